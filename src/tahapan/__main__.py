@@ -1,0 +1,3 @@
+from tahapan.cli import main
+
+main()

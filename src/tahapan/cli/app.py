@@ -1,0 +1,115 @@
+"""The Typer application: commands are registered here, and errors become messages here only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from tahapan.errors import ExitCode, TahapanError
+from tahapan.i18n import tr
+
+DEBUG_VARIABLE = "TAHAPAN_DEBUG"
+
+
+def _debug() -> bool:
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def report_error(err: TahapanError) -> None:
+    lines = err.lines()
+    sys.stderr.write(f"tahapan: {lines[0]}\n")
+    for line in lines[1:]:
+        sys.stderr.write(f"  {line}\n")
+
+
+class TahapanGroup(TyperGroup):
+    """Converts the one error family into a message on stderr and its exit code, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TahapanError as err:
+            if _debug():
+                raise
+            report_error(err)
+            raise typer.Exit(int(err.exit_code)) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as err:
+            # click's own usage errors pass through to its standard handling (exit 2)
+            if type(err).__module__.startswith("typer.") or _debug():
+                raise
+            sys.stderr.write(
+                "tahapan: "
+                + tr(
+                    f"kesalahan internal ({type(err).__name__}: {err}). Mohon laporkan; "
+                    f"{DEBUG_VARIABLE}=1 menampilkan rinciannya.",
+                    f"internal error ({type(err).__name__}: {err}). Please report it; "
+                    f"{DEBUG_VARIABLE}=1 shows the details.",
+                )
+                + "\n"
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+app = typer.Typer(
+    cls=TahapanGroup,
+    name="tahapan",
+    help="Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat. "
+    "Election stages: where today falls in the official timetables, countdowns and deadlines.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from tahapan import __version__
+
+        typer.echo(f"tahapan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat.
+
+    Election stages from the official KPU schedules: where today falls, countdowns and deadlines.
+    Without a command, tahapan runs `status` for today.
+    """
+    if ctx.invoked_subcommand is None:
+        # invoking the Command (not its function) lets click fill in each option's default
+        status_command = ctx.command.get_command(ctx, "status")  # type: ignore[attr-defined]
+        ctx.invoke(status_command)
+
+
+def _register() -> None:
+    from tahapan.cli import listing, status
+
+    app.command("status")(status.status)
+    app.command("list")(listing.list_stages)
+    app.command("show")(listing.show)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))

@@ -1,0 +1,45 @@
+"""`tahapan list` (the stage tree) and `tahapan show` (one stage in full)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import DataOpt, ElectionOpt, JsonOpt, LangChoice, LangOpt, OnOpt, TzOpt, open_session, resolve_on
+from tahapan.render import emit
+from tahapan.report import build_list, build_show
+
+
+def list_stages(
+    election: ElectionOpt = None,
+    on: OnOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = LangChoice.id,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """The stages of each election with their dates, marking where the date falls."""
+    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    emit(build_list(session.catalog, on=resolve_on(session, on), election_ids=session.elections), as_json=json)
+
+
+def show(
+    stage: Annotated[
+        str,
+        typer.Argument(
+            metavar="STAGE",
+            help="Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.",
+            show_default=False,
+        ),
+    ],
+    election: ElectionOpt = None,
+    on: OnOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = LangChoice.id,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """One stage in full: dates, legal basis, confidence, sub-stages, and where the date falls."""
+    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    emit(build_show(session.catalog, stage, on=resolve_on(session, on), election_ids=session.elections), as_json=json)

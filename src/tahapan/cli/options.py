@@ -1,0 +1,98 @@
+"""Options shared by every command, and turning them into a loaded catalog and a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tahapan.dates import parse_date, resolve_zone, today
+from tahapan.errors import DateError
+from tahapan.i18n import set_language, tr
+from tahapan.select import pick_elections
+from tahapan.store import Catalog, load_catalog
+
+
+class LangChoice(str, Enum):
+    id = "id"
+    en = "en"
+
+
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="FILE",
+        help="Further schedule file (TOML) read beside the shipped data; repeatable.",
+        show_default=False,
+    ),
+]
+ElectionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--election",
+        "-e",
+        metavar="ID",
+        envvar="TAHAPAN_ELECTION",
+        help="Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.",
+        show_default=False,
+    ),
+]
+OnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help='Date to look at: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... Default: today.',
+        show_default=False,
+    ),
+]
+TzOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        metavar="ZONE",
+        envvar="TAHAPAN_TZ",
+        help="Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: Asia/Jakarta.",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    LangChoice,
+    typer.Option("--lang", envvar="TAHAPAN_LANG", help="Output language: id (Indonesian) or en (English)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")]
+
+
+@dataclass(frozen=True)
+class Session:
+    """The resolved common options of one command run."""
+
+    catalog: Catalog
+    zone: str
+    today: date
+    elections: tuple[str, ...]
+
+
+def open_session(*, data: list[Path] | None, lang: LangChoice, tz: str | None, elections: list[str] | None) -> Session:
+    set_language(lang.value)  # first, so that every later error speaks the user's language
+    zone = resolve_zone(tz)
+    catalog = load_catalog(data or [])
+    ids = tuple(part for item in (elections or []) for part in item.replace(",", " ").split())
+    pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
+    return Session(catalog, zone, today(zone), ids)
+
+
+def resolve_on(session: Session, text: str | None) -> date:
+    if text is None:
+        return session.today
+    voting_day = None
+    if len(session.elections) == 1:
+        voting_day = pick_elections(session.catalog, session.elections)[0].voting_day
+    if not text.strip():
+        raise DateError(tr("--on kosong", "--on is empty"))
+    return parse_date(text, today=session.today, voting_day=voting_day)

@@ -1,0 +1,38 @@
+"""`tahapan status`: which stages run on a date, how far along, and what comes next."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import DataOpt, ElectionOpt, JsonOpt, LangChoice, LangOpt, OnOpt, TzOpt, open_session, resolve_on
+from tahapan.render import emit
+from tahapan.report import build_status
+from tahapan.timeline import DEFAULT_HORIZON
+
+HorizonOpt = Annotated[
+    int,
+    typer.Option("--days", min=0, max=3660, metavar="N", help="How many days ahead to list upcoming stages."),
+]
+
+
+def status(
+    on: OnOpt = None,
+    election: ElectionOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = LangChoice.id,
+    json: JsonOpt = False,
+    days: HorizonOpt = DEFAULT_HORIZON,
+    data: DataOpt = None,
+) -> None:
+    """Stages running on a date (default today), day N of M, and the next deadlines."""
+    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    report = build_status(
+        session.catalog,
+        on=resolve_on(session, on),
+        timezone=session.zone,
+        election_ids=session.elections,
+        horizon=days,
+    )
+    emit(report, as_json=json)

@@ -1,0 +1,218 @@
+"""Dates as officers write them, time zones, and "today".
+
+Parsing leans on python-dateutil with a parserinfo that knows Indonesian month and day names (old
+spellings too, e.g. "Nopember"); this module adds the forms dateutil does not know: "hari ini",
+"besok", H-notation, and a refusal of dates that leave out the day, month or year.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as du_parser
+
+from tahapan.errors import DateError, UnknownNameError
+from tahapan.i18n import month_name, tr, weekday_name
+from tahapan.model import canonical_zone
+
+DEFAULT_ZONE = "Asia/Jakarta"
+NOW_VARIABLE = "TAHAPAN_NOW"
+
+
+class IndonesianParserInfo(du_parser.parserinfo):
+    """Indonesian and English month and weekday names, day first (29/11/2023 is 29 November)."""
+
+    MONTHS = [  # noqa: RUF012 - dateutil reads these class attributes
+        ("Jan", "Januari", "January"),
+        ("Feb", "Peb", "Februari", "Pebruari", "February"),
+        ("Mar", "Maret", "March"),
+        ("Apr", "April"),
+        ("Mei", "May"),
+        ("Jun", "Juni", "June"),
+        ("Jul", "Juli", "July"),
+        ("Agu", "Ags", "Agt", "Agus", "Agustus", "Aug", "August"),
+        ("Sep", "Sept", "September"),
+        ("Okt", "Oktober", "Oct", "October"),
+        ("Nov", "Nop", "November", "Nopember"),
+        ("Des", "Desember", "Dec", "December"),
+    ]
+    WEEKDAYS = [  # noqa: RUF012
+        ("Sen", "Senin", "Mon", "Monday"),
+        ("Sel", "Selasa", "Tue", "Tuesday"),
+        ("Rab", "Rabu", "Wed", "Wednesday"),
+        ("Kam", "Kamis", "Thu", "Thursday"),
+        ("Jum", "Jumat", "Fri", "Friday"),
+        ("Sab", "Sabtu", "Sat", "Saturday"),
+        ("Min", "Minggu", "Ahad", "Sun", "Sunday"),
+    ]
+    JUMP = [*du_parser.parserinfo.JUMP, "tanggal", "tgl", "hari", "pada"]  # noqa: RUF012
+
+    def __init__(self) -> None:
+        super().__init__(dayfirst=True)
+
+
+_INFO = IndonesianParserInfo()
+_RELATIVE = {
+    "hari ini": 0, "today": 0, "sekarang": 0, "now": 0,
+    "besok": 1, "tomorrow": 1, "lusa": 2,
+    "kemarin": -1, "yesterday": -1,
+}  # fmt: skip
+_H_RE = re.compile(r"^h\s*(?:([+\-−–])\s*(\d{1,5}))?$", re.IGNORECASE)
+_ISO_SHAPE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def accepted_forms() -> str:
+    return tr(
+        "Bentuk yang diterima: 2023-11-29, 29/11/2023, 29-11-2023, 29 November 2023, 29 Nov 2023, "
+        '"Rabu, 29 Nopember 2023", hari ini, besok, kemarin, dan H-3 / H / H+2 '
+        "(hari relatif terhadap hari pemungutan suara pemilu yang dipilih dengan --election).",
+        "Accepted forms: 2023-11-29, 29/11/2023, 29-11-2023, 29 November 2023, 29 Nov 2023, "
+        '"Wednesday, 29 November 2023", today, tomorrow, yesterday, and H-3 / H / H+2 '
+        "(days relative to the voting day of the election chosen with --election).",
+    )
+
+
+def resolve_zone(name: str | None) -> str:
+    """The IANA name for a zone option ('WITA' -> 'Asia/Makassar'); DEFAULT_ZONE when not given."""
+    if name is None or not name.strip():
+        return DEFAULT_ZONE
+    try:
+        return canonical_zone(name.strip())
+    except ValueError:
+        raise UnknownNameError(
+            tr(f"zona waktu tidak dikenal: {name!r}", f"unknown time zone: {name!r}"),
+            hint=tr(
+                "Gunakan WIB, WITA, WIT atau nama IANA seperti Asia/Jakarta, Asia/Makassar, Asia/Jayapura.",
+                "Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura.",
+            ),
+        ) from None
+
+
+def now(zone: str) -> datetime:
+    """The current instant in ``zone``; TAHAPAN_NOW (ISO 8601, e.g. 2024-02-10T17:30:00Z) pins it."""
+    pinned = os.environ.get(NOW_VARIABLE, "").strip()
+    if pinned:
+        try:
+            instant = datetime.fromisoformat(pinned)
+        except ValueError:
+            raise DateError(
+                tr(
+                    f"{NOW_VARIABLE} bukan waktu ISO 8601: {pinned!r}",
+                    f"{NOW_VARIABLE} is not an ISO 8601 time: {pinned!r}",
+                ),
+                hint=tr(
+                    "Contoh: 2024-02-10T17:30:00Z atau 2024-02-10T17:30:00+07:00.",
+                    "Example: 2024-02-10T17:30:00Z or 2024-02-10T17:30:00+07:00.",
+                ),
+            ) from None
+        if instant.tzinfo is None:
+            # a bare local time is read in the chosen zone, as an officer would mean it
+            instant = instant.replace(tzinfo=ZoneInfo(zone))
+        return instant.astimezone(ZoneInfo(zone))
+    return datetime.now(UTC).astimezone(ZoneInfo(zone))
+
+
+def today(zone: str) -> date:
+    return now(zone).date()
+
+
+def parse_date(text: str, *, today: date, voting_day: date | None = None) -> date:
+    """Read a date as officers write it; raise DateError naming the accepted forms."""
+    cleaned = " ".join(text.strip().split())
+    lowered = cleaned.lower()
+    if lowered in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[lowered])
+    h_match = _H_RE.match(cleaned)
+    if h_match:
+        return _from_h(cleaned, h_match, voting_day)
+    iso = _ISO_SHAPE.match(cleaned)
+    if iso:
+        return _from_iso(cleaned, iso)
+    return _from_words(cleaned)
+
+
+def _from_h(text: str, match: re.Match[str], voting_day: date | None) -> date:
+    if voting_day is None:
+        raise DateError(
+            tr(
+                f"{text!r} dihitung dari hari pemungutan suara, jadi perlu tepat satu pemilu",
+                f"{text!r} counts from voting day, so it needs exactly one election",
+            ),
+            hint=tr("Tambahkan --election, misalnya --election pemilu-2024.", "Add --election, e.g. --election pemilu-2024."),
+        )
+    sign, number = match.groups()
+    offset = 0 if number is None else int(number) * (1 if sign == "+" else -1)
+    try:
+        return voting_day + timedelta(days=offset)
+    except OverflowError:
+        raise DateError(tr(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")) from None
+
+
+def _from_iso(text: str, match: re.Match[str]) -> date:
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _no_such_date(text, year, month) from None
+
+
+def _no_such_date(text: str, year: int, month: int) -> DateError:
+    if 1 <= month <= 12 and 1 <= year <= 9999:
+        import calendar
+
+        last = calendar.monthrange(year, month)[1]
+        reason = tr(
+            f"{month_name(month, 'id')} {year} hanya punya {last} hari",
+            f"{month_name(month, 'en')} {year} has only {last} days",
+        )
+    elif not 1 <= month <= 12:
+        reason = tr("bulan harus 1–12", "the month must be 1–12")
+    else:
+        reason = tr("tahun harus 1–9999", "the year must be 1–9999")
+    return DateError(
+        tr(f"tanggal tidak ada: {text!r} ({reason})", f"no such date: {text!r} ({reason})"),
+        hint=accepted_forms(),
+    )
+
+
+def _from_words(text: str) -> date:
+    # Two different defaults reveal a part the text left out: "November 2023" has no day.
+    first_default = datetime(2001, 1, 1)
+    second_default = datetime(2002, 2, 2)
+    try:
+        first = du_parser.parse(text, parserinfo=_INFO, default=first_default)
+        second = du_parser.parse(text, parserinfo=_INFO, default=second_default)
+    except (du_parser.ParserError, ValueError, OverflowError, TypeError):
+        raise DateError(
+            tr(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"), hint=accepted_forms()
+        ) from None
+    if first.date() != second.date():
+        raise DateError(
+            tr(
+                f"tanggal tidak lengkap: {text!r}; tulis hari, bulan, dan tahun",
+                f"incomplete date: {text!r}; give the day, month and year",
+            ),
+            hint=accepted_forms(),
+        )
+    result = first.date()
+    _check_weekday(text, result)
+    return result
+
+
+def _check_weekday(text: str, result: date) -> None:
+    """'Kamis, 29 November 2023' is a typo somewhere: 29 November 2023 was a Wednesday."""
+    for token in re.findall(r"[A-Za-z]+", text):
+        named = _INFO.weekday(token)
+        if named is not None and named != result.weekday():
+            raise DateError(
+                tr(
+                    f"hari tidak cocok: {result.day} {month_name(result.month, 'id')} {result.year} "
+                    f"jatuh pada hari {weekday_name(result, 'id')}, bukan {token}",
+                    f"weekday does not match: {result.day} {month_name(result.month, 'en')} {result.year} "
+                    f"is a {weekday_name(result, 'en')}, not {token}",
+                ),
+                hint=tr("Periksa tanggal atau nama harinya.", "Check the date or the weekday."),
+            )

@@ -1,0 +1,60 @@
+"""One exception family and the exit-code table.
+
+The core raises these; only the CLI layer (``tahapan.cli.app``) turns them into a message on stderr
+and an exit status, so every command fails the same way.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    #: the answer is "no" or "look at this": a check did not hold, problems were found
+    ATTENTION = 1
+    #: bad input: an unparseable date, an unknown election or stage, an unreadable or invalid file
+    BAD_INPUT = 2
+    #: a bug in tahapan: a one-line "please report" message (TAHAPAN_DEBUG=1 shows the traceback)
+    INTERNAL = 70
+    #: interrupted (Ctrl-C), as shells report SIGINT
+    INTERRUPTED = 130
+
+
+class TahapanError(Exception):
+    """Base of every error a user can cause; carries its message lines and exit code."""
+
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def lines(self) -> list[str]:
+        out = [self.message]
+        if self.hint:
+            out.append(self.hint)
+        return out
+
+
+class DateError(TahapanError):
+    """A date the user gave could not be understood."""
+
+
+class UnknownNameError(TahapanError):
+    """An election, stage or time zone that is not known."""
+
+
+class DataError(TahapanError):
+    """A schedule file that cannot be read or does not validate; one line per problem."""
+
+    def __init__(self, problems: list[str], *, hint: str | None = None) -> None:
+        super().__init__(problems[0] if problems else "invalid schedule data", hint=hint)
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        out = list(self.problems)
+        if self.hint:
+            out.append(self.hint)
+        return out

@@ -1,0 +1,84 @@
+"""Indonesian and English words for dates and labels.
+
+Output is Indonesian unless the user asks for English. The language is chosen once per command by the
+CLI layer (``set_language``); the core formats its messages through ``tr`` so that errors raised deep
+in the loader speak the user's language too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+Lang = Literal["id", "en"]
+LANGUAGES: tuple[Lang, ...] = ("id", "en")
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_current: Lang = "id"
+
+
+def set_language(lang: Lang) -> None:
+    global _current
+    _current = lang
+
+
+def language() -> Lang:
+    return _current
+
+
+def tr(id_text: str, en_text: str) -> str:
+    """Pick the text for the current language."""
+    return en_text if _current == "en" else id_text
+
+
+def month_name(month: int, lang: Lang | None = None) -> str:
+    return (MONTHS_EN if (lang or _current) == "en" else MONTHS_ID)[month - 1]
+
+
+def weekday_name(d: date, lang: Lang | None = None) -> str:
+    return (WEEKDAYS_EN if (lang or _current) == "en" else WEEKDAYS_ID)[d.weekday()]
+
+
+def format_date(d: date, *, weekday: bool = False, short: bool = False, lang: Lang | None = None) -> str:
+    """'Rabu, 29 November 2023' / 'Wednesday, 29 November 2023'; short: '29 Nov 2023'."""
+    month = month_name(d.month, lang)
+    text = f"{d.day} {month[:3] if short else month} {d.year}"
+    if weekday:
+        text = f"{weekday_name(d, lang)}, {text}"
+    return text
+
+
+def format_range(start: date | None, end: date, *, lang: Lang | None = None) -> str:
+    """'28 Nov 2023 – 10 Feb 2024', '24 Jun – 24 Jul 2024'; one day shows once; an unknown start is '?'."""
+    if start == end:
+        return format_date(end, short=True, lang=lang)
+    if start is None:
+        left = "?"
+    elif start.year == end.year:
+        left = f"{start.day} {month_name(start.month, lang)[:3]}"  # the year shows once, at the end
+    else:
+        left = format_date(start, short=True, lang=lang)
+    return f"{left} – {format_date(end, short=True, lang=lang)}"
+
+
+def h_label(h: int) -> str:
+    """H-notation: days relative to voting day ('H-77', 'H', 'H+3')."""
+    if h == 0:
+        return "H"
+    return f"H{h:+d}"
+
+
+def days(n: int) -> str:
+    if _current == "en":
+        return f"{n} day" if n == 1 else f"{n} days"
+    return f"{n} hari"

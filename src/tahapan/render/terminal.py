@@ -1,0 +1,278 @@
+"""The terminal view of each report, drawn with Rich (imported only here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tahapan import timeline as tl
+from tahapan.i18n import days, format_date, format_range, h_label, language, tr
+from tahapan.model import CONFIDENCE_TEXT, Election, Stage
+from tahapan.report import ListReport, ShowReport, StatusReport
+
+ZONE_SHORT = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def render(report: Any, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    if isinstance(report, StatusReport):
+        console.print(_status(report))
+    elif isinstance(report, ListReport):
+        console.print(_list(report))
+    elif isinstance(report, ShowReport):
+        console.print(_show(report))
+    else:  # pragma: no cover - a new report type without a view is a programming error
+        raise TypeError(f"no terminal view for {type(report).__name__}")
+
+
+def _name(stage: Stage) -> str:
+    return stage.name_en if language() == "en" else stage.name
+
+
+def _election_name(election: Election) -> str:
+    return election.name_en if language() == "en" else election.name
+
+
+def _zone(zone: str) -> str:
+    short = ZONE_SHORT.get(zone)
+    return f"{short} ({zone})" if short else zone
+
+
+def _countdown(election: Election, on_h: int) -> str:
+    voting = format_date(election.voting_day, weekday=True)
+    if on_h < 0:
+        return tr(f"pemungutan suara {voting}, {-on_h} hari lagi", f"voting day {voting}, in {days(-on_h)}")
+    if on_h == 0:
+        return tr(f"hari ini pemungutan suara, {voting}", f"voting day today, {voting}")
+    return tr(f"pemungutan suara {voting}, {on_h} hari lalu", f"voting day {voting}, {days(on_h)} ago")
+
+
+def _bar(done: int, total: int, width: int = 12) -> Text:
+    # Drawn with two glyphs, not colour alone, so it still reads in a pipe, a log or a printout.
+    filled = min(width, max(1, round(width * done / total)))
+    return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
+
+
+def _indent(ref: tl.StageRef) -> Text:
+    text = Text("  " * ref.depth + ("└ " if ref.depth else ""), style="dim")
+    text.append(_name(ref.stage))
+    return text
+
+
+# ----------------------------------------------------------------------------------------------- status
+
+
+def _status(report: StatusReport) -> Group:
+    parts: list[Any] = [
+        Text.assemble((format_date(report.date, weekday=True), "bold"), "  ·  ", (_zone(report.timezone), "dim"))
+    ]
+    if not report.elections:
+        parts.append(_nothing_near(report))
+    for es in report.elections:
+        parts.append(_election_status(es, report))
+    return Group(*parts)
+
+
+def _election_status(es: Any, report: StatusReport) -> Panel:
+    rows: list[Any] = []
+    if es.active:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+        table.add_column(tr("Sedang berjalan", "Running now"), ratio=1, overflow="fold")
+        table.add_column("", width=12, no_wrap=True)
+        table.add_column(tr("Hari", "Day"), justify="right", no_wrap=True)
+        table.add_column(tr("Sisa", "Left"), justify="right", no_wrap=True)
+        for a in es.active:
+            if a.day is None or a.days_total is None:
+                bar: Any = Text(tr("mulai ?", "start ?"), style="dim")
+                day = "?"
+            else:
+                bar = _bar(a.day, a.days_total)
+                day = f"{a.day}/{a.days_total}"
+            left = Text(tr("hari terakhir", "last day"), style="bold yellow") if a.days_left == 0 else days(a.days_left)
+            table.add_row(_indent(a.ref), bar, day, left)
+        rows.append(table)
+    else:
+        rows.append(Text(tr("Tidak ada tahapan yang berjalan pada tanggal ini.", "No stage runs on this date."), style="dim"))
+    if es.upcoming:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+        table.add_column(tr("Berikutnya", "Next"), ratio=1, overflow="fold")
+        table.add_column(tr("Mulai", "Starts"), no_wrap=True)
+        table.add_column("H", justify="right", no_wrap=True)
+        table.add_column(tr("Dalam", "In"), justify="right", no_wrap=True)
+        for u in es.upcoming:
+            start = u.ref.stage.start
+            table.add_row(
+                _indent(u.ref) if u.ref.depth == 0 else Text(_name(u.ref.stage)),
+                format_date(start, short=True),
+                h_label(tl.h_day(es.election, start)),
+                tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until),
+            )
+        rows.append(Padding(table, (1, 0, 0, 0)))
+    if es.ended:
+        ended = Text(tr("Baru berakhir: ", "Just ended: "), style="dim")
+        for i, e in enumerate(es.ended):
+            if i:
+                ended.append("; ", style="dim")
+            ago = tr("kemarin", "yesterday") if e.days_since == 1 else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
+            ended.append(f"{_name(e.ref.stage)} ({ago})", style="dim")
+        rows.append(Padding(ended, (1, 0, 0, 0)))
+    title = Text.assemble((_election_name(es.election), "bold"), "  ", (h_label(es.h), "bold cyan"))
+    subtitle = Text(_countdown(es.election, es.h), style="dim")
+    return Panel(Group(*rows), title=title, title_align="left", subtitle=subtitle, subtitle_align="right", box=box.ROUNDED)
+
+
+def _nothing_near(report: StatusReport) -> Group:
+    note = Text(
+        tr(
+            f"Tidak ada tahapan yang berjalan atau dimulai dalam {report.horizon} hari ke depan.",
+            f"No stage runs or starts within the next {days(report.horizon)}.",
+        ),
+        style="yellow",
+    )
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
+    table.add_column("id", style="dim", overflow="fold")
+    table.add_column(tr("Pemungutan suara", "Voting day"), no_wrap=True)
+    table.add_column("H", justify="right", no_wrap=True)
+    for e in report.loaded:
+        table.add_row(_election_name(e), e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date)))
+    hint = Text(
+        tr(
+            "Pilih tanggal atau pemilu lain: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
+            "semua tahapan: tahapan list",
+            "Pick another date or election: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
+            "every stage: tahapan list",
+        ),
+        style="dim",
+    )
+    return Group(Text(""), note, table, hint)
+
+
+# ------------------------------------------------------------------------------------------------- list
+
+_POSITION_STYLE = {"active": "bold green", "ended": "dim", "upcoming": "", "not-held": "dim strike", "unknown": ""}
+
+
+def _list(report: ListReport) -> Group:
+    parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
+    for election in report.elections:
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+        table.add_column(tr("Tahapan", "Stage"), ratio=1, overflow="fold")
+        table.add_column(tr("Tanggal", "Dates"), no_wrap=True)
+        table.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
+        table.add_column(tr("Kpst.", "Conf."), no_wrap=True)
+        for path, stage in election.walk():
+            ref = tl.StageRef(election, path, stage)
+            where = tl.position(ref, report.date)
+            name = _indent(ref)
+            name.stylize(_POSITION_STYLE[where], len(name) - len(_name(stage)))
+            if where == "active":
+                name.append(" ◀", style="bold green")
+            name.append("\n" + "  " * ref.depth + ("  " if ref.depth else "") + stage.id, style="dim cyan")
+            table.add_row(
+                name,
+                format_range(stage.start, stage.end),
+                "?" if stage.days_total is None else str(stage.days_total),
+                stage.confidence,
+            )
+        title = Text.assemble(
+            (_election_name(election), "bold"),
+            "  ",
+            (election.id, "cyan"),
+            "  ",
+            (tr("pemungutan suara ", "voting day ") + format_date(election.voting_day, short=True), "dim"),
+            "  ",
+            (h_label(tl.h_day(election, report.date)), "bold cyan"),
+        )
+        parts.extend([Text(""), title, Text(election.basis, style="dim"), table])
+    parts.append(
+        Text(
+            tr(
+                "◀ sedang berjalan · coret: tidak dilaksanakan · Kpst.: kepastian sumber (P resmi, 2S dua sumber, "
+                "1S satu sumber, D diturunkan) · ?: tanggal mulai tidak tercantum",
+                "◀ running · struck out: not held · Conf.: source confidence (P official, 2S two sources, "
+                "1S one source, D derived) · ?: start date not given by the sources",
+            ),
+            style="dim",
+        )
+    )
+    return Group(*parts)
+
+
+# ------------------------------------------------------------------------------------------------- show
+
+
+def _show(report: ShowReport) -> Panel:
+    ref, stage = report.ref, report.ref.stage
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(tr("Pemilu", "Election"), Text(f"{_election_name(ref.election)} ({ref.election.id})"))
+    grid.add_row("Id", Text(f"{ref.election.id}/{ref.path}"))
+    grid.add_row(tr("Nama", "Name"), Text(stage.name_en if language() == "id" else stage.name, style="italic"))
+    dates = format_range(stage.start, stage.end)
+    if stage.days_total is not None:
+        dates += f"  ({days(stage.days_total)})"
+    grid.add_row(tr("Tanggal", "Dates"), dates)
+    h_start = "?" if report.h_start is None else h_label(report.h_start)
+    grid.add_row("H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}")
+    grid.add_row(tr("Posisi", "Where"), _where(report))
+    grid.add_row(tr("Dasar hukum", "Legal basis"), Text(stage.basis))
+    conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
+    conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
+    if stage.confidence_note:
+        conf.append(f". {stage.confidence_note}", style="dim")
+    grid.add_row(tr("Kepastian", "Confidence"), conf)
+    note = stage.note_en if language() == "en" and stage.note_en else stage.note
+    if note:
+        grid.add_row(tr("Catatan", "Note"), Text(note))
+    parts: list[Any] = [grid]
+    if stage.stages:
+        sub = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+        sub.add_column(tr("Sub-tahapan", "Sub-stages"), ratio=1, overflow="fold")
+        sub.add_column(tr("Tanggal", "Dates"), no_wrap=True)
+        sub.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
+        for path, child in stage.walk(ref.path.rsplit("/", 1)[0] if "/" in ref.path else ""):
+            if child is stage:
+                continue
+            child_ref = tl.StageRef(ref.election, path, child)
+            name = Text("  " * (child_ref.depth - ref.depth - 1)) + Text(_name(child))
+            name.stylize(_POSITION_STYLE[tl.position(child_ref, report.date)])
+            name.append(f"  {child.id}", style="dim cyan")
+            sub.add_row(name, format_range(child.start, child.end), "?" if child.days_total is None else str(child.days_total))
+        parts.append(sub)
+    return Panel(
+        Group(*parts),
+        title=Text(_name(stage), style="bold"),
+        title_align="left",
+        subtitle=Text(format_date(report.date, weekday=True), style="dim"),
+        subtitle_align="right",
+    )
+
+
+def _where(report: ShowReport) -> Text:
+    p = report.position
+    if p == "active":
+        if report.day is None:
+            return Text(tr(f"sedang berjalan, sisa {report.days_left} hari", f"running, {days(report.days_left or 0)} left"), style="bold green")
+        total = report.ref.stage.days_total
+        return Text(
+            tr(
+                f"sedang berjalan: hari ke-{report.day} dari {total}, sisa {report.days_left} hari",
+                f"running: day {report.day} of {total}, {days(report.days_left or 0)} left",
+            ),
+            style="bold green",
+        )
+    if p == "upcoming":
+        return Text(tr(f"dimulai dalam {report.days_until} hari", f"starts in {days(report.days_until or 0)}"))
+    if p == "ended":
+        return Text(tr(f"berakhir {report.days_since} hari lalu", f"ended {days(report.days_since or 0)} ago"), style="dim")
+    if p == "not-held":
+        return Text(tr("tidak dilaksanakan", "not held"), style="dim")
+    return Text(tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources"), style="dim")

@@ -1,0 +1,197 @@
+"""What each command answers, as plain data: one builder per command and its JSON payload.
+
+The CLI builds a report, then either dumps ``to_json()`` or hands the report to the terminal
+renderer; neither renderer computes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tahapan import timeline as tl
+from tahapan.model import Election, Stage
+from tahapan.select import find_stage, pick_elections
+from tahapan.store import Catalog
+
+SCHEMA = 1
+
+
+def _stage_json(ref: tl.StageRef) -> dict[str, Any]:
+    s = ref.stage
+    return {
+        "election": ref.election.id,
+        "id": s.id,
+        "path": ref.path,
+        "name": s.name,
+        "name_en": s.name_en,
+        "start": None if s.start is None else s.start.isoformat(),
+        "end": s.end.isoformat(),
+    }
+
+
+def _election_json(election: Election, on: date) -> dict[str, Any]:
+    return {
+        "id": election.id,
+        "name": election.name,
+        "name_en": election.name_en,
+        "voting_day": election.voting_day.isoformat(),
+        "h": tl.h_day(election, on),
+    }
+
+
+@dataclass(frozen=True)
+class ElectionStatus:
+    election: Election
+    h: int
+    active: list[tl.ActiveStage]
+    upcoming: list[tl.UpcomingStage]
+    ended: list[tl.EndedStage]
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    date: date
+    timezone: str
+    horizon: int
+    elections: list[ElectionStatus]
+    #: every loaded election, so that a day with nothing near can still say what is known
+    loaded: tuple[Election, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "date": self.date.isoformat(),
+            "timezone": self.timezone,
+            "elections": [_election_json(es.election, self.date) for es in self.elections],
+            "active": [
+                {**_stage_json(a.ref), "day": a.day, "days_total": a.days_total, "days_left": a.days_left}
+                for es in self.elections
+                for a in es.active
+            ],
+            "upcoming": [
+                {**_stage_json(u.ref), "days_until": u.days_until} for es in self.elections for u in es.upcoming
+            ],
+            "ended": [
+                {**_stage_json(e.ref), "days_since": e.days_since} for es in self.elections for e in es.ended
+            ],
+        }
+
+
+def build_status(
+    catalog: Catalog, *, on: date, timezone: str, election_ids: Sequence[str] = (), horizon: int = tl.DEFAULT_HORIZON
+) -> StatusReport:
+    if election_ids:
+        chosen = pick_elections(catalog, election_ids)
+    else:
+        chosen = tl.near_elections(catalog.elections, on, horizon=horizon)
+    statuses = [
+        ElectionStatus(
+            election=e,
+            h=tl.h_day(e, on),
+            active=tl.active([e], on),
+            upcoming=tl.upcoming([e], on, horizon=horizon),
+            ended=tl.recently_ended([e], on),
+        )
+        for e in chosen
+    ]
+    return StatusReport(on, timezone, horizon, statuses, catalog.elections)
+
+
+def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
+    return {
+        **_stage_json(ref),
+        "days_total": stage.days_total,
+        "basis": stage.basis,
+        "confidence": stage.confidence,
+        "held": stage.held,
+        "position": tl.position(ref, on),
+        "stages": [_tree_json(tl.StageRef(ref.election, f"{ref.path}/{c.id}", c), c, on) for c in stage.stages],
+    }
+
+
+@dataclass(frozen=True)
+class ListReport:
+    date: date
+    elections: list[Election]
+    sources: dict[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "date": self.date.isoformat(),
+            "elections": [
+                {
+                    **_election_json(e, self.date),
+                    "timezone": e.timezone,
+                    "basis": e.basis,
+                    "source": self.sources.get(e.id),
+                    "stages": [_tree_json(tl.StageRef(e, s.id, s), s, self.date) for s in e.stages],
+                }
+                for e in self.elections
+            ],
+        }
+
+
+def build_list(catalog: Catalog, *, on: date, election_ids: Sequence[str] = ()) -> ListReport:
+    chosen = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    return ListReport(on, chosen, {k: str(v) for k, v in catalog.sources.items()})
+
+
+@dataclass(frozen=True)
+class ShowReport:
+    date: date
+    ref: tl.StageRef
+    position: str
+    day: int | None
+    days_left: int | None
+    days_until: int | None
+    days_since: int | None
+
+    @property
+    def h_start(self) -> int | None:
+        s = self.ref.stage.start
+        return None if s is None else tl.h_day(self.ref.election, s)
+
+    @property
+    def h_end(self) -> int:
+        return tl.h_day(self.ref.election, self.ref.stage.end)
+
+    def to_json(self) -> dict[str, Any]:
+        stage = self.ref.stage
+        return {
+            "schema": SCHEMA,
+            "date": self.date.isoformat(),
+            "stage": {
+                **_tree_json(self.ref, stage, self.date),
+                "name_election": self.ref.election.name,
+                "note": stage.note,
+                "note_en": stage.note_en,
+                "confidence_note": stage.confidence_note,
+                "h_start": self.h_start,
+                "h_end": self.h_end,
+                "day": self.day,
+                "days_left": self.days_left,
+                "days_until": self.days_until,
+                "days_since": self.days_since,
+            },
+        }
+
+
+def build_show(catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()) -> ShowReport:
+    elections = pick_elections(catalog, election_ids) if election_ids else None
+    ref = find_stage(catalog, stage_ref, elections)
+    where = tl.position(ref, on)
+    stage = ref.stage
+    running = where == "active"
+    return ShowReport(
+        date=on,
+        ref=ref,
+        position=where,
+        day=(on - stage.start).days + 1 if running and stage.start is not None else None,
+        days_left=(stage.end - on).days if running else None,
+        days_until=(stage.start - on).days if stage.start is not None and on < stage.start else None,
+        days_since=(on - stage.end).days if on > stage.end else None,
+    )

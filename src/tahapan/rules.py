@@ -1,0 +1,88 @@
+"""Rules that relate stages to each other, checked after the models have parsed a file.
+
+Each rule yields problems instead of raising, so a file with five mistakes gets five messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tahapan.i18n import tr
+from tahapan.model import Election, Stage
+
+
+@dataclass(frozen=True)
+class Problem:
+    #: ids from the election down to the stage, e.g. ("pemilu-2024", "kampanye", "rapat-umum")
+    where: tuple[str, ...]
+    message: str
+    #: the key the problem is about, to point at its line
+    key: str | None = None
+
+
+def check_elections(elections: tuple[Election, ...]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for election in elections:
+        if election.id in seen:
+            yield Problem(
+                (election.id,),
+                tr(f"id pemilu {election.id!r} dipakai dua kali", f"election id {election.id!r} is used twice"),
+                "id",
+            )
+        seen.add(election.id)
+        yield from _check_stages(election)
+
+
+def _check_stages(election: Election) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for path, stage in election.walk():
+        where = (election.id, *path.split("/"))
+        if stage.id in seen:
+            yield Problem(
+                where,
+                tr(
+                    f"id tahapan {stage.id!r} sudah dipakai oleh {seen[stage.id]}; id harus unik dalam satu pemilu",
+                    f"stage id {stage.id!r} is already used by {seen[stage.id]}; ids must be unique within an election",
+                ),
+                "id",
+            )
+        else:
+            seen[stage.id] = path
+        if stage.start is not None and stage.end < stage.start:
+            yield Problem(
+                where,
+                tr(
+                    f"end {stage.end} lebih awal dari start {stage.start}",
+                    f"end {stage.end} is before start {stage.start}",
+                ),
+                "end",
+            )
+        yield from _check_children(election, where, stage)
+
+
+def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -> Iterator[Problem]:
+    for child in parent.stages:
+        child_where = (*where, child.id)
+        if child.start is not None and parent.start is not None and child.start < parent.start:
+            yield Problem(
+                child_where,
+                tr(
+                    f"start {child.start} sebelum induknya {parent.id!r} mulai ({parent.start}); "
+                    "sub-tahapan harus berada dalam rentang induknya",
+                    f"start {child.start} is before its parent {parent.id!r} starts ({parent.start}); "
+                    "a sub-stage must lie within its parent's window",
+                ),
+                "start",
+            )
+        if child.end > parent.end:
+            yield Problem(
+                child_where,
+                tr(
+                    f"end {child.end} setelah induknya {parent.id!r} berakhir ({parent.end}); "
+                    "sub-tahapan harus berada dalam rentang induknya",
+                    f"end {child.end} is after its parent {parent.id!r} ends ({parent.end}); "
+                    "a sub-stage must lie within its parent's window",
+                ),
+                "end",
+            )

@@ -1,0 +1,69 @@
+"""Finding elections and stages by the names users type, with suggestions when they miss."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from tahapan.errors import UnknownNameError
+from tahapan.i18n import tr
+from tahapan.model import Election
+from tahapan.store import Catalog
+from tahapan.timeline import StageRef, all_stages
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.5)
+    if not close:
+        return ""
+    return tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(close) + "?"
+
+
+def pick_elections(catalog: Catalog, ids: Sequence[str]) -> list[Election]:
+    """The elections named by ``ids``, in the order given; every unknown id is an error."""
+    by_id = {e.id: e for e in catalog.elections}
+    chosen: list[Election] = []
+    for ident in ids:
+        election = by_id.get(ident.strip())
+        if election is None:
+            raise UnknownNameError(
+                tr(f"pemilu tidak dikenal: {ident!r}.", f"unknown election: {ident!r}.")
+                + _suggest(ident, list(by_id)),
+                hint=tr("Pemilu yang dimuat: ", "Loaded elections: ") + ", ".join(by_id),
+            )
+        if election not in chosen:
+            chosen.append(election)
+    return chosen
+
+
+def find_stage(catalog: Catalog, ref: str, elections: Sequence[Election] | None = None) -> StageRef:
+    """A stage by id ('kampanye'), path ('kampanye/rapat-umum') or election-qualified path
+    ('pemilu-2024/kampanye'). An id found in several elections needs the election named."""
+    text = ref.strip().strip("/").replace(":", "/")
+    pool = list(elections) if elections else list(catalog.elections)
+    refs = list(all_stages(pool, held_only=False))
+    matches = [
+        r
+        for r in refs
+        if text in (r.path, r.stage.id, f"{r.election.id}/{r.path}", f"{r.election.id}/{r.stage.id}")
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        names = sorted({r.stage.id for r in refs} | {r.path for r in refs})
+        raise UnknownNameError(
+            tr(f"tahapan tidak dikenal: {ref!r}.", f"unknown stage: {ref!r}.")
+            + _suggest(text.rsplit("/", 1)[-1], names),
+            hint=tr(
+                "`tahapan list` menampilkan semua id tahapan.",
+                "`tahapan list` shows every stage id.",
+            ),
+        )
+    options = ", ".join(f"{r.election.id}/{r.path}" for r in matches)
+    raise UnknownNameError(
+        tr(f"tahapan {ref!r} ada di beberapa pemilu: {options}.", f"stage {ref!r} is in several elections: {options}."),
+        hint=tr(
+            "Sebutkan pemilunya, misalnya --election " + matches[0].election.id + " atau " + f"{matches[0].election.id}/{matches[0].path}.",
+            "Name the election, e.g. --election " + matches[0].election.id + " or " + f"{matches[0].election.id}/{matches[0].path}.",
+        ),
+    )

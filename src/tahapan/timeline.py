@@ -1,0 +1,148 @@
+"""Where a date falls in the election timetables: pure functions on the models, no I/O.
+
+All windows include both ends: a stage from 2023-11-28 to 2024-02-10 lasts 75 days, the 29th of
+November is day 2 of 75, and on its last day 0 days are left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from tahapan.model import Election, Stage
+
+#: how far ahead "upcoming" looks, and how near an election must be to be shown by default
+DEFAULT_HORIZON = 60
+#: how long a stage counts as "just ended"
+RECENT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class StageRef:
+    election: Election
+    path: str
+    stage: Stage
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
+
+
+@dataclass(frozen=True)
+class ActiveStage:
+    ref: StageRef
+    #: day N of M, both ends counted; None when the start is not known
+    day: int | None
+    days_total: int | None
+    #: 0 on the last day
+    days_left: int
+
+
+@dataclass(frozen=True)
+class UpcomingStage:
+    ref: StageRef
+    days_until: int
+
+
+@dataclass(frozen=True)
+class EndedStage:
+    ref: StageRef
+    days_since: int
+
+
+def all_stages(elections: Iterable[Election], *, held_only: bool = True) -> Iterator[StageRef]:
+    for election in elections:
+        for path, stage in election.walk():
+            if stage.held or not held_only:
+                yield StageRef(election, path, stage)
+
+
+def h_day(election: Election, on: date) -> int:
+    """Signed days from voting day: -77 is 'H-77', 0 is 'H', 3 is 'H+3'."""
+    return (on - election.voting_day).days
+
+
+def known_from(election: Election) -> date | None:
+    """The earliest known start of any stage: before it, the election's timetable is not running."""
+    starts = [s.start for _, s in election.walk() if s.start is not None and s.held]
+    return min(starts) if starts else None
+
+
+def is_active(ref: StageRef, on: date) -> bool:
+    stage = ref.stage
+    if not stage.held or on > stage.end:
+        return False
+    if stage.start is not None:
+        return stage.start <= on
+    # An unknown start is never guessed; the stage counts as running only once the election's
+    # timetable has visibly begun, and until its known end.
+    begun = known_from(ref.election)
+    return begun is not None and begun <= on
+
+
+def active(elections: Iterable[Election], on: date) -> list[ActiveStage]:
+    out = []
+    for ref in all_stages(elections):
+        if is_active(ref, on):
+            start = ref.stage.start
+            out.append(
+                ActiveStage(
+                    ref,
+                    day=None if start is None else (on - start).days + 1,
+                    days_total=ref.stage.days_total,
+                    days_left=(ref.stage.end - on).days,
+                )
+            )
+    return out
+
+
+def upcoming(elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_HORIZON) -> list[UpcomingStage]:
+    """Stages starting after ``on`` within ``horizon`` days, and at least the next one of each election."""
+    out: list[UpcomingStage] = []
+    for election in elections:
+        later = sorted(
+            (r for r in all_stages([election]) if r.stage.start is not None and r.stage.start > on),
+            key=lambda r: (r.stage.start, r.depth),
+        )
+        within = [r for r in later if (r.stage.start - on).days <= horizon]  # type: ignore[operator]
+        for ref in within or later[:1]:
+            out.append(UpcomingStage(ref, (ref.stage.start - on).days))  # type: ignore[operator]
+    return sorted(out, key=lambda u: (u.days_until, u.ref.depth))
+
+
+def recently_ended(elections: Iterable[Election], on: date, *, within: int = RECENT_DAYS) -> list[EndedStage]:
+    out = [
+        EndedStage(ref, (on - ref.stage.end).days)
+        for ref in all_stages(elections)
+        if 0 < (on - ref.stage.end).days <= within
+    ]
+    return sorted(out, key=lambda e: (e.days_since, e.ref.depth))
+
+
+def is_near(election: Election, on: date, *, horizon: int = DEFAULT_HORIZON) -> bool:
+    """True when a stage runs on ``on``, starts within ``horizon`` days, or ended within RECENT_DAYS."""
+    for ref in all_stages([election]):
+        stage = ref.stage
+        if is_active(ref, on):
+            return True
+        if stage.start is not None and 0 < (stage.start - on).days <= horizon:
+            return True
+        if 0 < (on - stage.end).days <= RECENT_DAYS:
+            return True
+    return False
+
+
+def near_elections(elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_HORIZON) -> list[Election]:
+    return [e for e in elections if is_near(e, on, horizon=horizon)]
+
+
+def position(ref: StageRef, on: date) -> str:
+    """'active', 'upcoming', 'ended', 'not-held', or 'unknown' (start not known and not yet begun)."""
+    if not ref.stage.held:
+        return "not-held"
+    if is_active(ref, on):
+        return "active"
+    if on > ref.stage.end:
+        return "ended"
+    return "upcoming" if ref.stage.start is not None else "unknown"
