@@ -52,9 +52,3 @@ class DataError(TahapanError):
     def __init__(self, problems: list[str], *, hint: str | None = None) -> None:
         super().__init__(problems[0] if problems else "invalid schedule data", hint=hint)
         self.problems = problems
-
-    def lines(self) -> list[str]:
-        out = list(self.problems)
-        if self.hint:
-            out.append(self.hint)
-        return out

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from tahapan.errors import ExitCode, TahapanError
+from tahapan.errors import DataError, ExitCode, TahapanError
 from tahapan.i18n import tr
 
 DEBUG_VARIABLE = "TAHAPAN_DEBUG"
@@ -20,6 +20,19 @@ def _debug() -> bool:
 
 
 def report_error(err: TahapanError) -> None:
+    if isinstance(err, DataError):
+        # FILE:LINE: at the start of each line, where editors and grep look for it
+        count = len(err.problems)
+        sys.stderr.write(
+            "tahapan: "
+            + tr(
+                f"berkas jadwal tidak bisa dipakai ({count} masalah):",
+                f"schedule data cannot be used ({count} problem{'s' if count > 1 else ''}):",
+            )
+            + "\n"
+        )
+        sys.stderr.write("".join(f"{problem}\n" for problem in err.problems))
+        return
     lines = err.lines()
     sys.stderr.write(f"tahapan: {lines[0]}\n")
     for line in lines[1:]:

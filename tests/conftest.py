@@ -1,0 +1,73 @@
+"""Every test runs with a fixed terminal, no user environment, and user directories in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tahapan.cli import app
+from tahapan.i18n import set_language
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in list(os.environ):
+        if name.startswith("TAHAPAN_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # a morning in the 2024 campaign, so that "today" is reproducible
+    monkeypatch.setenv("TAHAPAN_NOW", "2023-11-29T08:00:00+07:00")
+    yield
+    set_language("id")
+
+
+@pytest.fixture
+def cli():
+    """Invoke the app through Typer's CliRunner; returns the Result (stdout and stderr apart)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs):
+        return runner.invoke(app, list(args), **kwargs)
+
+    return invoke
+
+
+def installed_command() -> list[str]:
+    """The `tahapan` console script installed beside this interpreter."""
+    script = Path(sys.executable).with_name("tahapan")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("tahapan")
+    assert found, "the tahapan console script is not installed"
+    return [found]
+
+
+@pytest.fixture
+def run():
+    """Run the installed `tahapan` in a subprocess, as a user would."""
+
+    def _run(*args: str, env: dict[str, str] | None = None, cmd: list[str] | None = None):
+        full_env = {**os.environ, **(env or {})}
+        return subprocess.run(
+            [*(cmd or installed_command()), *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+
+    return _run

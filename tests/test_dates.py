@@ -1,0 +1,130 @@
+"""Dates as officers write them, and the errors for dates that are not."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tahapan.dates import now, parse_date, resolve_zone
+from tahapan.errors import DateError, UnknownNameError
+from tahapan.i18n import format_date
+
+TODAY = date(2023, 11, 29)
+VOTING = date(2024, 2, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-11-29",
+        "29/11/2023",
+        "29-11-2023",
+        "29.11.2023",
+        "29 November 2023",
+        "29 Nov 2023",
+        "29 Nopember 2023",
+        "Rabu, 29 Nopember 2023",
+        "rabu 29 november 2023",
+        "Wednesday, 29 November 2023",
+        "tanggal 29 Nopember 2023",
+        "  29   November   2023 ",
+    ],
+)
+def test_accepted_forms(text):
+    assert parse_date(text, today=TODAY) == date(2023, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hari ini", TODAY),
+        ("today", TODAY),
+        ("besok", date(2023, 11, 30)),
+        ("Tomorrow", date(2023, 11, 30)),
+        ("kemarin", date(2023, 11, 28)),
+        ("H", VOTING),
+        ("H-7", date(2024, 2, 7)),
+        ("H-30", date(2024, 1, 15)),
+        ("h+3", date(2024, 2, 17)),
+        ("H - 3", date(2024, 2, 11)),
+    ],
+)
+def test_relative_forms(text, expected):
+    assert parse_date(text, today=TODAY, voting_day=VOTING) == expected
+
+
+def test_day_first_for_ambiguous_numbers():
+    assert parse_date("02/01/2024", today=TODAY) == date(2024, 1, 2)
+    # an ISO date is never read day-first
+    assert parse_date("2024-01-02", today=TODAY) == date(2024, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("xyz", "tanggal tidak dikenali: 'xyz'"),
+        ("2024-02-30", "tanggal tidak ada: '2024-02-30' (Februari 2024 hanya punya 29 hari)"),
+        ("2023-13-01", "tanggal tidak ada: '2023-13-01' (bulan harus 1–12)"),
+        ("0000-01-01", "tanggal tidak ada: '0000-01-01' (tahun harus 1–9999)"),
+        ("November 2023", "tanggal tidak lengkap: 'November 2023'; tulis hari, bulan, dan tahun"),
+        ("29 November", "tanggal tidak lengkap: '29 November'; tulis hari, bulan, dan tahun"),
+        (
+            "Kamis, 29 Nopember 2023",
+            "hari tidak cocok: 29 November 2023 jatuh pada hari Rabu, bukan Kamis",
+        ),
+        ("H-3", "'H-3' dihitung dari hari pemungutan suara, jadi perlu tepat satu pemilu"),
+    ],
+)
+def test_rejected_with_reason(text, message):
+    with pytest.raises(DateError) as caught:
+        parse_date(text, today=TODAY)
+    assert caught.value.message == message
+
+
+def test_unparseable_date_lists_accepted_forms():
+    with pytest.raises(DateError) as caught:
+        parse_date("kapan-kapan", today=TODAY)
+    assert caught.value.hint and "29/11/2023" in caught.value.hint and "H-3" in caught.value.hint
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.sampled_from(["id", "en"]), st.booleans())
+def test_what_tahapan_prints_it_reads_back(d, lang, weekday):
+    text = format_date(d, weekday=weekday, lang=lang)
+    assert parse_date(text, today=TODAY) == d
+
+
+@given(st.text(max_size=40))
+def test_any_text_parses_or_raises_date_error(text):
+    try:
+        result = parse_date(text, today=TODAY, voting_day=VOTING)
+    except DateError as err:
+        assert err.message
+    else:
+        assert isinstance(result, date)
+
+
+@pytest.mark.parametrize(
+    ("name", "zone"),
+    [("WIB", "Asia/Jakarta"), ("wita", "Asia/Makassar"), ("WIT", "Asia/Jayapura"), ("Asia/Makassar", "Asia/Makassar"), (None, "Asia/Jakarta")],
+)
+def test_zones(name, zone):
+    assert resolve_zone(name) == zone
+
+
+def test_unknown_zone():
+    with pytest.raises(UnknownNameError) as caught:
+        resolve_zone("Mars/Base")
+    assert caught.value.message == "zona waktu tidak dikenal: 'Mars/Base'"
+
+
+def test_pinned_now_is_read_in_the_chosen_zone(monkeypatch):
+    # at 16:30 UTC on 10 Feb 2024 it is 23:30 in Jakarta (last campaign day) but 01:30 on the 11th in
+    # Jayapura (quiet period); at 17:30 UTC both zones are already on the 11th
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-02-10T16:30:00Z")
+    assert now("Asia/Jakarta").date() == date(2024, 2, 10)
+    assert now("Asia/Jayapura").date() == date(2024, 2, 11)
+    assert now("Asia/Jayapura").utcoffset().total_seconds() == 9 * 3600
+    assert isinstance(now("Asia/Jakarta"), datetime)

@@ -1,0 +1,118 @@
+"""The shipped schedules agree with the fact sheet, row by row, and keep their legal basis."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tahapan.store import load_catalog, shipped_path
+
+FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "official-schedules.md"
+SECTIONS = {"## 1.": "pemilu-2024", "## 2.": "pilkada-2024", "## 3.": "pemilihan-ulang-2025"}
+_ROW = re.compile(r"^(?:↳\s*)?(\d{4}-\d{2}-\d{2}|…)[^|]*\|\s*(\d{4}-\d{2}-\d{2})[^|]*\|([^|]*)\|[^|]*\|\s*(\S+)")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def fact_sheet_rows():
+    """(election, start or None, end, name, confidence) for every dated row of sections 1-3."""
+    election = None
+    for line in FACT_SHEET.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            election = next((e for prefix, e in SECTIONS.items() if line.startswith(prefix)), None)
+            continue
+        match = _ROW.match(line.strip())
+        if election and match:
+            start, end, name, confidence = match.groups()
+            yield (
+                election,
+                None if start == "…" else date.fromisoformat(start),
+                date.fromisoformat(end),
+                name.strip(),
+                confidence,
+            )
+
+
+@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout")
+def test_every_fact_sheet_row_is_shipped_with_its_confidence(catalog):
+    rows = list(fact_sheet_rows())
+    assert len(rows) == 70  # all three tables were read: 37 + 21 + 12 dated rows
+    stages = {
+        (e.id, s.start, s.end, s.confidence)
+        for e in catalog.elections
+        for _, s in e.walk()
+    }
+    missing = [row for row in rows if (row[0], row[1], row[2], row[4]) not in stages]
+    assert missing == []
+
+
+@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout")
+def test_no_shipped_stage_is_missing_from_the_fact_sheet(catalog):
+    rows = {(r[0], r[1], r[2]) for r in fact_sheet_rows()}
+    # the second round is the sheet's prose line "Not held, contingent second round"; the ad hoc
+    # bodies and the Pilkada's later events are prose lines too
+    prose = {
+        ("pemilu-2024", date(2022, 11, 20), date(2022, 12, 16)),
+        ("pemilu-2024", date(2022, 12, 18), date(2023, 1, 16)),
+        ("pemilu-2024", date(2023, 1, 4), date(2024, 4, 4)),
+        ("pemilu-2024", date(2024, 1, 25), date(2024, 2, 23)),
+        ("pilkada-2024", date(2025, 2, 20), date(2025, 2, 20)),
+        ("pilkada-2024", date(2025, 2, 24), date(2025, 2, 24)),
+    }
+    extra = [
+        (e.id, path)
+        for e in catalog.elections
+        for path, s in e.walk()
+        if s.held and (e.id, s.start, s.end) not in rows | prose
+    ]
+    assert extra == []
+
+
+def test_pinned_figures(catalog):
+    stages = {(e.id, p): s for e in catalog.elections for p, s in e.walk()}
+    assert stages["pemilu-2024", "kampanye"].days_total == 75
+    assert stages["pilkada-2024", "kampanye"].days_total == 60
+    assert stages["pemilihan-ulang-2025", "kampanye"].days_total == 30
+    assert stages["pemilu-2024", "masa-tenang"].days_total == 3
+    assert stages["pemilu-2024", "kampanye/rapat-umum"].days_total == 21
+    assert stages["pilkada-2024", "pemutakhiran-data-pemilih/coklit"].start == date(2024, 6, 24)
+    assert stages["pilkada-2024", "perencanaan"].start is None
+
+
+def test_second_round_is_marked_not_held(catalog):
+    pemilu = next(e for e in catalog.elections if e.id == "pemilu-2024")
+    second = [s for p, s in pemilu.walk() if p.startswith("putaran-kedua")]
+    assert len(second) == 7
+    assert all(not s.held for s in second)
+
+
+def test_every_stage_cites_a_basis_and_confidence(catalog):
+    for election in catalog.elections:
+        assert election.basis
+        for path, stage in election.walk():
+            assert stage.basis.strip(), path
+            assert stage.confidence in {"P", "P+2S", "2S", "1S", "D"}, path
+
+
+def test_voting_days(catalog):
+    days = {e.id: e.voting_day for e in catalog.elections}
+    assert days == {
+        "pemilu-2024": date(2024, 2, 14),
+        "pilkada-2024": date(2024, 11, 27),
+        "pemilihan-ulang-2025": date(2025, 8, 27),
+    }
+    for e in catalog.elections:
+        voting = next(s for p, s in e.walk() if p == "pemungutan-suara")
+        assert voting.start == voting.end == e.voting_day
+
+
+def test_the_installed_package_carries_the_data():
+    # a plain (non-editable) install reads the copy inside the package
+    assert shipped_path().is_file()
+    assert shipped_path().read_text(encoding="utf-8").count("[[elections]]") == 3
