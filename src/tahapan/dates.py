@@ -185,7 +185,16 @@ def _from_words(text: str) -> date:
     try:
         first = du_parser.parse(text, parserinfo=_INFO, default=first_default)
         second = du_parser.parse(text, parserinfo=_INFO, default=second_default)
-    except (du_parser.ParserError, ValueError, OverflowError, TypeError):
+    except ValueError as err:
+        if "out of range" in str(err):
+            raise DateError(
+                tr(f"tanggal tidak ada: {text!r} (hari di luar rentang bulan)", f"no such date: {text!r} (the day is not in that month)"),
+                hint=accepted_forms(),
+            ) from None
+        raise DateError(
+            tr(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"), hint=accepted_forms()
+        ) from None
+    except (OverflowError, TypeError):
         raise DateError(
             tr(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"), hint=accepted_forms()
         ) from None

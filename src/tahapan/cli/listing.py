@@ -28,7 +28,6 @@ def show(
     stage: Annotated[
         str,
         typer.Argument(
-            metavar="STAGE",
             help="Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.",
             show_default=False,
         ),

@@ -215,7 +215,7 @@ def _show(report: ShowReport) -> Panel:
     grid.add_column(ratio=1, overflow="fold")
     grid.add_row(tr("Pemilu", "Election"), Text(f"{_election_name(ref.election)} ({ref.election.id})"))
     grid.add_row("Id", Text(f"{ref.election.id}/{ref.path}"))
-    grid.add_row(tr("Nama", "Name"), Text(stage.name_en if language() == "id" else stage.name, style="italic"))
+    grid.add_row(tr("Nama (en)", "Name (id)"), Text(stage.name_en if language() == "id" else stage.name, style="italic"))
     dates = format_range(stage.start, stage.end)
     if stage.days_total is not None:
         dates += f"  ({days(stage.days_total)})"

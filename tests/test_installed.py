@@ -1,0 +1,83 @@
+"""The installed entry points, run in a subprocess as an officer or cron would run them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def test_console_script_status_json(run):
+    result = run("status", "--on", "2023-11-29", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    campaign = next(a for a in data["active"] if a["id"] == "kampanye")
+    assert (campaign["day"], campaign["days_total"], campaign["days_left"]) == (2, 75, 73)
+    assert data["elections"][0]["h"] == -77
+
+
+def test_python_dash_m(run):
+    result = run("status", "--on", "2024-11-20", "--json", cmd=[sys.executable, "-m", "tahapan"])
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [e["id"] for e in data["elections"]] == ["pilkada-2024"]
+    assert {"kampanye": 3} == {a["id"]: a["days_left"] for a in data["active"] if a["id"] == "kampanye"}
+
+
+def test_bare_tahapan_runs_status_for_today(run):
+    result = run(env={"TAHAPAN_NOW": "2024-11-25T09:00:00+07:00", "COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Senin, 25 November 2024")
+    assert "Masa tenang" in result.stdout and "2/3" in result.stdout
+
+
+def test_piped_output_has_no_escape_codes(run):
+    result = run("status", "--on", "2023-11-29", env={"NO_COLOR": "", "TERM": "xterm-256color"})
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout
+    assert "Masa Kampanye Pemilu" in result.stdout
+
+
+def test_bad_date_in_subprocess(run):
+    result = run("status", "--on", "31/02/2024")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("tahapan: tanggal tidak ada: '31/02/2024' (hari di luar rentang bulan)\n")
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_data_file_in_subprocess(run, tmp_path):
+    broken = tmp_path / "rusak.toml"
+    broken.write_text("schema = 1\n[[elections]\n", encoding="utf-8")
+    result = run("list", "--data", str(broken))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "tahapan: berkas jadwal tidak bisa dipakai (1 masalah):\n"
+        f"{broken}:2:12: sintaks TOML salah: Expected ']]' at the end of an array declaration\n"
+    )
+
+
+def test_version(run):
+    from tahapan import __version__
+
+    assert run("--version").stdout == f"tahapan {__version__}\n"
+
+
+def test_core_imports_neither_typer_nor_rich():
+    code = (
+        "import sys, datetime; import tahapan.report as r, tahapan.store as s, tahapan.dates as d; "
+        "r.build_status(s.load_catalog(), on=datetime.date(2023, 11, 29), timezone='Asia/Jakarta'); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_status_json_does_not_import_rich(run):
+    code = (
+        "import sys; from tahapan.cli import app\n"
+        "try:\n    app(['status', '--on', '2023-11-29', '--json'])\nexcept SystemExit:\n    pass\n"
+        "print('RICH', sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "RICH []"
