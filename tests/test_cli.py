@@ -14,7 +14,13 @@ def test_done_when_campaign_day_two(cli):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["elections"] == [
-        {"id": "pemilu-2024", "name": "Pemilu 2024", "name_en": "2024 General Election", "voting_day": "2024-02-14", "h": -77}
+        {
+            "id": "pemilu-2024",
+            "name": "Pemilu 2024",
+            "name_en": "2024 General Election",
+            "voting_day": "2024-02-14",
+            "h": -77,
+        }
     ]
     campaign = next(a for a in data["active"] if a["id"] == "kampanye")
     assert campaign == {
@@ -38,8 +44,12 @@ def test_json_contract(cli):
     assert (data["schema"], data["date"], data["timezone"]) == (1, "2024-01-21", "Asia/Jakarta")
     assert all(list(e) == ["id", "name", "name_en", "voting_day", "h"] for e in data["elections"])
     stage_keys = ["election", "id", "path", "name", "name_en", "start", "end"]
-    assert data["active"] and all(list(a) == [*stage_keys, "day", "days_total", "days_left"] for a in data["active"])
-    assert data["upcoming"] and all(list(u) == [*stage_keys, "days_until"] for u in data["upcoming"])
+    assert data["active"] and all(
+        list(a) == [*stage_keys, "day", "days_total", "days_left"] for a in data["active"]
+    )
+    assert data["upcoming"] and all(
+        list(u) == [*stage_keys, "days_until"] for u in data["upcoming"]
+    )
     assert all(list(x) == [*stage_keys, "days_since"] for x in data["ended"])
     rally = next(a for a in data["active"] if a["path"] == "kampanye/rapat-umum")
     assert (rally["day"], rally["days_total"], rally["days_left"]) == (1, 21, 20)
@@ -63,7 +73,10 @@ def test_status_human_view(cli):
     assert "Pemilu 2024  H-77" in lines[1]
     campaign = next(line for line in lines if "Masa Kampanye Pemilu" in line)
     assert "2/75" in campaign and "73 hari" in campaign
-    assert any("Rapat umum dan iklan media massa" in line and "21 Jan 2024" in line and "53 hari" in line for line in lines)
+    assert any(
+        "Rapat umum dan iklan media massa" in line and "21 Jan 2024" in line and "53 hari" in line
+        for line in lines
+    )
     assert "pemungutan suara Rabu, 14 Februari 2024, 77 hari lagi" in result.stdout
     assert max(len(line) for line in lines) <= 80
 
@@ -77,7 +90,10 @@ def test_status_in_english(cli):
 
 def test_status_last_day_and_voting_day(cli):
     last = cli("status", "--on", "2024-02-10").stdout
-    assert any("Masa Kampanye Pemilu" in line and "75/75" in line and "hari terakhir" in line for line in last.splitlines())
+    assert any(
+        "Masa Kampanye Pemilu" in line and "75/75" in line and "hari terakhir" in line
+        for line in last.splitlines()
+    )
     voting = cli("status", "--on", "14 Februari 2024").stdout
     assert "Pemilu 2024  H " in voting and "hari ini pemungutan suara" in voting
 
@@ -96,7 +112,11 @@ def test_status_h_notation_needs_one_election(cli):
 
 
 def test_status_explicit_elections(cli):
-    data = json.loads(cli("status", "--on", "2024-01-01", "-e", "pilkada-2024", "-e", "pemilu-2024", "--json").stdout)
+    data = json.loads(
+        cli(
+            "status", "--on", "2024-01-01", "-e", "pilkada-2024", "-e", "pemilu-2024", "--json"
+        ).stdout
+    )
     assert [e["id"] for e in data["elections"]] == ["pilkada-2024", "pemilu-2024"]
     assert data["elections"][0]["h"] == -331
 
@@ -192,8 +212,14 @@ def test_list_json_tree(cli):
     assert data["schema"] == 1 and [e["id"] for e in data["elections"]] == ["pemilu-2024"]
     stages = {s["id"]: s for s in data["elections"][0]["stages"]}
     campaign = stages["kampanye"]
-    assert (campaign["position"], campaign["days_total"], campaign["confidence"]) == ("active", 75, "2S")
-    assert [(s["path"], s["position"]) for s in campaign["stages"]] == [("kampanye/rapat-umum", "active")]
+    assert (campaign["position"], campaign["days_total"], campaign["confidence"]) == (
+        "active",
+        75,
+        "2S",
+    )
+    assert [(s["path"], s["position"]) for s in campaign["stages"]] == [
+        ("kampanye/rapat-umum", "active")
+    ]
     assert stages["putaran-kedua"]["position"] == "not-held"
     assert stages["penetapan-peserta"]["position"] == "ended"
 
@@ -202,7 +228,10 @@ def test_list_human_view(cli):
     result = cli("list", "-e", "pilkada-2024", "--on", "2024-07-01")
     lines = result.stdout.splitlines()
     assert result.exit_code == 0 and max(len(line) for line in lines) <= 80
-    assert any("Pencocokan dan penelitian" in line and "24 Jun – 24 Jul 2024" in line and "31" in line for line in lines)
+    assert any(
+        "Pencocokan dan penelitian" in line and "24 Jun – 24 Jul 2024" in line and "31" in line
+        for line in lines
+    )
     assert any("? – 26 Jan 2024" in line for line in lines)
 
 
@@ -216,18 +245,27 @@ def test_show(cli):
 
 
 def test_show_json(cli):
-    data = json.loads(cli("show", "coklit", "-e", "pilkada-2024", "--on", "2024-07-01", "--json").stdout)
+    data = json.loads(
+        cli("show", "coklit", "-e", "pilkada-2024", "--on", "2024-07-01", "--json").stdout
+    )
     stage = data["stage"]
     assert (stage["path"], stage["position"], stage["day"], stage["days_left"]) == (
-        "pemutakhiran-data-pemilih/coklit", "active", 8, 23,
+        "pemutakhiran-data-pemilih/coklit",
+        "active",
+        8,
+        23,
     )
     assert (stage["h_start"], stage["h_end"]) == (-156, -126)
 
 
 def test_show_upcoming_and_ended(cli):
-    upcoming = json.loads(cli("show", "pilkada-2024/kampanye", "--on", "2024-09-01", "--json").stdout)["stage"]
+    upcoming = json.loads(
+        cli("show", "pilkada-2024/kampanye", "--on", "2024-09-01", "--json").stdout
+    )["stage"]
     assert (upcoming["position"], upcoming["days_until"]) == ("upcoming", 24)
-    ended = json.loads(cli("show", "pilkada-2024/kampanye", "--on", "2024-12-01", "--json").stdout)["stage"]
+    ended = json.loads(cli("show", "pilkada-2024/kampanye", "--on", "2024-12-01", "--json").stdout)[
+        "stage"
+    ]
     assert (ended["position"], ended["days_since"]) == ("ended", 8)
 
 

@@ -90,7 +90,11 @@ def test_unparseable_date_lists_accepted_forms():
     assert caught.value.hint and "29/11/2023" in caught.value.hint and "H-3" in caught.value.hint
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.sampled_from(["id", "en"]), st.booleans())
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.sampled_from(["id", "en"]),
+    st.booleans(),
+)
 def test_what_tahapan_prints_it_reads_back(d, lang, weekday):
     text = format_date(d, weekday=weekday, lang=lang)
     assert parse_date(text, today=TODAY) == d
@@ -108,7 +112,13 @@ def test_any_text_parses_or_raises_date_error(text):
 
 @pytest.mark.parametrize(
     ("name", "zone"),
-    [("WIB", "Asia/Jakarta"), ("wita", "Asia/Makassar"), ("WIT", "Asia/Jayapura"), ("Asia/Makassar", "Asia/Makassar"), (None, "Asia/Jakarta")],
+    [
+        ("WIB", "Asia/Jakarta"),
+        ("wita", "Asia/Makassar"),
+        ("WIT", "Asia/Jayapura"),
+        ("Asia/Makassar", "Asia/Makassar"),
+        (None, "Asia/Jakarta"),
+    ],
 )
 def test_zones(name, zone):
     assert resolve_zone(name) == zone

@@ -21,7 +21,9 @@ def test_python_dash_m(run):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [e["id"] for e in data["elections"]] == ["pilkada-2024"]
-    assert {"kampanye": 3} == {a["id"]: a["days_left"] for a in data["active"] if a["id"] == "kampanye"}
+    assert {
+        a["id"]: a["days_left"] for a in data["active"] if a["id"] == "kampanye"
+    } == {"kampanye": 3}
 
 
 def test_bare_tahapan_runs_status_for_today(run):
@@ -42,7 +44,9 @@ def test_bad_date_in_subprocess(run):
     result = run("status", "--on", "31/02/2024")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith("tahapan: tanggal tidak ada: '31/02/2024' (hari di luar rentang bulan)\n")
+    assert result.stderr.startswith(
+        "tahapan: tanggal tidak ada: '31/02/2024' (hari di luar rentang bulan)\n"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -69,7 +73,9 @@ def test_core_imports_neither_typer_nor_rich():
         "r.build_status(s.load_catalog(), on=datetime.date(2023, 11, 29), timezone='Asia/Jakarta'); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
@@ -79,5 +85,7 @@ def test_status_json_does_not_import_rich(run):
         "try:\n    app(['status', '--on', '2023-11-29', '--json'])\nexcept SystemExit:\n    pass\n"
         "print('RICH', sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.splitlines()[-1] == "RICH []"

@@ -12,7 +12,9 @@ from tahapan.store import load_catalog, shipped_path
 
 FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "official-schedules.md"
 SECTIONS = {"## 1.": "pemilu-2024", "## 2.": "pilkada-2024", "## 3.": "pemilihan-ulang-2025"}
-_ROW = re.compile(r"^(?:↳\s*)?(\d{4}-\d{2}-\d{2}|…)[^|]*\|\s*(\d{4}-\d{2}-\d{2})[^|]*\|([^|]*)\|[^|]*\|\s*(\S+)")
+_ROW = re.compile(
+    r"^(?:↳\s*)?(\d{4}-\d{2}-\d{2}|…)[^|]*\|\s*(\d{4}-\d{2}-\d{2})[^|]*\|([^|]*)\|[^|]*\|\s*(\S+)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,20 +41,20 @@ def fact_sheet_rows():
             )
 
 
-@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout")
+@pytest.mark.skipif(
+    not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout"
+)
 def test_every_fact_sheet_row_is_shipped_with_its_confidence(catalog):
     rows = list(fact_sheet_rows())
     assert len(rows) == 70  # all three tables were read: 37 + 21 + 12 dated rows
-    stages = {
-        (e.id, s.start, s.end, s.confidence)
-        for e in catalog.elections
-        for _, s in e.walk()
-    }
+    stages = {(e.id, s.start, s.end, s.confidence) for e in catalog.elections for _, s in e.walk()}
     missing = [row for row in rows if (row[0], row[1], row[2], row[4]) not in stages]
     assert missing == []
 
 
-@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout")
+@pytest.mark.skipif(
+    not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout"
+)
 def test_no_shipped_stage_is_missing_from_the_fact_sheet(catalog):
     rows = {(r[0], r[1], r[2]) for r in fact_sheet_rows()}
     # the second round is the sheet's prose line "Not held, contingent second round"; the ad hoc

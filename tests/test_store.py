@@ -72,12 +72,32 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
             "end = 2025-01-09",
             ":15: latihan/rapat: end 2025-01-09 lebih awal dari start 2025-01-10",
         ),
-        ('end = 2025-01-12', 'end = "12 Januari 2025"', ":15: latihan/rapat: end ('12 Januari 2025'): bukan tanggal TOML; tulis tanpa tanda kutip, misalnya 2024-02-14"),
-        ('confidence = "P"\n\n[[elections.stages.stages]]', 'confidence = "yakin"\n\n[[elections.stages.stages]]', ":17: latihan/rapat: confidence ('yakin'): nilai tidak diterima; pilihan: 'P', 'P+2S', '2S', '1S' or 'D'"),
-        ('id = "apel"', 'id = "Apel Pagi"', ":20: latihan/rapat/Apel Pagi: id ('Apel Pagi'): id hanya boleh huruf kecil, angka, dan tanda hubung (contoh: masa-tenang)"),
-        ('id = "apel"', 'id = "rapat"', ":20: latihan/rapat/rapat: id tahapan 'rapat' sudah dipakai oleh rapat; id harus unik dalam satu pemilu"),
-        ('voting_day = 2025-03-01\n', "", ":4: latihan: kunci wajib 'voting_day' tidak ada"),
-        ('basis = "Catatan kantor"', 'basis = "Catatan kantor"\ntimezone = "Mars/Base"', ":9: latihan: timezone ('Mars/Base'): unknown time zone 'Mars/Base': use WIB, WITA, WIT or an IANA name such as Asia/Makassar"),
+        (
+            "end = 2025-01-12",
+            'end = "12 Januari 2025"',
+            ":15: latihan/rapat: end ('12 Januari 2025'): bukan tanggal TOML; tulis tanpa tanda kutip, misalnya 2024-02-14",
+        ),
+        (
+            'confidence = "P"\n\n[[elections.stages.stages]]',
+            'confidence = "yakin"\n\n[[elections.stages.stages]]',
+            ":17: latihan/rapat: confidence ('yakin'): nilai tidak diterima; pilihan: 'P', 'P+2S', '2S', '1S' or 'D'",
+        ),
+        (
+            'id = "apel"',
+            'id = "Apel Pagi"',
+            ":20: latihan/rapat/Apel Pagi: id ('Apel Pagi'): id hanya boleh huruf kecil, angka, dan tanda hubung (contoh: masa-tenang)",
+        ),
+        (
+            'id = "apel"',
+            'id = "rapat"',
+            ":20: latihan/rapat/rapat: id tahapan 'rapat' sudah dipakai oleh rapat; id harus unik dalam satu pemilu",
+        ),
+        ("voting_day = 2025-03-01\n", "", ":4: latihan: kunci wajib 'voting_day' tidak ada"),
+        (
+            'basis = "Catatan kantor"',
+            'basis = "Catatan kantor"\ntimezone = "Mars/Base"',
+            ":9: latihan: timezone ('Mars/Base'): unknown time zone 'Mars/Base': use WIB, WITA, WIT or an IANA name such as Asia/Makassar",
+        ),
     ],
 )
 def test_each_mistake_is_named_with_file_and_line(tmp_path, old, new, expected):
@@ -90,7 +110,12 @@ def test_each_mistake_is_named_with_file_and_line(tmp_path, old, new, expected):
 
 
 def test_sub_stage_outside_its_parent(tmp_path):
-    path = write(tmp_path, GOOD.replace("start = 2025-01-11", "start = 2025-01-09").replace("end = 2025-01-11", "end = 2025-01-13"))
+    path = write(
+        tmp_path,
+        GOOD.replace("start = 2025-01-11", "start = 2025-01-09").replace(
+            "end = 2025-01-11", "end = 2025-01-13"
+        ),
+    )
     assert problems(path) == [
         f"{path}:23: latihan/rapat/apel: start 2025-01-09 sebelum induknya 'rapat' mulai (2025-01-10); "
         "sub-tahapan harus berada dalam rentang induknya",
@@ -100,13 +125,18 @@ def test_sub_stage_outside_its_parent(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    path = write(tmp_path, GOOD.replace("end = 2025-01-12", "end = 2025-01-01").replace('id = "apel"', 'id = "rapat"'))
+    path = write(
+        tmp_path,
+        GOOD.replace("end = 2025-01-12", "end = 2025-01-01").replace('id = "apel"', 'id = "rapat"'),
+    )
     assert len(problems(path)) == 3  # end before start, child outside parent, duplicate id
 
 
 def test_toml_syntax_error_gives_line_and_column(tmp_path):
     path = write(tmp_path, "schema = 1\n[[elections]\n")
-    assert problems(path) == [f"{path}:2:12: sintaks TOML salah: Expected ']]' at the end of an array declaration"]
+    assert problems(path) == [
+        f"{path}:2:12: sintaks TOML salah: Expected ']]' at the end of an array declaration"
+    ]
 
 
 def test_unreadable_paths(tmp_path):
@@ -119,6 +149,7 @@ def test_permission_denied(tmp_path, monkeypatch):
     path = write(tmp_path, GOOD)
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file, so refuse the read the way the kernel would
+
         def refuse(self):
             raise PermissionError(13, "Permission denied", str(self))
 
@@ -129,7 +160,9 @@ def test_permission_denied(tmp_path, monkeypatch):
 def test_non_utf8_and_bom(tmp_path):
     latin = tmp_path / "latin.toml"
     latin.write_bytes(GOOD.replace("Latihan", "Latih\xe1n").encode("latin-1"))
-    assert problems(latin) == [f"{latin}:5: bukan teks UTF-8 (byte 0xe1); simpan berkas sebagai UTF-8"]
+    assert problems(latin) == [
+        f"{latin}:5: bukan teks UTF-8 (byte 0xe1); simpan berkas sebagai UTF-8"
+    ]
     bom = tmp_path / "bom.toml"
     bom.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
     assert [e.id for e in load_file(bom).elections] == ["latihan"]

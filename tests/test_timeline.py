@@ -87,7 +87,10 @@ def test_upcoming_keeps_the_next_stage_beyond_the_horizon(catalog):
 def test_recently_ended(catalog):
     e = election(catalog, "pemilu-2024")
     ended = tl.recently_ended([e], date(2024, 2, 12))
-    assert [(x.ref.path, x.days_since) for x in ended] == [("kampanye", 2), ("kampanye/rapat-umum", 2)]
+    assert [(x.ref.path, x.days_since) for x in ended] == [
+        ("kampanye", 2),
+        ("kampanye/rapat-umum", 2),
+    ]
 
 
 def test_unknown_start_is_never_guessed(catalog):
@@ -106,8 +109,12 @@ def test_stages_not_held_are_never_active(catalog):
 
 
 def test_near_elections(catalog):
-    assert [e.id for e in tl.near_elections(catalog.elections, date(2023, 11, 29))] == ["pemilu-2024"]
-    assert [e.id for e in tl.near_elections(catalog.elections, date(2024, 11, 20))] == ["pilkada-2024"]
+    assert [e.id for e in tl.near_elections(catalog.elections, date(2023, 11, 29))] == [
+        "pemilu-2024"
+    ]
+    assert [e.id for e in tl.near_elections(catalog.elections, date(2024, 11, 20))] == [
+        "pilkada-2024"
+    ]
     # the re-election's DP4 hand-over (2025-01-22) is 56 days after voting day, inside the horizon
     assert [e.id for e in tl.near_elections(catalog.elections, date(2024, 11, 27))] == [
         "pilkada-2024",

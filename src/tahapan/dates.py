@@ -141,14 +141,19 @@ def _from_h(text: str, match: re.Match[str], voting_day: date | None) -> date:
                 f"{text!r} dihitung dari hari pemungutan suara, jadi perlu tepat satu pemilu",
                 f"{text!r} counts from voting day, so it needs exactly one election",
             ),
-            hint=tr("Tambahkan --election, misalnya --election pemilu-2024.", "Add --election, e.g. --election pemilu-2024."),
+            hint=tr(
+                "Tambahkan --election, misalnya --election pemilu-2024.",
+                "Add --election, e.g. --election pemilu-2024.",
+            ),
         )
     sign, number = match.groups()
     offset = 0 if number is None else int(number) * (1 if sign == "+" else -1)
     try:
         return voting_day + timedelta(days=offset)
     except OverflowError:
-        raise DateError(tr(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")) from None
+        raise DateError(
+            tr(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")
+        ) from None
 
 
 def _from_iso(text: str, match: re.Match[str]) -> date:
@@ -188,7 +193,10 @@ def _from_words(text: str) -> date:
     except ValueError as err:
         if "out of range" in str(err):
             raise DateError(
-                tr(f"tanggal tidak ada: {text!r} (hari di luar rentang bulan)", f"no such date: {text!r} (the day is not in that month)"),
+                tr(
+                    f"tanggal tidak ada: {text!r} (hari di luar rentang bulan)",
+                    f"no such date: {text!r} (the day is not in that month)",
+                ),
                 hint=accepted_forms(),
             ) from None
         raise DateError(

@@ -49,7 +49,9 @@ def weekday_name(d: date, lang: Lang | None = None) -> str:
     return (WEEKDAYS_EN if (lang or _current) == "en" else WEEKDAYS_ID)[d.weekday()]
 
 
-def format_date(d: date, *, weekday: bool = False, short: bool = False, lang: Lang | None = None) -> str:
+def format_date(
+    d: date, *, weekday: bool = False, short: bool = False, lang: Lang | None = None
+) -> str:
     """'Rabu, 29 November 2023' / 'Wednesday, 29 November 2023'; short: '29 Nov 2023'."""
     month = month_name(d.month, lang)
     text = f"{d.day} {month[:3] if short else month} {d.year}"

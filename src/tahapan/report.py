@@ -67,21 +67,35 @@ class StatusReport:
             "timezone": self.timezone,
             "elections": [_election_json(es.election, self.date) for es in self.elections],
             "active": [
-                {**_stage_json(a.ref), "day": a.day, "days_total": a.days_total, "days_left": a.days_left}
+                {
+                    **_stage_json(a.ref),
+                    "day": a.day,
+                    "days_total": a.days_total,
+                    "days_left": a.days_left,
+                }
                 for es in self.elections
                 for a in es.active
             ],
             "upcoming": [
-                {**_stage_json(u.ref), "days_until": u.days_until} for es in self.elections for u in es.upcoming
+                {**_stage_json(u.ref), "days_until": u.days_until}
+                for es in self.elections
+                for u in es.upcoming
             ],
             "ended": [
-                {**_stage_json(e.ref), "days_since": e.days_since} for es in self.elections for e in es.ended
+                {**_stage_json(e.ref), "days_since": e.days_since}
+                for es in self.elections
+                for e in es.ended
             ],
         }
 
 
 def build_status(
-    catalog: Catalog, *, on: date, timezone: str, election_ids: Sequence[str] = (), horizon: int = tl.DEFAULT_HORIZON
+    catalog: Catalog,
+    *,
+    on: date,
+    timezone: str,
+    election_ids: Sequence[str] = (),
+    horizon: int = tl.DEFAULT_HORIZON,
 ) -> StatusReport:
     if election_ids:
         chosen = pick_elections(catalog, election_ids)
@@ -108,7 +122,10 @@ def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
         "confidence": stage.confidence,
         "held": stage.held,
         "position": tl.position(ref, on),
-        "stages": [_tree_json(tl.StageRef(ref.election, f"{ref.path}/{c.id}", c), c, on) for c in stage.stages],
+        "stages": [
+            _tree_json(tl.StageRef(ref.election, f"{ref.path}/{c.id}", c), c, on)
+            for c in stage.stages
+        ],
     }
 
 
@@ -180,7 +197,9 @@ class ShowReport:
         }
 
 
-def build_show(catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()) -> ShowReport:
+def build_show(
+    catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
+) -> ShowReport:
     elections = pick_elections(catalog, election_ids) if election_ids else None
     ref = find_stage(catalog, stage_ref, elections)
     where = tl.position(ref, on)
@@ -192,6 +211,8 @@ def build_show(catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequ
         position=where,
         day=(on - stage.start).days + 1 if running and stage.start is not None else None,
         days_left=(stage.end - on).days if running else None,
-        days_until=(stage.start - on).days if stage.start is not None and on < stage.start else None,
+        days_until=(stage.start - on).days
+        if stage.start is not None and on < stage.start
+        else None,
         days_since=(on - stage.end).days if on > stage.end else None,
     )

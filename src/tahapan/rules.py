@@ -27,7 +27,10 @@ def check_elections(elections: tuple[Election, ...]) -> Iterator[Problem]:
         if election.id in seen:
             yield Problem(
                 (election.id,),
-                tr(f"id pemilu {election.id!r} dipakai dua kali", f"election id {election.id!r} is used twice"),
+                tr(
+                    f"id pemilu {election.id!r} dipakai dua kali",
+                    f"election id {election.id!r} is used twice",
+                ),
                 "id",
             )
         seen.add(election.id)

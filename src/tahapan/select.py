@@ -45,7 +45,8 @@ def find_stage(catalog: Catalog, ref: str, elections: Sequence[Election] | None 
     matches = [
         r
         for r in refs
-        if text in (r.path, r.stage.id, f"{r.election.id}/{r.path}", f"{r.election.id}/{r.stage.id}")
+        if text
+        in (r.path, r.stage.id, f"{r.election.id}/{r.path}", f"{r.election.id}/{r.stage.id}")
     ]
     if len(matches) == 1:
         return matches[0]
@@ -61,9 +62,18 @@ def find_stage(catalog: Catalog, ref: str, elections: Sequence[Election] | None 
         )
     options = ", ".join(f"{r.election.id}/{r.path}" for r in matches)
     raise UnknownNameError(
-        tr(f"tahapan {ref!r} ada di beberapa pemilu: {options}.", f"stage {ref!r} is in several elections: {options}."),
+        tr(
+            f"tahapan {ref!r} ada di beberapa pemilu: {options}.",
+            f"stage {ref!r} is in several elections: {options}.",
+        ),
         hint=tr(
-            "Sebutkan pemilunya, misalnya --election " + matches[0].election.id + " atau " + f"{matches[0].election.id}/{matches[0].path}.",
-            "Name the election, e.g. --election " + matches[0].election.id + " or " + f"{matches[0].election.id}/{matches[0].path}.",
+            "Sebutkan pemilunya, misalnya --election "
+            + matches[0].election.id
+            + " atau "
+            + f"{matches[0].election.id}/{matches[0].path}.",
+            "Name the election, e.g. --election "
+            + matches[0].election.id
+            + " or "
+            + f"{matches[0].election.id}/{matches[0].path}.",
         ),
     )

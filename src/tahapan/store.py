@@ -87,12 +87,17 @@ def read_text(path: Path) -> str:
         raise DataError([f"{path}: " + tr("berkas tidak ditemukan", "no such file")]) from None
     except IsADirectoryError:
         raise DataError(
-            [f"{path}: " + tr("ini direktori, bukan berkas TOML", "is a directory, not a TOML file")]
+            [
+                f"{path}: "
+                + tr("ini direktori, bukan berkas TOML", "is a directory, not a TOML file")
+            ]
         ) from None
     except PermissionError:
         raise DataError([f"{path}: " + tr("tidak ada izin membaca", "permission denied")]) from None
     except OSError as err:
-        raise DataError([f"{path}: " + tr("tidak bisa dibaca", "cannot be read") + f" ({err.strerror})"]) from None
+        raise DataError(
+            [f"{path}: " + tr("tidak bisa dibaca", "cannot be read") + f" ({err.strerror})"]
+        ) from None
     try:
         # utf-8-sig: files saved by Windows editors start with a byte-order mark.
         return raw.decode("utf-8-sig")
@@ -126,7 +131,11 @@ def _toml_syntax_message(path: Path, err: tomllib.TOMLDecodeError) -> str:
     match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(err))
     if match:
         reason = str(err)[: match.start()]
-        return f"{path}:{match.group(1)}:{match.group(2)}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + reason
+        return (
+            f"{path}:{match.group(1)}:{match.group(2)}: "
+            + tr("sintaks TOML salah: ", "TOML syntax error: ")
+            + reason
+        )
     return f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)
 
 
@@ -188,7 +197,10 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any]) -> str:
             "not a TOML date; write it without quotes, e.g. 2024-02-14",
         )
     if kind == "literal_error":
-        return tr(f"nilai tidak diterima; pilihan: {ctx.get('expected')}", f"value not accepted; expected {ctx.get('expected')}")
+        return tr(
+            f"nilai tidak diterima; pilihan: {ctx.get('expected')}",
+            f"value not accepted; expected {ctx.get('expected')}",
+        )
     if kind == "string_pattern_mismatch":
         return tr(
             "id hanya boleh huruf kecil, angka, dan tanda hubung (contoh: masa-tenang)",

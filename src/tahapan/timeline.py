@@ -97,7 +97,9 @@ def active(elections: Iterable[Election], on: date) -> list[ActiveStage]:
     return out
 
 
-def upcoming(elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_HORIZON) -> list[UpcomingStage]:
+def upcoming(
+    elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_HORIZON
+) -> list[UpcomingStage]:
     """Stages starting after ``on`` within ``horizon`` days, and at least the next one of each election."""
     out: list[UpcomingStage] = []
     for election in elections:
@@ -111,7 +113,9 @@ def upcoming(elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_
     return sorted(out, key=lambda u: (u.days_until, u.ref.depth))
 
 
-def recently_ended(elections: Iterable[Election], on: date, *, within: int = RECENT_DAYS) -> list[EndedStage]:
+def recently_ended(
+    elections: Iterable[Election], on: date, *, within: int = RECENT_DAYS
+) -> list[EndedStage]:
     out = [
         EndedStage(ref, (on - ref.stage.end).days)
         for ref in all_stages(elections)
@@ -133,7 +137,9 @@ def is_near(election: Election, on: date, *, horizon: int = DEFAULT_HORIZON) -> 
     return False
 
 
-def near_elections(elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_HORIZON) -> list[Election]:
+def near_elections(
+    elections: Iterable[Election], on: date, *, horizon: int = DEFAULT_HORIZON
+) -> list[Election]:
     return [e for e in elections if is_near(e, on, horizon=horizon)]
 
 

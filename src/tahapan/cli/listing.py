@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from tahapan.cli.options import DataOpt, ElectionOpt, JsonOpt, LangChoice, LangOpt, OnOpt, TzOpt, open_session, resolve_on
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangChoice,
+    LangOpt,
+    OnOpt,
+    TzOpt,
+    open_session,
+    resolve_on,
+)
 from tahapan.render import emit
 from tahapan.report import build_list, build_show
 
@@ -21,7 +31,10 @@ def list_stages(
 ) -> None:
     """The stages of each election with their dates, marking where the date falls."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election)
-    emit(build_list(session.catalog, on=resolve_on(session, on), election_ids=session.elections), as_json=json)
+    emit(
+        build_list(session.catalog, on=resolve_on(session, on), election_ids=session.elections),
+        as_json=json,
+    )
 
 
 def show(
@@ -41,4 +54,9 @@ def show(
 ) -> None:
     """One stage in full: dates, legal basis, confidence, sub-stages, and where the date falls."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election)
-    emit(build_show(session.catalog, stage, on=resolve_on(session, on), election_ids=session.elections), as_json=json)
+    emit(
+        build_show(
+            session.catalog, stage, on=resolve_on(session, on), election_ids=session.elections
+        ),
+        as_json=json,
+    )

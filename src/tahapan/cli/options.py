@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +17,7 @@ from tahapan.select import pick_elections
 from tahapan.store import Catalog, load_catalog
 
 
-class LangChoice(str, Enum):
+class LangChoice(StrEnum):
     id = "id"
     en = "en"
 
@@ -63,9 +63,13 @@ TzOpt = Annotated[
 ]
 LangOpt = Annotated[
     LangChoice,
-    typer.Option("--lang", envvar="TAHAPAN_LANG", help="Output language: id (Indonesian) or en (English)."),
+    typer.Option(
+        "--lang", envvar="TAHAPAN_LANG", help="Output language: id (Indonesian) or en (English)."
+    ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")
+]
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,9 @@ class Session:
     elections: tuple[str, ...]
 
 
-def open_session(*, data: list[Path] | None, lang: LangChoice, tz: str | None, elections: list[str] | None) -> Session:
+def open_session(
+    *, data: list[Path] | None, lang: LangChoice, tz: str | None, elections: list[str] | None
+) -> Session:
     set_language(lang.value)  # first, so that every later error speaks the user's language
     zone = resolve_zone(tz)
     catalog = load_catalog(data or [])

@@ -6,14 +6,26 @@ from typing import Annotated
 
 import typer
 
-from tahapan.cli.options import DataOpt, ElectionOpt, JsonOpt, LangChoice, LangOpt, OnOpt, TzOpt, open_session, resolve_on
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangChoice,
+    LangOpt,
+    OnOpt,
+    TzOpt,
+    open_session,
+    resolve_on,
+)
 from tahapan.render import emit
 from tahapan.report import build_status
 from tahapan.timeline import DEFAULT_HORIZON
 
 HorizonOpt = Annotated[
     int,
-    typer.Option("--days", min=0, max=3660, metavar="N", help="How many days ahead to list upcoming stages."),
+    typer.Option(
+        "--days", min=0, max=3660, metavar="N", help="How many days ahead to list upcoming stages."
+    ),
 ]
 
 

@@ -16,7 +16,12 @@ from tahapan.i18n import days, format_date, format_range, h_label, language, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.report import ListReport, ShowReport, StatusReport
 
-ZONE_SHORT = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+ZONE_SHORT = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
 
 
 def render(report: Any, console: Console | None = None) -> None:
@@ -47,10 +52,15 @@ def _zone(zone: str) -> str:
 def _countdown(election: Election, on_h: int) -> str:
     voting = format_date(election.voting_day, weekday=True)
     if on_h < 0:
-        return tr(f"pemungutan suara {voting}, {-on_h} hari lagi", f"voting day {voting}, in {days(-on_h)}")
+        return tr(
+            f"pemungutan suara {voting}, {-on_h} hari lagi",
+            f"voting day {voting}, in {days(-on_h)}",
+        )
     if on_h == 0:
         return tr(f"hari ini pemungutan suara, {voting}", f"voting day today, {voting}")
-    return tr(f"pemungutan suara {voting}, {on_h} hari lalu", f"voting day {voting}, {days(on_h)} ago")
+    return tr(
+        f"pemungutan suara {voting}, {on_h} hari lalu", f"voting day {voting}, {days(on_h)} ago"
+    )
 
 
 def _bar(done: int, total: int, width: int = 12) -> Text:
@@ -70,7 +80,11 @@ def _indent(ref: tl.StageRef) -> Text:
 
 def _status(report: StatusReport) -> Group:
     parts: list[Any] = [
-        Text.assemble((format_date(report.date, weekday=True), "bold"), "  ·  ", (_zone(report.timezone), "dim"))
+        Text.assemble(
+            (format_date(report.date, weekday=True), "bold"),
+            "  ·  ",
+            (_zone(report.timezone), "dim"),
+        )
     ]
     if not report.elections:
         parts.append(_nothing_near(report))
@@ -94,11 +108,23 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
             else:
                 bar = _bar(a.day, a.days_total)
                 day = f"{a.day}/{a.days_total}"
-            left = Text(tr("hari terakhir", "last day"), style="bold yellow") if a.days_left == 0 else days(a.days_left)
+            left = (
+                Text(tr("hari terakhir", "last day"), style="bold yellow")
+                if a.days_left == 0
+                else days(a.days_left)
+            )
             table.add_row(_indent(a.ref), bar, day, left)
         rows.append(table)
     else:
-        rows.append(Text(tr("Tidak ada tahapan yang berjalan pada tanggal ini.", "No stage runs on this date."), style="dim"))
+        rows.append(
+            Text(
+                tr(
+                    "Tidak ada tahapan yang berjalan pada tanggal ini.",
+                    "No stage runs on this date.",
+                ),
+                style="dim",
+            )
+        )
     if es.upcoming:
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
         table.add_column(tr("Berikutnya", "Next"), ratio=1, overflow="fold")
@@ -119,12 +145,23 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
         for i, e in enumerate(es.ended):
             if i:
                 ended.append("; ", style="dim")
-            ago = tr("kemarin", "yesterday") if e.days_since == 1 else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
+            ago = (
+                tr("kemarin", "yesterday")
+                if e.days_since == 1
+                else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
+            )
             ended.append(f"{_name(e.ref.stage)} ({ago})", style="dim")
         rows.append(Padding(ended, (1, 0, 0, 0)))
     title = Text.assemble((_election_name(es.election), "bold"), "  ", (h_label(es.h), "bold cyan"))
     subtitle = Text(_countdown(es.election, es.h), style="dim")
-    return Panel(Group(*rows), title=title, title_align="left", subtitle=subtitle, subtitle_align="right", box=box.ROUNDED)
+    return Panel(
+        Group(*rows),
+        title=title,
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        box=box.ROUNDED,
+    )
 
 
 def _nothing_near(report: StatusReport) -> Group:
@@ -141,7 +178,12 @@ def _nothing_near(report: StatusReport) -> Group:
     table.add_column(tr("Pemungutan suara", "Voting day"), no_wrap=True)
     table.add_column("H", justify="right", no_wrap=True)
     for e in report.loaded:
-        table.add_row(_election_name(e), e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date)))
+        table.add_row(
+            _election_name(e),
+            e.id,
+            format_date(e.voting_day, short=True),
+            h_label(tl.h_day(e, report.date)),
+        )
     hint = Text(
         tr(
             "Pilih tanggal atau pemilu lain: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
@@ -156,7 +198,13 @@ def _nothing_near(report: StatusReport) -> Group:
 
 # ------------------------------------------------------------------------------------------------- list
 
-_POSITION_STYLE = {"active": "bold green", "ended": "dim", "upcoming": "", "not-held": "dim strike", "unknown": ""}
+_POSITION_STYLE = {
+    "active": "bold green",
+    "ended": "dim",
+    "upcoming": "",
+    "not-held": "dim strike",
+    "unknown": "",
+}
 
 
 def _list(report: ListReport) -> Group:
@@ -174,7 +222,9 @@ def _list(report: ListReport) -> Group:
             name.stylize(_POSITION_STYLE[where], len(name) - len(_name(stage)))
             if where == "active":
                 name.append(" ◀", style="bold green")
-            name.append("\n" + "  " * ref.depth + ("  " if ref.depth else "") + stage.id, style="dim cyan")
+            name.append(
+                "\n" + "  " * ref.depth + ("  " if ref.depth else "") + stage.id, style="dim cyan"
+            )
             table.add_row(
                 name,
                 format_range(stage.start, stage.end),
@@ -186,7 +236,11 @@ def _list(report: ListReport) -> Group:
             "  ",
             (election.id, "cyan"),
             "  ",
-            (tr("pemungutan suara ", "voting day ") + format_date(election.voting_day, short=True), "dim"),
+            (
+                tr("pemungutan suara ", "voting day ")
+                + format_date(election.voting_day, short=True),
+                "dim",
+            ),
             "  ",
             (h_label(tl.h_day(election, report.date)), "bold cyan"),
         )
@@ -213,15 +267,22 @@ def _show(report: ShowReport) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(tr("Pemilu", "Election"), Text(f"{_election_name(ref.election)} ({ref.election.id})"))
+    grid.add_row(
+        tr("Pemilu", "Election"), Text(f"{_election_name(ref.election)} ({ref.election.id})")
+    )
     grid.add_row("Id", Text(f"{ref.election.id}/{ref.path}"))
-    grid.add_row(tr("Nama (en)", "Name (id)"), Text(stage.name_en if language() == "id" else stage.name, style="italic"))
+    grid.add_row(
+        tr("Nama (en)", "Name (id)"),
+        Text(stage.name_en if language() == "id" else stage.name, style="italic"),
+    )
     dates = format_range(stage.start, stage.end)
     if stage.days_total is not None:
         dates += f"  ({days(stage.days_total)})"
     grid.add_row(tr("Tanggal", "Dates"), dates)
     h_start = "?" if report.h_start is None else h_label(report.h_start)
-    grid.add_row("H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}")
+    grid.add_row(
+        "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"
+    )
     grid.add_row(tr("Posisi", "Where"), _where(report))
     grid.add_row(tr("Dasar hukum", "Legal basis"), Text(stage.basis))
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
@@ -245,7 +306,11 @@ def _show(report: ShowReport) -> Panel:
             name = Text("  " * (child_ref.depth - ref.depth - 1)) + Text(_name(child))
             name.stylize(_POSITION_STYLE[tl.position(child_ref, report.date)])
             name.append(f"  {child.id}", style="dim cyan")
-            sub.add_row(name, format_range(child.start, child.end), "?" if child.days_total is None else str(child.days_total))
+            sub.add_row(
+                name,
+                format_range(child.start, child.end),
+                "?" if child.days_total is None else str(child.days_total),
+            )
         parts.append(sub)
     return Panel(
         Group(*parts),
@@ -260,7 +325,13 @@ def _where(report: ShowReport) -> Text:
     p = report.position
     if p == "active":
         if report.day is None:
-            return Text(tr(f"sedang berjalan, sisa {report.days_left} hari", f"running, {days(report.days_left or 0)} left"), style="bold green")
+            return Text(
+                tr(
+                    f"sedang berjalan, sisa {report.days_left} hari",
+                    f"running, {days(report.days_left or 0)} left",
+                ),
+                style="bold green",
+            )
         total = report.ref.stage.days_total
         return Text(
             tr(
@@ -270,9 +341,23 @@ def _where(report: ShowReport) -> Text:
             style="bold green",
         )
     if p == "upcoming":
-        return Text(tr(f"dimulai dalam {report.days_until} hari", f"starts in {days(report.days_until or 0)}"))
+        return Text(
+            tr(
+                f"dimulai dalam {report.days_until} hari",
+                f"starts in {days(report.days_until or 0)}",
+            )
+        )
     if p == "ended":
-        return Text(tr(f"berakhir {report.days_since} hari lalu", f"ended {days(report.days_since or 0)} ago"), style="dim")
+        return Text(
+            tr(
+                f"berakhir {report.days_since} hari lalu",
+                f"ended {days(report.days_since or 0)} ago",
+            ),
+            style="dim",
+        )
     if p == "not-held":
         return Text(tr("tidak dilaksanakan", "not held"), style="dim")
-    return Text(tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources"), style="dim")
+    return Text(
+        tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources"),
+        style="dim",
+    )
