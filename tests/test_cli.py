@@ -275,3 +275,16 @@ def test_every_command_has_help(cli):
         assert result.exit_code == 0
         assert " ".join(command.callback.__doc__.split()[:4]) in result.stdout
     assert "status" in cli("--help").stdout
+
+
+@pytest.mark.parametrize("width", ["80", "40"])
+def test_narrow_terminals_keep_dates_and_names(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", width)
+    status = cli("status", "--on", "2023-11-29").stdout
+    assert max(len(line) for line in status.splitlines()) <= int(width)
+    assert "Rabu, 29 November 2023" in status
+    assert "Masa Kampanye Pemilu" in status and "2/75" in status
+    assert "21 Jan 2024" in status and "Rapat umum dan iklan media massa" in status
+    listing = cli("list", "-e", "pilkada-2024", "--on", "2024-07-01").stdout
+    assert max(len(line) for line in listing.splitlines()) <= int(width)
+    assert "24 Jun – 24 Jul 2024" in listing and "Pencocokan dan penelitian (coklit)" in listing

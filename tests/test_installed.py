@@ -21,9 +21,9 @@ def test_python_dash_m(run):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [e["id"] for e in data["elections"]] == ["pilkada-2024"]
-    assert {
-        a["id"]: a["days_left"] for a in data["active"] if a["id"] == "kampanye"
-    } == {"kampanye": 3}
+    assert {a["id"]: a["days_left"] for a in data["active"] if a["id"] == "kampanye"} == {
+        "kampanye": 3
+    }
 
 
 def test_bare_tahapan_runs_status_for_today(run):

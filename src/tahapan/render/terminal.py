@@ -16,6 +16,8 @@ from tahapan.i18n import days, format_date, format_range, h_label, language, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.report import ListReport, ShowReport, StatusReport
 
+#: below this width the status view stacks each stage's figures under its name instead of in columns
+NARROW = 64
 ZONE_SHORT = {
     "Asia/Jakarta": "WIB",
     "Asia/Pontianak": "WIB",
@@ -27,9 +29,9 @@ ZONE_SHORT = {
 def render(report: Any, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     if isinstance(report, StatusReport):
-        console.print(_status(report))
+        console.print(_status(report, narrow=console.width < NARROW))
     elif isinstance(report, ListReport):
-        console.print(_list(report))
+        console.print(_list(report, narrow=console.width < NARROW))
     elif isinstance(report, ShowReport):
         console.print(_show(report))
     else:  # pragma: no cover - a new report type without a view is a programming error
@@ -78,19 +80,54 @@ def _indent(ref: tl.StageRef) -> Text:
 # ----------------------------------------------------------------------------------------------- status
 
 
-def _status(report: StatusReport) -> Group:
+def _status(report: StatusReport, *, narrow: bool = False) -> Group:
+    zone = ZONE_SHORT.get(report.timezone, report.timezone) if narrow else _zone(report.timezone)
     parts: list[Any] = [
-        Text.assemble(
-            (format_date(report.date, weekday=True), "bold"),
-            "  ·  ",
-            (_zone(report.timezone), "dim"),
-        )
+        Text.assemble((format_date(report.date, weekday=True), "bold"), "  ·  ", (zone, "dim"))
     ]
     if not report.elections:
-        parts.append(_nothing_near(report))
+        parts.append(_nothing_near(report, narrow=narrow))
     for es in report.elections:
-        parts.append(_election_status(es, report))
+        parts.append(_election_status_narrow(es) if narrow else _election_status(es, report))
     return Group(*parts)
+
+
+def _left(days_left: int) -> Text:
+    if days_left == 0:
+        return Text(tr("hari terakhir", "last day"), style="bold yellow")
+    return Text(tr(f"sisa {days_left} hari", f"{days(days_left)} left"))
+
+
+def _election_status_narrow(es: Any) -> Panel:
+    """One stage per two lines: the name, then its figures; nothing is cut at 40 columns."""
+    lines: list[Any] = [Text(_countdown(es.election, es.h), style="dim")]
+    if es.active:
+        lines.append(Text(tr("Sedang berjalan", "Running now"), style="bold"))
+    for a in es.active:
+        figures = Text("  ")
+        if a.day is not None and a.days_total is not None:
+            figures.append_text(_bar(a.day, a.days_total, width=8))
+            figures.append(f" {a.day}/{a.days_total} · ")
+        figures.append_text(_left(a.days_left))
+        lines.extend([_indent(a.ref), figures])
+    if not es.active:
+        lines.append(Text(tr("Tidak ada tahapan berjalan.", "No stage runs."), style="dim"))
+    if es.upcoming:
+        lines.append(Text(tr("Berikutnya", "Next"), style="bold"))
+    for u in es.upcoming:
+        start = u.ref.stage.start
+        when = tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until)
+        lines.extend(
+            [
+                Text(_name(u.ref.stage)),
+                Text(
+                    f"  {format_date(start, short=True)} · {h_label(tl.h_day(es.election, start))} · {when}",
+                    style="dim",
+                ),
+            ]
+        )
+    title = Text.assemble((_election_name(es.election), "bold"), " ", (h_label(es.h), "bold cyan"))
+    return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE, padding=(0, 1))
 
 
 def _election_status(es: Any, report: StatusReport) -> Panel:
@@ -164,7 +201,7 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
     )
 
 
-def _nothing_near(report: StatusReport) -> Group:
+def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
     note = Text(
         tr(
             f"Tidak ada tahapan yang berjalan atau dimulai dalam {report.horizon} hari ke depan.",
@@ -173,17 +210,14 @@ def _nothing_near(report: StatusReport) -> Group:
         style="yellow",
     )
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
-    table.add_column("id", style="dim", overflow="fold")
-    table.add_column(tr("Pemungutan suara", "Voting day"), no_wrap=True)
+    if not narrow:
+        table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
+    table.add_column("id", style="" if narrow else "dim", overflow="fold")
+    table.add_column(tr("Pemungutan", "Voting day"), no_wrap=True)
     table.add_column("H", justify="right", no_wrap=True)
     for e in report.loaded:
-        table.add_row(
-            _election_name(e),
-            e.id,
-            format_date(e.voting_day, short=True),
-            h_label(tl.h_day(e, report.date)),
-        )
+        cells = [e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date))]
+        table.add_row(*([] if narrow else [_election_name(e)]), *cells)
     hint = Text(
         tr(
             "Pilih tanggal atau pemilu lain: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
@@ -207,7 +241,7 @@ _POSITION_STYLE = {
 }
 
 
-def _list(report: ListReport) -> Group:
+def _list(report: ListReport, *, narrow: bool = False) -> Group:
     parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
     for election in report.elections:
         table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
@@ -215,6 +249,9 @@ def _list(report: ListReport) -> Group:
         table.add_column(tr("Tanggal", "Dates"), no_wrap=True)
         table.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
         table.add_column(tr("Kpst.", "Conf."), no_wrap=True)
+        if narrow:
+            # one column: the name, then id, dates, length and confidence on a dim line under it
+            table.columns = table.columns[:1]
         for path, stage in election.walk():
             ref = tl.StageRef(election, path, stage)
             where = tl.position(ref, report.date)
@@ -222,9 +259,16 @@ def _list(report: ListReport) -> Group:
             name.stylize(_POSITION_STYLE[where], len(name) - len(_name(stage)))
             if where == "active":
                 name.append(" ◀", style="bold green")
-            name.append(
-                "\n" + "  " * ref.depth + ("  " if ref.depth else "") + stage.id, style="dim cyan"
-            )
+            lead = "\n" + "  " * ref.depth + ("  " if ref.depth else "")
+            name.append(lead + stage.id, style="dim cyan")
+            if narrow:
+                length = "?" if stage.days_total is None else days(stage.days_total)
+                name.append(
+                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {stage.confidence}",
+                    style="dim",
+                )
+                table.add_row(name)
+                continue
             table.add_row(
                 name,
                 format_range(stage.start, stage.end),
