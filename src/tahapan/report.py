@@ -97,10 +97,7 @@ def build_status(
     election_ids: Sequence[str] = (),
     horizon: int = tl.DEFAULT_HORIZON,
 ) -> StatusReport:
-    if election_ids:
-        chosen = pick_elections(catalog, election_ids)
-    else:
-        chosen = tl.near_elections(catalog.elections, on, horizon=horizon)
+    chosen = pick_elections(catalog, election_ids) if election_ids else tl.near_elections(catalog.elections, on, horizon=horizon)
     statuses = [
         ElectionStatus(
             election=e,
