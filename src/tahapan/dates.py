@@ -233,3 +233,24 @@ def _check_weekday(text: str, result: date) -> None:
                 ),
                 hint=tr("Periksa tanggal atau nama harinya.", "Check the date or the weekday."),
             )
+
+
+_SPAN_RE = re.compile(r"^(\d{1,6})\s*(d|h|hari|days?|w|m|minggu|pekan|weeks?)?$", re.IGNORECASE)
+MAX_SPAN_DAYS = 3660
+
+
+def parse_span(text: str) -> int:
+    """A number of days: '10', '10d', '10 hari', '2w', '2 minggu' (a week is 7 days)."""
+    match = _SPAN_RE.match(text.strip())
+    if match:
+        number, unit = int(match.group(1)), (match.group(2) or "d").lower()
+        total = number * (7 if unit[0] in "wmp" else 1)
+        if total <= MAX_SPAN_DAYS:
+            return total
+    raise DateError(
+        tr(f"jangka waktu tidak dikenali: {text!r}", f"not a number of days: {text!r}"),
+        hint=tr(
+            f"Tulis jumlah hari 0–{MAX_SPAN_DAYS}: 7, 10d, 10 hari, 2w, 2 minggu.",
+            f"Give 0–{MAX_SPAN_DAYS} days: 7, 10d, 10 days, 2w, 2 weeks.",
+        ),
+    )

@@ -19,6 +19,8 @@ class ExitCode(IntEnum):
     INTERNAL = 70
     #: interrupted (Ctrl-C), as shells report SIGINT
     INTERRUPTED = 130
+    #: the reader of stdout went away (`tahapan list | head -1`), as shells report SIGPIPE
+    BROKEN_PIPE = 141
 
 
 class TahapanError(Exception):

@@ -213,3 +213,55 @@ def build_show(
         else None,
         days_since=(on - stage.end).days if on > stage.end else None,
     )
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The answer of `tahapan check`: ``ok`` decides the exit status (0 when true, 1 when not)."""
+
+    date: date
+    ok: bool
+    question: str  # "active" or "within"
+    active: tl.ActiveStage | None = None
+    stage: tl.StageRef | None = None
+    days: int | None = None
+    events: tuple[tl.Event, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema": SCHEMA, "date": self.date.isoformat(), "ok": self.ok, "question": self.question}
+        if self.question == "active" and self.stage is not None:
+            a = self.active
+            out["stage"] = {
+                **_stage_json(self.stage),
+                "active": a is not None,
+                "day": a.day if a else None,
+                "days_total": self.stage.stage.days_total,
+                "days_left": a.days_left if a else None,
+            }
+        else:
+            out["days"] = self.days
+            out["events"] = [
+                {
+                    **_stage_json(e.ref),
+                    "date": e.day.isoformat(),
+                    "event": e.kind,
+                    "h": tl.h_day(e.ref.election, e.day),
+                    "days_until": (e.day - self.date).days,
+                }
+                for e in self.events
+            ]
+        return out
+
+
+def build_check_active(catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()) -> CheckReport:
+    elections = pick_elections(catalog, election_ids) if election_ids else None
+    ref = find_stage(catalog, stage_ref, elections)
+    running = next((a for a in tl.active([ref.election], on) if a.ref.path == ref.path), None)
+    return CheckReport(on, running is not None, "active", active=running, stage=ref)
+
+
+def build_check_within(catalog: Catalog, days: int, *, on: date, election_ids: Sequence[str] = ()) -> CheckReport:
+    elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    events = tuple(tl.events_within(elections, on, days))
+    # "ok" means nothing is due: a cron line `tahapan check --within 7 || mail ...` mails only when needed
+    return CheckReport(on, not events, "within", days=days, events=events)

@@ -152,3 +152,29 @@ def position(ref: StageRef, on: date) -> str:
     if on > ref.stage.end:
         return "ended"
     return "upcoming" if ref.stage.start is not None else "unknown"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A stage starting or ending on a day: what `check --within` reports."""
+
+    day: date
+    kind: str  # "start", "end", or "day" for a one-day stage
+    ref: StageRef
+
+
+def events_within(elections: Iterable[Election], on: date, days: int) -> list[Event]:
+    """Starts and ends (last days) of held stages from ``on`` through ``on + days``, in date order."""
+    out: list[Event] = []
+    for ref in all_stages(elections):
+        stage = ref.stage
+        if stage.start == stage.end:
+            if 0 <= (stage.end - on).days <= days:
+                out.append(Event(stage.end, "day", ref))
+            continue
+        if stage.start is not None and 0 <= (stage.start - on).days <= days:
+            out.append(Event(stage.start, "start", ref))
+        if 0 <= (stage.end - on).days <= days:
+            out.append(Event(stage.end, "end", ref))
+    order = {"end": 0, "day": 1, "start": 2}
+    return sorted(out, key=lambda e: (e.day, order[e.kind], e.ref.election.id, e.ref.path))

@@ -44,14 +44,19 @@ class TahapanGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # flush here, so that a reader that went away is noticed while we can still handle it
+            sys.stdout.flush()
+            return result
         except TahapanError as err:
             if _debug():
                 raise
             report_error(err)
             raise typer.Exit(int(err.exit_code)) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except Exception as err:
             # click's own usage errors pass through to its standard handling (exit 2)
             if type(err).__module__.startswith("typer.") or _debug():
@@ -94,6 +99,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour or styles, as when NO_COLOR is set.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -106,6 +114,9 @@ def _root(
     Election stages from the official KPU schedules: where today falls, countdowns and deadlines.
     Without a command, tahapan runs `status` for today.
     """
+    if no_color:
+        # Rich and the plain renderers both honour NO_COLOR; one switch for every command
+        os.environ["NO_COLOR"] = "1"
     if ctx.invoked_subcommand is None:
         # invoking the Command (not its function) lets click fill in each option's default
         status_command = ctx.command.get_command(ctx, "status")  # type: ignore[attr-defined]
@@ -113,11 +124,13 @@ def _root(
 
 
 def _register() -> None:
-    from tahapan.cli import listing, status
+    from tahapan.cli import check, config_cmd, listing, status
 
     app.command("status")(status.status)
     app.command("list")(listing.list_stages)
     app.command("show")(listing.show)
+    app.command("check")(check.check)
+    app.add_typer(config_cmd.config_app)
 
 
 _register()
@@ -129,3 +142,13 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader (`| head -1`) has gone: say nothing, and keep Python from complaining again at
+    # exit when it flushes stdout.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(int(ExitCode.BROKEN_PIPE))

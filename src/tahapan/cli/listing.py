@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli import complete
+
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -25,7 +27,7 @@ def list_stages(
     election: ElectionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
-    lang: LangOpt = LangChoice.id,
+    lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
 ) -> None:
@@ -42,13 +44,14 @@ def show(
         str,
         typer.Argument(
             help="Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.",
+            autocompletion=complete.stages,
             show_default=False,
         ),
     ],
     election: ElectionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
-    lang: LangOpt = LangChoice.id,
+    lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
 ) -> None:

@@ -10,6 +10,9 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli import complete
+
+from tahapan.config import load_config
 from tahapan.dates import parse_date, resolve_zone, today
 from tahapan.errors import DateError
 from tahapan.i18n import set_language, tr
@@ -38,6 +41,7 @@ ElectionOpt = Annotated[
         "-e",
         metavar="ID",
         envvar="TAHAPAN_ELECTION",
+        autocompletion=complete.elections,
         help="Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.",
         show_default=False,
     ),
@@ -83,12 +87,17 @@ class Session:
 
 
 def open_session(
-    *, data: list[Path] | None, lang: LangChoice, tz: str | None, elections: list[str] | None
+    *, data: list[Path] | None, lang: LangChoice | None, tz: str | None, elections: list[str] | None
 ) -> Session:
-    set_language(lang.value)  # first, so that every later error speaks the user's language
-    zone = resolve_zone(tz)
-    catalog = load_catalog(data or [])
-    ids = tuple(part for item in (elections or []) for part in item.replace(",", " ").split())
+    """Resolve the common options: option or environment (Typer reads both) > config file > default."""
+    if lang is not None:
+        set_language(lang.value)  # first, so that a broken config file is reported in that language
+    config = load_config()
+    set_language(lang.value if lang is not None else config.get("lang", "id"))
+    zone = resolve_zone(tz if tz else config.get("tz"))
+    catalog = load_catalog([*(Path(p) for p in config.get("data", [])), *(data or [])])
+    chosen = elections if elections else config.get("election", [])
+    ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
     pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
     return Session(catalog, zone, today(zone), ids)
 

@@ -33,7 +33,7 @@ def status(
     on: OnOpt = None,
     election: ElectionOpt = None,
     tz: TzOpt = None,
-    lang: LangOpt = LangChoice.id,
+    lang: LangOpt = None,
     json: JsonOpt = False,
     days: HorizonOpt = DEFAULT_HORIZON,
     data: DataOpt = None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 from rich import box
@@ -12,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tahapan import timeline as tl
+from tahapan.errors import ExitCode
 from tahapan.i18n import days, format_date, format_range, h_label, language, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.report import ListReport, ShowReport, StatusReport
@@ -26,8 +29,17 @@ ZONE_SHORT = {
 }
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here, which a script would read as "attention"; use the SIGPIPE status instead
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(int(ExitCode.BROKEN_PIPE))
+
+
 def render(report: Any, console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    console = console or _Console(highlight=False)
     if isinstance(report, StatusReport):
         console.print(_status(report, narrow=console.width < NARROW))
     elif isinstance(report, ListReport):

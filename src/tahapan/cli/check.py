@@ -1,0 +1,73 @@
+"""`tahapan check`: an exit status that answers one question, for cron and shell scripts.
+
+This is the path cron runs every few minutes: it prints plain text and never imports Rich.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli import complete
+
+from tahapan.cli.options import DataOpt, ElectionOpt, JsonOpt, LangOpt, OnOpt, TzOpt, open_session, resolve_on
+from tahapan.dates import parse_span
+from tahapan.errors import ExitCode, TahapanError
+from tahapan.i18n import tr
+from tahapan.report import build_check_active, build_check_within
+
+
+def check(
+    active: Annotated[
+        str | None,
+        typer.Option(
+            "--active",
+            metavar="STAGE",
+            help="Exit 0 when this stage runs on the date, 1 when not.",
+            show_default=False,
+            autocompletion=complete.stages,
+        ),
+    ] = None,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            help="Exit 1 and print each stage starting or ending within DAYS (7, 10d, 2w); exit 0 when none.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status answers.")] = False,
+    election: ElectionOpt = None,
+    on: OnOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input."""
+    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    if (active is None) == (within is None):
+        raise TahapanError(
+            tr("berikan tepat satu dari --active STAGE atau --within HARI", "give exactly one of --active STAGE or --within DAYS"),
+            hint=tr(
+                "Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7",
+                "Example: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7",
+            ),
+        )
+    date = resolve_on(session, on)
+    if active is not None:
+        report = build_check_active(session.catalog, active, on=date, election_ids=session.elections)
+    else:
+        report = build_check_within(session.catalog, parse_span(within or ""), on=date, election_ids=session.elections)
+    if json:
+        from tahapan.render import emit
+
+        emit(report, as_json=True)
+    elif not quiet:
+        from tahapan.render.plain import render_check
+
+        render_check(report)
+    if not report.ok:
+        raise typer.Exit(int(ExitCode.ATTENTION))

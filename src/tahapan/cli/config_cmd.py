@@ -1,0 +1,63 @@
+"""`tahapan config`: read and change the user's defaults (see tahapan.config)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
+from tahapan.i18n import tr
+
+config_app = typer.Typer(
+    name="config",
+    help="Read and change defaults: election, tz, lang, data. Stored as TOML; TAHAPAN_CONFIG moves the file.",
+    no_args_is_help=True,
+)
+
+KeyArg = Annotated[str, typer.Argument(help=f"One of: {', '.join(KEYS)}.", show_default=False)]
+
+
+def _show(value: Any) -> str:
+    return ",".join(value) if isinstance(value, list) else str(value)
+
+
+@config_app.command("set")
+def config_set(
+    key: KeyArg,
+    value: Annotated[str, typer.Argument(help="The value; lists are comma-separated.", show_default=False)],
+) -> None:
+    """Set KEY to VALUE (lists such as election and data are comma-separated)."""
+    stored = set_value(key, value)
+    sys.stderr.write(tr(f"{key} = {_show(stored)} disimpan di {config_path()}\n", f"{key} = {_show(stored)} saved in {config_path()}\n"))
+
+
+@config_app.command("get")
+def config_get(key: KeyArg) -> None:
+    """Print the value of KEY; exit 1 when it is not set."""
+    value = get_value(key)
+    if value is None:
+        raise typer.Exit(1)
+    sys.stdout.write(_show(value) + "\n")
+
+
+@config_app.command("unset")
+def config_unset(key: KeyArg) -> None:
+    """Remove KEY, so that the built-in default applies again."""
+    unset_value(key)
+
+
+@config_app.command("list")
+def config_list() -> None:
+    """Print every key with its value, or with (-) when it is not set."""
+    values = load_config()
+    for key, spec in KEYS.items():
+        shown = _show(values[key]) if key in values else "(-)"
+        sys.stdout.write(f"{key} = {shown}\t# {tr(spec.help_id, spec.help_en)}\n")
+
+
+@config_app.command("path")
+def config_path_cmd() -> None:
+    """Print where the config file is (it may not exist yet)."""
+    sys.stdout.write(f"{config_path()}\n")

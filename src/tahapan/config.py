@@ -1,0 +1,173 @@
+"""The user's config file: defaults that keep cron lines short.
+
+Precedence, highest first: command-line option, environment (TAHAPAN_ELECTION, TAHAPAN_TZ,
+TAHAPAN_LANG), this file, built-in default. The file is TOML in the platform's user config directory
+(XDG on Linux), or wherever TAHAPAN_CONFIG points; every write replaces it atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tahapan.errors import DataError, TahapanError
+from tahapan.i18n import LANGUAGES, tr
+from tahapan.model import canonical_zone, is_valid_id
+
+CONFIG_VARIABLE = "TAHAPAN_CONFIG"
+HEADER = "# tahapan configuration, written by `tahapan config set`.\n"
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    is_list: bool
+    help_id: str
+    help_en: str
+
+
+KEYS = {
+    k.name: k
+    for k in (
+        Key("election", True, "pemilu bawaan, mis. pemilu-2024,pilkada-2024", "default elections, e.g. pemilu-2024,pilkada-2024"),
+        Key("tz", False, "zona waktu bawaan: WIB, WITA, WIT atau nama IANA", "default time zone: WIB, WITA, WIT or an IANA name"),
+        Key("lang", False, "bahasa keluaran: id atau en", "output language: id or en"),
+        Key("data", True, "berkas jadwal tambahan yang selalu dibaca", "further schedule files always read"),
+    )
+}
+
+
+def config_path() -> Path:
+    override = os.environ.get(CONFIG_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("tahapan", appauthor=False) / "config.toml"
+
+
+def _unknown_key(key: str) -> TahapanError:
+    close = difflib.get_close_matches(key, list(KEYS), n=1)
+    guess = tr(f' Maksudnya "{close[0]}"?', f' Did you mean "{close[0]}"?') if close else ""
+    return TahapanError(
+        tr(f"kunci konfigurasi tidak dikenal: {key!r}.", f"unknown config key: {key!r}.") + guess,
+        hint=tr("Kunci yang diterima: ", "Accepted keys: ") + ", ".join(KEYS),
+    )
+
+
+def check_value(key: str, value: Any) -> Any:
+    """The value in its stored form, or a ValueError saying what is accepted."""
+    spec = KEYS[key]
+    if spec.is_list:
+        items = value if isinstance(value, list) else str(value).replace(",", " ").split()
+        if not all(isinstance(i, str) and i.strip() for i in items):
+            raise ValueError(tr("harus daftar teks", "must be a list of strings"))
+        items = [i.strip() for i in items]
+        if key == "election":
+            bad = [i for i in items if not is_valid_id(i)]
+            if bad:
+                raise ValueError(tr(f"bukan id pemilu: {', '.join(bad)}", f"not election ids: {', '.join(bad)}"))
+        if key == "data":
+            items = [str(Path(i).expanduser().absolute()) if not isinstance(value, list) else i for i in items]
+        return items
+    if not isinstance(value, str):
+        raise ValueError(tr("harus teks", "must be a string"))
+    if key == "lang":
+        if value not in LANGUAGES:
+            raise ValueError(tr("pilihan: id, en", "accepted: id, en"))
+        return value
+    if key == "tz":
+        canonical_zone(value)  # raises ValueError naming the accepted forms
+        return value
+    return value
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError([f"{path}: " + tr("konfigurasi tidak bisa dibaca", "config cannot be read") + f" ({err})"]) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise DataError([f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)]) from None
+    problems = []
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in KEYS:
+            problems.append(f"{path}: {key}: " + _unknown_key(key).message + " " + (_unknown_key(key).hint or ""))
+            continue
+        try:
+            values[key] = check_value(key, value)
+        except ValueError as err:
+            problems.append(f"{path}: {key}: {err}")
+    if problems:
+        raise DataError(problems)
+    return values
+
+
+def set_value(key: str, value: str, path: Path | None = None) -> Any:
+    if key not in KEYS:
+        raise _unknown_key(key)
+    try:
+        stored = check_value(key, value)
+    except ValueError as err:
+        raise TahapanError(
+            tr(f"nilai tidak diterima untuk {key}: {value!r} ({err})", f"value not accepted for {key}: {value!r} ({err})"),
+            hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
+        ) from None
+    path = path or config_path()
+    values = load_config(path)
+    values[key] = stored
+    write_atomic(path, values)
+    return stored
+
+
+def unset_value(key: str, path: Path | None = None) -> None:
+    if key not in KEYS:
+        raise _unknown_key(key)
+    path = path or config_path()
+    values = load_config(path)
+    if key in values:
+        del values[key]
+        write_atomic(path, values)
+
+
+def get_value(key: str, path: Path | None = None) -> Any:
+    if key not in KEYS:
+        raise _unknown_key(key)
+    return load_config(path).get(key)
+
+
+def write_atomic(path: Path, values: dict[str, Any]) -> None:
+    """Write the whole file beside the old one, then rename over it: a crash leaves old or new, never half."""
+    import tomli_w
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = HEADER + tomli_w.dumps(values)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
