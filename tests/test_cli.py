@@ -180,7 +180,7 @@ def test_bad_data_file_exits_2_with_one_line_per_problem(cli, tmp_path):
     result = cli("list", "--data", str(bad), "--data", str(tmp_path / "none.toml"))
     assert result.exit_code == 2
     assert result.stderr == (
-        "tahapan: berkas jadwal tidak bisa dipakai (2 masalah):\n"
+        "tahapan: berkas tidak bisa dipakai (2 masalah):\n"
         f"{bad}:13: kantor/a: end 2025-01-01 lebih awal dari start 2025-01-02\n"
         f"{tmp_path / 'none.toml'}: berkas tidak ditemukan\n"
     )

@@ -26,8 +26,8 @@ def report_error(err: TahapanError) -> None:
         sys.stderr.write(
             "tahapan: "
             + tr(
-                f"berkas jadwal tidak bisa dipakai ({count} masalah):",
-                f"schedule data cannot be used ({count} problem{'s' if count > 1 else ''}):",
+                f"berkas tidak bisa dipakai ({count} masalah):",
+                f"file cannot be used ({count} problem{'s' if count > 1 else ''}):",
             )
             + "\n"
         )

@@ -38,8 +38,13 @@ class _Console(Console):
         raise SystemExit(int(ExitCode.BROKEN_PIPE))
 
 
+def _plain_requested() -> bool:
+    # Rich alone drops colours for NO_COLOR but keeps bold and dim; officers asked for no escapes at all
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
 def render(report: Any, console: Console | None = None) -> None:
-    console = console or _Console(highlight=False)
+    console = console or _Console(highlight=False, color_system=None if _plain_requested() else "auto")
     if isinstance(report, StatusReport):
         console.print(_status(report, narrow=console.width < NARROW))
     elif isinstance(report, ListReport):

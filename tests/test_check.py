@@ -1,0 +1,95 @@
+"""`tahapan check`: every exit code, and the plain lines cron mails."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from conftest import installed_command
+
+
+def test_active_yes_exits_0(cli):
+    result = cli("check", "--active", "kampanye", "-e", "pemilu-2024", "--on", "2023-11-29")
+    assert (result.exit_code, result.stdout) == (0, "ya: pemilu-2024/kampanye berjalan, hari 2 dari 75, sisa 73 hari\n")
+
+
+def test_active_no_exits_1(cli):
+    result = cli("check", "--active", "pilkada-2024/kampanye", "--on", "2023-11-29", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (1, "no: pilkada-2024/kampanye is not running on 2023-11-29 (starts in 301 days)\n")
+
+
+def test_quiet_prints_nothing(cli):
+    result = cli("check", "--active", "pemilu-2024/masa-tenang", "--on", "2024-02-12", "--quiet")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_within_lists_events_and_exits_1(cli):
+    result = cli("check", "--within", "7", "--on", "2024-02-08", "-e", "pemilu-2024")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu",
+        "2024-02-10\tH-4\tpemilu-2024\tkampanye/rapat-umum\tberakhir\tRapat umum dan iklan media massa",
+        "2024-02-11\tH-3\tpemilu-2024\tmasa-tenang\tmulai\tMasa Tenang",
+        "2024-02-13\tH-1\tpemilu-2024\tmasa-tenang\tberakhir\tMasa Tenang",
+        "2024-02-14\tH\tpemilu-2024\trekapitulasi-dpt\tberakhir\tRekapitulasi dan pengumuman DPT",
+        "2024-02-14\tH\tpemilu-2024\tpemungutan-suara\thari itu\tPemungutan suara",
+        "2024-02-14\tH\tpemilu-2024\tpenghitungan-suara\tmulai\tPenghitungan suara",
+        "2024-02-15\tH+1\tpemilu-2024\tpenghitungan-suara\tberakhir\tPenghitungan suara",
+        "2024-02-15\tH+1\tpemilu-2024\trekapitulasi\tmulai\tRekapitulasi hasil penghitungan suara",
+    ]
+
+
+@pytest.mark.parametrize(("span", "code"), [("2w", 0), ("3w", 1), ("20 hari", 1), ("19d", 0)])
+def test_within_units(cli, span, code):
+    # from 2024-01-01 the first Pemilu event is the rally period starting 2024-01-21, 20 days on
+    assert cli("check", "--within", span, "--on", "2024-01-01", "-e", "pemilu-2024", "-q").exit_code == code
+
+
+def test_within_json(cli):
+    result = cli("check", "--within", "1", "--on", "2024-11-26", "-e", "pilkada-2024", "--json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and (data["schema"], data["ok"], data["days"]) == (1, False, 1)
+    assert [(e["date"], e["event"], e["path"], e["h"]) for e in data["events"]] == [
+        ("2024-11-26", "end", "masa-tenang", -1),
+        ("2024-11-27", "day", "pemungutan-suara", 0),
+        ("2024-11-27", "start", "penghitungan-rekapitulasi", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["check"], "tahapan: berikan tepat satu dari --active STAGE atau --within HARI\n  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7\n"),
+        (["check", "--within", "-1"], "tahapan: jangka waktu tidak dikenali: '-1'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n"),
+        (["check", "--within", "99999999999"], "tahapan: jangka waktu tidak dikenali: '99999999999'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n"),
+        (["check", "--active", "kampanyee", "-e", "pemilu-2024"], "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua id tahapan.\n"),
+    ],
+)
+def test_bad_input_exits_2(cli, args, stderr):
+    result = cli(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_cron_environment(tmp_path):
+    """As cron runs it: `env -i`, no TTY, no stdin, no HOME config; plain output, right exit status."""
+    env = ["env", "-i", f"HOME={tmp_path}", "TAHAPAN_NOW=2024-02-08T06:00:00+07:00"]
+    cmd = [*env, *installed_command(), "check", "--within", "3", "-e", "pemilu-2024"]
+    result = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0] == "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu"
+    assert "\x1b" not in result.stdout and result.stderr == ""
+    quiet = subprocess.run([*env, *installed_command(), "check", "--within", "3", "-e", "pilkada-2024", "-q"], capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert (quiet.returncode, quiet.stdout) == (0, b"")
+
+
+def test_check_path_does_not_import_rich():
+    code = (
+        "import sys; from tahapan.cli import app\n"
+        "try:\n    app(['check', '--within', '7', '--on', '2024-02-08'])\nexcept SystemExit:\n    pass\n"
+        "print('RICH', sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+    )
+    out = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "RICH []"

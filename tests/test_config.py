@@ -1,0 +1,109 @@
+"""User config: set/get/list/path, precedence, refusals, and atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tahapan import config
+
+
+@pytest.fixture
+def cfg(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "cfg" / "config.toml"
+    monkeypatch.setenv("TAHAPAN_CONFIG", str(path))
+    return path
+
+
+def test_default_path_follows_xdg(tmp_path, monkeypatch, cli):
+    monkeypatch.delenv("TAHAPAN_CONFIG", raising=False)
+    assert cli("config", "path").stdout == f"{tmp_path / 'config' / 'tahapan' / 'config.toml'}\n"
+
+
+def test_set_get_list(cfg, cli):
+    assert cli("config", "set", "election", "pemilu-2024, pilkada-2024").exit_code == 0
+    assert cli("config", "set", "tz", "WITA").exit_code == 0
+    assert cli("config", "get", "election").stdout == "pemilu-2024,pilkada-2024\n"
+    assert cli("config", "get", "lang").exit_code == 1
+    assert cli("config", "list").stdout.splitlines()[:3] == [
+        "election = pemilu-2024,pilkada-2024\t# pemilu bawaan, mis. pemilu-2024,pilkada-2024",
+        "tz = WITA\t# zona waktu bawaan: WIB, WITA, WIT atau nama IANA",
+        "lang = (-)\t# bahasa keluaran: id atau en",
+    ]
+    text = cfg.read_text(encoding="utf-8")
+    assert text.startswith(config.HEADER)
+    assert tomllib.loads(text) == {"election": ["pemilu-2024", "pilkada-2024"], "tz": "WITA"}
+    assert cli("config", "unset", "tz").exit_code == 0
+    assert "tz" not in tomllib.loads(cfg.read_text(encoding="utf-8"))
+
+
+def test_precedence_option_env_config_default(cfg, cli, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-02-10T16:30:00Z")
+    assert json.loads(cli("status", "--json").stdout)["timezone"] == "Asia/Jakarta"  # default
+    cli("config", "set", "tz", "WIT")
+    assert json.loads(cli("status", "--json").stdout)["date"] == "2024-02-11"  # config
+    monkeypatch.setenv("TAHAPAN_TZ", "WITA")
+    assert json.loads(cli("status", "--json").stdout)["timezone"] == "Asia/Makassar"  # environment
+    assert json.loads(cli("status", "--json", "--tz", "WIB").stdout)["timezone"] == "Asia/Jakarta"  # option
+
+
+def test_config_language_and_elections_apply(cfg, cli):
+    cli("config", "set", "lang", "en")
+    cli("config", "set", "election", "pilkada-2024")
+    result = cli("status", "--on", "2023-11-29")
+    assert "2024 Simultaneous Regional Elections" in result.stdout and "Pemilu 2024" not in result.stdout
+    assert "Wednesday, 29 November 2023" in result.stdout
+
+
+def test_config_data_files_are_read(cfg, cli, tmp_path):
+    extra = tmp_path / "kantor.toml"
+    extra.write_text('schema = 1\n[[elections]]\nid = "kantor"\nname = "K"\nname_en = "K"\nvoting_day = 2024-02-14\nbasis = "x"\n', encoding="utf-8")
+    cli("config", "set", "data", str(extra))
+    assert "kantor" in [e["id"] for e in json.loads(cli("list", "--json").stdout)["elections"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["config", "set", "zone", "WIB"], "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, data\n"),
+        (["config", "set", "langg", "en"], "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, data\n"),
+        (["config", "set", "lang", "jv"], "tahapan: nilai tidak diterima untuk lang: 'jv' (pilihan: id, en)\n  lang: bahasa keluaran: id atau en\n"),
+        (["config", "set", "election", "Pemilu 2024!"], "tahapan: nilai tidak diterima untuk election: 'Pemilu 2024!' (bukan id pemilu: Pemilu, 2024!)\n  election: pemilu bawaan, mis. pemilu-2024,pilkada-2024\n"),
+    ],
+)
+def test_refusals_leave_the_file_alone(cfg, cli, args, stderr):
+    cli("config", "set", "tz", "WIT")
+    before = cfg.read_bytes()
+    result = cli(*args)
+    assert (result.exit_code, result.stderr) == (2, stderr)
+    assert cfg.read_bytes() == before
+
+
+def test_invalid_config_file_names_file_and_key(cfg, cli):
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text('lang = "jv"\ncolour = true\n', encoding="utf-8")
+    result = cli("status")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "tahapan: berkas tidak bisa dipakai (2 masalah):\n"
+        f"{cfg}: lang: pilihan: id, en\n"
+        f"{cfg}: colour: kunci konfigurasi tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, data\n"
+    )
+
+
+def test_interrupted_write_keeps_the_old_file(cfg, monkeypatch):
+    config.set_value("tz", "WIT")
+    before = cfg.read_bytes()
+
+    def crash(fd):
+        raise KeyboardInterrupt  # as if Ctrl-C or a kill arrived between write and rename
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        config.set_value("lang", "en")
+    assert cfg.read_bytes() == before
+    assert [p.name for p in cfg.parent.iterdir()] == ["config.toml"]  # no temporary file left behind
