@@ -13,12 +13,18 @@ from conftest import installed_command
 
 def test_active_yes_exits_0(cli):
     result = cli("check", "--active", "kampanye", "-e", "pemilu-2024", "--on", "2023-11-29")
-    assert (result.exit_code, result.stdout) == (0, "ya: pemilu-2024/kampanye berjalan, hari 2 dari 75, sisa 73 hari\n")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "ya: pemilu-2024/kampanye berjalan, hari 2 dari 75, sisa 73 hari\n",
+    )
 
 
 def test_active_no_exits_1(cli):
     result = cli("check", "--active", "pilkada-2024/kampanye", "--on", "2023-11-29", "--lang", "en")
-    assert (result.exit_code, result.stdout) == (1, "no: pilkada-2024/kampanye is not running on 2023-11-29 (starts in 301 days)\n")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "no: pilkada-2024/kampanye is not running on 2023-11-29 (starts in 301 days)\n",
+    )
 
 
 def test_quiet_prints_nothing(cli):
@@ -45,7 +51,10 @@ def test_within_lists_events_and_exits_1(cli):
 @pytest.mark.parametrize(("span", "code"), [("2w", 0), ("3w", 1), ("20 hari", 1), ("19d", 0)])
 def test_within_units(cli, span, code):
     # from 2024-01-01 the first Pemilu event is the rally period starting 2024-01-21, 20 days on
-    assert cli("check", "--within", span, "--on", "2024-01-01", "-e", "pemilu-2024", "-q").exit_code == code
+    assert (
+        cli("check", "--within", span, "--on", "2024-01-01", "-e", "pemilu-2024", "-q").exit_code
+        == code
+    )
 
 
 def test_within_json(cli):
@@ -62,10 +71,22 @@ def test_within_json(cli):
 @pytest.mark.parametrize(
     ("args", "stderr"),
     [
-        (["check"], "tahapan: berikan tepat satu dari --active STAGE atau --within HARI\n  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7\n"),
-        (["check", "--within", "-1"], "tahapan: jangka waktu tidak dikenali: '-1'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n"),
-        (["check", "--within", "99999999999"], "tahapan: jangka waktu tidak dikenali: '99999999999'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n"),
-        (["check", "--active", "kampanyee", "-e", "pemilu-2024"], "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua id tahapan.\n"),
+        (
+            ["check"],
+            "tahapan: berikan tepat satu dari --active STAGE atau --within HARI\n  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7\n",
+        ),
+        (
+            ["check", "--within", "-1"],
+            "tahapan: jangka waktu tidak dikenali: '-1'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n",
+        ),
+        (
+            ["check", "--within", "99999999999"],
+            "tahapan: jangka waktu tidak dikenali: '99999999999'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n",
+        ),
+        (
+            ["check", "--active", "kampanyee", "-e", "pemilu-2024"],
+            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua id tahapan.\n",
+        ),
     ],
 )
 def test_bad_input_exits_2(cli, args, stderr):
@@ -77,11 +98,21 @@ def test_cron_environment(tmp_path):
     """As cron runs it: `env -i`, no TTY, no stdin, no HOME config; plain output, right exit status."""
     env = ["env", "-i", f"HOME={tmp_path}", "TAHAPAN_NOW=2024-02-08T06:00:00+07:00"]
     cmd = [*env, *installed_command(), "check", "--within", "3", "-e", "pemilu-2024"]
-    result = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    result = subprocess.run(
+        cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
     assert result.returncode == 1, result.stderr
-    assert result.stdout.splitlines()[0] == "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu"
+    assert (
+        result.stdout.splitlines()[0]
+        == "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu"
+    )
     assert "\x1b" not in result.stdout and result.stderr == ""
-    quiet = subprocess.run([*env, *installed_command(), "check", "--within", "3", "-e", "pilkada-2024", "-q"], capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+    quiet = subprocess.run(
+        [*env, *installed_command(), "check", "--within", "3", "-e", "pilkada-2024", "-q"],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert (quiet.returncode, quiet.stdout) == (0, b"")
 
 
@@ -91,5 +122,7 @@ def test_check_path_does_not_import_rich():
         "try:\n    app(['check', '--within', '7', '--on', '2024-02-08'])\nexcept SystemExit:\n    pass\n"
         "print('RICH', sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
     )
-    out = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [os.sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.splitlines()[-1] == "RICH []"

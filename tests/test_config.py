@@ -48,20 +48,28 @@ def test_precedence_option_env_config_default(cfg, cli, monkeypatch):
     assert json.loads(cli("status", "--json").stdout)["date"] == "2024-02-11"  # config
     monkeypatch.setenv("TAHAPAN_TZ", "WITA")
     assert json.loads(cli("status", "--json").stdout)["timezone"] == "Asia/Makassar"  # environment
-    assert json.loads(cli("status", "--json", "--tz", "WIB").stdout)["timezone"] == "Asia/Jakarta"  # option
+    assert (
+        json.loads(cli("status", "--json", "--tz", "WIB").stdout)["timezone"] == "Asia/Jakarta"
+    )  # option
 
 
 def test_config_language_and_elections_apply(cfg, cli):
     cli("config", "set", "lang", "en")
     cli("config", "set", "election", "pilkada-2024")
     result = cli("status", "--on", "2023-11-29")
-    assert "2024 Simultaneous Regional Elections" in result.stdout and "Pemilu 2024" not in result.stdout
+    assert (
+        "2024 Simultaneous Regional Elections" in result.stdout
+        and "Pemilu 2024" not in result.stdout
+    )
     assert "Wednesday, 29 November 2023" in result.stdout
 
 
 def test_config_data_files_are_read(cfg, cli, tmp_path):
     extra = tmp_path / "kantor.toml"
-    extra.write_text('schema = 1\n[[elections]]\nid = "kantor"\nname = "K"\nname_en = "K"\nvoting_day = 2024-02-14\nbasis = "x"\n', encoding="utf-8")
+    extra.write_text(
+        'schema = 1\n[[elections]]\nid = "kantor"\nname = "K"\nname_en = "K"\nvoting_day = 2024-02-14\nbasis = "x"\n',
+        encoding="utf-8",
+    )
     cli("config", "set", "data", str(extra))
     assert "kantor" in [e["id"] for e in json.loads(cli("list", "--json").stdout)["elections"]]
 
@@ -69,10 +77,22 @@ def test_config_data_files_are_read(cfg, cli, tmp_path):
 @pytest.mark.parametrize(
     ("args", "stderr"),
     [
-        (["config", "set", "zone", "WIB"], "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, data\n"),
-        (["config", "set", "langg", "en"], "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, data\n"),
-        (["config", "set", "lang", "jv"], "tahapan: nilai tidak diterima untuk lang: 'jv' (pilihan: id, en)\n  lang: bahasa keluaran: id atau en\n"),
-        (["config", "set", "election", "Pemilu 2024!"], "tahapan: nilai tidak diterima untuk election: 'Pemilu 2024!' (bukan id pemilu: Pemilu, 2024!)\n  election: pemilu bawaan, mis. pemilu-2024,pilkada-2024\n"),
+        (
+            ["config", "set", "zone", "WIB"],
+            "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, data\n",
+        ),
+        (
+            ["config", "set", "langg", "en"],
+            "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, data\n",
+        ),
+        (
+            ["config", "set", "lang", "jv"],
+            "tahapan: nilai tidak diterima untuk lang: 'jv' (pilihan: id, en)\n  lang: bahasa keluaran: id atau en\n",
+        ),
+        (
+            ["config", "set", "election", "Pemilu 2024!"],
+            "tahapan: nilai tidak diterima untuk election: 'Pemilu 2024!' (bukan id pemilu: Pemilu, 2024!)\n  election: pemilu bawaan, mis. pemilu-2024,pilkada-2024\n",
+        ),
     ],
 )
 def test_refusals_leave_the_file_alone(cfg, cli, args, stderr):
@@ -106,4 +126,6 @@ def test_interrupted_write_keeps_the_old_file(cfg, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         config.set_value("lang", "en")
     assert cfg.read_bytes() == before
-    assert [p.name for p in cfg.parent.iterdir()] == ["config.toml"]  # no temporary file left behind
+    assert [p.name for p in cfg.parent.iterdir()] == [
+        "config.toml"
+    ]  # no temporary file left behind

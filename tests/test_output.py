@@ -15,8 +15,18 @@ from tahapan.errors import ExitCode
 def run_in_tty(*args: str, env: dict[str, str]) -> str:
     """Run tahapan with stdout on a pseudo-terminal, as in an officer's terminal window."""
     main, child = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)} | {"COLUMNS": "80", "TERM": "xterm-256color"} | env
-    proc = subprocess.Popen([*installed_command(), *args], stdout=child, stderr=child, stdin=subprocess.DEVNULL, env=full_env)
+    full_env = (
+        {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)}
+        | {"COLUMNS": "80", "TERM": "xterm-256color"}
+        | env
+    )
+    proc = subprocess.Popen(
+        [*installed_command(), *args],
+        stdout=child,
+        stderr=child,
+        stdin=subprocess.DEVNULL,
+        env=full_env,
+    )
     os.close(child)
     chunks = []
     while True:
@@ -41,7 +51,9 @@ def test_colour_on_a_terminal_and_not_with_no_color():
 
 @pytest.mark.parametrize("args", [["list"], ["status", "--on", "2023-11-29"], ["status", "--json"]])
 def test_reader_gone_ends_quietly(args):
-    proc = subprocess.Popen([*installed_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*installed_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     proc.stdout.close()  # like `| head -0`: nobody reads
     stderr = proc.stderr.read()
     proc.wait(timeout=60)

@@ -34,10 +34,25 @@ class Key:
 KEYS = {
     k.name: k
     for k in (
-        Key("election", True, "pemilu bawaan, mis. pemilu-2024,pilkada-2024", "default elections, e.g. pemilu-2024,pilkada-2024"),
-        Key("tz", False, "zona waktu bawaan: WIB, WITA, WIT atau nama IANA", "default time zone: WIB, WITA, WIT or an IANA name"),
+        Key(
+            "election",
+            True,
+            "pemilu bawaan, mis. pemilu-2024,pilkada-2024",
+            "default elections, e.g. pemilu-2024,pilkada-2024",
+        ),
+        Key(
+            "tz",
+            False,
+            "zona waktu bawaan: WIB, WITA, WIT atau nama IANA",
+            "default time zone: WIB, WITA, WIT or an IANA name",
+        ),
         Key("lang", False, "bahasa keluaran: id atau en", "output language: id or en"),
-        Key("data", True, "berkas jadwal tambahan yang selalu dibaca", "further schedule files always read"),
+        Key(
+            "data",
+            True,
+            "berkas jadwal tambahan yang selalu dibaca",
+            "further schedule files always read",
+        ),
     )
 }
 
@@ -71,9 +86,14 @@ def check_value(key: str, value: Any) -> Any:
         if key == "election":
             bad = [i for i in items if not is_valid_id(i)]
             if bad:
-                raise ValueError(tr(f"bukan id pemilu: {', '.join(bad)}", f"not election ids: {', '.join(bad)}"))
+                raise ValueError(
+                    tr(f"bukan id pemilu: {', '.join(bad)}", f"not election ids: {', '.join(bad)}")
+                )
         if key == "data":
-            items = [str(Path(i).expanduser().absolute()) if not isinstance(value, list) else i for i in items]
+            items = [
+                str(Path(i).expanduser().absolute()) if not isinstance(value, list) else i
+                for i in items
+            ]
         return items
     if not isinstance(value, str):
         raise ValueError(tr("harus teks", "must be a string"))
@@ -94,16 +114,29 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as err:
-        raise DataError([f"{path}: " + tr("konfigurasi tidak bisa dibaca", "config cannot be read") + f" ({err})"]) from None
+        raise DataError(
+            [
+                f"{path}: "
+                + tr("konfigurasi tidak bisa dibaca", "config cannot be read")
+                + f" ({err})"
+            ]
+        ) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise DataError([f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)]) from None
+        raise DataError(
+            [f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)]
+        ) from None
     problems = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
-            problems.append(f"{path}: {key}: " + _unknown_key(key).message + " " + (_unknown_key(key).hint or ""))
+            problems.append(
+                f"{path}: {key}: "
+                + _unknown_key(key).message
+                + " "
+                + (_unknown_key(key).hint or "")
+            )
             continue
         try:
             values[key] = check_value(key, value)
@@ -121,7 +154,10 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
         stored = check_value(key, value)
     except ValueError as err:
         raise TahapanError(
-            tr(f"nilai tidak diterima untuk {key}: {value!r} ({err})", f"value not accepted for {key}: {value!r} ({err})"),
+            tr(
+                f"nilai tidak diterima untuk {key}: {value!r} ({err})",
+                f"value not accepted for {key}: {value!r} ({err})",
+            ),
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None
     path = path or config_path()

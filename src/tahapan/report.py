@@ -97,7 +97,11 @@ def build_status(
     election_ids: Sequence[str] = (),
     horizon: int = tl.DEFAULT_HORIZON,
 ) -> StatusReport:
-    chosen = pick_elections(catalog, election_ids) if election_ids else tl.near_elections(catalog.elections, on, horizon=horizon)
+    chosen = (
+        pick_elections(catalog, election_ids)
+        if election_ids
+        else tl.near_elections(catalog.elections, on, horizon=horizon)
+    )
     statuses = [
         ElectionStatus(
             election=e,
@@ -228,7 +232,12 @@ class CheckReport:
     events: tuple[tl.Event, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"schema": SCHEMA, "date": self.date.isoformat(), "ok": self.ok, "question": self.question}
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "date": self.date.isoformat(),
+            "ok": self.ok,
+            "question": self.question,
+        }
         if self.question == "active" and self.stage is not None:
             a = self.active
             out["stage"] = {
@@ -253,14 +262,18 @@ class CheckReport:
         return out
 
 
-def build_check_active(catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()) -> CheckReport:
+def build_check_active(
+    catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
+) -> CheckReport:
     elections = pick_elections(catalog, election_ids) if election_ids else None
     ref = find_stage(catalog, stage_ref, elections)
     running = next((a for a in tl.active([ref.election], on) if a.ref.path == ref.path), None)
     return CheckReport(on, running is not None, "active", active=running, stage=ref)
 
 
-def build_check_within(catalog: Catalog, days: int, *, on: date, election_ids: Sequence[str] = ()) -> CheckReport:
+def build_check_within(
+    catalog: Catalog, days: int, *, on: date, election_ids: Sequence[str] = ()
+) -> CheckReport:
     elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
     events = tuple(tl.events_within(elections, on, days))
     # "ok" means nothing is due: a cron line `tahapan check --within 7 || mail ...` mails only when needed

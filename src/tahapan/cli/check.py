@@ -10,8 +10,16 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
-
-from tahapan.cli.options import DataOpt, ElectionOpt, JsonOpt, LangOpt, OnOpt, TzOpt, open_session, resolve_on
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangOpt,
+    OnOpt,
+    TzOpt,
+    open_session,
+    resolve_on,
+)
 from tahapan.dates import parse_span
 from tahapan.errors import ExitCode, TahapanError
 from tahapan.i18n import tr
@@ -38,7 +46,9 @@ def check(
             show_default=False,
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status answers.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status answers.")
+    ] = False,
     election: ElectionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
@@ -50,7 +60,10 @@ def check(
     session = open_session(data=data, lang=lang, tz=tz, elections=election)
     if (active is None) == (within is None):
         raise TahapanError(
-            tr("berikan tepat satu dari --active STAGE atau --within HARI", "give exactly one of --active STAGE or --within DAYS"),
+            tr(
+                "berikan tepat satu dari --active STAGE atau --within HARI",
+                "give exactly one of --active STAGE or --within DAYS",
+            ),
             hint=tr(
                 "Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7",
                 "Example: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7",
@@ -58,9 +71,13 @@ def check(
         )
     date = resolve_on(session, on)
     if active is not None:
-        report = build_check_active(session.catalog, active, on=date, election_ids=session.elections)
+        report = build_check_active(
+            session.catalog, active, on=date, election_ids=session.elections
+        )
     else:
-        report = build_check_within(session.catalog, parse_span(within or ""), on=date, election_ids=session.elections)
+        report = build_check_within(
+            session.catalog, parse_span(within or ""), on=date, election_ids=session.elections
+        )
     if json:
         from tahapan.render import emit
 

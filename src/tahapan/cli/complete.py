@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from tahapan.errors import TahapanError
+from tahapan.store import Catalog
 
 
-def _catalog():  # type: ignore[no-untyped-def]
+def _catalog() -> Catalog:
     from pathlib import Path
 
     from tahapan.config import load_config

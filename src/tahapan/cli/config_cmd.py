@@ -26,11 +26,18 @@ def _show(value: Any) -> str:
 @config_app.command("set")
 def config_set(
     key: KeyArg,
-    value: Annotated[str, typer.Argument(help="The value; lists are comma-separated.", show_default=False)],
+    value: Annotated[
+        str, typer.Argument(help="The value; lists are comma-separated.", show_default=False)
+    ],
 ) -> None:
     """Set KEY to VALUE (lists such as election and data are comma-separated)."""
     stored = set_value(key, value)
-    sys.stderr.write(tr(f"{key} = {_show(stored)} disimpan di {config_path()}\n", f"{key} = {_show(stored)} saved in {config_path()}\n"))
+    sys.stderr.write(
+        tr(
+            f"{key} = {_show(stored)} disimpan di {config_path()}\n",
+            f"{key} = {_show(stored)} saved in {config_path()}\n",
+        )
+    )
 
 
 @config_app.command("get")

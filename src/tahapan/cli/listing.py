@@ -7,12 +7,10 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
-
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
     JsonOpt,
-    LangChoice,
     LangOpt,
     OnOpt,
     TzOpt,

@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
-
 from tahapan.config import load_config
 from tahapan.dates import parse_date, resolve_zone, today
 from tahapan.errors import DateError
@@ -66,9 +65,12 @@ TzOpt = Annotated[
     ),
 ]
 LangOpt = Annotated[
-    LangChoice,
+    LangChoice | None,
     typer.Option(
-        "--lang", envvar="TAHAPAN_LANG", help="Output language: id (Indonesian) or en (English)."
+        "--lang",
+        envvar="TAHAPAN_LANG",
+        help="Output language: id (Indonesian, the default) or en (English).",
+        show_default=False,
     ),
 ]
 JsonOpt = Annotated[

@@ -10,7 +10,6 @@ from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
     JsonOpt,
-    LangChoice,
     LangOpt,
     OnOpt,
     TzOpt,

@@ -23,7 +23,11 @@ def render_check(report: CheckReport) -> None:
                 n = (report.date - stage.end).days
                 why = tr(f"berakhir {n} hari lalu", f"ended {days(n)} ago")
             else:
-                why = tr("tidak dilaksanakan", "not held") if not stage.held else tr("mulai tidak diketahui", "start not known")
+                why = (
+                    tr("tidak dilaksanakan", "not held")
+                    if not stage.held
+                    else tr("mulai tidak diketahui", "start not known")
+                )
             out.write(
                 tr(
                     f"tidak: {where} tidak berjalan pada {report.date} ({why})\n",
@@ -31,7 +35,12 @@ def render_check(report: CheckReport) -> None:
                 )
             )
         elif a.day is None:
-            out.write(tr(f"ya: {where} berjalan, sisa {a.days_left} hari\n", f"yes: {where} is running, {days(a.days_left)} left\n"))
+            out.write(
+                tr(
+                    f"ya: {where} berjalan, sisa {a.days_left} hari\n",
+                    f"yes: {where} is running, {days(a.days_left)} left\n",
+                )
+            )
         else:
             out.write(
                 tr(
@@ -42,7 +51,18 @@ def render_check(report: CheckReport) -> None:
         return
     # one tab-separated line per event: date, H, election, path, starts/ends, name
     for e in report.events:
-        kind = {"start": tr("mulai", "starts"), "end": tr("berakhir", "ends"), "day": tr("hari itu", "on the day")}[e.kind]
+        kind = {
+            "start": tr("mulai", "starts"),
+            "end": tr("berakhir", "ends"),
+            "day": tr("hari itu", "on the day"),
+        }[e.kind]
         name = tr(e.ref.stage.name, e.ref.stage.name_en)
-        fields = [e.day.isoformat(), h_label(h_day(e.ref.election, e.day)), e.ref.election.id, e.ref.path, kind, name]
+        fields = [
+            e.day.isoformat(),
+            h_label(h_day(e.ref.election, e.day)),
+            e.ref.election.id,
+            e.ref.path,
+            kind,
+            name,
+        ]
         out.write("\t".join(fields) + "\n")

@@ -44,7 +44,9 @@ def _plain_requested() -> bool:
 
 
 def render(report: Any, console: Console | None = None) -> None:
-    console = console or _Console(highlight=False, color_system=None if _plain_requested() else "auto")
+    console = console or _Console(
+        highlight=False, color_system=None if _plain_requested() else "auto"
+    )
     if isinstance(report, StatusReport):
         console.print(_status(report, narrow=console.width < NARROW))
     elif isinstance(report, ListReport):
