@@ -71,3 +71,14 @@ def run():
         )
 
     return _run
+
+
+def packages_loaded_by(*args: str) -> set[str]:
+    """Top-level packages imported by running the CLI with ``args`` in a fresh interpreter."""
+    code = (
+        "import sys; from tahapan.cli import app\n"
+        f"try:\n    app({list(args)!r})\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(done.stderr.splitlines()[-1].split())
