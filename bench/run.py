@@ -35,12 +35,18 @@ CASES = [
 
 def median_seconds(cmd: list[str], runs: int) -> float:
     env = {**os.environ, "COLUMNS": "80", "TAHAPAN_NOW": "2023-11-29T08:00:00+07:00"}
-    subprocess.run(cmd, capture_output=True, env=env)  # warm-up: page cache, .pyc files
     times = []
-    for _ in range(runs):
+    for i in range(
+        runs + 1
+    ):  # the first run warms the page cache and .pyc files, and is not counted
         start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, env=env)  # check exits 1 when something is due
-        times.append(time.perf_counter() - start)
+        done = subprocess.run(cmd, capture_output=True, env=env)
+        elapsed = time.perf_counter() - start
+        # 1 is an answer (check: something is due); anything else means the timing is of a failure
+        if done.returncode not in (0, 1):
+            sys.exit(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+        if i:
+            times.append(elapsed)
     return statistics.median(times)
 
 

@@ -118,3 +118,23 @@ def test_cron_environment(tmp_path):
 def test_check_path_does_not_import_rich():
     loaded = packages_loaded_by("check", "--within", "7", "--on", "2024-02-08")
     assert "rich" not in loaded and "tahapan" in loaded
+
+
+def test_active_json_says_where_the_stage_stands(cli):
+    result = cli("check", "--active", "pemilu-2024/masa-tenang", "--on", "2024-02-01", "--json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and (data["ok"], data["question"]) == (False, "active")
+    stage = data["stage"]
+    assert (stage["path"], stage["position"], stage["days_until"], stage["day"]) == (
+        "masa-tenang",
+        "upcoming",
+        10,
+        None,
+    )
+    ended = cli("check", "--active", "pemilu-2024/kampanye", "--on", "2024-02-12")
+    assert (ended.exit_code, ended.stdout) == (
+        1,
+        "tidak: pemilu-2024/kampanye tidak berjalan pada 2024-02-12 (berakhir 2 hari lalu)\n",
+    )
+    not_held = cli("check", "--active", "pemilu-2024/kampanye-putaran-kedua", "--on", "2024-06-10")
+    assert not_held.stdout.endswith("(tidak dilaksanakan)\n")

@@ -76,34 +76,31 @@ def _unknown_key(key: str) -> TahapanError:
 
 
 def check_value(key: str, value: Any) -> Any:
-    """The value in its stored form, or a ValueError saying what is accepted."""
-    spec = KEYS[key]
-    if spec.is_list:
-        items = value if isinstance(value, list) else str(value).replace(",", " ").split()
+    """The value in its stored form, or a ValueError saying what is accepted.
+
+    ``value`` is a string from `config set` (lists comma-separated) or a value read from the file.
+    """
+    if KEYS[key].is_list:
+        from_command_line = not isinstance(value, list)
+        items = str(value).replace(",", " ").split() if from_command_line else value
         if not all(isinstance(i, str) and i.strip() for i in items):
             raise ValueError(tr("harus daftar teks", "must be a list of strings"))
         items = [i.strip() for i in items]
-        if key == "election":
-            bad = [i for i in items if not is_valid_id(i)]
-            if bad:
-                raise ValueError(
-                    tr(f"bukan id pemilu: {', '.join(bad)}", f"not election ids: {', '.join(bad)}")
-                )
-        if key == "data":
-            items = [
-                str(Path(i).expanduser().absolute()) if not isinstance(value, list) else i
-                for i in items
-            ]
+        bad = [i for i in items if key == "election" and not is_valid_id(i)]
+        if bad:
+            raise ValueError(
+                tr(f"bukan id pemilu: {', '.join(bad)}", f"not election ids: {', '.join(bad)}")
+            )
+        if key == "data" and from_command_line:
+            # stored absolute, so that cron (another working directory) finds the same files
+            items = [str(Path(i).expanduser().absolute()) for i in items]
         return items
     if not isinstance(value, str):
         raise ValueError(tr("harus teks", "must be a string"))
-    if key == "lang":
-        if value not in LANGUAGES:
-            raise ValueError(tr("pilihan: id, en", "accepted: id, en"))
-        return value
+    if key == "lang" and value not in LANGUAGES:
+        raise ValueError(tr("pilihan: id, en", "accepted: id, en"))
     if key == "tz":
         canonical_zone(value)  # raises ValueError naming the accepted forms
-        return value
     return value
 
 
@@ -131,12 +128,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
-            problems.append(
-                f"{path}: {key}: "
-                + _unknown_key(key).message
-                + " "
-                + (_unknown_key(key).hint or "")
-            )
+            unknown = _unknown_key(key)
+            problems.append(f"{path}: {key}: {unknown.message} {unknown.hint}")
             continue
         try:
             values[key] = check_value(key, value)

@@ -226,8 +226,8 @@ class CheckReport:
     date: date
     ok: bool
     question: str  # "active" or "within"
-    active: tl.ActiveStage | None = None
-    stage: tl.StageRef | None = None
+    #: for --active: where the stage stands on the date, as `show` computes it
+    stage: ShowReport | None = None
     days: int | None = None
     events: tuple[tl.Event, ...] = ()
 
@@ -238,14 +238,16 @@ class CheckReport:
             "ok": self.ok,
             "question": self.question,
         }
-        if self.question == "active" and self.stage is not None:
-            a = self.active
+        if self.stage is not None:
+            show = self.stage
             out["stage"] = {
-                **_stage_json(self.stage),
-                "active": a is not None,
-                "day": a.day if a else None,
-                "days_total": self.stage.stage.days_total,
-                "days_left": a.days_left if a else None,
+                **_stage_json(show.ref),
+                "position": show.position,
+                "day": show.day,
+                "days_total": show.ref.stage.days_total,
+                "days_left": show.days_left,
+                "days_until": show.days_until,
+                "days_since": show.days_since,
             }
         else:
             out["days"] = self.days
@@ -265,10 +267,8 @@ class CheckReport:
 def build_check_active(
     catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
 ) -> CheckReport:
-    elections = pick_elections(catalog, election_ids) if election_ids else None
-    ref = find_stage(catalog, stage_ref, elections)
-    running = next((a for a in tl.active([ref.election], on) if a.ref.path == ref.path), None)
-    return CheckReport(on, running is not None, "active", active=running, stage=ref)
+    show = build_show(catalog, stage_ref, on=on, election_ids=election_ids)
+    return CheckReport(on, show.position == "active", "active", stage=show)
 
 
 def build_check_within(

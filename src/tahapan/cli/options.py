@@ -95,7 +95,8 @@ def open_session(
     if lang is not None:
         set_language(lang.value)  # first, so that a broken config file is reported in that language
     config = load_config()
-    set_language(lang.value if lang is not None else config.get("lang", "id"))
+    if lang is None:
+        set_language(config.get("lang", "id"))
     zone = resolve_zone(tz if tz else config.get("tz"))
     catalog = load_catalog([*(Path(p) for p in config.get("data", [])), *(data or [])])
     chosen = elections if elections else config.get("election", [])

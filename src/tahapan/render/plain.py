@@ -5,49 +5,14 @@ from __future__ import annotations
 import sys
 
 from tahapan.i18n import days, h_label, tr
-from tahapan.report import CheckReport
+from tahapan.report import CheckReport, ShowReport
 from tahapan.timeline import h_day
 
 
 def render_check(report: CheckReport) -> None:
     out = sys.stdout
-    if report.question == "active" and report.stage is not None:
-        where = f"{report.stage.election.id}/{report.stage.path}"
-        a = report.active
-        if a is None:
-            stage = report.stage.stage
-            if stage.start is not None and report.date < stage.start:
-                n = (stage.start - report.date).days
-                why = tr(f"mulai dalam {n} hari", f"starts in {days(n)}")
-            elif report.date > stage.end:
-                n = (report.date - stage.end).days
-                why = tr(f"berakhir {n} hari lalu", f"ended {days(n)} ago")
-            else:
-                why = (
-                    tr("tidak dilaksanakan", "not held")
-                    if not stage.held
-                    else tr("mulai tidak diketahui", "start not known")
-                )
-            out.write(
-                tr(
-                    f"tidak: {where} tidak berjalan pada {report.date} ({why})\n",
-                    f"no: {where} is not running on {report.date} ({why})\n",
-                )
-            )
-        elif a.day is None:
-            out.write(
-                tr(
-                    f"ya: {where} berjalan, sisa {a.days_left} hari\n",
-                    f"yes: {where} is running, {days(a.days_left)} left\n",
-                )
-            )
-        else:
-            out.write(
-                tr(
-                    f"ya: {where} berjalan, hari {a.day} dari {a.days_total}, sisa {a.days_left} hari\n",
-                    f"yes: {where} is running, day {a.day} of {a.days_total}, {days(a.days_left)} left\n",
-                )
-            )
+    if report.stage is not None:
+        out.write(_active_line(report.stage) + "\n")
         return
     # one tab-separated line per event: date, H, election, path, starts/ends, name
     for e in report.events:
@@ -66,3 +31,32 @@ def render_check(report: CheckReport) -> None:
             name,
         ]
         out.write("\t".join(fields) + "\n")
+
+
+def _active_line(show: ShowReport) -> str:
+    where = f"{show.ref.election.id}/{show.ref.path}"
+    if show.position == "active":
+        if show.day is None:
+            return tr(
+                f"ya: {where} berjalan, sisa {show.days_left} hari",
+                f"yes: {where} is running, {days(show.days_left or 0)} left",
+            )
+        total = show.ref.stage.days_total
+        return tr(
+            f"ya: {where} berjalan, hari {show.day} dari {total}, sisa {show.days_left} hari",
+            f"yes: {where} is running, day {show.day} of {total}, {days(show.days_left or 0)} left",
+        )
+    why = {
+        "upcoming": tr(
+            f"mulai dalam {show.days_until} hari", f"starts in {days(show.days_until or 0)}"
+        ),
+        "ended": tr(
+            f"berakhir {show.days_since} hari lalu", f"ended {days(show.days_since or 0)} ago"
+        ),
+        "not-held": tr("tidak dilaksanakan", "not held"),
+        "unknown": tr("mulai tidak diketahui", "start not known"),
+    }[show.position]
+    return tr(
+        f"tidak: {where} tidak berjalan pada {show.date} ({why})",
+        f"no: {where} is not running on {show.date} ({why})",
+    )
