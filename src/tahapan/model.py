@@ -2,7 +2,9 @@
 
 The models check shape and types (unknown keys are errors); the rules that relate one stage to another
 (end before start, a sub-stage outside its parent, duplicate ids) live in ``rules.py`` so that every
-problem in a file is reported at once.
+problem in a file is reported at once. A start or end may be a table such as
+``{ after = "penetapan-hasil", working_days = 3 }``: the model keeps it as ``start_rule``/``end_rule``
+and ``relative.py`` fills in the date when the file is loaded.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 CONFIDENCE_TEXT = {
@@ -33,6 +35,53 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+#: the largest count a relative date may add; the same ten-year bound as spans on the command line
+MAX_OFFSET_DAYS = 3660
+#: stands for an end that a rule gives, until the loader has computed it
+UNRESOLVED = date.min
+Counting = Literal["calendar", "working"]
+
+
+class RelativeDate(_Strict):
+    """A date counted from another stage or from voting day.
+
+    ``after`` counts from the end of the named stage, ``before`` back from its start, ``h`` from
+    voting day in calendar days (``h = -30`` is H-30).
+    """
+
+    after: str | None = None
+    before: str | None = None
+    h: int | None = Field(None, ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)
+    days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
+    working_days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
+
+    @model_validator(mode="after")
+    def _one_anchor(self) -> RelativeDate:
+        anchors = [k for k in ("after", "before", "h") if getattr(self, k) is not None]
+        counts = [k for k in ("days", "working_days") if getattr(self, k) is not None]
+        example = '{ after = "penetapan-hasil", working_days = 3 }, { before = "pemungutan-suara", days = 7 }, { h = -30 }'
+        if len(anchors) != 1:
+            raise ValueError("give exactly one of after, before or h, e.g. " + example)
+        if self.h is not None and counts:
+            raise ValueError(
+                "h already counts calendar days from voting day; leave out days/working_days"
+            )
+        if self.h is None and len(counts) != 1:
+            raise ValueError("give exactly one of days or working_days, e.g. " + example)
+        return self
+
+    @property
+    def anchor(self) -> str | None:
+        """The stage the date counts from, or None for voting day."""
+        return self.after or self.before
+
+    @property
+    def offset(self) -> int:
+        """Signed count: positive after, negative before."""
+        n = self.h if self.h is not None else (self.days or self.working_days or 0)
+        return -n if self.before is not None else n
+
+
 class Stage(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -47,7 +96,28 @@ class Stage(_Strict):
     note_en: str | None = None
     #: False for a scheduled stage that did not take place
     held: bool = True
+    #: how the stage's own window is counted, e.g. by `tahapan pace`
+    counting: Counting = "calendar"
+    start_rule: RelativeDate | None = None
+    end_rule: RelativeDate | None = None
     stages: tuple[Stage, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_rules(cls, data: Any) -> Any:
+        # A table in `start`/`end` is a rule; the date it gives is filled in after the whole file is read.
+        if not isinstance(data, dict):
+            return data
+        for key in ("start_rule", "end_rule"):
+            if key in data:
+                raise ValueError(f'unknown key "{key}": write the rule in "{key[:-5]}"')
+        data = dict(data)
+        for key in ("start", "end"):
+            value = data.get(key)
+            if isinstance(value, (dict, RelativeDate)):
+                data[f"{key}_rule"] = value
+                data[key] = None if key == "start" else UNRESOLVED
+        return data
 
     @property
     def days_total(self) -> int | None:
@@ -62,6 +132,12 @@ class Stage(_Strict):
             yield from child.walk(path)
 
 
+class Holiday(_Strict):
+    date: date
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+
+
 class Election(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -71,6 +147,8 @@ class Election(_Strict):
     basis: str = Field(min_length=1)
     scope: str | None = None
     scope_en: str | None = None
+    #: days off beyond the national list, e.g. a local holiday on a regional voting day
+    holidays: tuple[Holiday, ...] = ()
     stages: tuple[Stage, ...] = ()
 
     @field_validator("timezone")

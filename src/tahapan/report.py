@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from tahapan import timeline as tl
-from tahapan.model import Election, Stage
+from tahapan.model import Election, RelativeDate, Stage
+from tahapan.relative import anchor_date
 from tahapan.select import find_stage, pick_elections
 from tahapan.store import Catalog
 
@@ -115,9 +116,22 @@ def build_status(
     return StatusReport(on, timezone, horizon, statuses, catalog.elections)
 
 
+def _rule_json(election: Election, rule: RelativeDate | None) -> dict[str, Any] | None:
+    if rule is None:
+        return None
+    base = anchor_date(election, rule)
+    return {
+        **rule.model_dump(exclude_none=True),
+        "from": None if base is None else base.isoformat(),
+    }
+
+
 def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
     return {
         **_stage_json(ref),
+        "start_rule": _rule_json(ref.election, stage.start_rule),
+        "end_rule": _rule_json(ref.election, stage.end_rule),
+        "counting": stage.counting,
         "days_total": stage.days_total,
         "basis": stage.basis,
         "confidence": stage.confidence,
@@ -167,6 +181,8 @@ class ShowReport:
     days_left: int | None
     days_until: int | None
     days_since: int | None
+    #: for a stage counted in working days: how many its window holds
+    working_days: int | None = None
 
     @property
     def h_start(self) -> int | None:
@@ -194,6 +210,7 @@ class ShowReport:
                 "days_left": self.days_left,
                 "days_until": self.days_until,
                 "days_since": self.days_since,
+                "working_days": self.working_days,
             },
         }
 
@@ -216,7 +233,17 @@ def build_show(
         if stage.start is not None and on < stage.start
         else None,
         days_since=(on - stage.end).days if on > stage.end else None,
+        working_days=_working_days(ref),
     )
+
+
+def _working_days(ref: tl.StageRef) -> int | None:
+    stage = ref.stage
+    if stage.counting != "working" or stage.start is None:
+        return None
+    from tahapan.workdays import WorkCalendar
+
+    return WorkCalendar(ref.election.holidays).count(stage.start, stage.end)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from tahapan.errors import DataError
 from tahapan.i18n import tr
-from tahapan.model import Election, ScheduleFile, Stage
+from tahapan.model import Election, Holiday, RelativeDate, ScheduleFile, Stage
+from tahapan.relative import resolve
 from tahapan.rules import Problem, check_elections
 
 
@@ -120,6 +121,16 @@ def parse_schedule(data: dict[str, Any], text: str, path: Path) -> ScheduleFile:
         schedule = ScheduleFile.model_validate(data)
     except ValidationError as err:
         raise DataError([_pydantic_message(path, lines, data, e) for e in err.errors()]) from None
+    elections: list[Election] = []
+    rule_problems: list[Problem] = []
+    for election in schedule.elections:
+        resolved, found = resolve(election)
+        elections.append(resolved)
+        rule_problems.extend(found)
+    if rule_problems:
+        # the other rules would only repeat these: a stage without its dates cannot be checked
+        raise DataError([_format(path, lines, p) for p in rule_problems])
+    schedule = schedule.model_copy(update={"elections": tuple(elections)})
     problems = [_format(path, lines, p) for p in check_elections(schedule.elections)]
     if problems:
         raise DataError(problems)
@@ -141,25 +152,38 @@ def _toml_syntax_message(path: Path, err: tomllib.TOMLDecodeError) -> str:
 
 def _pydantic_message(path: Path, lines: list[str], data: Any, error: Any) -> str:
     loc: tuple[Any, ...] = tuple(error["loc"])
-    where, key = _where_from_loc(data, loc)
+    where, key, rule_key = _where_from_loc(data, loc)
     kind = error["type"]
+    # inside a rule table (end = { after = ... }) the line to fix is the one of `end`
+    label_key = f"{key}.{rule_key}" if rule_key else key
     if kind == "extra_forbidden":
-        message = _unknown_key_message(str(key), loc)
+        message = _unknown_key_message(str(rule_key or key), loc)
     elif kind == "missing":
-        message = tr(f"kunci wajib {key!r} tidak ada", f"required key {key!r} is missing")
+        message = tr(
+            f"kunci wajib {label_key!r} tidak ada", f"required key {label_key!r} is missing"
+        )
     else:
         value = error.get("input")
         shown = f" ({value!r})" if isinstance(value, (str, int, float, bool)) else ""
-        label = f"{key}{shown}: " if key else ""
+        label = f"{label_key}{shown}: " if key else ""
         message = label + _translate(kind, error["msg"], error.get("ctx") or {})
     return _format(path, lines, Problem(where, message, str(key) if key else None))
 
 
-def _where_from_loc(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str, ...], str | None]:
+_RULE_FIELDS = {"start_rule": "start", "end_rule": "end"}
+
+
+def _where_from_loc(
+    data: Any, loc: tuple[Any, ...]
+) -> tuple[tuple[str, ...], str | None, str | None]:
+    """The ids down to the stage, the key at fault, and the key inside a rule table, if any."""
     where: list[str] = []
     node = data
     key: str | None = None
-    for part in loc:
+    for i, part in enumerate(loc):
+        if part in _RULE_FIELDS:
+            rest = [str(p) for p in loc[i + 1 :]]
+            return tuple(where), _RULE_FIELDS[part], ".".join(rest) or None
         if isinstance(part, int):
             node = node[part] if isinstance(node, list) and part < len(node) else None
             ident = node.get("id") if isinstance(node, dict) else None
@@ -169,19 +193,27 @@ def _where_from_loc(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str, ...], s
             node = node.get(part) if isinstance(node, dict) else None
     if loc and isinstance(loc[-1], int):
         key = None
-    return tuple(where), key
+    return tuple(where), key, None
 
 
 _ACCEPTED_KEYS = {
     "file": sorted(ScheduleFile.model_fields.keys() - {"schema_"} | {"schema"}),
     "election": sorted(Election.model_fields),
-    "stage": sorted(Stage.model_fields),
+    "stage": sorted(Stage.model_fields.keys() - _RULE_FIELDS.keys()),
+    "rule": sorted(RelativeDate.model_fields),
+    "holiday": sorted(Holiday.model_fields),
 }
 
 
 def _unknown_key_message(key: str, loc: tuple[Any, ...]) -> str:
     depth = sum(1 for p in loc if isinstance(p, int))
-    accepted = _ACCEPTED_KEYS["file" if depth == 0 else "election" if depth == 1 else "stage"]
+    if any(p in _RULE_FIELDS for p in loc):
+        kind = "rule"
+    elif "holidays" in loc:
+        kind = "holiday"
+    else:
+        kind = "file" if depth == 0 else "election" if depth == 1 else "stage"
+    accepted = _ACCEPTED_KEYS[kind]
     close = difflib.get_close_matches(key, accepted, n=1)
     guess = tr(f'; maksudnya "{close[0]}"?', f'; did you mean "{close[0]}"?') if close else ""
     return tr(

@@ -17,6 +17,7 @@ from tahapan import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.i18n import days, format_date, format_range, h_label, language, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
+from tahapan.relative import anchor_date, describe
 from tahapan.report import ListReport, ShowReport, StatusReport
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
@@ -341,7 +342,15 @@ def _show(report: ShowReport) -> Panel:
     dates = format_range(stage.start, stage.end)
     if stage.days_total is not None:
         dates += f"  ({days(stage.days_total)})"
+    if report.working_days is not None:
+        dates += tr(f", {report.working_days} hari kerja", f", {report.working_days} working days")
     grid.add_row(tr("Tanggal", "Dates"), dates)
+    for label, rule in (
+        (tr("Mulai dihitung", "Start derived"), stage.start_rule),
+        (tr("Akhir dihitung", "End derived"), stage.end_rule),
+    ):
+        if rule is not None:
+            grid.add_row(label, Text(describe(rule, anchor_date(ref.election, rule))))
     h_start = "?" if report.h_start is None else h_label(report.h_start)
     grid.add_row(
         "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"

@@ -1,0 +1,96 @@
+"""Working days (hari kerja): Monday to Friday, less Indonesian public holidays, cuti bersama and the
+extra days off a schedule file declares.
+
+The national list comes from the ``holidays`` package (Indonesia, categories public and government; the
+second holds cuti bersama). It is imported on first use only: most commands never count working days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from tahapan.i18n import language, tr
+from tahapan.model import Holiday
+
+DayOff = Literal["weekend", "public", "cuti", "local"]
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A day that is not a working day, and why."""
+
+    day: date
+    kind: DayOff
+    name: str
+
+
+class WorkCalendar:
+    def __init__(self, extra: Iterable[Holiday] = ()) -> None:
+        self._extra = {h.date: h for h in extra}
+        self._years: dict[int, dict[date, Closed]] = {}
+
+    def closed(self, day: date) -> Closed | None:
+        """Why ``day`` is not a working day, or None when it is one."""
+        local = self._extra.get(day)
+        if local is not None:
+            name = local.name_en if language() == "en" and local.name_en else local.name
+            return Closed(day, "local", name)
+        national = self._national(day.year).get(day)
+        if national is not None:
+            return national
+        if day.weekday() >= 5:
+            return Closed(day, "weekend", tr("akhir pekan", "weekend"))
+        return None
+
+    def is_working(self, day: date) -> bool:
+        return self.closed(day) is None
+
+    def shift(self, day: date, n: int) -> date:
+        """The n-th working day after ``day`` (before it when n < 0); ``day`` itself when n == 0."""
+        step = timedelta(days=1 if n > 0 else -1)
+        left = abs(n)
+        while left:
+            day += step
+            if self.is_working(day):
+                left -= 1
+        return day
+
+    def count(self, first: date, last: date) -> int:
+        """Working days from ``first`` to ``last``, both counted."""
+        return sum(1 for d in _days(first, last) if self.is_working(d))
+
+    def closed_between(self, first: date, last: date) -> list[Closed]:
+        """Every day off from ``first`` to ``last``, both counted, in order."""
+        return [c for d in _days(first, last) if (c := self.closed(d)) is not None]
+
+    def nth_working(self, first: date, n: int) -> date:
+        """The n-th working day counting ``first`` itself as the first when it is one (n >= 1)."""
+        return self.shift(first - timedelta(days=1), n)
+
+    def _national(self, year: int) -> dict[date, Closed]:
+        if year not in self._years:
+            self._years[year] = _load_year(year)
+        return self._years[year]
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    for offset in range((last - first).days + 1):
+        yield first + timedelta(days=offset)
+
+
+def _load_year(year: int) -> dict[date, Closed]:
+    from holidays.countries.indonesia import Indonesia  # heavy (≈0.1 s): only when counting
+
+    lang = "en_US" if language() == "en" else "id"
+    if not 1 <= year <= 9998:
+        return {}
+    found: dict[date, Closed] = {}
+    for category, kind in (("public", "public"), ("government", "cuti")):
+        names = Indonesia(years=year, categories=(category,), language=lang)
+        for day, name in names.items():
+            # a day that is both keeps its public-holiday name
+            found.setdefault(day, Closed(day, kind, name))  # type: ignore[arg-type]
+    return found
