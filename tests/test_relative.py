@@ -181,22 +181,23 @@ class TestWorkCalendar:
 
     def test_days_off_and_their_kinds(self):
         set_language("id")
-        kinds = {
-            c.day.isoformat(): (c.kind, c.name)
-            for c in self.cal.closed_between(date(2024, 4, 6), date(2024, 4, 15))
-        }
+        closed = self.cal.closed_between(date(2024, 4, 6), date(2024, 4, 15))
+        kinds = {c.day.isoformat(): c.kind for c in closed}
         assert kinds == {
-            "2024-04-06": ("weekend", "akhir pekan"),
-            "2024-04-07": ("weekend", "akhir pekan"),
-            "2024-04-08": ("cuti", "Cuti Bersama Hari Raya Idul Fitri"),
-            "2024-04-09": ("cuti", "Cuti Bersama Hari Raya Idul Fitri"),
-            "2024-04-10": ("public", "Hari Raya Idul Fitri"),
-            "2024-04-11": ("public", "Hari kedua dari Hari Raya Idul Fitri"),
-            "2024-04-12": ("cuti", "Cuti Bersama Hari Raya Idul Fitri"),
-            "2024-04-13": ("weekend", "akhir pekan"),
-            "2024-04-14": ("weekend", "akhir pekan"),
-            "2024-04-15": ("cuti", "Cuti Bersama Hari Raya Idul Fitri"),
+            "2024-04-06": "weekend",
+            "2024-04-07": "weekend",
+            "2024-04-08": "cuti",
+            "2024-04-09": "cuti",
+            "2024-04-10": "public",
+            "2024-04-11": "public",
+            "2024-04-12": "cuti",
+            "2024-04-13": "weekend",
+            "2024-04-14": "weekend",
+            "2024-04-15": "cuti",
         }
+        # names come from the holidays package in the output language; its wording may change
+        assert all("Idul Fitri" in c.name for c in closed if c.kind != "weekend")
+        assert closed[0].name == "akhir pekan"
 
     def test_both_election_days_are_holidays(self):
         assert self.cal.closed(date(2024, 2, 14)).kind == "public"
