@@ -124,12 +124,19 @@ def _root(
 
 
 def _register() -> None:
-    from tahapan.cli import check, config_cmd, listing, status
+    from tahapan.cli import arith, check, config_cmd, listing, status
 
     app.command("status")(status.status)
     app.command("list")(listing.list_stages)
     app.command("show")(listing.show)
     app.command("check")(check.check)
+    app.command("hitung", context_settings=arith.ARITHMETIC_SETTINGS)(arith.hitung)
+    app.command(
+        "calc",
+        context_settings=arith.ARITHMETIC_SETTINGS,
+        help="Alias of `hitung`: date arithmetic with days, working days and spans.",
+    )(arith.hitung)
+    app.command("pace")(arith.pace)
     app.add_typer(config_cmd.config_app)
 
 

@@ -15,6 +15,11 @@ def emit(report: Report, *, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
+    if getattr(report, "plain_text", False):
+        from tahapan.render.plain import render as render_plain
+
+        render_plain(report)
+        return
     from tahapan.render.terminal import render
 
     render(report)

@@ -1,12 +1,17 @@
-"""Plain-text answers for scripts and cron: one line per fact, no colour, no Rich."""
+"""Plain-text answers for scripts and cron (`check`, `hitung`, `pace`): one line per fact, no colour,
+no Rich, the same words whether a person or a script reads them."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
-from tahapan.i18n import days, h_label, tr
+from tahapan.calc import CalcReport, DayInfo
+from tahapan.i18n import days, format_date, format_range, h_label, language, tr, weekday_name
+from tahapan.pace import PaceReport
 from tahapan.report import CheckReport, ShowReport
 from tahapan.timeline import h_day
+from tahapan.workdays import Closed
 
 
 def render_check(report: CheckReport) -> None:
@@ -60,3 +65,166 @@ def _active_line(show: ShowReport) -> str:
         f"tidak: {where} tidak berjalan pada {show.date} ({why})",
         f"no: {where} is not running on {show.date} ({why})",
     )
+
+
+def render(report: Any) -> None:
+    if isinstance(report, CalcReport):
+        lines = calc_lines(report)
+    elif isinstance(report, PaceReport):
+        lines = pace_lines(report)
+    else:  # pragma: no cover - a new report type without a view is a programming error
+        raise TypeError(f"no text view for {type(report).__name__}")
+    sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+_UNIT_TEXT = {
+    "days": ("hari", "day", "days"),
+    "working_days": ("hari kerja", "working day", "working days"),
+    "weeks": ("minggu", "week", "weeks"),
+    "months": ("bulan", "month", "months"),
+}
+
+
+def _count(n: int, unit: str) -> str:
+    id_word, one, many = _UNIT_TEXT[unit]
+    return tr(f"{n} {id_word}", f"{n} {one if n == 1 else many}")
+
+
+def _day(info: DayInfo) -> str:
+    return format_date(info.day, weekday=True)
+
+
+def _election_label(report: CalcReport) -> str:
+    e = report.election
+    return "" if e is None else f" ({tr(e.name, e.name_en)})"
+
+
+def _closed_line(c: Closed) -> str:
+    return f"    {format_date(c.day, short=True):<12} {weekday_name(c.day):<9} {c.name}"
+
+
+def _day_off_note(info: DayInfo) -> list[str]:
+    if info.closed is None:
+        return []
+    return [
+        tr(
+            f"  {format_date(info.day, short=True)} bukan hari kerja: {info.closed.name}",
+            f"  {format_date(info.day, short=True)} is not a working day: {info.closed.name}",
+        )
+    ]
+
+
+def calc_lines(report: CalcReport) -> list[str]:
+    first, last = report.first, report.last
+    if report.kind == "date":
+        h = "" if first.h is None else f"  {h_label(first.h)}{_election_label(report)}"
+        return [_day(first) + h, *_day_off_note(first)]
+    assert last is not None
+    if report.kind == "shift":
+        n = report.count or 0
+        op = "-" if n < 0 else "+"
+        lines = [f"{_day(first)} {op} {_count(abs(n), report.unit or 'days')} = {_day(last)}"]
+        if first.h is not None and last.h is not None:
+            lines.append(f"  {h_label(first.h)} → {h_label(last.h)}{_election_label(report)}")
+        if report.days_off:
+            lines.append(
+                tr(
+                    f"  dilewati {len(report.days_off)} hari yang bukan hari kerja:",
+                    f"  skipped {len(report.days_off)} days that are not working days:",
+                )
+            )
+            lines.extend(_closed_line(c) for c in report.days_off)
+        lines.extend(_day_off_note(last))
+        return lines
+    weekends = [c for c in report.days_off if c.kind == "weekend"]
+    holidays = [c for c in report.days_off if c.kind != "weekend"]
+    lines = [
+        f"{_day(first)} {tr('s.d.', 'to')} {_day(last)}",
+        tr(
+            f"  hari kalender  {report.days} (kedua ujung dihitung)",
+            f"  calendar days  {report.days} (both ends counted)",
+        ),
+        tr(f"  hari kerja     {report.working_days}", f"  working days   {report.working_days}"),
+        tr(f"  akhir pekan    {len(weekends)}", f"  weekend days   {len(weekends)}"),
+        tr(
+            f"  hari libur     {len(holidays)} (nasional, cuti bersama, dan libur pemilu ini)",
+            f"  holidays       {len(holidays)} (national, cuti bersama, and this election's own)",
+        ),
+    ]
+    lines.extend(_closed_line(c) for c in holidays)
+    if first.h is not None and last.h is not None:
+        lines.append(
+            f"  H              {h_label(first.h)} … {h_label(last.h)}{_election_label(report)}"
+        )
+    return lines
+
+
+def _number(x: float, places: int = 2) -> str:
+    text = f"{x:.{places}f}"
+    return text.replace(".", ",") if language() == "id" else text
+
+
+def pace_lines(report: PaceReport) -> list[str]:
+    ref, stage = report.ref, report.ref.stage
+    unit = "working_days" if report.counting == "working" else "days"
+    total = _count(report.total, unit)
+    lines = [
+        f"{tr(stage.name, stage.name_en)}, "
+        + tr("per ", "as of ")
+        + format_date(report.on, weekday=True),
+        tr(
+            f"  tahapan           {ref.election.id}/{ref.path}",
+            f"  stage             {ref.election.id}/{ref.path}",
+        ),
+        tr(
+            f"  jadwal            {format_range(stage.start, stage.end)} ({total})",
+            f"  window            {format_range(stage.start, stage.end)} ({total})",
+        ),
+        tr(
+            f"  selesai           {_number(report.done)} %",
+            f"  done              {_number(report.done)} %",
+        ),
+        tr(
+            f"  waktu berjalan    {_count(report.elapsed, unit)} dari {report.total} ({_number(report.expected)} %)",
+            f"  time gone by      {_count(report.elapsed, unit)} of {report.total} ({_number(report.expected)} %)",
+        ),
+    ]
+    points, gap_days = abs(report.gap_points), abs(report.gap_days)
+    verdict = {
+        "done": tr("  status            selesai", "  status            finished"),
+        "on-schedule": tr("  status            tepat jadwal", "  status            on schedule"),
+        "ahead": tr(
+            f"  status            lebih cepat {_number(points)} poin (sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
+            f"  status            ahead by {_number(points)} points (about {_number(gap_days, 1)} {_UNIT_TEXT[unit][2]})",
+        ),
+        "behind": tr(
+            f"  status            terlambat {_number(points)} poin (sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
+            f"  status            behind by {_number(points)} points (about {_number(gap_days, 1)} {_UNIT_TEXT[unit][2]})",
+        ),
+    }[report.verdict]
+    lines.append(verdict)
+    margin = report.margin_days
+    if report.projected_end is not None and margin is not None:
+        when = format_date(report.projected_end, weekday=True)
+        if margin >= 0:
+            lines.append(
+                tr(
+                    f"  perkiraan selesai {when}, {margin} hari sebelum batas",
+                    f"  projected finish  {when}, {_count(margin, 'days')} before the end",
+                )
+            )
+        else:
+            lines.append(
+                tr(
+                    f"  perkiraan selesai {when}, {-margin} hari setelah batas",
+                    f"  projected finish  {when}, {_count(-margin, 'days')} after the end",
+                )
+            )
+    elif report.verdict == "behind":
+        lines.append(
+            tr(
+                "  perkiraan selesai tidak terjangkau pada laju ini (lebih dari 10 tahun)",
+                "  projected finish  out of reach at this rate (over ten years)",
+            )
+        )
+    return lines

@@ -1,0 +1,106 @@
+"""`tahapan hitung` (alias `calc`): date arithmetic; `tahapan pace`: is field work keeping up?"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.calc import calculate, usage
+from tahapan.cli import complete
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangOpt,
+    OnOpt,
+    TzOpt,
+    open_session,
+    resolve_on,
+)
+from tahapan.dates import parse_date
+from tahapan.errors import DateError, ExitCode
+from tahapan.i18n import tr
+from tahapan.pace import measure, parse_done
+from tahapan.render import emit
+from tahapan.select import find_stage, pick_elections
+
+#: "- 3 hari" and "-35" are arithmetic here, not options
+ARITHMETIC_SETTINGS = {"ignore_unknown_options": True}
+
+
+def hitung(
+    expression: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="EXPRESSION...",
+            help='A date, a date and a count ("2024-12-06 + 3 hari kerja", "3 working days after '
+            '2024-03-20"), or a span ("2023-11-28 .. 2024-02-10").',
+            show_default=False,
+        ),
+    ] = None,
+    election: ElectionOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang.
+
+    Date arithmetic: H-30, a date plus N (working) days, and the days in a span, both ends counted.
+    """
+    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    text = " ".join(expression or [])
+    if not text.strip():
+        raise DateError(tr("tidak ada yang dihitung", "nothing to calculate"), hint=usage())
+    chosen = pick_elections(session.catalog, session.elections)
+    context = chosen[0] if len(chosen) == 1 else None
+    report = calculate(
+        text,
+        read_date=lambda part: parse_date(
+            part, today=session.today, voting_day=context.voting_day if context else None
+        ),
+        election=context,
+        elections=session.catalog.elections,
+    )
+    emit(report, as_json=json)
+
+
+def pace(
+    stage: Annotated[
+        str,
+        typer.Argument(
+            help="Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.",
+            autocompletion=complete.stages,
+            show_default=False,
+        ),
+    ],
+    done: Annotated[
+        str,
+        typer.Option(
+            "--done",
+            metavar="PERCENT",
+            help="Share of the work done: 53.33, 53,33, 53.33% or a count out of a total (1200/2250).",
+            show_default=False,
+        ),
+    ],
+    election: ElectionOpt = None,
+    on: OnOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Laju pekerjaan: apakah yang selesai mengejar waktu yang berjalan? Exit 1 bila terlambat.
+
+    Pace of work: the share done against the share of the stage's window gone by, the projected
+    finish at the rate so far, and exit 1 when the work is behind.
+    """
+    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    share = parse_done(done)
+    elections = pick_elections(session.catalog, session.elections) if session.elections else None
+    ref = find_stage(session.catalog, stage, elections)
+    report = measure(ref, share, resolve_on(session, on))
+    emit(report, as_json=json)
+    if not report.ok:
+        raise typer.Exit(int(ExitCode.ATTENTION))
