@@ -117,7 +117,7 @@ def test_cron_environment(tmp_path):
 
 def test_check_path_does_not_import_rich():
     loaded = packages_loaded_by("check", "--within", "7", "--on", "2024-02-08")
-    assert "rich" not in loaded and "tahapan" in loaded
+    assert "rich" not in loaded and "holidays" not in loaded and "tahapan" in loaded
 
 
 def test_active_json_says_where_the_stage_stands(cli):

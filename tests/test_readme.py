@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
+
+import pytest
 
 from conftest import REPO
 
@@ -31,3 +34,50 @@ def test_ci_runs_the_readme_test_line():
         check=True,
     ).stdout
     assert printed == quickstart_lines()[1] + "\n"
+
+
+def console_blocks() -> list[list[tuple[str, str]]]:
+    """The README's console blocks: each `$ tahapan ...` line with the output shown under it."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        examples = []
+        for chunk in re.split(r"^(?=\$ )", block, flags=re.M):
+            command, _, output = chunk.partition("\n")
+            # "..." and "# shortened" mark an output the README cut short
+            if command.startswith("$ tahapan ") and "..." not in output and "#" not in command:
+                examples.append((command[2:], output))
+        if examples:
+            blocks.append(examples)
+    return blocks
+
+
+def readme_polda_file() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return next(b for b in re.findall(r"```toml\n(.*?)```", text, re.S) if 'id = "ops-polda"' in b)
+
+
+BLOCKS = console_blocks()
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=[b[0][0] for b in BLOCKS])
+def test_readme_examples_print_what_the_readme_shows(cli, block, tmp_path, monkeypatch):
+    # the README's sessions run in a folder holding its example file, at the pinned "now" of the tests
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "polda.toml").write_text(readme_polda_file(), encoding="utf-8")
+    config = str(tmp_path / "config" / "tahapan" / "config.toml")
+    for command, output in block:
+        result = cli(*shlex.split(command)[1:])
+        shown = (result.stdout + result.stderr).replace(
+            config, "/home/ppk/.config/tahapan/config.toml"
+        )
+        assert [line.rstrip() for line in shown.splitlines()] == [
+            line.rstrip() for line in output.splitlines()
+        ], command
+
+
+def test_readme_examples_are_found():
+    commands = [c for block in BLOCKS for c, _ in block]
+    assert len(commands) >= 14
+    assert "tahapan hitung 2023-11-28 .. 2024-02-10" in commands
+    assert "tahapan pace coklit -e pilkada-2024 --done 53.33 --on 2024-07-01" in commands

@@ -33,7 +33,7 @@ def hitung(
     expression: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="EXPRESSION...",
+            metavar="EXPRESSION",
             help='A date, a date and a count ("2024-12-06 + 3 hari kerja", "3 working days after '
             '2024-03-20"), or a span ("2023-11-28 .. 2024-02-10").',
             show_default=False,
@@ -45,9 +45,10 @@ def hitung(
     json: JsonOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang.
+    """Date arithmetic: H-30, a date plus N days or working days, the days in a span.
 
-    Date arithmetic: H-30, a date plus N (working) days, and the days in a span, both ends counted.
+    Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (kedua ujung
+    dihitung). Working days skip weekends, national holidays, cuti bersama and the election's own.
     """
     session = open_session(data=data, lang=lang, tz=tz, elections=election)
     text = " ".join(expression or [])
@@ -91,10 +92,10 @@ def pace(
     json: JsonOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """Laju pekerjaan: apakah yang selesai mengejar waktu yang berjalan? Exit 1 bila terlambat.
+    """Pace of work: share done against time gone by; exit 1 when behind.
 
-    Pace of work: the share done against the share of the stage's window gone by, the projected
-    finish at the rate so far, and exit 1 when the work is behind.
+    Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan
+    tanggal selesai pada laju sejauh ini, dan exit 1 bila terlambat.
     """
     session = open_session(data=data, lang=lang, tz=tz, elections=election)
     share = parse_done(done)
