@@ -144,7 +144,9 @@ def test_status_explicit_elections(cli):
         (
             ["status", "-e", "pemilu-2042"],
             "tahapan: pemilu tidak dikenal: 'pemilu-2042'. Mungkin maksudnya: pemilu-2024, pemilihan-ulang-2025, "
-            "pilkada-2024?\n  Pemilu yang dimuat: pemilu-2024, pilkada-2024, pemilihan-ulang-2025\n",
+            "pilkada-2024?\n  Pemilu yang dimuat: pemilu-2024, pilkada-2024, pemilihan-ulang-2025, "
+            "psu-2025-03-22, psu-2025-04-05, psu-2025-04-09, psu-2025-04-19, psu-2025-05-24, "
+            "psu-2025-08-06\n",
         ),
         (
             ["status", "--tz", "Mars/Base"],
@@ -154,7 +156,7 @@ def test_status_explicit_elections(cli):
         (
             ["show", "kampanye"],
             "tahapan: tahapan 'kampanye' ada di beberapa pemilu: pemilu-2024/kampanye, pilkada-2024/kampanye, "
-            "pemilihan-ulang-2025/kampanye.\n"
+            "pemilihan-ulang-2025/kampanye, psu-2025-08-06/kampanye.\n"
             "  Sebutkan pemilunya, misalnya --election pemilu-2024 atau pemilu-2024/kampanye.\n",
         ),
         (

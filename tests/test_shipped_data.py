@@ -70,10 +70,45 @@ def test_no_shipped_stage_is_missing_from_the_fact_sheet(catalog):
     extra = [
         (e.id, path)
         for e in catalog.elections
+        if not e.id.startswith("psu-")  # section 3b is prose: test_psu_2025_follows_section_3b
         for path, s in e.walk()
         if s.held and (e.id, s.start, s.end) not in rows | prose
     ]
     assert extra == []
+
+
+@pytest.mark.skipif(
+    not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout"
+)
+def test_psu_2025_follows_section_3b(catalog):
+    text = FACT_SHEET.read_text(encoding="utf-8")
+    section = " ".join(text[text.index("## 3b.") : text.index("## 4.")].split())
+    regions = {r.id: r for r in catalog.regions}
+    psu = [e for e in catalog.elections if e.id.startswith("psu-")]
+    assert [e.voting_day.isoformat() for e in psu] == [
+        "2025-03-22", "2025-04-05", "2025-04-09", "2025-04-19", "2025-05-24", "2025-08-06"
+    ]  # fmt: skip
+    for election in psu:
+        day = election.voting_day
+        # the sheet writes the first date of a line in full and later ones as 04-09 or 08-02
+        assert day.isoformat() in section or day.strftime("%m-%d") in section, election.id
+        for ref in election.regions:
+            short = regions[ref].name.removeprefix("Kabupaten ").removeprefix("Kota ")
+            assert short in section, (election.id, short)
+        for path, stage in election.walk():
+            assert stage.start.strftime("%m-%d") in section or stage.start == day, (
+                election.id,
+                path,
+            )
+    # the sheet gives no confidence of its own to Kepulauan Talaud's date; it shares Buru's 1S line
+    marks = {e.id: {s.confidence for _, s in e.walk()} for e in psu}
+    assert marks == {
+        "psu-2025-03-22": {"2S"}, "psu-2025-04-05": {"1S"}, "psu-2025-04-09": {"1S"},
+        "psu-2025-04-19": {"2S"}, "psu-2025-05-24": {"2S"}, "psu-2025-08-06": {"2S"},
+    }  # fmt: skip
+    papua = {p: s for p, s in next(e for e in psu if e.id == "psu-2025-08-06").walk()}
+    assert papua["kampanye"].days_total == 130 and papua["masa-tenang"].days_total == 3
+    assert "Parigi Moutong" in section and not any("parigi" in r for e in psu for r in e.regions)
 
 
 def test_pinned_figures(catalog):
@@ -104,17 +139,34 @@ def test_every_stage_cites_a_basis_and_confidence(catalog):
 
 def test_voting_days(catalog):
     days = {e.id: e.voting_day for e in catalog.elections}
-    assert days == {
+    assert {k: v for k, v in days.items() if not k.startswith("psu-")} == {
         "pemilu-2024": date(2024, 2, 14),
         "pilkada-2024": date(2024, 11, 27),
         "pemilihan-ulang-2025": date(2025, 8, 27),
     }
     for e in catalog.elections:
-        voting = next(s for p, s in e.walk() if p == "pemungutan-suara")
+        voting = next(s for p, s in e.walk() if p in ("pemungutan-suara", "pemungutan-suara-ulang"))
         assert voting.start == voting.end == e.voting_day
 
 
 def test_the_installed_package_carries_the_data():
     # a plain (non-editable) install reads the copy inside the package
     assert shipped_path().is_file()
-    assert shipped_path().read_text(encoding="utf-8").count("[[elections]]") == 3
+    assert shipped_path().read_text(encoding="utf-8").count("[[elections]]") == 9
+    regions = shipped_path().with_name("regions.toml")
+    assert regions.read_text(encoding="utf-8").count("[[regions]]") == 58
+
+
+def test_provinces_and_their_zones(catalog):
+    provinces = [r for r in catalog.regions if r.parent is None]
+    assert len(provinces) == 38
+    zones = {r.id: r.timezone for r in provinces}
+    assert zones["kepulauan-bangka-belitung"] == zones["kalimantan-barat"] == "Asia/Jakarta"
+    assert zones["kalimantan-timur"] == zones["bali"] == zones["gorontalo"] == "Asia/Makassar"
+    assert zones["maluku"] == zones["papua-pegunungan"] == "Asia/Jayapura"
+    by_code = {r.code: r.name for r in catalog.regions if r.code}
+    assert (by_code["19.71"], by_code["19.01"]) == ("Kota Pangkalpinang", "Kabupaten Bangka")
+    # a regency keeps its province's zone
+    for region in catalog.regions:
+        if region.parent:
+            assert region.timezone == zones[region.parent], region.id

@@ -54,3 +54,7 @@ class DataError(TahapanError):
     def __init__(self, problems: list[str], *, hint: str | None = None) -> None:
         super().__init__(problems[0] if problems else "invalid schedule data", hint=hint)
         self.problems = problems
+
+
+class UnreadableError(DataError):
+    """A file that cannot be read at all (missing, a directory, no permission): `validate` exits 2."""

@@ -25,6 +25,8 @@ CONFIDENCE_TEXT = {
     "D": ("diturunkan dari aturan bersumber", "derived from a sourced rule"),
 }
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: Kemendagri area codes: 19 (province), 19.71 (regency or city)
+CODE_PATTERN = r"^\d{2}(?:\.\d{2})?$"
 _ID_RE = re.compile(ID_PATTERN)
 
 # Short names officers use, mapped to the zones the regulations mean by them.
@@ -96,6 +98,8 @@ class Stage(_Strict):
     note_en: str | None = None
     #: False for a scheduled stage that did not take place
     held: bool = True
+    #: region ids or codes this stage belongs to; empty: everywhere its election runs
+    regions: tuple[str, ...] = ()
     #: how the stage's own window is counted, e.g. by `tahapan pace`
     counting: Counting = "calendar"
     start_rule: RelativeDate | None = None
@@ -136,6 +140,26 @@ class Holiday(_Strict):
     date: date
     name: str = Field(min_length=1)
     name_en: str | None = None
+    #: a local holiday: only these regions (ids or codes) are off; empty: the whole election
+    regions: tuple[str, ...] = ()
+
+
+class Region(_Strict):
+    """A province, regency or city, with the zone its local time is kept in."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    #: the Kemendagri code, where the project's sources give it
+    code: str | None = Field(None, pattern=CODE_PATTERN)
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+    timezone: str
+    #: the province a regency or city lies in
+    parent: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return canonical_zone(value)
 
 
 class Election(_Strict):
@@ -147,6 +171,8 @@ class Election(_Strict):
     basis: str = Field(min_length=1)
     scope: str | None = None
     scope_en: str | None = None
+    #: region ids or codes the election is held in; empty: nationwide
+    regions: tuple[str, ...] = ()
     #: days off beyond the national list, e.g. a local holiday on a regional voting day
     holidays: tuple[Holiday, ...] = ()
     stages: tuple[Stage, ...] = ()
@@ -163,6 +189,7 @@ class Election(_Strict):
 
 class ScheduleFile(_Strict):
     schema_: Literal[1] = Field(1, alias="schema")
+    regions: tuple[Region, ...] = ()
     elections: tuple[Election, ...] = ()
 
 

@@ -5,11 +5,11 @@ Each rule yields problems instead of raising, so a file with five mistakes gets 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tahapan.i18n import tr
-from tahapan.model import Election, Stage
+from tahapan.model import Election, Region, Stage
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,14 @@ class Problem:
     key: str | None = None
 
 
-def check_elections(elections: tuple[Election, ...]) -> Iterator[Problem]:
+def check_elections(
+    elections: tuple[Election, ...], regions: Sequence[Region] = ()
+) -> Iterator[Problem]:
+    yield from _check_regions(regions)
+    known = {r.id for r in regions} | {r.code for r in regions if r.code}
     seen: set[str] = set()
     for election in elections:
+        yield from _check_region_refs(election, known)
         if election.id in seen:
             yield Problem(
                 (election.id,),
@@ -88,4 +93,53 @@ def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -
                     "a sub-stage must lie within its parent's window",
                 ),
                 "end",
+            )
+
+
+def _check_regions(regions: Sequence[Region]) -> Iterator[Problem]:
+    ids = {r.id for r in regions}
+    codes: dict[str, str] = {}
+    for region in regions:
+        where = ("regions", region.id)
+        if region.parent is not None and region.parent not in ids:
+            yield Problem(
+                where,
+                tr(
+                    f"induk {region.parent!r} bukan wilayah yang dikenal",
+                    f"parent {region.parent!r} is not a known region",
+                ),
+                "parent",
+            )
+        if region.code:
+            if region.code in codes:
+                yield Problem(
+                    where,
+                    tr(
+                        f"kode {region.code} sudah dipakai oleh {codes[region.code]}",
+                        f"code {region.code} is already used by {codes[region.code]}",
+                    ),
+                    "code",
+                )
+            codes[region.code] = region.id
+
+
+def _check_region_refs(election: Election, known: set[str]) -> Iterator[Problem]:
+    def unknown(refs: tuple[str, ...]) -> list[str]:
+        return [r for r in refs if r not in known]
+
+    owners: list[tuple[tuple[str, ...], tuple[str, ...]]] = [((election.id,), election.regions)]
+    owners += [((election.id, *p.split("/")), s.regions) for p, s in election.walk()]
+    owners += [((election.id,), h.regions) for h in election.holidays]
+    for where, refs in owners:
+        missing = unknown(refs)
+        if missing:
+            yield Problem(
+                where,
+                tr(
+                    f"wilayah tidak dikenal: {', '.join(missing)}; pakai id atau kode wilayah "
+                    "(tahapan regions menampilkan daftarnya)",
+                    f"unknown region: {', '.join(missing)}; use a region id or code "
+                    "(tahapan regions lists them)",
+                ),
+                "regions",
             )

@@ -1,0 +1,176 @@
+"""Problems in schedule files, worded for the officer who must fix them: ``FILE:LINE: path: message``.
+
+Pydantic's errors are translated (with "did you mean" for a misspelt key), and the line is found in
+the file's text from the ids down to the stage and the key at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from tahapan.i18n import tr
+from tahapan.model import Election, Holiday, Region, RelativeDate, ScheduleFile, Stage
+from tahapan.rules import Problem
+
+RULE_FIELDS = {"start_rule": "start", "end_rule": "end"}
+
+_ACCEPTED_KEYS = {
+    "file": sorted(ScheduleFile.model_fields.keys() - {"schema_"} | {"schema"}),
+    "election": sorted(Election.model_fields),
+    "stage": sorted(Stage.model_fields.keys() - RULE_FIELDS.keys()),
+    "rule": sorted(RelativeDate.model_fields),
+    "holiday": sorted(Holiday.model_fields),
+    "region": sorted(Region.model_fields),
+}
+
+
+def toml_syntax_message(path: Path, err: tomllib.TOMLDecodeError) -> str:
+    # tomllib ends its message with "(at line L, column C)"; put the position where editors look.
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(err))
+    if match:
+        reason = str(err)[: match.start()]
+        return (
+            f"{path}:{match.group(1)}:{match.group(2)}: "
+            + tr("sintaks TOML salah: ", "TOML syntax error: ")
+            + reason
+        )
+    return f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)
+
+
+def pydantic_problem(data: Any, error: Any) -> Problem:
+    """One pydantic error as a Problem: the ids down to the stage, the key, and the message."""
+    loc: tuple[Any, ...] = tuple(error["loc"])
+    where, key, rule_key = _where_from_loc(data, loc)
+    kind = error["type"]
+    # inside a rule table (end = { after = ... }) the line to fix is the one of `end`
+    label_key = f"{key}.{rule_key}" if rule_key else key
+    if kind == "extra_forbidden":
+        message = unknown_key_message(str(rule_key or key), loc)
+    elif kind == "missing":
+        message = tr(
+            f"kunci wajib {label_key!r} tidak ada", f"required key {label_key!r} is missing"
+        )
+    else:
+        value = error.get("input")
+        shown = f" ({value!r})" if isinstance(value, (str, int, float, bool)) else ""
+        label = f"{label_key}{shown}: " if key else ""
+        message = label + _translate(kind, error["msg"], error.get("ctx") or {})
+    return Problem(where, message, str(key) if key else None)
+
+
+def _where_from_loc(
+    data: Any, loc: tuple[Any, ...]
+) -> tuple[tuple[str, ...], str | None, str | None]:
+    """The ids down to the stage, the key at fault, and the key inside a rule table, if any."""
+    where: list[str] = []
+    node = data
+    key: str | None = None
+    for i, part in enumerate(loc):
+        if part in RULE_FIELDS:
+            rest = [str(p) for p in loc[i + 1 :]]
+            return tuple(where), RULE_FIELDS[part], ".".join(rest) or None
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if key in ("holidays", "regions") and where:
+                break  # a holiday or region list entry: point at the key of the list
+            ident = node.get("id") if isinstance(node, dict) else None
+            where.append(ident if isinstance(ident, str) else f"#{part + 1}")
+        else:
+            key = part
+            node = node.get(part) if isinstance(node, dict) else None
+    if loc and isinstance(loc[-1], int) and key not in ("holidays", "regions"):
+        key = None
+    return tuple(where), key, None
+
+
+def unknown_key_message(key: str, loc: tuple[Any, ...]) -> str:
+    depth = sum(1 for p in loc if isinstance(p, int))
+    if any(p in RULE_FIELDS for p in loc):
+        kind = "rule"
+    elif "holidays" in loc:
+        kind = "holiday"
+    elif loc and loc[0] == "regions":
+        kind = "region"
+    else:
+        kind = "file" if depth == 0 else "election" if depth == 1 else "stage"
+    accepted = _ACCEPTED_KEYS[kind]
+    close = difflib.get_close_matches(key, accepted, n=1)
+    guess = tr(f'; maksudnya "{close[0]}"?', f'; did you mean "{close[0]}"?') if close else ""
+    return tr(
+        f'kunci tidak dikenal "{key}"{guess} Kunci yang diterima: {", ".join(accepted)}',
+        f'unknown key "{key}"{guess} Accepted keys: {", ".join(accepted)}',
+    )
+
+
+def _translate(kind: str, msg: str, ctx: dict[str, Any]) -> str:
+    if kind.startswith("date"):
+        return tr(
+            "bukan tanggal TOML; tulis tanpa tanda kutip, misalnya 2024-02-14",
+            "not a TOML date; write it without quotes, e.g. 2024-02-14",
+        )
+    if kind == "literal_error":
+        return tr(
+            f"nilai tidak diterima; pilihan: {ctx.get('expected')}",
+            f"value not accepted; expected {ctx.get('expected')}",
+        )
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern", "").startswith("^\\d"):
+            return tr(
+                "kode Kemendagri berbentuk 19 (provinsi) atau 19.71 (kabupaten/kota)",
+                "a Kemendagri code looks like 19 (province) or 19.71 (regency or city)",
+            )
+        return tr(
+            "id hanya boleh huruf kecil, angka, dan tanda hubung (contoh: masa-tenang)",
+            "ids may hold only lower-case letters, digits and hyphens (e.g. masa-tenang)",
+        )
+    if kind == "string_too_short":
+        return tr("tidak boleh kosong", "must not be empty")
+    if kind == "value_error":
+        return str(ctx.get("error", msg))
+    return msg
+
+
+def format_problem(path: Path, lines: list[str], problem: Problem) -> str:
+    line = locate(lines, problem.where, problem.key)
+    where = "/".join(problem.where)
+    prefix = f"{path}:{line}: " if line else f"{path}: "
+    return prefix + (f"{where}: " if where else "") + problem.message
+
+
+_HEADER = re.compile(r"^\s*\[")
+
+
+def locate(lines: list[str], where: Iterable[str], key: str | None) -> int | None:
+    """Best-effort line number (1-based) of a stage, or of one of its keys, in the TOML text.
+
+    The ids are looked for in order; one that is missing is skipped, because an overlay file may
+    name a sub-stage by its id or path without nesting it under its parent.
+    """
+    found: int | None = None
+    start = 0
+    for ident in where:
+        pattern = re.compile(
+            r"""^\s*id\s*=\s*["'](?:[a-z0-9/-]*/)?""" + re.escape(ident) + r"""["']"""
+        )
+        for i in range(start, len(lines)):
+            if pattern.match(lines[i]):
+                found, start = i, i + 1
+                break
+    if key is None or key == "id":
+        return None if found is None else found + 1
+    first = 0
+    if found is not None:
+        # the key belongs to the table that holds this id: search from its header to the next one
+        first = next((i for i in range(found, -1, -1) if _HEADER.match(lines[i])), 0)
+    key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+    for i in range(first, len(lines)):
+        if i > first and _HEADER.match(lines[i]) and (found is None or i > found):
+            break
+        if key_re.match(lines[i]):
+            return i + 1
+    return None if found is None else found + 1
