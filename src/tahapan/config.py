@@ -1,7 +1,7 @@
 """The user's config file: defaults that keep cron lines short.
 
 Precedence, highest first: command-line option, environment (TAHAPAN_ELECTION, TAHAPAN_TZ,
-TAHAPAN_LANG), this file, built-in default. The file is TOML in the platform's user config directory
+TAHAPAN_LANG, TAHAPAN_REGION, TAHAPAN_DATA), this file, built-in default. The file is TOML in the platform's user config directory
 (XDG on Linux), or wherever TAHAPAN_CONFIG points; every write replaces it atomically.
 """
 
@@ -47,6 +47,12 @@ KEYS = {
             "default time zone: WIB, WITA, WIT or an IANA name",
         ),
         Key("lang", False, "bahasa keluaran: id atau en", "output language: id or en"),
+        Key(
+            "region",
+            False,
+            "wilayah bawaan: id, kode atau nama, mis. 19.71",
+            "default region: id, code or name, e.g. 19.71",
+        ),
         Key(
             "data",
             True,
@@ -97,6 +103,8 @@ def check_value(key: str, value: Any) -> Any:
         return items
     if not isinstance(value, str):
         raise ValueError(tr("harus teks", "must be a string"))
+    if not value.strip():
+        raise ValueError(tr("tidak boleh kosong", "must not be empty"))
     if key == "lang" and value not in LANGUAGES:
         raise ValueError(tr("pilihan: id, en", "accepted: id, en"))
     if key == "tz":

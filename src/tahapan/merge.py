@@ -46,6 +46,7 @@ class Merged:
     region_owners: dict[str, Path] = field(default_factory=dict)
     #: problems of a file's top level (an unknown key, a wrong schema), kept per file
     top_level: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    _changes: dict[tuple[str, str], dict[str, Path]] | None = None
 
     def owner(self, election: str, path: str, key: str | None) -> Path | None:
         """The file that set ``key`` of a stage (or of the election when path is ""), or made it."""
@@ -58,14 +59,32 @@ class Merged:
                 return None
             path = path.rpartition("/")[0]
 
+    def unsourced_changes(self) -> list[tuple[str, str, str, Path]]:
+        """Dates a file changed on another file's stage without giving its own basis and confidence:
+        (election, path, key, file)."""
+        out = []
+        for (e, p, key), source in self.owners.items():
+            if (
+                key in ("start", "end")
+                and p
+                and self.owner(e, p, None) != source
+                and (
+                    self.owners.get((e, p, "basis")) != source
+                    or self.owners.get((e, p, "confidence")) != source
+                )
+            ):
+                out.append((e, p, key, source))
+        return out
+
     def stage_source(self, election: str, path: str) -> tuple[Path | None, dict[str, Path]]:
         """The file a stage came from, and the keys later files changed, with their files."""
+        if self._changes is None:
+            self._changes = {}
+            for (e, p, key), source in self.owners.items():
+                if key is not None:
+                    self._changes.setdefault((e, p), {})[key] = source
         made = self.owner(election, path, None)
-        changed = {
-            key: source
-            for (e, p, key), source in self.owners.items()
-            if e == election and p == path and key is not None and source != made
-        }
+        changed = {k: f for k, f in self._changes.get((election, path), {}).items() if f != made}
         return made, changed
 
 

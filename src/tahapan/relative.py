@@ -80,7 +80,8 @@ class _Resolver:
     @property
     def calendar(self) -> WorkCalendar:
         if self._calendar is None:
-            self._calendar = WorkCalendar(self.election.holidays)
+            # a local holiday does not move a date the whole election shares
+            self._calendar = WorkCalendar(h for h in self.election.holidays if not h.regions)
         return self._calendar
 
     def date_of(self, path: str, edge: Edge, chain: tuple[tuple[str, str], ...]) -> date | None:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from tahapan import timeline as tl
-from tahapan.model import Election, RelativeDate, Stage
+from tahapan.model import Election, Region, RelativeDate, Stage
 from tahapan.relative import anchor_date
 from tahapan.select import find_stage, pick_elections
 from tahapan.store import Catalog
@@ -60,12 +60,17 @@ class StatusReport:
     elections: list[ElectionStatus]
     #: every loaded election, so that a day with nothing near can still say what is known
     loaded: tuple[Election, ...]
+    #: the region chosen with --region, if any
+    region: Region | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
             "date": self.date.isoformat(),
             "timezone": self.timezone,
+            "region": None
+            if self.region is None
+            else {"id": self.region.id, "code": self.region.code, "name": self.region.name},
             "elections": [_election_json(es.election, self.date) for es in self.elections],
             "active": [
                 {
@@ -97,6 +102,7 @@ def build_status(
     timezone: str,
     election_ids: Sequence[str] = (),
     horizon: int = tl.DEFAULT_HORIZON,
+    region: Region | None = None,
 ) -> StatusReport:
     chosen = (
         pick_elections(catalog, election_ids)
@@ -113,7 +119,7 @@ def build_status(
         )
         for e in chosen
     ]
-    return StatusReport(on, timezone, horizon, statuses, catalog.elections)
+    return StatusReport(on, timezone, horizon, statuses, catalog.elections, region)
 
 
 def _rule_json(election: Election, rule: RelativeDate | None) -> dict[str, Any] | None:
@@ -149,15 +155,18 @@ class ListReport:
     date: date
     elections: list[Election]
     sources: dict[str, str]
+    #: with --sources: (election, path) -> the file the stage came from, and {key: file} changed later
+    stage_sources: dict[tuple[str, str], tuple[str, dict[str, str]]] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "schema": SCHEMA,
             "date": self.date.isoformat(),
             "elections": [
                 {
                     **_election_json(e, self.date),
                     "timezone": e.timezone,
+                    "regions": list(e.regions),
                     "basis": e.basis,
                     "source": self.sources.get(e.id),
                     "stages": [_tree_json(tl.StageRef(e, s.id, s), s, self.date) for s in e.stages],
@@ -165,11 +174,29 @@ class ListReport:
                 for e in self.elections
             ],
         }
+        if self.stage_sources is not None:
+            out["stage_sources"] = [
+                {"election": e, "path": p, "source": made, "changed": changed}
+                for (e, p), (made, changed) in self.stage_sources.items()
+            ]
+        return out
 
 
-def build_list(catalog: Catalog, *, on: date, election_ids: Sequence[str] = ()) -> ListReport:
+def build_list(
+    catalog: Catalog, *, on: date, election_ids: Sequence[str] = (), sources: bool = False
+) -> ListReport:
     chosen = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
-    return ListReport(on, chosen, {k: str(v) for k, v in catalog.sources.items()})
+    stage_sources = None
+    if sources:
+        stage_sources = {}
+        for election in chosen:
+            for path, _ in election.walk():
+                made, changed = catalog.stage_source(election.id, path)
+                stage_sources[(election.id, path)] = (
+                    str(made),
+                    {key: str(f) for key, f in sorted(changed.items())},
+                )
+    return ListReport(on, chosen, {k: str(v) for k, v in catalog.sources.items()}, stage_sources)
 
 
 @dataclass(frozen=True)

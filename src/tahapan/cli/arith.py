@@ -14,6 +14,7 @@ from tahapan.cli.options import (
     JsonOpt,
     LangOpt,
     OnOpt,
+    RegionOpt,
     TzOpt,
     open_session,
     resolve_on,
@@ -44,13 +45,14 @@ def hitung(
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """Date arithmetic: H-30, a date plus N days or working days, the days in a span.
 
     Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (kedua ujung
     dihitung). Working days skip weekends, national holidays, cuti bersama and the election's own.
     """
-    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     text = " ".join(expression or [])
     if not text.strip():
         raise DateError(tr("tidak ada yang dihitung", "nothing to calculate"), hint=usage())
@@ -91,13 +93,14 @@ def pace(
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """Pace of work: share done against time gone by; exit 1 when behind.
 
     Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan
     tanggal selesai pada laju sejauh ini, dan exit 1 bila terlambat.
     """
-    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     share = parse_done(done)
     elections = pick_elections(session.catalog, session.elections) if session.elections else None
     ref = find_stage(session.catalog, stage, elections)

@@ -16,6 +16,7 @@ from tahapan.cli.options import (
     JsonOpt,
     LangOpt,
     OnOpt,
+    RegionOpt,
     TzOpt,
     open_session,
     resolve_on,
@@ -55,9 +56,10 @@ def check(
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input."""
-    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     if (active is None) == (within is None):
         raise TahapanError(
             tr(

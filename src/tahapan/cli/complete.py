@@ -35,3 +35,12 @@ def stages(incomplete: str) -> list[str]:
         for path, stage in election.walk():
             names.update({stage.id, path, f"{election.id}/{path}"})
     return sorted(n for n in names if n.startswith(incomplete))
+
+
+def regions(incomplete: str) -> list[str]:
+    try:
+        catalog = _catalog()
+    except TahapanError:
+        return []
+    names = {r.id for r in catalog.regions} | {r.code for r in catalog.regions if r.code}
+    return sorted(n for n in names if n.startswith(incomplete))

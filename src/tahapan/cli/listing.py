@@ -13,6 +13,7 @@ from tahapan.cli.options import (
     JsonOpt,
     LangOpt,
     OnOpt,
+    RegionOpt,
     TzOpt,
     open_session,
     resolve_on,
@@ -22,17 +23,29 @@ from tahapan.report import build_list, build_show
 
 
 def list_stages(
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources", help="Show the file each stage came from, and what later files changed."
+        ),
+    ] = False,
     election: ElectionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """The stages of each election with their dates, marking where the date falls."""
-    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     emit(
-        build_list(session.catalog, on=resolve_on(session, on), election_ids=session.elections),
+        build_list(
+            session.catalog,
+            on=resolve_on(session, on),
+            election_ids=session.elections,
+            sources=sources,
+        ),
         as_json=json,
     )
 
@@ -52,9 +65,10 @@ def show(
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """One stage in full: dates, legal basis, confidence, sub-stages, and where the date falls."""
-    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     emit(
         build_show(
             session.catalog, stage, on=resolve_on(session, on), election_ids=session.elections

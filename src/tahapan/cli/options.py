@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,8 +16,12 @@ from tahapan.config import load_config
 from tahapan.dates import parse_date, resolve_zone, today
 from tahapan.errors import DateError
 from tahapan.i18n import set_language, tr
+from tahapan.model import Region
+from tahapan.regions import find_region, scope
 from tahapan.select import pick_elections
 from tahapan.store import Catalog, load_catalog
+
+DATA_VARIABLE = "TAHAPAN_DATA"
 
 
 class LangChoice(StrEnum):
@@ -29,7 +34,21 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         metavar="FILE",
-        help="Further schedule file (TOML) read beside the shipped data; repeatable.",
+        help="Further schedule file (TOML) merged over the shipped data; repeatable. "
+        "Env: TAHAPAN_DATA (files separated by ':').",
+        show_default=False,
+    ),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        "-r",
+        metavar="REGION",
+        envvar="TAHAPAN_REGION",
+        autocompletion=complete.regions,
+        help="Region id, Kemendagri code or name (19.71, kota-pangkalpinang, Pangkalpinang): "
+        "national stages plus that region's own, in its time zone.",
         show_default=False,
     ),
 ]
@@ -86,23 +105,48 @@ class Session:
     zone: str
     today: date
     elections: tuple[str, ...]
+    region: Region | None = None
+
+
+def data_files(config: dict[str, Any], data: list[Path] | None) -> list[Path]:
+    """Overlay files in merge order: the config's, then TAHAPAN_DATA's, then --data."""
+    from_env = [p for p in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if p.strip()]
+    return [*(Path(p) for p in config.get("data", [])), *(Path(p) for p in from_env), *(data or [])]
 
 
 def open_session(
-    *, data: list[Path] | None, lang: LangChoice | None, tz: str | None, elections: list[str] | None
+    *,
+    data: list[Path] | None,
+    lang: LangChoice | None,
+    tz: str | None,
+    elections: list[str] | None,
+    region: str | None = None,
 ) -> Session:
-    """Resolve the common options: option or environment (Typer reads both) > config file > default."""
+    """Resolve the common options: option or environment (Typer reads both) > config file > default.
+
+    A region's zone decides "today" unless --tz (or TAHAPAN_TZ) is given.
+    """
     if lang is not None:
         set_language(lang.value)  # first, so that a broken config file is reported in that language
     config = load_config()
     if lang is None:
         set_language(config.get("lang", "id"))
-    zone = resolve_zone(tz if tz else config.get("tz"))
-    catalog = load_catalog([*(Path(p) for p in config.get("data", [])), *(data or [])])
+    catalog = load_catalog(data_files(config, data))
+    chosen_region = None
+    region_text = region if region else config.get("region")
+    if region_text:
+        chosen_region = find_region(catalog, region_text)
+    catalog = scope(catalog, chosen_region)
+    if tz:
+        zone = resolve_zone(tz)
+    elif chosen_region is not None:
+        zone = chosen_region.timezone
+    else:
+        zone = resolve_zone(config.get("tz"))
     chosen = elections if elections else config.get("election", [])
     ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
     pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
-    return Session(catalog, zone, today(zone), ids)
+    return Session(catalog, zone, today(zone), ids, chosen_region)
 
 
 def resolve_on(session: Session, text: str | None) -> date:

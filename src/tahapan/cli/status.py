@@ -12,6 +12,7 @@ from tahapan.cli.options import (
     JsonOpt,
     LangOpt,
     OnOpt,
+    RegionOpt,
     TzOpt,
     open_session,
     resolve_on,
@@ -36,14 +37,16 @@ def status(
     json: JsonOpt = False,
     days: HorizonOpt = DEFAULT_HORIZON,
     data: DataOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """Stages running on a date (default today), day N of M, and the next deadlines."""
-    session = open_session(data=data, lang=lang, tz=tz, elections=election)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     report = build_status(
         session.catalog,
         on=resolve_on(session, on),
         timezone=session.zone,
         election_ids=session.elections,
         horizon=days,
+        region=session.region,
     )
     emit(report, as_json=json)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from rich import box
@@ -19,6 +20,7 @@ from tahapan.i18n import days, format_date, format_range, h_label, language, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.relative import anchor_date, describe
 from tahapan.report import ListReport, ShowReport, StatusReport
+from tahapan.store import shipped_paths
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64
@@ -102,9 +104,11 @@ def _indent(ref: tl.StageRef) -> Text:
 
 def _status(report: StatusReport, *, narrow: bool = False) -> Group:
     zone = ZONE_SHORT.get(report.timezone, report.timezone) if narrow else _zone(report.timezone)
-    parts: list[Any] = [
-        Text.assemble((format_date(report.date, weekday=True), "bold"), "  ·  ", (zone, "dim"))
-    ]
+    header = Text.assemble((format_date(report.date, weekday=True), "bold"), "  ·  ", (zone, "dim"))
+    if report.region is not None:
+        header.append("  ·  ")
+        header.append(report.region.name, style="bold cyan")
+    parts: list[Any] = [header]
     if not report.elections:
         parts.append(_nothing_near(report, narrow=narrow))
     for es in report.elections:
@@ -281,6 +285,11 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
                 name.append(" ◀", style="bold green")
             lead = "\n" + "  " * ref.depth + ("  " if ref.depth else "")
             name.append(lead + stage.id, style="dim cyan")
+            if report.stage_sources is not None:
+                made, changed = report.stage_sources[(election.id, path)]
+                line = tr("dari ", "from ") + _source_label(made)
+                line += "".join(f"; {key}: {_source_label(f)}" for key, f in changed.items())
+                name.append(lead + line, style="dim")
             if narrow:
                 length = "?" if stage.days_total is None else days(stage.days_total)
                 name.append(
@@ -321,6 +330,13 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
         )
     )
     return Group(*parts)
+
+
+def _source_label(path: str) -> str:
+    # the shipped files by a word, the user's by name (JSON keeps the full paths)
+    if Path(path) in shipped_paths():
+        return tr("data bawaan", "shipped data")
+    return Path(path).name
 
 
 # ------------------------------------------------------------------------------------------------- show
