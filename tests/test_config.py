@@ -79,11 +79,11 @@ def test_config_data_files_are_read(cfg, cli, tmp_path):
     [
         (
             ["config", "set", "zone", "WIB"],
-            "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, data\n",
+            "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, region, data\n",
         ),
         (
             ["config", "set", "langg", "en"],
-            "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, data\n",
+            "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, region, data\n",
         ),
         (
             ["config", "set", "lang", "jv"],
@@ -111,7 +111,7 @@ def test_invalid_config_file_names_file_and_key(cfg, cli):
     assert result.stderr == (
         "tahapan: berkas tidak bisa dipakai (2 masalah):\n"
         f"{cfg}: lang: pilihan: id, en\n"
-        f"{cfg}: colour: kunci konfigurasi tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, data\n"
+        f"{cfg}: colour: kunci konfigurasi tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, region, data\n"
     )
 
 
