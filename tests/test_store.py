@@ -76,7 +76,7 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
         (
             "end = 2025-01-12",
             'end = "12 Januari 2025"',
-            ":15: latihan/rapat: end ('12 Januari 2025'): bukan tanggal TOML; tulis tanpa tanda kutip, misalnya 2024-02-14",
+            ":15: latihan/rapat: end ('12 Januari 2025'): bukan tanggal TOML; tulis tanpa tanda kutip, misalnya 2025-01-12",
         ),
         (
             'confidence = "P"\n\n[[elections.stages.stages]]',

@@ -59,7 +59,7 @@ def pydantic_problem(data: Any, error: Any) -> Problem:
         value = error.get("input")
         shown = f" ({value!r})" if isinstance(value, (str, int, float, bool)) else ""
         label = f"{label_key}{shown}: " if key else ""
-        message = label + _translate(kind, error["msg"], error.get("ctx") or {})
+        message = label + _translate(kind, error["msg"], error.get("ctx") or {}, value)
     return Problem(where, message, str(key) if key else None)
 
 
@@ -107,11 +107,12 @@ def unknown_key_message(key: str, loc: tuple[Any, ...]) -> str:
     )
 
 
-def _translate(kind: str, msg: str, ctx: dict[str, Any]) -> str:
+def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> str:
     if kind.startswith("date"):
+        example = _as_toml_date(value) or "2024-02-14"
         return tr(
-            "bukan tanggal TOML; tulis tanpa tanda kutip, misalnya 2024-02-14",
-            "not a TOML date; write it without quotes, e.g. 2024-02-14",
+            f"bukan tanggal TOML; tulis tanpa tanda kutip, misalnya {example}",
+            f"not a TOML date; write it without quotes, e.g. {example}",
         )
     if kind == "literal_error":
         return tr(
@@ -174,3 +175,21 @@ def locate(lines: list[str], where: Iterable[str], key: str | None) -> int | Non
         if key_re.match(lines[i]):
             return i + 1
     return None if found is None else found + 1
+
+
+def _as_toml_date(value: Any) -> str | None:
+    """'12 Januari 2024' -> '2024-01-12': the fix for a date typed as text, when it reads as one."""
+    if not isinstance(value, str):
+        return None
+    from datetime import date
+
+    from tahapan.dates import parse_date
+    from tahapan.errors import DateError
+
+    try:
+        # a fixed "today", so that "besok" is not taken for a date in a schedule file
+        return (
+            parse_date(value, today=date.min).isoformat() if value.strip()[:1].isdigit() else None
+        )
+    except DateError:
+        return None

@@ -132,12 +132,12 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
             if e["loc"][:1] == ("regions",):
                 problem = Problem(("regions", *problem.where), problem.message, problem.key)
             problems.append(place(problem, last))
-    for election, stage, key, _ in merged.unsourced_changes():
+    for election_id, stage, key, _ in merged.unsourced_changes():
         # a date changed by an overlay must not keep the official row's basis and confidence
         problems.append(
             place(
                 Problem(
-                    (election, *stage.split("/")),
+                    (election_id, *stage.split("/")),
                     tr(
                         f"{key} diubah tanpa dasar sendiri: tambahkan basis dan confidence di tabel yang sama",
                         f"{key} is changed without a basis of its own: add basis and confidence in the same table",

@@ -124,7 +124,7 @@ def _root(
 
 
 def _register() -> None:
-    from tahapan.cli import arith, check, config_cmd, listing, status
+    from tahapan.cli import arith, check, config_cmd, files, listing, status
 
     app.command("status")(status.status)
     app.command("list")(listing.list_stages)
@@ -137,6 +137,8 @@ def _register() -> None:
         help="Alias of `hitung`: date arithmetic with days, working days and spans.",
     )(arith.hitung)
     app.command("pace")(arith.pace)
+    app.command("validate")(files.validate)
+    app.command("regions")(files.regions)
     app.add_typer(config_cmd.config_app)
 
 

@@ -72,6 +72,8 @@ def render(report: Any) -> None:
         lines = calc_lines(report)
     elif isinstance(report, PaceReport):
         lines = pace_lines(report)
+    elif hasattr(report, "lines"):
+        lines = report.lines()
     else:  # pragma: no cover - a new report type without a view is a programming error
         raise TypeError(f"no text view for {type(report).__name__}")
     sys.stdout.write("".join(line + "\n" for line in lines))
