@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,9 +161,12 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None
     path = path or config_path()
-    values = load_config(path)
-    values[key] = stored
-    write_atomic(path, values)
+    from tahapan.safefile import locked
+
+    with locked(path):  # two `config set` at once both land
+        values = load_config(path)
+        values[key] = stored
+        write_atomic(path, values)
     return stored
 
 
@@ -172,10 +174,13 @@ def unset_value(key: str, path: Path | None = None) -> None:
     if key not in KEYS:
         raise _unknown_key(key)
     path = path or config_path()
-    values = load_config(path)
-    if key in values:
-        del values[key]
-        write_atomic(path, values)
+    from tahapan.safefile import locked
+
+    with locked(path):
+        values = load_config(path)
+        if key in values:
+            del values[key]
+            write_atomic(path, values)
 
 
 def get_value(key: str, path: Path | None = None) -> Any:
@@ -185,26 +190,9 @@ def get_value(key: str, path: Path | None = None) -> Any:
 
 
 def write_atomic(path: Path, values: dict[str, Any]) -> None:
-    """Write the whole file beside the old one, then rename over it: a crash leaves old or new, never half."""
+    """Replace the whole file atomically: a crash leaves the old file or the new one, never half."""
     import tomli_w
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = HEADER + tomli_w.dumps(values)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(body)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    from tahapan.safefile import replace_text
+
+    replace_text(path, HEADER + tomli_w.dumps(values))

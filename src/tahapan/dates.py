@@ -119,11 +119,22 @@ def today(zone: str) -> date:
     return now(zone).date()
 
 
-def parse_date(text: str, *, today: date, voting_day: date | None = None) -> date:
-    """Read a date as officers write it; raise DateError naming the accepted forms."""
+def parse_date(text: str, *, today: date | None, voting_day: date | None = None) -> date:
+    """Read a date as officers write it; raise DateError naming the accepted forms.
+
+    ``today`` None: a file is being read, where "besok" means nothing.
+    """
     cleaned = " ".join(text.strip().split())
     lowered = cleaned.lower()
     if lowered in _RELATIVE:
+        if today is None:
+            raise DateError(
+                tr(
+                    f"{text!r} bergantung pada hari ini; di berkas tulis tanggalnya",
+                    f"{text!r} depends on today; in a file, write the date",
+                ),
+                hint=accepted_forms(),
+            )
         return today + timedelta(days=_RELATIVE[lowered])
     h_match = _H_RE.match(cleaned)
     if h_match:

@@ -32,6 +32,8 @@ def report_error(err: TahapanError) -> None:
             + "\n"
         )
         sys.stderr.write("".join(f"{problem}\n" for problem in err.problems))
+        if err.hint:
+            sys.stderr.write(f"  {err.hint}\n")
         return
     lines = err.lines()
     sys.stderr.write(f"tahapan: {lines[0]}\n")
@@ -124,7 +126,7 @@ def _root(
 
 
 def _register() -> None:
-    from tahapan.cli import arith, check, config_cmd, files, listing, status
+    from tahapan.cli import arith, check, config_cmd, exchange, files, listing, stage_cmd, status
 
     app.command("status")(status.status)
     app.command("list")(listing.list_stages)
@@ -139,7 +141,10 @@ def _register() -> None:
     app.command("pace")(arith.pace)
     app.command("validate")(files.validate)
     app.command("regions")(files.regions)
+    app.command("export")(exchange.export)
+    app.command("import")(exchange.import_csv)
     app.add_typer(config_cmd.config_app)
+    app.add_typer(stage_cmd.stage_app)
 
 
 _register()

@@ -12,7 +12,7 @@ from tahapan.i18n import tr
 
 config_app = typer.Typer(
     name="config",
-    help="Read and change defaults: election, tz, lang, data. Stored as TOML; TAHAPAN_CONFIG moves the file.",
+    help="Read and change defaults: election, tz, lang, region, data. Stored as TOML; TAHAPAN_CONFIG moves the file.",
     no_args_is_help=True,
 )
 

@@ -106,12 +106,33 @@ class Session:
     today: date
     elections: tuple[str, ...]
     region: Region | None = None
+    #: everything loaded, before --region narrowed it (local holidays included)
+    loaded: Catalog | None = None
 
 
 def data_files(config: dict[str, Any], data: list[Path] | None) -> list[Path]:
-    """Overlay files in merge order: the config's, then TAHAPAN_DATA's, then --data."""
+    """Overlay files in merge order: the user's own file (`tahapan stage add` writes it) when it
+    exists, then the config's, then TAHAPAN_DATA's, then --data; a file named twice is read once."""
+    from tahapan.editing import user_file
+
     from_env = [p for p in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if p.strip()]
-    return [*(Path(p) for p in config.get("data", [])), *(Path(p) for p in from_env), *(data or [])]
+    own = user_file()
+    paths = [own] if own.is_file() else []
+    paths += (
+        [Path(p) for p in config.get("data", [])] + [Path(p) for p in from_env] + list(data or [])
+    )
+    unique: list[Path] = []
+    for path in paths:
+        if not any(_same(path, seen) for seen in unique):
+            unique.append(path)
+    return unique
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def open_session(
@@ -136,6 +157,7 @@ def open_session(
     region_text = region if region else config.get("region")
     if region_text:
         chosen_region = find_region(catalog, region_text)
+    loaded = catalog
     catalog = scope(catalog, chosen_region)
     if tz:
         zone = resolve_zone(tz)
@@ -146,7 +168,7 @@ def open_session(
     chosen = elections if elections else config.get("election", [])
     ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
     pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
-    return Session(catalog, zone, today(zone), ids, chosen_region)
+    return Session(catalog, zone, today(zone), ids, chosen_region, loaded)
 
 
 def resolve_on(session: Session, text: str | None) -> date:

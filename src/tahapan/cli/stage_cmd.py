@@ -1,0 +1,304 @@
+"""`tahapan stage add|set|remove`: keep your own stages beside the official ones."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tahapan.cli import complete
+from tahapan.cli.options import ElectionOpt, LangOpt, Session, data_files, open_session
+from tahapan.config import load_config
+from tahapan.dates import parse_date
+from tahapan.editing import (
+    EditResult,
+    Tables,
+    edit,
+    election_table,
+    find_table,
+    make_table,
+    refuse,
+    remove_table,
+    user_file,
+)
+from tahapan.i18n import tr
+from tahapan.model import Election
+from tahapan.select import find_stage, pick_elections
+from tahapan.store import shipped_paths
+
+stage_app = typer.Typer(
+    name="stage",
+    help="Add, change or remove stages in your own schedule file (default: jadwal.toml in the "
+    "user data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.",
+    no_args_is_help=True,
+)
+
+PathArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="STAGE",
+        help="Stage path, with its election: pemilu-2024/rapat-koordinasi, or kampanye/apel with -e.",
+        autocompletion=complete.stages,
+        show_default=False,
+    ),
+]
+FileOpt = Annotated[
+    Path | None,
+    typer.Option("--file", metavar="FILE", help="The schedule file to change.", show_default=False),
+]
+
+
+def _text(flag: str, help_text: str) -> Any:
+    return typer.Option(flag, help=help_text, show_default=False)
+
+
+NameOpt = Annotated[str | None, _text("--name", "Official (Indonesian) name.")]
+NameEnOpt = Annotated[str | None, _text("--name-en", "English name.")]
+StartOpt = Annotated[
+    str | None, _text("--start", "First day: 2024-11-20, 20/11/2024, H-7 (kept as a rule).")
+]
+EndOpt = Annotated[str | None, _text("--end", "Last day, same forms.")]
+BasisOpt = Annotated[str | None, _text("--basis", "Legal basis: the letter, decree or regulation.")]
+ConfidenceOpt = Annotated[str | None, _text("--confidence", "P, P+2S, 2S, 1S or D.")]
+NoteOpt = Annotated[str | None, _text("--note", "A note shown with the stage.")]
+RegionsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--region",
+        "-r",
+        metavar="REGION",
+        help="Region id or code the stage belongs to; repeatable.",
+    ),
+]
+
+
+def _target(session: Session, text: str) -> tuple[Election, str]:
+    """The election and the stage path within it, from 'pemilu-2024/x/y' or 'x/y' with -e."""
+    first, _, rest = text.strip().strip("/").partition("/")
+    by_id = {e.id: e for e in session.catalog.elections}
+    if first in by_id and rest:
+        return by_id[first], rest
+    chosen = pick_elections(session.catalog, session.elections)
+    if len(chosen) != 1:
+        raise refuse(
+            f"sebutkan pemilunya: {text!r} perlu tepat satu pemilu",
+            f"name the election: {text!r} needs exactly one election",
+            (
+                "Contoh: pemilu-2024/rapat-koordinasi, atau -e pemilu-2024.",
+                "E.g. pemilu-2024/rapat-koordinasi, or -e pemilu-2024.",
+            ),
+        )
+    return chosen[0], text.strip().strip("/")
+
+
+def _date_value(text: str, session: Session, election: Election) -> Any:
+    from tahapan.dates import _H_RE
+
+    match = _H_RE.match(" ".join(text.split()))
+    if match:  # H-7 stays a rule, so the stage moves with voting day
+        sign, number = match.groups()
+        return {"h": 0 if number is None else int(number) * (1 if sign == "+" else -1)}
+    return parse_date(text, today=session.today, voting_day=election.voting_day)
+
+
+def _fields(session: Session, election: Election, **given: Any) -> Tables:
+    out: Tables = {}
+    for key, value in given.items():
+        if value is None:
+            continue
+        if key in ("start", "end"):
+            out[key] = _date_value(value, session, election)
+        elif key == "regions":
+            out[key] = list(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _files(file: Path | None, session_data: list[Path]) -> tuple[Path, list[Path]]:
+    target = file or user_file()
+    return target, [*shipped_paths(), *session_data]
+
+
+def _report(result: EditResult) -> None:
+    words = {
+        "added": tr("ditambahkan", "added"),
+        "changed": tr("diubah", "changed"),
+        "removed": tr("dihapus", "removed"),
+    }[result.action]
+    kept = (
+        tr(f"; versi lama: {result.backup}", f"; previous version: {result.backup}")
+        if result.backup
+        else ""
+    )
+    sys.stderr.write(f"tahapan: {result.where} {words} ({result.path}{kept})\n")
+
+
+@stage_app.command("add")
+def stage_add(
+    stage: PathArg,
+    name: NameOpt = None,
+    name_en: NameEnOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    basis: BasisOpt = None,
+    confidence: ConfidenceOpt = None,
+    note: NoteOpt = None,
+    region: RegionsOpt = None,
+    election: ElectionOpt = None,
+    file: FileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
+    session = open_session(
+        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
+    )
+    target_election, path = _target(session, stage)
+    missing = [
+        flag
+        for flag, v in (
+            ("--name", name),
+            ("--name-en", name_en),
+            ("--end", end),
+            ("--basis", basis),
+            ("--confidence", confidence),
+        )
+        if not v
+    ]
+    if missing:
+        raise refuse(
+            f"untuk tahapan baru perlu: {', '.join(missing)}",
+            f"a new stage needs: {', '.join(missing)}",
+            (
+                "--start boleh dikosongkan bila tidak diketahui.",
+                "--start may be left out when it is not known.",
+            ),
+        )
+    if any(p == path for p, _ in target_election.walk()):
+        raise refuse(
+            f"{target_election.id}/{path} sudah ada; ubah dengan `tahapan stage set`",
+            f"{target_election.id}/{path} already exists; change it with `tahapan stage set`",
+        )
+    fields = _fields(
+        session,
+        target_election,
+        name=name,
+        name_en=name_en,
+        start=start,
+        end=end,
+        basis=basis,
+        confidence=confidence,
+        note=note,
+        regions=region,
+    )
+    parent, _, leaf = path.rpartition("/")
+    if parent and not any(p == parent for p, _ in target_election.walk()):
+        raise refuse(
+            f"induk {parent!r} bukan tahapan {target_election.id}",
+            f"parent {parent!r} is not a stage of {target_election.id}",
+            (
+                "`tahapan list -e ELECTION` menampilkan path tahapan.",
+                "`tahapan list -e ELECTION` shows the stage paths.",
+            ),
+        )
+
+    def mutate(data: Tables) -> str:
+        holder = election_table(data, target_election.id)
+        table = make_table(holder, parent) if parent else holder
+        table.setdefault("stages", []).append({"id": leaf, **fields})
+        return "added"
+
+    target, others = _files(file, data_files(load_config(), [file] if file else None))
+    _report(edit(target, others, mutate, f"{target_election.id}/{path}"))
+
+
+@stage_app.command("set")
+def stage_set(
+    stage: PathArg,
+    name: NameOpt = None,
+    name_en: NameEnOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    basis: BasisOpt = None,
+    confidence: ConfidenceOpt = None,
+    note: NoteOpt = None,
+    held: Annotated[
+        bool | None,
+        typer.Option(
+            "--held/--not-held",
+            help="Mark the stage as held, or as not taking place.",
+            show_default=False,
+        ),
+    ] = None,
+    election: ElectionOpt = None,
+    file: FileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Change a stage: in your file, or as an override of another file's stage (give --basis and
+    --confidence with new dates, so the official ones are not claimed for them)."""
+    session = open_session(
+        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
+    )
+    target_election, path = _target(session, stage)
+    ref = find_stage(session.catalog, path, [target_election])
+    fields = _fields(
+        session,
+        target_election,
+        name=name,
+        name_en=name_en,
+        start=start,
+        end=end,
+        basis=basis,
+        confidence=confidence,
+        note=note,
+    )
+    if held is not None:
+        fields["held"] = held
+    if not fields:
+        raise refuse(
+            "tidak ada yang diubah",
+            "nothing to change",
+            ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
+        )
+
+    def mutate(data: Tables) -> str:
+        make_table(election_table(data, target_election.id), ref.path).update(fields)
+        return "changed"
+
+    target, others = _files(file, data_files(load_config(), [file] if file else None))
+    _report(edit(target, others, mutate, f"{target_election.id}/{ref.path}"))
+
+
+@stage_app.command("remove")
+def stage_remove(
+    stage: PathArg,
+    election: ElectionOpt = None,
+    file: FileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Remove a stage you added, or your change to another file's stage (the original comes back)."""
+    session = open_session(
+        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
+    )
+    target_election, path = _target(session, stage)
+    ref = find_stage(session.catalog, path, [target_election])
+    target, others = _files(file, data_files(load_config(), [file] if file else None))
+
+    def mutate(data: Tables) -> str:
+        holder = election_table(data, target_election.id)
+        if find_table(holder, ref.path) is None or not remove_table(holder, ref.path):
+            raise refuse(
+                f"{target_election.id}/{ref.path} tidak ada di {target}; tahapan dari berkas lain tidak dihapus",
+                f"{target_election.id}/{ref.path} is not in {target}; stages from other files are not removed",
+                (
+                    "Tandai tidak dilaksanakan: tahapan stage set STAGE --not-held",
+                    "Mark it not held instead: tahapan stage set STAGE --not-held",
+                ),
+            )
+        if holder.keys() == {"id"}:
+            data["elections"].remove(holder)
+        return "removed"
+
+    _report(edit(target, others, mutate, f"{target_election.id}/{ref.path}"))

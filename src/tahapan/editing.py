@@ -1,0 +1,149 @@
+"""Changing the user's own schedule file: `tahapan stage add|set|remove`.
+
+The file (default: ``jadwal.toml`` in the user data directory, or TAHAPAN_USER_FILE) is an overlay
+like any other. Every change runs under a lock, is validated together with everything else that is
+loaded, and is refused with the file untouched when the result would not load; otherwise the old
+version is kept as ``FILE.bak`` and the new one replaces it atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tahapan.errors import DataError, TahapanError
+from tahapan.i18n import tr
+from tahapan.merge import SourceFile
+from tahapan.store import build_catalog, read_source
+
+USER_FILE_VARIABLE = "TAHAPAN_USER_FILE"
+Tables = dict[str, Any]
+
+
+def user_file() -> Path:
+    override = os.environ.get(USER_FILE_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
+
+
+@dataclass(frozen=True)
+class EditResult:
+    path: Path
+    backup: Path | None
+    #: what was done, for the message: "added", "changed", "removed"
+    action: str
+    where: str
+
+
+def edit(
+    path: Path,
+    others: list[Path],
+    mutate: Callable[[Tables], str],
+    where: str,
+) -> EditResult:
+    """Apply ``mutate`` to the tables of ``path`` under its lock; validate; write or refuse.
+
+    ``others`` are the files loaded with it, in order (the shipped ones first); ``path`` may be
+    among them, where its new text takes the old one's place.
+    """
+    import tomli_w
+
+    from tahapan.safefile import keep_backup, locked, replace_text
+    from tahapan.writer import MANAGED_HEADER
+
+    with locked(path):
+        data: Tables = {"schema": 1}
+        if path.exists():
+            data = read_source(path).data
+        action = mutate(data)
+        text = MANAGED_HEADER + tomli_w.dumps(data)
+        new = SourceFile(path, text, tomllib.loads(text))
+        sources = [new if _same(p, path) else read_source(p) for p in others]
+        if not any(s is new for s in sources):
+            sources.append(new)
+        try:
+            build_catalog(sources)
+        except DataError as err:
+            # the lines would be those of a text never written: name the stage, not a line
+            prefix = re.compile(re.escape(str(path)) + r":\d+(?::\d+)?: ")
+            raise DataError(
+                [prefix.sub("", problem, count=1) for problem in err.problems],
+                hint=tr(
+                    f"Perubahan ditolak; {path} tidak diubah.",
+                    f"Change refused; {path} was not changed.",
+                ),
+            ) from None
+        backup = keep_backup(path)
+        replace_text(path, text)
+    return EditResult(path, backup, action, where)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
+
+
+def election_table(data: Tables, election: str) -> Tables:
+    """The file's table for ``election``, made as a bare overlay ({id}) when the file has none."""
+    elections = data.setdefault("elections", [])
+    for table in elections:
+        if table.get("id") == election:
+            return table  # type: ignore[no-any-return]
+    table = {"id": election}
+    elections.append(table)
+    return table
+
+
+def find_table(parent: Tables, path: str) -> Tables | None:
+    """The stage table at ``path`` in this file (nested, or written with a path id), if any."""
+    siblings = parent.get("stages", [])
+    first, _, rest = path.partition("/")
+    for table in siblings:
+        if table.get("id") == path:
+            return table  # type: ignore[no-any-return]
+        if table.get("id") == first:
+            return table if not rest else find_table(table, rest)
+    return None
+
+
+def make_table(parent: Tables, path: str) -> Tables:
+    """The stage table at ``path``, made (with bare parents) where the file has none."""
+    found = find_table(parent, path)
+    if found is not None:
+        return found
+    node = parent
+    for part in path.split("/"):
+        child = next((t for t in node.setdefault("stages", []) if t.get("id") == part), None)
+        if child is None:
+            child = {"id": part}
+            node["stages"].append(child)
+        node = child
+    return node
+
+
+def remove_table(parent: Tables, path: str) -> bool:
+    first, _, rest = path.partition("/")
+    siblings = parent.get("stages", [])
+    for i, table in enumerate(siblings):
+        if table.get("id") == path or (table.get("id") == first and not rest):
+            del siblings[i]
+            if not siblings:
+                parent.pop("stages")
+            return True
+        if table.get("id") == first and rest:
+            return remove_table(table, rest)
+    return False
+
+
+def refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None) -> TahapanError:
+    return TahapanError(tr(message_id, message_en), hint=tr(*hint) if hint else None)

@@ -1,0 +1,99 @@
+"""Schedules back to TOML: the tables that, read again, give the same elections.
+
+A date given by a rule is written as its rule, so that the file keeps saying where the date comes
+from; keys at their default are left out, as a person would write the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tahapan.model import Election, Holiday, Region, Stage
+
+MANAGED_HEADER = (
+    "# Dikelola oleh tahapan (`tahapan stage add|set|remove`); versi sebelumnya ada di berkas .bak.\n"
+    "# Managed by tahapan; the previous version is kept beside it as .bak. Values edited by hand are\n"
+    "# kept, comments are not.\n"
+)
+
+
+def schedule_text(
+    elections: Iterable[Election], regions: Iterable[Region] = (), *, header: str = ""
+) -> str:
+    import tomli_w
+
+    data: dict[str, Any] = {"schema": 1}
+    region_tables = [region_table(r) for r in regions]
+    if region_tables:
+        data["regions"] = region_tables
+    data["elections"] = [election_table(e) for e in elections]
+    return header + tomli_w.dumps(data, multiline_strings=False)
+
+
+def tables_text(data: dict[str, Any], *, header: str = "") -> str:
+    import tomli_w
+
+    return header + tomli_w.dumps(data)
+
+
+def region_table(region: Region) -> dict[str, Any]:
+    return region.model_dump(exclude_none=True)
+
+
+def election_table(election: Election) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": election.id,
+        "name": election.name,
+        "name_en": election.name_en,
+        "voting_day": election.voting_day,
+    }
+    if election.timezone != "Asia/Jakarta":
+        table["timezone"] = election.timezone
+    table["basis"] = election.basis
+    for key in ("scope", "scope_en"):
+        value = getattr(election, key)
+        if value is not None:
+            table[key] = value
+    if election.regions:
+        table["regions"] = list(election.regions)
+    if election.holidays:
+        table["holidays"] = [_holiday(h) for h in election.holidays]
+    if election.stages:
+        table["stages"] = [stage_table(s) for s in election.stages]
+    return table
+
+
+def _holiday(holiday: Holiday) -> dict[str, Any]:
+    out = holiday.model_dump(exclude_none=True)
+    if not holiday.regions:
+        out.pop("regions", None)
+    else:
+        out["regions"] = list(holiday.regions)
+    return out
+
+
+def stage_table(stage: Stage) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": stage.id, "name": stage.name, "name_en": stage.name_en}
+    if stage.start_rule is not None:
+        table["start"] = stage.start_rule.model_dump(exclude_none=True)
+    elif stage.start is not None:
+        table["start"] = stage.start
+    table["end"] = (
+        stage.end_rule.model_dump(exclude_none=True) if stage.end_rule is not None else stage.end
+    )
+    table["basis"] = stage.basis
+    table["confidence"] = stage.confidence
+    for key in ("confidence_note", "note", "note_en"):
+        value = getattr(stage, key)
+        if value is not None:
+            table[key] = value
+    if not stage.held:
+        table["held"] = False
+    if stage.regions:
+        table["regions"] = list(stage.regions)
+    if stage.counting != "calendar":
+        table["counting"] = stage.counting
+    if stage.stages:
+        table["stages"] = [stage_table(s) for s in stage.stages]
+    return table
