@@ -54,17 +54,15 @@ def edit(
     ``others`` are the files loaded with it, in order (the shipped ones first); ``path`` may be
     among them, where its new text takes the old one's place.
     """
-    import tomli_w
-
     from tahapan.safefile import keep_backup, locked, replace_text
-    from tahapan.writer import MANAGED_HEADER
+    from tahapan.writer import MANAGED_HEADER, tables_text
 
     with locked(path):
         data: Tables = {"schema": 1}
         if path.exists():
             data = read_source(path).data
         action = mutate(data)
-        text = MANAGED_HEADER + tomli_w.dumps(data)
+        text = tables_text(data, header=MANAGED_HEADER)
         new = SourceFile(path, text, tomllib.loads(text))
         sources = [new if _same(p, path) else read_source(p) for p in others]
         if not any(s is new for s in sources):

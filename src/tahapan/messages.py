@@ -120,6 +120,11 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> s
             f"value not accepted; expected {ctx.get('expected')}",
         )
     if kind == "string_pattern_mismatch":
+        if isinstance(value, str) and "/" in value:
+            return tr(
+                "tidak ada tahapan di path ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya",
+                "no stage at this path to change; a new sub-stage goes under its parent's table",
+            )
         if ctx.get("pattern", "").startswith("^\\d"):
             return tr(
                 "kode Kemendagri berbentuk 19 (provinsi) atau 19.71 (kabupaten/kota)",

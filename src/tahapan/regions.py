@@ -44,8 +44,11 @@ def find_region(catalog: Catalog, text: str) -> Region:
             ),
             hint=tr("Sebutkan dengan id atau kodenya.", "Name it by id or code."),
         )
-    names = [r.name for r in catalog.regions] + [r.id for r in catalog.regions]
-    close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
+    spellings = {r.name.lower(): r.name for r in catalog.regions}
+    spellings.update({r.id: r.name for r in catalog.regions})
+    spellings.update({_plain(r.name): r.name for r in catalog.regions})
+    matches = difflib.get_close_matches(wanted, list(spellings), n=5, cutoff=0.6)
+    close = list(dict.fromkeys(spellings[m] for m in matches))[:3]
     guess = (
         (tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(close) + "?") if close else ""
     )

@@ -6,6 +6,7 @@ from; keys at their default are left out, as a person would write the file.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,20 +22,45 @@ MANAGED_HEADER = (
 def schedule_text(
     elections: Iterable[Election], regions: Iterable[Region] = (), *, header: str = ""
 ) -> str:
-    import tomli_w
-
     data: dict[str, Any] = {"schema": 1}
     region_tables = [region_table(r) for r in regions]
     if region_tables:
         data["regions"] = region_tables
     data["elections"] = [election_table(e) for e in elections]
-    return header + tomli_w.dumps(data, multiline_strings=False)
+    return tables_text(data, header=header)
 
 
 def tables_text(data: dict[str, Any], *, header: str = "") -> str:
+    """TOML for ``data``; a rule (``start = {h = -3}``) stays on its key's line, as people write it.
+
+    tomli-w writes every nested table as a [section], which would move a rule below the stage's
+    other keys; rules are swapped for unique markers and put back as inline tables.
+    """
     import tomli_w
 
-    return header + tomli_w.dumps(data)
+    token = uuid.uuid4().hex
+    inline: dict[str, str] = {}
+
+    def swap(node: Any) -> Any:
+        if isinstance(node, list):
+            return [swap(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key in ("start", "end") and isinstance(value, dict):
+                marker = f"rule-{token}-{len(inline)}"
+                body = tomli_w.dumps(value).strip().splitlines()
+                inline[marker] = "{ " + ", ".join(body) + " }"
+                out[key] = marker
+            else:
+                out[key] = swap(value)
+        return out
+
+    text = tomli_w.dumps(swap(data))
+    for marker, table in inline.items():
+        text = text.replace(f'"{marker}"', table, 1)
+    return header + text
 
 
 def region_table(region: Region) -> dict[str, Any]:

@@ -288,7 +288,11 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
             if report.stage_sources is not None:
                 made, changed = report.stage_sources[(election.id, path)]
                 line = tr("dari ", "from ") + _source_label(made)
-                line += "".join(f"; {key}: {_source_label(f)}" for key, f in changed.items())
+                by_file: dict[str, list[str]] = {}
+                for key, source in changed.items():
+                    by_file.setdefault(_source_label(source), []).append(key)
+                for label, keys in by_file.items():
+                    line += tr("; diubah oleh ", "; changed by ") + f"{label} ({', '.join(keys)})"
                 name.append(lead + line, style="dim")
             if narrow:
                 length = "?" if stage.days_total is None else days(stage.days_total)
