@@ -43,6 +43,7 @@ def console_blocks() -> list[list[tuple[str, str]]]:
     for block in re.findall(r"```console\n(.*?)```", text, re.S):
         examples = []
         for chunk in re.split(r"^(?=\$ )", block, flags=re.M):
+            chunk = chunk.replace("\\\n", "")  # a command continued on the next line
             command, _, output = chunk.partition("\n")
             # "..." and "# shortened" mark an output the README cut short
             if command.startswith("$ tahapan ") and "..." not in output and "#" not in command:
@@ -52,9 +53,10 @@ def console_blocks() -> list[list[tuple[str, str]]]:
     return blocks
 
 
-def readme_polda_file() -> str:
+def readme_file(kind: str, marker: str) -> str:
+    """The README's example file of this kind (toml, csv) that holds ``marker``."""
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    return next(b for b in re.findall(r"```toml\n(.*?)```", text, re.S) if 'id = "ops-polda"' in b)
+    return next(b for b in re.findall(rf"```{kind}\n(.*?)```", text, re.S) if marker in b)
 
 
 BLOCKS = console_blocks()
@@ -62,15 +64,24 @@ BLOCKS = console_blocks()
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[b[0][0] for b in BLOCKS])
 def test_readme_examples_print_what_the_readme_shows(cli, block, tmp_path, monkeypatch):
-    # the README's sessions run in a folder holding its example file, at the pinned "now" of the tests
+    # the README's sessions run in a folder holding its example files, at the pinned "now" of the tests
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "polda.toml").write_text(readme_polda_file(), encoding="utf-8")
-    config = str(tmp_path / "config" / "tahapan" / "config.toml")
+    (tmp_path / "polda.toml").write_text(readme_file("toml", 'id = "ops-polda"'), encoding="utf-8")
+    (tmp_path / "kantor.csv").write_text(readme_file("csv", "apel-siaga"), encoding="utf-8")
+    # the README shows a Linux user's directories
+    homes = {
+        str(
+            tmp_path / "config" / "tahapan" / "config.toml"
+        ): "/home/ppk/.config/tahapan/config.toml",
+        str(
+            tmp_path / "data" / "tahapan" / "jadwal.toml"
+        ): "/home/ppk/.local/share/tahapan/jadwal.toml",
+    }
     for command, output in block:
         result = cli(*shlex.split(command)[1:])
-        shown = (result.stdout + result.stderr).replace(
-            config, "/home/ppk/.config/tahapan/config.toml"
-        )
+        shown = result.stdout + result.stderr
+        for real, home in homes.items():
+            shown = shown.replace(real, home)
         assert [line.rstrip() for line in shown.splitlines()] == [
             line.rstrip() for line in output.splitlines()
         ], command
