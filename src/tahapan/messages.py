@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from tahapan.i18n import tr
-from tahapan.model import Election, Holiday, Region, RelativeDate, ScheduleFile, Stage
 from tahapan.rules import Problem
+from tahapan.schema import Election, Holiday, Region, RelativeDate, ScheduleFile, Stage
 
 RULE_FIELDS = {"start_rule": "start", "end_rule": "end"}
 

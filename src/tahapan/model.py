@@ -1,22 +1,20 @@
-"""Pydantic models of a schedule file (``data/stages.toml`` and the files users add).
+"""The elections, stages and regions tahapan works with: plain frozen dataclasses.
 
-The models check shape and types (unknown keys are errors); the rules that relate one stage to another
-(end before start, a sub-stage outside its parent, duplicate ids) live in ``rules.py`` so that every
-problem in a file is reported at once. A start or end may be a table such as
-``{ after = "penetapan-hasil", working_days = 3 }``: the model keeps it as ``start_rule``/``end_rule``
-and ``relative.py`` fills in the date when the file is loaded.
+Files are checked by the pydantic models in ``schema.py`` (only when a file is read, not on every
+run: the validated result is cached, see ``cache.py``); everything else works on these classes, which
+cost nothing to import. Both ends of a window are inclusive.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
+Counting = Literal["calendar", "working"]
 CONFIDENCE_TEXT = {
     "P": ("teks resmi", "official text"),
     "P+2S": ("teks resmi dan dua sumber sekunder", "official text and two secondary sources"),
@@ -32,19 +30,14 @@ _ID_RE = re.compile(ID_PATTERN)
 # Short names officers use, mapped to the zones the regulations mean by them.
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
 #: the largest count a relative date may add; the same ten-year bound as spans on the command line
 MAX_OFFSET_DAYS = 3660
 #: stands for an end that a rule gives, until the loader has computed it
 UNRESOLVED = date.min
-Counting = Literal["calendar", "working"]
 
 
-class RelativeDate(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelativeDate:
     """A date counted from another stage or from voting day.
 
     ``after`` counts from the end of the named stage, ``before`` back from its start, ``h`` from
@@ -53,24 +46,9 @@ class RelativeDate(_Strict):
 
     after: str | None = None
     before: str | None = None
-    h: int | None = Field(None, ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)
-    days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
-    working_days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
-
-    @model_validator(mode="after")
-    def _one_anchor(self) -> RelativeDate:
-        anchors = [k for k in ("after", "before", "h") if getattr(self, k) is not None]
-        counts = [k for k in ("days", "working_days") if getattr(self, k) is not None]
-        example = '{ after = "penetapan-hasil", working_days = 3 }, { before = "pemungutan-suara", days = 7 }, { h = -30 }'
-        if len(anchors) != 1:
-            raise ValueError("give exactly one of after, before or h, e.g. " + example)
-        if self.h is not None and counts:
-            raise ValueError(
-                "h already counts calendar days from voting day; leave out days/working_days"
-            )
-        if self.h is None and len(counts) != 1:
-            raise ValueError("give exactly one of days or working_days, e.g. " + example)
-        return self
+    h: int | None = None
+    days: int | None = None
+    working_days: int | None = None
 
     @property
     def anchor(self) -> str | None:
@@ -84,14 +62,15 @@ class RelativeDate(_Strict):
         return -n if self.before is not None else n
 
 
-class Stage(_Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage:
+    id: str
+    name: str
+    name_en: str
     #: None: the sources do not give the start; it is never guessed
     start: date | None = None
     end: date
-    basis: str = Field(min_length=1)
+    basis: str
     confidence: Confidence
     confidence_note: str | None = None
     note: str | None = None
@@ -106,23 +85,6 @@ class Stage(_Strict):
     end_rule: RelativeDate | None = None
     stages: tuple[Stage, ...] = ()
 
-    @model_validator(mode="before")
-    @classmethod
-    def _split_rules(cls, data: Any) -> Any:
-        # A table in `start`/`end` is a rule; the date it gives is filled in after the whole file is read.
-        if not isinstance(data, dict):
-            return data
-        for key in ("start_rule", "end_rule"):
-            if key in data:
-                raise ValueError(f'unknown key "{key}": write the rule in "{key[:-5]}"')
-        data = dict(data)
-        for key in ("start", "end"):
-            value = data.get(key)
-            if isinstance(value, (dict, RelativeDate)):
-                data[f"{key}_rule"] = value
-                data[key] = None if key == "start" else UNRESOLVED
-        return data
-
     @property
     def days_total(self) -> int | None:
         """Length of the window, both ends counted."""
@@ -136,39 +98,37 @@ class Stage(_Strict):
             yield from child.walk(path)
 
 
-class Holiday(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Holiday:
     date: date
-    name: str = Field(min_length=1)
+    name: str
     name_en: str | None = None
     #: a local holiday: only these regions (ids or codes) are off; empty: the whole election
     regions: tuple[str, ...] = ()
 
 
-class Region(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region:
     """A province, regency or city, with the zone its local time is kept in."""
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
     #: the Kemendagri code, where the project's sources give it
-    code: str | None = Field(None, pattern=CODE_PATTERN)
-    name: str = Field(min_length=1)
+    code: str | None = None
+    name: str
     name_en: str | None = None
     timezone: str
     #: the province a regency or city lies in
     parent: str | None = None
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        return canonical_zone(value)
 
-
-class Election(_Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Election:
+    id: str
+    name: str
+    name_en: str
     voting_day: date
     timezone: str = "Asia/Jakarta"
-    basis: str = Field(min_length=1)
+    basis: str
     scope: str | None = None
     scope_en: str | None = None
     #: region ids or codes the election is held in; empty: nationwide
@@ -177,20 +137,28 @@ class Election(_Strict):
     holidays: tuple[Holiday, ...] = ()
     stages: tuple[Stage, ...] = ()
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        return canonical_zone(value)
-
     def walk(self) -> Iterator[tuple[str, Stage]]:
         for stage in self.stages:
             yield from stage.walk()
 
 
-class ScheduleFile(_Strict):
-    schema_: Literal[1] = Field(1, alias="schema")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Schedule:
+    """What one or more files hold, once read."""
+
     regions: tuple[Region, ...] = ()
     elections: tuple[Election, ...] = ()
+
+
+def as_table(obj: Any) -> dict[str, Any]:
+    """A model object's fields as a dict, leaving out None and empty tuples (as a file would)."""
+    out: dict[str, Any] = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if value is None or value == ():
+            continue
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
 
 
 def canonical_zone(name: str) -> str:

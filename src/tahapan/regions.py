@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 
 from tahapan.errors import UnknownNameError
 from tahapan.i18n import tr
@@ -102,13 +103,13 @@ def _narrow(election: Election, region: Region | None, near: set[str], up: set[s
     if region is None:
         if holidays == election.holidays:
             return election
-        return election.model_copy(update={"holidays": holidays})
+        return replace(election, holidays=holidays)
     stages = tuple(_keep(election.stages, near))
-    return election.model_copy(update={"holidays": holidays, "stages": stages})
+    return replace(election, holidays=holidays, stages=stages)
 
 
 def _keep(stages: Iterable[Stage], near: set[str]) -> Iterable[Stage]:
     for stage in stages:
         if stage.regions and not near.intersection(stage.regions):
             continue
-        yield stage.model_copy(update={"stages": tuple(_keep(stage.stages, near))})
+        yield replace(stage, stages=tuple(_keep(stage.stages, near)))

@@ -9,7 +9,7 @@ rules; unknown stages and cycles are reported with the path of the stage that ho
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -49,7 +49,7 @@ def resolve(election: Election) -> tuple[Election, list[Problem]]:
     if problems:
         return election, problems
     stages = tuple(_rebuild(s, "", resolver.done) for s in election.stages)
-    return election.model_copy(update={"stages": stages}), []
+    return replace(election, stages=stages), []
 
 
 def anchor_date(election: Election, rule: RelativeDate) -> date | None:
@@ -179,7 +179,7 @@ def _rebuild(stage: Stage, parent: str, done: dict[tuple[str, str], date | None]
     if stage.end_rule is not None:
         update["end"] = done[(path, "end")]
     assert update.get("end", stage.end) != UNRESOLVED  # every end rule was computed above
-    return stage.model_copy(update=update)
+    return replace(stage, **update)  # type: ignore[arg-type]
 
 
 def describe(rule: RelativeDate, base: date | None) -> str:

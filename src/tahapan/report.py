@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from tahapan import timeline as tl
-from tahapan.model import Election, Region, RelativeDate, Stage
+from tahapan.model import Election, Region, RelativeDate, Stage, as_table
 from tahapan.relative import anchor_date
 from tahapan.select import find_stage, pick_elections
 from tahapan.store import Catalog
@@ -127,7 +127,7 @@ def _rule_json(election: Election, rule: RelativeDate | None) -> dict[str, Any] 
         return None
     base = anchor_date(election, rule)
     return {
-        **rule.model_dump(exclude_none=True),
+        **as_table(rule),
         "from": None if base is None else base.isoformat(),
     }
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from tahapan.i18n import tr
-from tahapan.model import Region
+from tahapan.model import Region, as_table
 
 SCHEMA = 1
 
@@ -63,7 +63,7 @@ class RegionsReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "regions": [r.model_dump(exclude_none=True) for r in self.regions],
+            "regions": [as_table(r) for r in self.regions],
         }
 
     def lines(self) -> list[str]:

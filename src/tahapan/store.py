@@ -12,13 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from tahapan.errors import DataError, UnreadableError
 from tahapan.i18n import tr
 from tahapan.merge import Merged, SourceFile, merge
-from tahapan.messages import format_problem, pydantic_problem, toml_syntax_message
-from tahapan.model import Election, Region, ScheduleFile
+from tahapan.model import Election, Region, Schedule
 from tahapan.relative import resolve
 from tahapan.rules import Problem, check_elections
 
@@ -88,17 +85,25 @@ def read_source(path: Path) -> SourceFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
+        from tahapan.messages import toml_syntax_message
+
         raise DataError([toml_syntax_message(path, err)]) from None
     return SourceFile(path, text, data)
 
 
-def load_file(path: Path) -> ScheduleFile:
+def load_file(path: Path) -> Schedule:
     """One file on its own, not merged with the shipped data."""
     catalog = build_catalog([read_source(path)])
-    return ScheduleFile.model_construct(regions=catalog.regions, elections=catalog.elections)
+    return Schedule(regions=catalog.regions, elections=catalog.elections)
 
 
 def build_catalog(files: list[SourceFile]) -> Catalog:
+    """Merge, check and resolve the files: the slow path, taken when the cache has no answer."""
+    from pydantic import ValidationError
+
+    from tahapan.messages import format_problem, pydantic_problem
+    from tahapan.schema import ScheduleFile, to_model
+
     merged = merge(files)
     by_path = {f.path: f for f in files}
 
@@ -125,7 +130,7 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
                 for e in err.errors()
             )
     try:
-        schedule = ScheduleFile.model_validate(merged.data)
+        schedule = to_model(ScheduleFile.model_validate(merged.data))
     except ValidationError as err:
         for e in err.errors():
             problem = pydantic_problem(merged.data, e)

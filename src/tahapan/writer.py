@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from tahapan.model import Election, Holiday, Region, Stage
+from tahapan.model import Election, Holiday, Region, Stage, as_table
 
 MANAGED_HEADER = (
     "# Dikelola oleh tahapan (`tahapan stage add|set|remove`); versi sebelumnya ada di berkas .bak.\n"
@@ -64,7 +64,7 @@ def tables_text(data: dict[str, Any], *, header: str = "") -> str:
 
 
 def region_table(region: Region) -> dict[str, Any]:
-    return region.model_dump(exclude_none=True)
+    return as_table(region)
 
 
 def election_table(election: Election) -> dict[str, Any]:
@@ -91,23 +91,16 @@ def election_table(election: Election) -> dict[str, Any]:
 
 
 def _holiday(holiday: Holiday) -> dict[str, Any]:
-    out = holiday.model_dump(exclude_none=True)
-    if not holiday.regions:
-        out.pop("regions", None)
-    else:
-        out["regions"] = list(holiday.regions)
-    return out
+    return as_table(holiday)
 
 
 def stage_table(stage: Stage) -> dict[str, Any]:
     table: dict[str, Any] = {"id": stage.id, "name": stage.name, "name_en": stage.name_en}
     if stage.start_rule is not None:
-        table["start"] = stage.start_rule.model_dump(exclude_none=True)
+        table["start"] = as_table(stage.start_rule)
     elif stage.start is not None:
         table["start"] = stage.start
-    table["end"] = (
-        stage.end_rule.model_dump(exclude_none=True) if stage.end_rule is not None else stage.end
-    )
+    table["end"] = as_table(stage.end_rule) if stage.end_rule is not None else stage.end
     table["basis"] = stage.basis
     table["confidence"] = stage.confidence
     for key in ("confidence_note", "note", "note_en"):

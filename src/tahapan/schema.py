@@ -1,0 +1,186 @@
+"""Pydantic models that check a schedule file (``data/stages.toml`` and the files users add).
+
+Used only when a file is read; what they accept becomes the plain classes of ``model.py``
+(``to_model``). They check shape and types (unknown keys are errors); the rules that relate one stage
+to another (end before start, a sub-stage outside its parent, duplicate ids) live in ``rules.py`` so
+that every problem in a file is reported at once. A start or end may be a table such as
+``{ after = "penetapan-hasil", working_days = 3 }``: it is kept as ``start_rule``/``end_rule`` and
+``relative.py`` fills in the date once the files are merged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from tahapan import model
+from tahapan.model import (
+    CODE_PATTERN,
+    ID_PATTERN,
+    MAX_OFFSET_DAYS,
+    UNRESOLVED,
+    Confidence,
+    Counting,
+    canonical_zone,
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
+
+
+class RelativeDate(_Strict):
+    """A date counted from another stage or from voting day.
+
+    ``after`` counts from the end of the named stage, ``before`` back from its start, ``h`` from
+    voting day in calendar days (``h = -30`` is H-30).
+    """
+
+    after: str | None = None
+    before: str | None = None
+    h: int | None = Field(None, ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)
+    days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
+    working_days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
+
+    @model_validator(mode="after")
+    def _one_anchor(self) -> RelativeDate:
+        anchors = [k for k in ("after", "before", "h") if getattr(self, k) is not None]
+        counts = [k for k in ("days", "working_days") if getattr(self, k) is not None]
+        example = '{ after = "penetapan-hasil", working_days = 3 }, { before = "pemungutan-suara", days = 7 }, { h = -30 }'
+        if len(anchors) != 1:
+            raise ValueError("give exactly one of after, before or h, e.g. " + example)
+        if self.h is not None and counts:
+            raise ValueError(
+                "h already counts calendar days from voting day; leave out days/working_days"
+            )
+        if self.h is None and len(counts) != 1:
+            raise ValueError("give exactly one of days or working_days, e.g. " + example)
+        return self
+
+
+class Stage(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    #: None: the sources do not give the start; it is never guessed
+    start: date | None = None
+    end: date
+    basis: str = Field(min_length=1)
+    confidence: Confidence
+    confidence_note: str | None = None
+    note: str | None = None
+    note_en: str | None = None
+    #: False for a scheduled stage that did not take place
+    held: bool = True
+    #: region ids or codes this stage belongs to; empty: everywhere its election runs
+    regions: tuple[str, ...] = ()
+    #: how the stage's own window is counted, e.g. by `tahapan pace`
+    counting: Counting = "calendar"
+    start_rule: RelativeDate | None = None
+    end_rule: RelativeDate | None = None
+    stages: tuple[Stage, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_rules(cls, data: Any) -> Any:
+        # A table in `start`/`end` is a rule; the date it gives is filled in after the whole file is read.
+        if not isinstance(data, dict):
+            return data
+        for key in ("start_rule", "end_rule"):
+            if key in data:
+                raise ValueError(f'unknown key "{key}": write the rule in "{key[:-5]}"')
+        data = dict(data)
+        for key in ("start", "end"):
+            value = data.get(key)
+            if isinstance(value, (dict, RelativeDate)):
+                data[f"{key}_rule"] = value
+                data[key] = None if key == "start" else UNRESOLVED
+        return data
+
+
+class Holiday(_Strict):
+    date: date
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+    #: a local holiday: only these regions (ids or codes) are off; empty: the whole election
+    regions: tuple[str, ...] = ()
+
+
+class Region(_Strict):
+    """A province, regency or city, with the zone its local time is kept in."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    #: the Kemendagri code, where the project's sources give it
+    code: str | None = Field(None, pattern=CODE_PATTERN)
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+    timezone: str
+    #: the province a regency or city lies in
+    parent: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return canonical_zone(value)
+
+
+class Election(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    voting_day: date
+    timezone: str = "Asia/Jakarta"
+    basis: str = Field(min_length=1)
+    scope: str | None = None
+    scope_en: str | None = None
+    #: region ids or codes the election is held in; empty: nationwide
+    regions: tuple[str, ...] = ()
+    #: days off beyond the national list, e.g. a local holiday on a regional voting day
+    holidays: tuple[Holiday, ...] = ()
+    stages: tuple[Stage, ...] = ()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return canonical_zone(value)
+
+
+class ScheduleFile(_Strict):
+    schema_: Literal[1] = Field(1, alias="schema")
+    regions: tuple[Region, ...] = ()
+    elections: tuple[Election, ...] = ()
+
+
+def to_model(schedule: ScheduleFile) -> model.Schedule:
+    """The checked file as the plain classes the rest of tahapan works on."""
+    return model.Schedule(
+        regions=tuple(model.Region(**r.model_dump()) for r in schedule.regions),
+        elections=tuple(_election(e) for e in schedule.elections),
+    )
+
+
+def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
+    return None if rule is None else model.RelativeDate(**rule.model_dump())
+
+
+def _stage(stage: Stage) -> model.Stage:
+    values = {name: getattr(stage, name) for name in Stage.model_fields}
+    values.update(
+        start_rule=_rule(stage.start_rule),
+        end_rule=_rule(stage.end_rule),
+        stages=tuple(_stage(s) for s in stage.stages),
+    )
+    return model.Stage(**values)
+
+
+def _election(election: Election) -> model.Election:
+    values = {name: getattr(election, name) for name in Election.model_fields}
+    values.update(
+        holidays=tuple(model.Holiday(**h.model_dump()) for h in election.holidays),
+        stages=tuple(_stage(s) for s in election.stages),
+    )
+    return model.Election(**values)
