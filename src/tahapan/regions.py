@@ -90,11 +90,14 @@ def scope(catalog: Catalog, region: Region | None) -> Catalog:
     else:
         up, down = _lineage(catalog, region)
         near = up | down
-    elections = [
-        _narrow(election, region, near, up)
-        for election in catalog.elections
-        if region is None or not election.regions or near.intersection(election.regions)
-    ]
+    # decide on the index first: elections of other regions are never decoded
+    kept = {
+        ident
+        for ident, regions in catalog.scopes()
+        if region is None or not regions or near.intersection(regions)
+    }
+    narrowed = catalog.only(kept) if len(kept) < len(catalog.scopes()) else catalog
+    elections = [_narrow(election, region, near, up) for election in narrowed.elections]
     return Catalog(tuple(elections), catalog.regions, catalog.sources, catalog.merged)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,19 +37,56 @@ def shipped_path() -> Path:
     return shipped_paths()[-1]
 
 
-@dataclass(frozen=True)
 class Catalog:
-    """The elections and regions loaded from all schedule files, overlays merged, in file order."""
+    """The elections and regions loaded from all schedule files, overlays merged, in file order.
 
-    elections: tuple[Election, ...]
-    regions: tuple[Region, ...] = ()
-    #: election id -> the file it came from
-    sources: dict[str, Path] = field(default_factory=dict)
-    #: which file set what, for `list --sources`
-    merged: Merged | None = None
+    Read from the cache, an election stays an undecoded JSON line until something asks for it, so
+    that a run narrowed to one region (``only``) decodes only that region's elections.
+    """
+
+    def __init__(
+        self,
+        elections: Sequence[Election] = (),
+        regions: Sequence[Region] = (),
+        sources: dict[str, Path] | None = None,
+        merged: Merged | None = None,
+        *,
+        pending: list[tuple[str, tuple[str, ...], str]] | None = None,
+    ) -> None:
+        self._elections: tuple[Election, ...] | None = (
+            None if pending is not None else tuple(elections)
+        )
+        #: (id, regions, JSON line) of elections not decoded yet
+        self._pending = pending
+        self.regions = tuple(regions)
+        #: election id -> the file it came from
+        self.sources = sources or {}
+        #: which file set what, for `list --sources` (None when read from the cache)
+        self.merged = merged
+
+    @property
+    def elections(self) -> tuple[Election, ...]:
+        if self._elections is None:
+            self._elections = tuple(_decode(line) for _, _, line in self._pending or ())
+            self._pending = None
+        return self._elections
+
+    def scopes(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(id, regions) of every election, without decoding any."""
+        if self._elections is None:
+            return [(ident, regions) for ident, regions, _ in self._pending or ()]
+        return [(e.id, e.regions) for e in self._elections]
+
+    def only(self, ids: set[str]) -> Catalog:
+        """The same catalog with only these elections."""
+        if self._elections is None:
+            kept = [p for p in self._pending or () if p[0] in ids]
+            return Catalog((), self.regions, self.sources, self.merged, pending=kept)
+        kept_elections = [e for e in self._elections if e.id in ids]
+        return Catalog(kept_elections, self.regions, self.sources, self.merged)
 
     def ids(self) -> list[str]:
-        return [e.id for e in self.elections]
+        return [ident for ident, _ in self.scopes()]
 
     def stage_source(self, election: str, path: str) -> tuple[Path | None, dict[str, Path]]:
         if self.merged is None:
@@ -58,19 +94,63 @@ class Catalog:
         return self.merged.stage_source(election, path)
 
 
-def load_catalog(extra: Sequence[Path] = (), *, include_shipped: bool = True) -> Catalog:
+def _decode(line: str) -> Election:
+    import json
+
+    from tahapan.cache import decode_election
+
+    return decode_election(json.loads(line))
+
+
+def load_catalog(
+    extra: Sequence[Path] = (), *, include_shipped: bool = True, provenance: bool = False
+) -> Catalog:
+    """Everything in the shipped files and ``extra``, merged and checked.
+
+    The answer comes from the cache when the files' content has been seen before; ``provenance``
+    (for `list --sources`) asks for the slow path, which knows which file set what.
+    """
+    from tahapan import cache
+
     paths = (shipped_paths() if include_shipped else []) + list(extra)
-    files: list[SourceFile] = []
+    raws: list[tuple[Path, bytes]] = []
     problems: list[str] = []
-    unreadable = False
     for path in paths:
         try:
-            files.append(read_source(path))
+            raws.append((path, read_bytes(path)))
+        except UnreadableError as err:
+            problems.extend(err.problems)
+    use_cache = cache.enabled() and not provenance and not problems
+    cache_key = cache.key(raws) if use_cache else ""
+    if use_cache:
+        found = cache.read(cache_key)
+        if found is not None:
+            header, lines = found
+            pending = [
+                (entry["id"], tuple(entry["regions"]), line)
+                for entry, line in zip(header["index"], lines, strict=True)
+            ]
+            regions = [cache.decode_region(r) for r in header["regions"]]
+            sources = {k: Path(v) for k, v in header["sources"].items()}
+            return Catalog((), regions, sources, pending=pending)
+    files: list[SourceFile] = []
+    for path, raw in raws:
+        try:
+            files.append(source_from_bytes(path, raw))
         except DataError as err:
-            unreadable = unreadable or isinstance(err, UnreadableError)
             problems.extend(err.problems)
     if not problems:
-        return build_catalog(files)
+        catalog = build_catalog(files)
+        if use_cache:
+            working = any(
+                rule is not None and rule.working_days is not None
+                for e in catalog.elections
+                for _, s in e.walk()
+                for rule in (s.start_rule, s.end_rule)
+            )
+            cache.write(cache_key, catalog.elections, catalog.regions, catalog.sources, working)
+        return catalog
+    unreadable = len(raws) < len(paths)
     if files:
         # check the files that could be read too, so that one run names every problem
         try:
@@ -81,7 +161,11 @@ def load_catalog(extra: Sequence[Path] = (), *, include_shipped: bool = True) ->
 
 
 def read_source(path: Path) -> SourceFile:
-    text = read_text(path)
+    return source_from_bytes(path, read_bytes(path))
+
+
+def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
+    text = decode(path, raw)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -172,8 +256,12 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
 
 
 def read_text(path: Path) -> str:
+    return decode(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise UnreadableError(
             [f"{path}: " + tr("berkas tidak ditemukan", "no such file")]
@@ -193,6 +281,9 @@ def read_text(path: Path) -> str:
         raise UnreadableError(
             [f"{path}: " + tr("tidak bisa dibaca", "cannot be read") + f" ({err.strerror})"]
         ) from None
+
+
+def decode(path: Path, raw: bytes) -> str:
     try:
         # utf-8-sig: files saved by Windows editors start with a byte-order mark.
         return raw.decode("utf-8-sig")

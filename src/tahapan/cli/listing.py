@@ -38,7 +38,9 @@ def list_stages(
     region: RegionOpt = None,
 ) -> None:
     """The stages of each election with their dates, marking where the date falls."""
-    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
+    session = open_session(
+        data=data, lang=lang, tz=tz, elections=election, region=region, provenance=sources
+    )
     emit(
         build_list(
             session.catalog,

@@ -142,6 +142,7 @@ def open_session(
     tz: str | None,
     elections: list[str] | None,
     region: str | None = None,
+    provenance: bool = False,
 ) -> Session:
     """Resolve the common options: option or environment (Typer reads both) > config file > default.
 
@@ -152,7 +153,7 @@ def open_session(
     config = load_config()
     if lang is None:
         set_language(config.get("lang", "id"))
-    catalog = load_catalog(data_files(config, data))
+    catalog = load_catalog(data_files(config, data), provenance=provenance)
     chosen_region = None
     region_text = region if region else config.get("region")
     if region_text:

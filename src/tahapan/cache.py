@@ -1,0 +1,215 @@
+"""A cache of the checked, merged schedules, so that a run need not parse and validate TOML again.
+
+- Keyed on the content of every file read (and on tahapan's version and the model's shape): a file
+  that changes, in any way, gives a new key; the old entry is never used again and is pruned.
+- Stored as JSON Lines (never pickle): a header with the regions and an index of the elections,
+  then one line per election, so that a run for one region decodes only the elections it shows.
+- Read only from a directory that is the user's own and that no one else can write
+  (``~/.cache/tahapan``, made 0700); a file or directory that fails the check is ignored.
+- ``TAHAPAN_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tahapan import __version__
+from tahapan.model import Election, Holiday, Region, RelativeDate, Stage
+
+FORMAT = 1
+NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
+KEEP = 8
+_PREFIX = "catalog-"
+
+
+def enabled() -> bool:
+    return os.environ.get(NO_CACHE_VARIABLE, "") in ("", "0")
+
+
+def key(files: Iterable[tuple[Path, bytes]]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    shape = ";".join(
+        f"{cls.__name__}:{','.join(f.name for f in fields(cls))}"
+        for cls in (Election, Stage, Holiday, Region, RelativeDate)
+    )
+    digest.update(f"{FORMAT}\0{__version__}\0{shape}\0".encode())
+    for path, raw in files:
+        digest.update(f"{path}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
+def directory(create: bool = False) -> Path | None:
+    """The cache directory, when it is safe to use: ours, a real directory, writable by us alone."""
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path("tahapan", appauthor=False)
+    if create:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return None
+    return folder if _private(folder, stat.S_ISDIR) else None
+
+
+def _private(path: Path, kind: Any) -> bool:
+    try:
+        info = os.lstat(path)  # a symlink is refused: it could point anywhere
+    except OSError:
+        return False
+    if not kind(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
+def read(cache_key: str) -> tuple[dict[str, Any], list[str]] | None:
+    """The header and the election lines of an entry, or None when there is none to trust."""
+    folder = directory()
+    if folder is None:
+        return None
+    path = folder / f"{_PREFIX}{cache_key}.jsonl"
+    if not _private(path, stat.S_ISREG):
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = json.loads(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if header.get("format") != FORMAT or header.get("key") != cache_key:
+        return None
+    if len(lines) - 1 != len(header.get("index", [])):
+        return None  # cut short: never half an answer
+    if header.get("holidays") and header["holidays"] != _holidays_version():
+        return None
+    return header, lines[1:]
+
+
+def write(
+    cache_key: str,
+    elections: tuple[Election, ...],
+    regions: tuple[Region, ...],
+    sources: dict[str, Path],
+    used_holidays: bool,
+) -> None:
+    folder = directory(create=True)
+    if folder is None:
+        return
+    header = {
+        "format": FORMAT,
+        "key": cache_key,
+        "holidays": _holidays_version() if used_holidays else None,
+        "regions": [encode(r) for r in regions],
+        "sources": {k: str(v) for k, v in sources.items()},
+        "index": [{"id": e.id, "regions": list(e.regions)} for e in elections],
+    }
+    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
+    lines += [json.dumps(encode(e), ensure_ascii=False, separators=(",", ":")) for e in elections]
+    from tahapan.safefile import replace_text
+
+    try:
+        replace_text(folder / f"{_PREFIX}{cache_key}.jsonl", "\n".join(lines) + "\n")
+        _prune(folder)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(
+        folder.glob(f"{_PREFIX}*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def _holidays_version() -> str | None:
+    # working days resolved at load time depend on the holidays package's lists
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("holidays")
+    except PackageNotFoundError:
+        return None
+
+
+# ---------------------------------------------------------------------------------- encoding
+
+
+def encode(obj: Any) -> Any:
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, tuple):
+        return [encode(item) for item in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        out = {}
+        for f in fields(obj):
+            value = getattr(obj, f.name)
+            if value is not None and value != ():
+                out[f.name] = encode(value)
+        return out
+    return obj
+
+
+def _date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _rule(data: dict[str, Any] | None) -> RelativeDate | None:
+    return None if data is None else RelativeDate(**data)
+
+
+def decode_stage(d: dict[str, Any]) -> Stage:
+    return Stage(
+        id=d["id"],
+        name=d["name"],
+        name_en=d["name_en"],
+        start=_date(d.get("start")),
+        end=date.fromisoformat(d["end"]),
+        basis=d["basis"],
+        confidence=d["confidence"],
+        confidence_note=d.get("confidence_note"),
+        note=d.get("note"),
+        note_en=d.get("note_en"),
+        held=d.get("held", True),
+        regions=tuple(d.get("regions", ())),
+        counting=d.get("counting", "calendar"),
+        start_rule=_rule(d.get("start_rule")),
+        end_rule=_rule(d.get("end_rule")),
+        stages=tuple(decode_stage(s) for s in d.get("stages", ())),
+    )
+
+
+def decode_election(d: dict[str, Any]) -> Election:
+    return Election(
+        id=d["id"],
+        name=d["name"],
+        name_en=d["name_en"],
+        voting_day=date.fromisoformat(d["voting_day"]),
+        timezone=d.get("timezone", "Asia/Jakarta"),
+        basis=d["basis"],
+        scope=d.get("scope"),
+        scope_en=d.get("scope_en"),
+        regions=tuple(d.get("regions", ())),
+        holidays=tuple(
+            Holiday(
+                date=date.fromisoformat(h["date"]),
+                name=h["name"],
+                name_en=h.get("name_en"),
+                regions=tuple(h.get("regions", ())),
+            )
+            for h in d.get("holidays", ())
+        ),
+        stages=tuple(decode_stage(s) for s in d.get("stages", ())),
+    )
+
+
+def decode_region(d: dict[str, Any]) -> Region:
+    return Region(**d)
