@@ -74,10 +74,11 @@ def run():
 
 
 def packages_loaded_by(*args: str) -> set[str]:
-    """Top-level packages imported by running the CLI with ``args`` in a fresh interpreter."""
+    """Top-level packages imported by running the console entry point with ``args`` in a fresh
+    interpreter (as the installed `tahapan` runs)."""
     code = (
-        "import sys; from tahapan.cli import app\n"
-        f"try:\n    app({list(args)!r})\nexcept SystemExit:\n    pass\n"
+        f"import sys; sys.argv = ['tahapan', *{list(args)!r}]; from tahapan.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,6 +1,6 @@
 """One exception family and the exit-code table.
 
-The core raises these; only the CLI layer (``tahapan.cli.app``) turns them into a message on stderr
+The core raises these; only the CLI layer (``tahapan.cli.application``) turns them into a message on stderr
 and an exit status, so every command fails the same way.
 """
 

@@ -26,9 +26,6 @@ from tahapan.pace import measure, parse_done
 from tahapan.render import emit
 from tahapan.select import find_stage, pick_elections
 
-#: "- 3 hari" and "-35" are arithmetic here, not options
-ARITHMETIC_SETTINGS = {"ignore_unknown_options": True}
-
 
 def hitung(
     expression: Annotated[

@@ -76,20 +76,6 @@ class TahapanGroup(TyperGroup):
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
-app = typer.Typer(
-    cls=TahapanGroup,
-    name="tahapan",
-    help="Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat. "
-    "Election stages: where today falls in the official timetables, countdowns and deadlines.",
-    no_args_is_help=False,
-    invoke_without_command=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _version(value: bool) -> None:
     if value:
         from tahapan import __version__
@@ -98,7 +84,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     ctx: typer.Context,
     no_color: Annotated[
@@ -125,35 +110,93 @@ def _root(
         ctx.invoke(status_command)
 
 
-def _register() -> None:
-    from tahapan.cli import arith, check, config_cmd, exchange, files, listing, stage_cmd, status
+#: "- 3 hari" and "-35" are arithmetic for `hitung`, not options
+_ARITHMETIC = {"context_settings": {"ignore_unknown_options": True}}
+#: command -> (module in tahapan.cli, function, options for app.command), in the order of --help
+COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "status": ("status", "status", {}),
+    "list": ("listing", "list_stages", {}),
+    "show": ("listing", "show", {}),
+    "check": ("check", "check", {}),
+    "hitung": ("arith", "hitung", _ARITHMETIC),
+    "calc": (
+        "arith",
+        "hitung",
+        {
+            **_ARITHMETIC,
+            "help": "Alias of `hitung`: date arithmetic with days, working days and spans.",
+        },
+    ),
+    "pace": ("arith", "pace", {}),
+    "validate": ("files", "validate", {}),
+    "regions": ("files", "regions", {}),
+    "export": ("exchange", "export", {}),
+    "import": ("exchange", "import_csv", {}),
+}
+#: command groups -> (module, Typer sub-app)
+GROUPS = {"config": ("config_cmd", "config_app"), "stage": ("stage_cmd", "stage_app")}
 
-    app.command("status")(status.status)
-    app.command("list")(listing.list_stages)
-    app.command("show")(listing.show)
-    app.command("check")(check.check)
-    app.command("hitung", context_settings=arith.ARITHMETIC_SETTINGS)(arith.hitung)
-    app.command(
-        "calc",
-        context_settings=arith.ARITHMETIC_SETTINGS,
-        help="Alias of `hitung`: date arithmetic with days, working days and spans.",
-    )(arith.hitung)
-    app.command("pace")(arith.pace)
-    app.command("validate")(files.validate)
-    app.command("regions")(files.regions)
-    app.command("export")(exchange.export)
-    app.command("import")(exchange.import_csv)
-    app.add_typer(config_cmd.config_app)
-    app.add_typer(stage_cmd.stage_app)
+
+def build_app(names: list[str] | None = None) -> typer.Typer:
+    """The Typer app with the named commands (all when None).
+
+    A run registers only the command it runs: importing and converting the others would cost
+    start-up time on every cron run (see bench/run.py).
+    """
+    import importlib
+
+    app = typer.Typer(
+        cls=TahapanGroup,
+        name="tahapan",
+        help="Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat. "
+        "Election stages: where today falls in the official timetables, countdowns and deadlines.",
+        no_args_is_help=False,
+        invoke_without_command=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in names if names is not None else [*COMMANDS, *GROUPS]:
+        if name in COMMANDS:
+            module, function, options = COMMANDS[name]
+            found = importlib.import_module(f"tahapan.cli.{module}")
+            app.command(name, **options)(getattr(found, function))
+        else:
+            module, attribute = GROUPS[name]
+            app.add_typer(getattr(importlib.import_module(f"tahapan.cli.{module}"), attribute))
+    return app
 
 
-_register()
+_ROOT_FLAGS = {"--no-color", "--version"}
+
+
+def _needed(argv: list[str]) -> list[str] | None:
+    """The one command this command line runs, when it is plain; None: build them all (help,
+    completion, an unknown or misspelt command, so that click can say what exists)."""
+    if any(name.startswith("_TAHAPAN_COMPLETE") for name in os.environ):
+        return None
+    for arg in argv:
+        if arg in _ROOT_FLAGS:
+            continue
+        if arg in COMMANDS or arg in GROUPS:
+            return [arg]
+        return None
+    return ["status"]  # bare `tahapan` (or with root flags only) runs status
+
+
+def __getattr__(name: str) -> Any:
+    # `from tahapan.cli.application import app`: the whole app, for tests and documentation tools
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        build_app(_needed(sys.argv[1:]))()
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
