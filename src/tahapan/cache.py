@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -35,7 +34,11 @@ def enabled() -> bool:
 
 
 def key(files: Iterable[tuple[Path, bytes]]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    try:  # the C module alone: hashlib would load OpenSSL first, a few ms on every run
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    digest = blake2b(digest_size=16)
     shape = ";".join(
         f"{cls.__name__}:{','.join(f.name for f in fields(cls))}"
         for cls in (Election, Stage, Holiday, Region, RelativeDate)

@@ -7,12 +7,12 @@ spellings too, e.g. "Nopember"); this module adds the forms dateutil does not kn
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
-
-from dateutil import parser as du_parser
 
 from tahapan.errors import DateError, UnknownNameError
 from tahapan.i18n import month_name, tr, weekday_name
@@ -22,39 +22,45 @@ DEFAULT_ZONE = "Asia/Jakarta"
 NOW_VARIABLE = "TAHAPAN_NOW"
 
 
-class IndonesianParserInfo(du_parser.parserinfo):
-    """Indonesian and English month and weekday names, day first (29/11/2023 is 29 November)."""
+@functools.cache
+def parser_info() -> Any:
+    """dateutil's parser, taught Indonesian; built on first use (most runs never parse words)."""
+    from dateutil import parser as du_parser
 
-    MONTHS = [  # noqa: RUF012 - dateutil reads these class attributes
-        ("Jan", "Januari", "January"),
-        ("Feb", "Peb", "Februari", "Pebruari", "February"),
-        ("Mar", "Maret", "March"),
-        ("Apr", "April"),
-        ("Mei", "May"),
-        ("Jun", "Juni", "June"),
-        ("Jul", "Juli", "July"),
-        ("Agu", "Ags", "Agt", "Agus", "Agustus", "Aug", "August"),
-        ("Sep", "Sept", "September"),
-        ("Okt", "Oktober", "Oct", "October"),
-        ("Nov", "Nop", "November", "Nopember"),
-        ("Des", "Desember", "Dec", "December"),
-    ]
-    WEEKDAYS = [  # noqa: RUF012
-        ("Sen", "Senin", "Mon", "Monday"),
-        ("Sel", "Selasa", "Tue", "Tuesday"),
-        ("Rab", "Rabu", "Wed", "Wednesday"),
-        ("Kam", "Kamis", "Thu", "Thursday"),
-        ("Jum", "Jumat", "Fri", "Friday"),
-        ("Sab", "Sabtu", "Sat", "Saturday"),
-        ("Min", "Minggu", "Ahad", "Sun", "Sunday"),
-    ]
-    JUMP = [*du_parser.parserinfo.JUMP, "tanggal", "tgl", "hari", "pada"]  # noqa: RUF012
+    class IndonesianParserInfo(du_parser.parserinfo):
+        """Indonesian and English month and weekday names, day first (29/11/2023 is 29 November)."""
 
-    def __init__(self) -> None:
-        super().__init__(dayfirst=True)
+        MONTHS = [  # noqa: RUF012 - dateutil reads these class attributes
+            ("Jan", "Januari", "January"),
+            ("Feb", "Peb", "Februari", "Pebruari", "February"),
+            ("Mar", "Maret", "March"),
+            ("Apr", "April"),
+            ("Mei", "May"),
+            ("Jun", "Juni", "June"),
+            ("Jul", "Juli", "July"),
+            ("Agu", "Ags", "Agt", "Agus", "Agustus", "Aug", "August"),
+            ("Sep", "Sept", "September"),
+            ("Okt", "Oktober", "Oct", "October"),
+            ("Nov", "Nop", "November", "Nopember"),
+            ("Des", "Desember", "Dec", "December"),
+        ]
+        WEEKDAYS = [  # noqa: RUF012
+            ("Sen", "Senin", "Mon", "Monday"),
+            ("Sel", "Selasa", "Tue", "Tuesday"),
+            ("Rab", "Rabu", "Wed", "Wednesday"),
+            ("Kam", "Kamis", "Thu", "Thursday"),
+            ("Jum", "Jumat", "Fri", "Friday"),
+            ("Sab", "Sabtu", "Sat", "Saturday"),
+            ("Min", "Minggu", "Ahad", "Sun", "Sunday"),
+        ]
+        JUMP = [*du_parser.parserinfo.JUMP, "tanggal", "tgl", "hari", "pada"]  # noqa: RUF012
+
+        def __init__(self) -> None:
+            super().__init__(dayfirst=True)
+
+    return IndonesianParserInfo()
 
 
-_INFO = IndonesianParserInfo()
 _RELATIVE = {
     "hari ini": 0, "today": 0, "sekarang": 0, "now": 0,
     "besok": 1, "tomorrow": 1, "lusa": 2,
@@ -199,8 +205,11 @@ def _from_words(text: str) -> date:
     first_default = datetime(2001, 1, 1)
     second_default = datetime(2002, 2, 2)
     try:
-        first = du_parser.parse(text, parserinfo=_INFO, default=first_default)
-        second = du_parser.parse(text, parserinfo=_INFO, default=second_default)
+        from dateutil import parser as du_parser
+
+        info = parser_info()
+        first = du_parser.parse(text, parserinfo=info, default=first_default)
+        second = du_parser.parse(text, parserinfo=info, default=second_default)
     except ValueError as err:
         if "out of range" in str(err):
             raise DateError(
@@ -233,7 +242,7 @@ def _from_words(text: str) -> date:
 def _check_weekday(text: str, result: date) -> None:
     """'Kamis, 29 November 2023' is a typo somewhere: 29 November 2023 was a Wednesday."""
     for token in re.findall(r"[A-Za-z]+", text):
-        named = _INFO.weekday(token)
+        named = parser_info().weekday(token)
         if named is not None and named != result.weekday():
             raise DateError(
                 tr(

@@ -18,8 +18,6 @@ from typing import Any
 
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import tr
-from tahapan.merge import SourceFile
-from tahapan.store import build_catalog, read_source
 
 USER_FILE_VARIABLE = "TAHAPAN_USER_FILE"
 Tables = dict[str, Any]
@@ -54,7 +52,9 @@ def edit(
     ``others`` are the files loaded with it, in order (the shipped ones first); ``path`` may be
     among them, where its new text takes the old one's place.
     """
+    from tahapan.merge import SourceFile
     from tahapan.safefile import keep_backup, locked, replace_text
+    from tahapan.store import build_catalog, read_source
     from tahapan.writer import MANAGED_HEADER, tables_text
 
     with locked(path):

@@ -13,7 +13,6 @@ from typing import Any
 
 from tahapan import timeline as tl
 from tahapan.model import Election, Region, RelativeDate, Stage, as_table
-from tahapan.relative import anchor_date
 from tahapan.select import find_stage, pick_elections
 from tahapan.store import Catalog
 
@@ -125,6 +124,8 @@ def build_status(
 def _rule_json(election: Election, rule: RelativeDate | None) -> dict[str, Any] | None:
     if rule is None:
         return None
+    from tahapan.relative import anchor_date
+
     base = anchor_date(election, rule)
     return {
         **as_table(rule),

@@ -9,14 +9,14 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, UnreadableError
 from tahapan.i18n import tr
-from tahapan.merge import Merged, SourceFile, merge
 from tahapan.model import Election, Region, Schedule
-from tahapan.relative import resolve
-from tahapan.rules import Problem, check_elections
+
+if TYPE_CHECKING:  # the merge and the checks run only when the cache has no answer
+    from tahapan.merge import Merged, SourceFile
 
 SHIPPED_FILES = ("regions.toml", "stages.toml")
 
@@ -165,6 +165,8 @@ def read_source(path: Path) -> SourceFile:
 
 
 def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
+    from tahapan.merge import SourceFile
+
     text = decode(path, raw)
     try:
         data = tomllib.loads(text)
@@ -185,7 +187,10 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
     """Merge, check and resolve the files: the slow path, taken when the cache has no answer."""
     from pydantic import ValidationError
 
+    from tahapan.merge import merge
     from tahapan.messages import format_problem, pydantic_problem
+    from tahapan.relative import resolve
+    from tahapan.rules import Problem, check_elections
     from tahapan.schema import ScheduleFile, to_model
 
     merged = merge(files)

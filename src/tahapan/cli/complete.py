@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tahapan.errors import TahapanError
-from tahapan.store import Catalog
+
+if TYPE_CHECKING:
+    from tahapan.store import Catalog
 
 
 def _catalog() -> Catalog:

@@ -47,8 +47,12 @@ def _plain_requested() -> bool:
 
 
 def render(report: Any, console: Console | None = None) -> None:
+    # text from schedule files is printed as written: no [markup] and no :emoji: codes in it
     console = console or _Console(
-        highlight=False, color_system=None if _plain_requested() else "auto"
+        highlight=False,
+        markup=False,
+        emoji=False,
+        color_system=None if _plain_requested() else "auto",
     )
     if isinstance(report, StatusReport):
         console.print(_status(report, narrow=console.width < NARROW))
