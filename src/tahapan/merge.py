@@ -106,7 +106,7 @@ def _merge_file(merged: Merged, source: SourceFile) -> None:
             if isinstance(ident, str) and ident in by_id and isinstance(region, dict):
                 by_id[ident].update(copy.deepcopy(region))
             else:
-                merged.data["regions"].append(copy.deepcopy(region))
+                merged.data["regions"].append(region)
             if isinstance(ident, str):
                 merged.region_owners[ident] = source.path
     else:
@@ -122,7 +122,9 @@ def _merge_file(merged: Merged, source: SourceFile) -> None:
             merged.data["elections"].append(copy.deepcopy(election))
             continue
         if ident not in by_id:
-            fresh = copy.deepcopy(election)
+            # taken as it is, not copied: a file's tables are read once, and copying a national
+            # office's 25,000 stages would double the memory of the first run
+            fresh = election
             merged.data["elections"].append(fresh)
             by_id[ident] = fresh
             merged.owners[(ident, "", None)] = source.path
