@@ -1,0 +1,146 @@
+"""The cache of checked schedules: keyed on content, private, JSON only, and never half-read."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import packages_loaded_by
+from tahapan import cache
+from tahapan.store import load_catalog
+
+OWN = """\
+schema = 1
+
+[[elections]]
+id = "latihan"
+name = "Latihan"
+name_en = "Drill"
+voting_day = 2025-03-01
+basis = "Catatan kantor"
+
+[[elections.stages]]
+id = "rapat"
+name = "Rapat koordinasi"
+name_en = "Coordination meeting"
+start = 2025-01-10
+end = 2025-01-12
+basis = "Undangan"
+confidence = "P"
+"""
+
+
+def entries() -> list[Path]:
+    folder = cache.directory()
+    return sorted(folder.glob("catalog-*.jsonl")) if folder else []
+
+
+def names(catalog) -> dict[str, str]:
+    return {e.id: e.name for e in catalog.elections}
+
+
+@pytest.fixture
+def own(tmp_path):
+    path = tmp_path / "kantor.toml"
+    path.write_text(OWN, encoding="utf-8")
+    return path
+
+
+def test_a_second_run_reads_the_cache(own):
+    first = load_catalog([own])
+    assert len(entries()) == 1
+    second = load_catalog([own])
+    assert second.merged is None and first.merged is not None  # the second came from the cache
+    assert second.elections == first.elections and second.regions == first.regions
+
+
+def test_a_changed_file_is_read_again(own):
+    load_catalog([own])
+    own.write_text(OWN.replace('name = "Latihan"', 'name = "Latihan kedua"'), encoding="utf-8")
+    assert names(load_catalog([own]))["latihan"] == "Latihan kedua"
+    assert len(entries()) == 2
+    # the same bytes under the same path find the first entry again
+    own.write_text(OWN, encoding="utf-8")
+    assert names(load_catalog([own]))["latihan"] == "Latihan"
+
+
+def test_the_entry_is_json_lines_not_pickle(own):
+    load_catalog([own])
+    lines = entries()[0].read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert header["format"] == cache.FORMAT and len(lines) == 1 + len(header["index"])
+    assert [json.loads(line)["id"] for line in lines[1:]][-1] == "latihan"
+    assert (entries()[0].stat().st_mode & 0o777) == 0o600
+    assert (cache.directory().stat().st_mode & 0o777) == 0o700
+
+
+def _tamper(entry: Path) -> None:
+    # a planted entry: if tahapan read it, "Latihan" would come back as "DIPALSUKAN"
+    entry.write_text(entry.read_text(encoding="utf-8").replace('"Latihan"', '"DIPALSUKAN"'))
+    os.chmod(entry, 0o600)
+
+
+def test_the_cache_is_used_only_from_a_private_directory(own):
+    load_catalog([own])
+    entry = entries()[0]
+    _tamper(entry)
+    assert names(load_catalog([own]))["latihan"] == "DIPALSUKAN"  # proof that the entry is read
+    os.chmod(entry.parent, 0o777)
+    try:
+        assert names(load_catalog([own]))["latihan"] == "Latihan"  # others could write: ignored
+    finally:
+        os.chmod(entry.parent, 0o700)
+    os.chmod(entry, 0o666)
+    assert names(load_catalog([own]))["latihan"] == "Latihan"  # a writable entry: ignored
+
+
+def test_a_symlinked_entry_is_ignored(own, tmp_path):
+    load_catalog([own])
+    entry = entries()[0]
+    elsewhere = tmp_path / "elsewhere.jsonl"
+    elsewhere.write_text(entry.read_text(encoding="utf-8").replace('"Latihan"', '"DIPALSUKAN"'))
+    os.chmod(elsewhere, 0o600)
+    entry.unlink()
+    entry.symlink_to(elsewhere)
+    assert names(load_catalog([own]))["latihan"] == "Latihan"
+
+
+def test_a_cut_short_entry_is_not_half_used(own):
+    load_catalog([own])
+    entry = entries()[0]
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    entry.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    os.chmod(entry, 0o600)
+    assert "latihan" in names(load_catalog([own]))
+
+
+def test_tahapan_no_cache(own, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NO_CACHE", "1")
+    load_catalog([own])
+    assert entries() == []
+
+
+def test_old_entries_are_pruned(own):
+    for n in range(cache.KEEP + 3):
+        own.write_text(OWN.replace("Latihan", f"Latihan {n}"), encoding="utf-8")
+        load_catalog([own])
+    assert len(entries()) == cache.KEEP
+
+
+def test_a_region_run_decodes_only_its_elections(own):
+    load_catalog([own])
+    cached = load_catalog([own])
+    from tahapan.regions import find_region, scope
+
+    narrowed = scope(cached, find_region(cached, "papua"))
+    assert "psu-2025-08-06" in narrowed.ids() and "psu-2025-03-22" not in narrowed.ids()
+    assert cached._elections is None  # the full list was never decoded
+
+
+def test_cached_runs_load_neither_pydantic_nor_rich_for_check():
+    packages_loaded_by("check", "--within", "7", "-q")  # fills the cache
+    loaded = packages_loaded_by("check", "--within", "7", "-q")
+    assert not loaded & {"pydantic", "rich", "holidays", "dateutil"}, loaded
