@@ -2,8 +2,9 @@
 
     python bench/run.py [--runs N] [--stages 25000]
 
-Prints the median wall time of each command over N runs (after one warm-up, which also fills the
-cache) and its ratio to a baseline measured in this run: F1 = the bare import of our own stack
+Prints the median wall time of each command over N rounds (after one warm-up, which also fills the
+cache; the commands take turns within each round) and its ratio to a baseline measured in this
+run: F1 = the bare import of our own stack
 (typer, rich, pydantic, dateutil, tomllib) for start-up, and `tahapan status` on the shipped data for
 the synthetic national data set (bench/make_synthetic.py, made on first use). Then the peak memory of
 the large status, and the first (uncached) run on it. These machines are noisy: compare ratios, not
@@ -63,9 +64,16 @@ def run_once(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def median_seconds(cmd: list[str], runs: int, env: dict[str, str]) -> float:
-    run_once(cmd, env)  # warms the page cache, the .pyc files and tahapan's own cache
-    return statistics.median(run_once(cmd, env) for _ in range(runs))
+def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median seconds per command. The commands take turns, round after round, so that a slow
+    spell of the machine falls on all of them alike and leaves the ratios alone."""
+    for cmd in commands.values():
+        run_once(cmd, env)  # warms the page cache, the .pyc files and tahapan's own cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            times[name].append(run_once(cmd, env))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def peak_memory_mb(cmd: list[str], env: dict[str, str]) -> float:
@@ -108,7 +116,7 @@ def main() -> None:
             "XDG_CACHE_HOME": cache_home,
         }
         table = cases(synthetic)
-        results = {name: median_seconds(cmd, args.runs, env) for name, cmd, _, _ in table}
+        results = medians({name: cmd for name, cmd, _, _ in table}, args.runs, env)
         large_cmd = table[-1][1]
         memory = peak_memory_mb(large_cmd, env)
         cold_env = {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(dir=cache_home)}

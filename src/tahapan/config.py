@@ -7,7 +7,6 @@ TAHAPAN_LANG, TAHAPAN_REGION, TAHAPAN_DATA), this file, built-in default. The fi
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from dataclasses import dataclass
@@ -72,6 +71,8 @@ def config_path() -> Path:
 
 
 def _unknown_key(key: str) -> TahapanError:
+    import difflib  # only when a name is wrong
+
     close = difflib.get_close_matches(key, list(KEYS), n=1)
     guess = tr(f' Maksudnya "{close[0]}"?', f' Did you mean "{close[0]}"?') if close else ""
     return TahapanError(

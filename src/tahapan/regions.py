@@ -7,7 +7,6 @@ local holiday counts only in its own regions and the places inside them.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -48,6 +47,8 @@ def find_region(catalog: Catalog, text: str) -> Region:
     spellings = {r.name.lower(): r.name for r in catalog.regions}
     spellings.update({r.id: r.name for r in catalog.regions})
     spellings.update({_plain(r.name): r.name for r in catalog.regions})
+    import difflib  # only when a name is wrong
+
     matches = difflib.get_close_matches(wanted, list(spellings), n=5, cutoff=0.6)
     close = list(dict.fromkeys(spellings[m] for m in matches))[:3]
     guess = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from tahapan.errors import UnknownNameError
@@ -13,6 +12,8 @@ from tahapan.timeline import StageRef, all_stages
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:
+    import difflib  # only when a name is wrong
+
     close = difflib.get_close_matches(word, choices, n=3, cutoff=0.5)
     if not close:
         return ""
