@@ -17,12 +17,44 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def save(path: Path, data: bytes) -> Path | None:
+    """Write an output file the safe way; returns the backup of the old version, if any.
+
+    A regular file (or a symlink to one, which stays a symlink) is replaced atomically under its
+    lock, the old version kept as FILE.bak. Anything else that exists — /dev/null, /dev/stdout, a
+    pipe — is written into as it is: it must never be renamed over or backed up.
+    """
+    from tahapan.errors import TahapanError
+    from tahapan.i18n import tr
+
+    if path.is_dir():
+        raise TahapanError(
+            tr(
+                f"{path} adalah direktori; beri nama berkas",
+                f"{path} is a directory; give a file name",
+            )
+        )
+    if path.exists() and not path.is_file():
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return None
+    target = path.resolve() if path.is_symlink() else path
+    with locked(target):
+        backup = keep_backup(target)
+        replace_bytes(target, data)
+    return backup
+
+
 def replace_text(path: Path, text: str) -> None:
+    replace_bytes(path, text.encode("utf-8"))
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -39,7 +71,7 @@ def keep_backup(path: Path) -> Path | None:
     except FileNotFoundError:
         return None
     backup = path.with_name(path.name + ".bak")
-    replace_text(backup, old.decode("utf-8-sig"))
+    replace_bytes(backup, old)
     return backup
 
 

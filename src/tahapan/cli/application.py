@@ -130,6 +130,7 @@ COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "pace": ("arith", "pace", {}),
     "validate": ("files", "validate", {}),
     "regions": ("files", "regions", {}),
+    "calendar": ("calendar_cmd", "calendar", {}),
     "export": ("exchange", "export", {}),
     "import": ("exchange", "import_csv", {}),
 }

@@ -113,11 +113,9 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from tahapan.safefile import keep_backup, locked, replace_text
+    from tahapan.safefile import save
 
-    with locked(output):
-        keep_backup(output)
-        replace_text(output, text)
+    save(output, text.encode("utf-8"))
 
 
 def _regions_used(regions: tuple[Region, ...], elections: list[Election]) -> list[Region]:

@@ -60,6 +60,10 @@ def render(report: Any, console: Console | None = None) -> None:
         console.print(_list(report, narrow=console.width < NARROW))
     elif isinstance(report, ShowReport):
         console.print(_show(report))
+    elif type(report).__name__ == "CalendarReport":
+        from tahapan.render.calendar_term import view
+
+        console.print(view(report))
     else:  # pragma: no cover - a new report type without a view is a programming error
         raise TypeError(f"no terminal view for {type(report).__name__}")
 

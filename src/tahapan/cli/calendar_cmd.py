@@ -1,0 +1,241 @@
+"""`tahapan calendar`: month grids to print or pin up, and exports for phones and spreadsheets."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    LangOpt,
+    RegionOpt,
+    TzOpt,
+    open_session,
+)
+from tahapan.errors import DateError, TahapanError
+from tahapan.i18n import tr
+from tahapan.model import Election, Stage
+
+
+class CalendarFormat(StrEnum):
+    term = "term"
+    pdf = "pdf"
+    html = "html"
+    ics = "ics"
+    csv = "csv"
+    json = "json"
+
+
+def calendar(
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month", metavar="YYYY-MM", help="One month, e.g. 2024-11.", show_default=False
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", metavar="YYYY", help="The twelve months of a year.", show_default=False
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="First day (its whole month is shown).",
+            show_default=False,
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Last day (its whole month is shown).", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        CalendarFormat, typer.Option("--format", "-f", help="term, pdf, html, ics, csv or json.")
+    ] = CalendarFormat.term,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (atomically; an existing FILE is kept as FILE.bak).",
+            show_default=False,
+        ),
+    ] = None,
+    alarm: Annotated[
+        int | None,
+        typer.Option(
+            "--alarm",
+            metavar="DAYS",
+            min=0,
+            max=365,
+            help="ics: a reminder DAYS before each stage starts.",
+            show_default=False,
+        ),
+    ] = None,
+    election: ElectionOpt = None,
+    region: RegionOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Stage calendar: month grids (Senin-Minggu) in the terminal, PDF or HTML; iCalendar, CSV, JSON.
+
+    Default months: from this month to the one the next stage starts in. ics and csv hold every stage of
+    the chosen elections unless months are given.
+    """
+    from tahapan import monthgrid
+    from tahapan.select import pick_elections
+    from tahapan.timeline import near_elections
+
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
+    catalog = session.catalog
+    if session.elections:
+        chosen = pick_elections(catalog, session.elections)
+    else:
+        chosen = near_elections(catalog.elections, session.today) or list(catalog.elections)
+    asked = _asked_range(month, year, start, end, session.today)
+    if format in (CalendarFormat.ics, CalendarFormat.csv):
+        _export(format, chosen, asked, output, alarm, session.zone)
+        return
+    first, last = asked or monthgrid.default_range(chosen, session.today)
+    report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
+    if format == CalendarFormat.term:
+        from tahapan.render import emit
+
+        emit(report, as_json=False)
+        return
+    if format == CalendarFormat.json:
+        import json
+
+        _write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", output)
+    elif format == CalendarFormat.html:
+        from tahapan.render.calendar_html import write_html
+
+        _write(write_html(report), output)
+    else:
+        from tahapan.render.calendar_pdf import write_pdf
+
+        _write(write_pdf(report), output)
+
+
+def _asked_range(
+    month: str | None, year: int | None, start: str | None, end: str | None, today: date
+) -> tuple[date, date] | None:
+    from tahapan.dates import parse_date
+
+    given = [
+        flag
+        for flag, v in (("--month", month), ("--year", year), ("--from/--to", start or end))
+        if v
+    ]
+    if len(given) > 1:
+        raise TahapanError(
+            tr(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
+            hint=tr(
+                "--month 2024-11, --year 2024, atau --from DATE --to DATE.",
+                "--month 2024-11, --year 2024, or --from DATE --to DATE.",
+            ),
+        )
+    if month:
+        try:
+            y, m = (int(part) for part in month.strip().split("-"))
+            first = date(y, m, 1)
+        except ValueError:
+            raise DateError(
+                tr(f"bulan tidak dikenali: {month!r}", f"not a month: {month!r}"),
+                hint=tr("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
+            ) from None
+        return first, first
+    if year:
+        if not 1 <= year <= 9998:
+            raise DateError(
+                tr(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
+            )
+        return date(year, 1, 1), date(year, 12, 31)
+    if start or end:
+        if not (start and end):
+            raise DateError(
+                tr("--from dan --to harus diberikan bersama", "give --from and --to together")
+            )
+        first, last = parse_date(start, today=today), parse_date(end, today=today)
+        if last < first:
+            raise DateError(
+                tr(
+                    f"--to {last} lebih awal dari --from {first}",
+                    f"--to {last} is before --from {first}",
+                )
+            )
+        return first, last
+    return None
+
+
+def _export(
+    format: CalendarFormat,
+    chosen: list[Election],
+    asked: tuple[date, date] | None,
+    output: Path | None,
+    alarm: int | None,
+    zone: str,
+) -> None:
+    from tahapan.monthgrid import month_range
+
+    if asked is not None:
+        month_range(*asked)  # the same bound on the number of months as the grids
+        chosen = [_within(e, *asked) for e in chosen]
+    if format == CalendarFormat.csv:
+        from tahapan.tabular import csv_text
+
+        _write(csv_text(chosen), output)
+        return
+    from tahapan.dates import now
+    from tahapan.render.calendar_ics import write_ics
+
+    _write(write_ics(chosen, stamp=now(zone), alarm_days=alarm), output)
+
+
+def _within(election: Election, first: date, last: date) -> Election:
+    """The election with only the stages that touch the months of first..last."""
+    import calendar as stdcal
+    from dataclasses import replace
+
+    start = date(first.year, first.month, 1)
+    end = date(last.year, last.month, stdcal.monthrange(last.year, last.month)[1])
+
+    def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        return tuple(
+            replace(s, stages=keep(s.stages))
+            for s in stages
+            if (s.start or s.end) <= end and s.end >= start
+        )
+
+    return replace(election, stages=keep(election.stages))
+
+
+def _write(content: str | bytes, output: Path | None) -> None:
+    if output is None:
+        if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                raise TahapanError(
+                    tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
+                    hint=tr("Beri -o FILE.pdf.", "Give -o FILE.pdf."),
+                )
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    from tahapan.safefile import save
+
+    save(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+    sys.stderr.write(tr(f"tahapan: ditulis {output}\n", f"tahapan: wrote {output}\n"))

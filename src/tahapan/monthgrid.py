@@ -1,0 +1,279 @@
+"""Month grids for the wall calendar: which stages run on each day, voting days and holidays.
+
+Plain data for every renderer (terminal, PDF, HTML): weeks run Senin to Minggu; each stage shown gets a
+colour and a letter (for print without colour); a stage that runs through a whole month and lasts
+90 days or more is listed once above that month's grid instead of filling every cell.
+"""
+
+from __future__ import annotations
+
+import calendar as stdcal
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from tahapan import timeline as tl
+from tahapan.errors import DateError
+from tahapan.i18n import tr
+from tahapan.model import Election, Region
+from tahapan.workdays import Closed, WorkCalendar
+
+#: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
+MAX_MONTHS = 36
+#: a stage this long that covers a whole month goes in the month's band, not in every cell
+BACKGROUND_DAYS = 90
+SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+#: colours that stay apart in print and on screen (hex for PDF and HTML)
+PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stage shown in the calendar."""
+
+    ref: tl.StageRef
+    symbol: str
+    colour: str
+
+    @property
+    def start(self) -> date:
+        return self.ref.stage.start or self.ref.stage.end
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    in_month: bool
+    #: indices into CalendarReport.marks of the stages running on this day (not the month's band)
+    marks: tuple[int, ...]
+    #: the elections whose voting day this is
+    voting: tuple[str, ...]
+    holiday: Closed | None
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    weeks: tuple[tuple[Day, ...], ...]
+    #: stages in this month's cells, in legend order
+    marks: tuple[int, ...]
+    #: long stages that run through the whole month
+    band: tuple[int, ...]
+
+    @property
+    def holidays(self) -> list[Closed]:
+        return [
+            d.holiday
+            for week in self.weeks
+            for d in week
+            if d.in_month and d.holiday is not None and d.holiday.kind != "weekend"
+        ]
+
+
+@dataclass(frozen=True)
+class CalendarReport:
+    #: shown with Rich in the terminal; the other formats have their own writers
+    plain_text: ClassVar[bool] = False
+
+    elections: tuple[Election, ...]
+    months: tuple[Month, ...]
+    marks: tuple[Mark, ...]
+    generated: date
+    region: Region | None = None
+
+    @property
+    def first(self) -> date:
+        return date(self.months[0].year, self.months[0].month, 1)
+
+    @property
+    def last(self) -> date:
+        m = self.months[-1]
+        return date(m.year, m.month, stdcal.monthrange(m.year, m.month)[1])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": 1,
+            "from": self.first.isoformat(),
+            "to": self.last.isoformat(),
+            "elections": [e.id for e in self.elections],
+            "region": None if self.region is None else self.region.id,
+            "stages": [
+                {
+                    "symbol": m.symbol,
+                    "colour": m.colour,
+                    "election": m.ref.election.id,
+                    "path": m.ref.path,
+                    "name": m.ref.stage.name,
+                    "name_en": m.ref.stage.name_en,
+                    "start": None if m.ref.stage.start is None else m.ref.stage.start.isoformat(),
+                    "end": m.ref.stage.end.isoformat(),
+                }
+                for m in self.marks
+            ],
+            "months": [
+                {
+                    "month": f"{month.year:04d}-{month.month:02d}",
+                    "band": [self.marks[i].symbol for i in month.band],
+                    "days": [
+                        {
+                            "date": d.day.isoformat(),
+                            "stages": [self.marks[i].symbol for i in d.marks],
+                            "voting": list(d.voting),
+                            "holiday": None
+                            if d.holiday is None or d.holiday.kind == "weekend"
+                            else {"kind": d.holiday.kind, "name": d.holiday.name},
+                        }
+                        for week in month.weeks
+                        for d in week
+                        if d.in_month
+                    ],
+                }
+                for month in self.months
+            ],
+        }
+
+
+def month_range(first: date, last: date) -> list[tuple[int, int]]:
+    """(year, month) from the month of ``first`` to that of ``last``."""
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        if len(months) > MAX_MONTHS:
+            raise DateError(
+                tr(
+                    f"terlalu banyak bulan: paling banyak {MAX_MONTHS} dalam satu kalender",
+                    f"too many months: at most {MAX_MONTHS} in one calendar",
+                ),
+                hint=tr(
+                    "Pilih --year atau --from/--to yang lebih pendek.",
+                    "Choose a shorter --year or --from/--to.",
+                ),
+            )
+    return months
+
+
+def default_range(elections: list[Election], today: date) -> tuple[date, date]:
+    """From this month to the month the next stage starts in (at least two months, at most twelve)."""
+    running = tl.active(elections, today)
+    upcoming = tl.upcoming(elections, today)
+    if not running and not upcoming:
+        raise DateError(
+            tr(
+                "tidak ada tahapan yang berjalan atau akan datang; sebutkan bulannya",
+                "no stage is running or coming up; say which months",
+            ),
+            hint=tr(
+                "Contoh: --month 2024-11, --year 2024, atau --from 2024-06-01 --to 2024-12-31.",
+                "E.g. --month 2024-11, --year 2024, or --from 2024-06-01 --to 2024-12-31.",
+            ),
+        )
+    last = max([u.ref.stage.start or today for u in upcoming] + [today + timedelta(days=31)])
+    cap = date(today.year + (today.month + 10) // 12, (today.month + 10) % 12 + 1, 1)
+    return date(today.year, today.month, 1), min(last, cap)
+
+
+def build(
+    elections: list[Election],
+    first: date,
+    last: date,
+    *,
+    generated: date,
+    region: Region | None = None,
+) -> CalendarReport:
+    months = month_range(first, last)
+    start = date(*months[0], 1)
+    end = date(*months[-1], stdcal.monthrange(*months[-1])[1])
+    refs = sorted(
+        (
+            r
+            for r in tl.all_stages(elections)
+            if (r.stage.start or r.stage.end) <= end and r.stage.end >= start
+        ),
+        key=lambda r: (r.stage.start or r.stage.end, r.stage.end, r.election.id, r.path),
+    )
+    marks = tuple(
+        Mark(ref, SYMBOLS[i % len(SYMBOLS)], colour)
+        for i, (ref, colour) in enumerate(_colours(refs))
+    )
+    holidays: list[Any] = [h for e in elections for h in e.holidays]
+    workdays = WorkCalendar(holidays)
+    voting: dict[date, list[str]] = {}
+    for election in elections:
+        voting.setdefault(election.voting_day, []).append(election.id)
+    return CalendarReport(
+        tuple(elections),
+        tuple(_month(y, m, marks, workdays, voting) for y, m in months),
+        marks,
+        generated,
+        region,
+    )
+
+
+def _colours(refs: list[tl.StageRef]) -> list[tuple[tl.StageRef, str]]:
+    """Each stage with a colour that no stage near it in time has (within a month either side, so
+    that one page's key shows different colours), while the palette lasts (greedy colouring of
+    intervals, in order of start)."""
+    near = timedelta(days=31)
+    out: list[tuple[tl.StageRef, str]] = []
+    for ref in refs:
+        first = (ref.stage.start or ref.stage.end) - near
+        last = ref.stage.end + near
+        taken = {
+            colour
+            for other, colour in out
+            if (other.stage.start or other.stage.end) <= last and other.stage.end >= first
+        }
+        free = [c for c in PALETTE if c not in taken]
+        out.append((ref, free[0] if free else PALETTE[len(out) % len(PALETTE)]))
+    return out
+
+
+def _month(
+    year: int,
+    month: int,
+    marks: tuple[Mark, ...],
+    workdays: WorkCalendar,
+    voting: dict[date, list[str]],
+) -> Month:
+    first = date(year, month, 1)
+    last = date(year, month, stdcal.monthrange(year, month)[1])
+    band = tuple(
+        i
+        for i, m in enumerate(marks)
+        if m.ref.stage.start is not None
+        and m.ref.stage.start <= first
+        and m.ref.stage.end >= last
+        and (m.ref.stage.days_total or 0) >= BACKGROUND_DAYS
+    )
+    in_cells: set[int] = set()
+    weeks = []
+    for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        days = []
+        for day in week:
+            running = tuple(i for i, m in enumerate(marks) if i not in band and _runs(m, day))
+            if day.month == month:
+                in_cells.update(running)
+            days.append(
+                Day(
+                    day,
+                    day.month == month,
+                    running,
+                    tuple(voting.get(day, ())),
+                    workdays.closed(day),
+                )
+            )
+        weeks.append(tuple(days))
+    return Month(year, month, tuple(weeks), tuple(sorted(in_cells)), band)
+
+
+def _runs(mark: Mark, day: date) -> bool:
+    stage = mark.ref.stage
+    if stage.start is None:  # an unknown start is never drawn: only the known last day is
+        return day == stage.end
+    return stage.start <= day <= stage.end

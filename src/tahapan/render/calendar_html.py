@@ -1,0 +1,135 @@
+"""The calendar as one self-contained HTML file: no network assets, print CSS for A4 landscape with
+one month per page, and every text from the data escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from tahapan.i18n import (
+    WEEKDAYS_EN,
+    WEEKDAYS_ID,
+    format_date,
+    format_range,
+    language,
+    month_name,
+    tr,
+)
+from tahapan.model import CONFIDENCE_TEXT
+from tahapan.monthgrid import CalendarReport, Month
+
+STYLE = """
+@page { size: A4 landscape; margin: 8mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0; color: #111; }
+section.month { height: 190mm; padding: 2mm 0; display: flex; flex-direction: column;
+  page-break-after: always; break-after: page; overflow: hidden; }
+section.month:last-of-type { page-break-after: auto; break-after: auto; }
+h1 { font-size: 15pt; margin: 0 0 1mm 0; }
+p.band, p.region { font-size: 8pt; color: #555; margin: 0 0 1mm 0; }
+table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; flex: 1; }
+table.grid th { background: #eee; font-size: 9pt; padding: 1mm; }
+table.grid th.sun { color: #b00; }
+table.grid td { border: 1px solid #aaa; vertical-align: top; padding: 0.6mm; overflow: hidden; }
+td.out { color: #bbb; }
+td.weekend, td.holiday { background: #f8f3f3; }
+td.voting { background: #fff0aa; }
+.num { font-weight: bold; font-size: 10pt; }
+.red .num, td.sun .num { color: #b00; }
+.note { font-size: 6.5pt; color: #900; }
+td.voting .note { color: #000; font-weight: bold; }
+.bar { display: block; color: #fff; font-size: 6pt; line-height: 1.3; font-weight: bold; margin-top: 0.5mm;
+  padding: 0 0.6mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+ul.legend { columns: 2; font-size: 7pt; margin: 1.5mm 0 0 0; padding: 0; list-style: none; }
+ul.legend li { break-inside: avoid; }
+.swatch { display: inline-block; width: 3mm; height: 3mm; vertical-align: middle;
+  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+p.holidays { font-size: 7pt; color: #900; margin: 0.5mm 0; }
+footer { font-size: 6.5pt; color: #666; margin-top: 1mm; }
+"""
+
+
+def write_html(report: CalendarReport) -> str:
+    title = " · ".join(tr(e.name, e.name_en) for e in report.elections) or "tahapan"
+    pages = "\n".join(_month(report, month, title) for month in report.months)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{pages}\n</body>\n</html>\n"
+    )
+
+
+def _stage_label(report: CalendarReport, index: int) -> str:
+    stage = report.marks[index].ref.stage
+    return tr(stage.name, stage.name_en)
+
+
+def _month(report: CalendarReport, month: Month, title: str) -> str:
+    out = [
+        f'<section class="month">\n<h1>{escape(title)} — {month_name(month.month)} {month.year}</h1>'
+    ]
+    if report.region is not None:
+        out.append(f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>')
+    if month.band:
+        symbols = ", ".join(escape(report.marks[i].symbol) for i in month.band)
+        out.append(
+            f'<p class="band">{tr("Sepanjang bulan", "All month")}: {symbols} '
+            f"({tr('lihat keterangan', 'see the key')})</p>"
+        )
+    days = WEEKDAYS_EN if language() == "en" else WEEKDAYS_ID
+    head = "".join(f"<th{' class=sun' if i == 6 else ''}>{d}</th>" for i, d in enumerate(days))
+    out.append(f'<table class="grid">\n<tr>{head}</tr>')
+    for week in month.weeks:
+        cells = []
+        for col, day in enumerate(week):
+            if not day.in_month:
+                cells.append(f'<td class="out"><span class="num">{day.day.day}</span></td>')
+                continue
+            off = day.holiday is not None and day.holiday.kind != "weekend"
+            classes = [
+                "voting" if day.voting else "holiday" if off else "weekend" if col >= 5 else ""
+            ]
+            if off or col == 6:
+                classes.append("red")
+            body = [f'<span class="num">{day.day.day}</span>']
+            if day.voting:
+                body.append(f' <span class="note">★ {tr("Pemungutan suara", "Voting day")}</span>')
+            elif off and day.holiday is not None:
+                body.append(f' <span class="note">{escape(day.holiday.name)}</span>')
+            for index in day.marks:
+                mark = report.marks[index]
+                label = f"{mark.symbol} {_stage_label(report, index)}"
+                body.append(
+                    f'<span class="bar" style="background:{mark.colour}" title="{escape(label, quote=True)}">'
+                    f"{escape(label)}</span>"
+                )
+            cells.append(f'<td class="{" ".join(c for c in classes if c)}">{"".join(body)}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    items = []
+    for index in [*month.band, *month.marks]:
+        mark = report.marks[index]
+        stage = mark.ref.stage
+        where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
+        items.append(
+            f'<li><span class="swatch" style="background:{mark.colour}"></span> '
+            f"<b>{escape(mark.symbol)}</b> {escape(_stage_label(report, index))} — "
+            f"{format_range(stage.start, stage.end)} [{escape(stage.confidence)}]{where}"
+            + (tr(" (sepanjang bulan)", " (all month)") if index in month.band else "")
+            + "</li>"
+        )
+    out.append('<ul class="legend">' + "".join(items) + "</ul>")
+    if month.holidays:
+        listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in month.holidays)
+        out.append(f'<p class="holidays">{tr("Libur", "Holidays")}: {listed}</p>')
+    bases = "; ".join(f"{escape(e.name)}: {escape(e.basis)}" for e in report.elections)
+    marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
+    made = (
+        tr("Dibuat ", "Made ")
+        + format_date(report.generated)
+        + tr(" dengan tahapan", " with tahapan")
+    )
+    out.append(
+        f"<footer>{tr('Dasar hukum', 'Legal basis')}: {bases}<br>"
+        f"{tr('Kepastian', 'Confidence')}: {escape(marks)} · {made}</footer>\n</section>"
+    )
+    return "\n".join(out)

@@ -1,0 +1,69 @@
+"""The stages as iCalendar (RFC 5545) for phone calendars, written with the icalendar package.
+
+One all-day VEVENT per held stage: DTEND is the day after the last day (the end is exclusive in
+iCalendar), the UID is made from the election and the stage path so that importing again updates the
+events instead of adding copies, DESCRIPTION carries the legal basis and the confidence, CATEGORIES the
+election id. A stage whose start the sources do not give becomes a one-day event on its last day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
+
+from tahapan.i18n import tr
+from tahapan.model import CONFIDENCE_TEXT, Election
+
+UID_DOMAIN = (
+    "tahapan.invalid"  # a domain that is no one's (RFC 2606), so the UIDs clash with nobody's
+)
+
+
+def uid(election: Election, path: str) -> str:
+    return f"{election.id}.{path.replace('/', '.')}@{UID_DOMAIN}"
+
+
+def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int | None) -> str:
+    cal = Calendar()
+    cal.add("prodid", "-//tahapan//Jadwal tahapan pemilu//ID")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", " · ".join(tr(e.name, e.name_en) for e in elections) or "tahapan")
+    utc = stamp.astimezone(UTC)
+    for election in elections:
+        for path, stage in election.walk():
+            if not stage.held:
+                continue
+            event = Event()
+            name = tr(stage.name, stage.name_en)
+            first = stage.start
+            if first is None:
+                first = stage.end
+                name += tr(" (berakhir)", " (ends)")
+            event.add("uid", uid(election, path))
+            event.add("dtstamp", utc)
+            event.add("dtstart", first)
+            event.add("dtend", stage.end + timedelta(days=1))
+            event.add("summary", name)
+            conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
+            lines = [
+                tr(election.name, election.name_en),
+                tr("Dasar hukum: ", "Legal basis: ") + stage.basis,
+                tr("Kepastian: ", "Confidence: ") + f"{stage.confidence} ({tr(conf_id, conf_en)})",
+            ]
+            note = tr(stage.note or "", stage.note_en or stage.note or "")
+            if note:
+                lines.append(note)
+            event.add("description", "\n".join(lines))
+            event.add("categories", [election.id])
+            event.add("transp", "TRANSPARENT")
+            if alarm_days is not None:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", name)
+                alarm.add("trigger", timedelta(days=-alarm_days))
+                event.add_component(alarm)
+            cal.add_component(event)
+    return str(cal.to_ical(), "utf-8")

@@ -1,0 +1,85 @@
+"""The calendar in the terminal: a month grid per month (Senin to Minggu), stages as coloured letters,
+voting day starred, holidays in red, and a legend under each month."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, format_range, month_name, tr
+from tahapan.monthgrid import CalendarReport, Month
+
+
+def view(report: CalendarReport) -> Group:
+    parts: list[Any] = []
+    for month in report.months:
+        parts.extend(_month(report, month))
+    return Group(*parts)
+
+
+def _name(report: CalendarReport, index: int) -> Text:
+    mark = report.marks[index]
+    stage = mark.ref.stage
+    text = Text(f"{mark.symbol} ", style=f"bold {mark.colour}")
+    text.append(tr(stage.name, stage.name_en))
+    election = mark.ref.election
+    if len(report.elections) > 1:
+        text.append(f" ({election.id})", style="dim")
+    text.append(f"  {format_range(stage.start, stage.end)}", style="dim")
+    return text
+
+
+def _month(report: CalendarReport, month: Month) -> list[Any]:
+    names = " · ".join(tr(e.name, e.name_en) for e in report.elections)
+    title = Text(f"{names} — {month_name(month.month)} {month.year}", style="bold")
+    out: list[Any] = [Text(""), title]
+    if month.band:
+        out.append(Text(tr("Sepanjang bulan:", "All month:"), style="dim"))
+        out.extend(Text("  ") + _name(report, i) for i in month.band)
+    table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False, padding=(0, 0))
+    weekdays = WEEKDAYS_EN if tr("id", "en") == "en" else WEEKDAYS_ID
+    for i, name in enumerate(weekdays):
+        table.add_column(
+            name[:3], ratio=1, overflow="fold", header_style="bold red" if i == 6 else "bold"
+        )
+    for week in month.weeks:
+        cells = []
+        for day in week:
+            cell = Text()
+            if not day.in_month:
+                cells.append(Text(str(day.day.day), style="dim"))
+                continue
+            off = day.holiday is not None and day.holiday.kind != "weekend"
+            number_style = "bold red" if off or day.day.weekday() == 6 else "bold"
+            if day.voting:
+                number_style = "bold reverse"
+            cell.append(f"{day.day.day:>2}", style=number_style)
+            if day.voting:
+                cell.append("★", style="bold")
+            elif off:
+                cell.append("*", style="red")
+            for index in day.marks:
+                mark = report.marks[index]
+                cell.append(mark.symbol, style=f"bold {mark.colour}")
+            cells.append(cell)
+        table.add_row(*cells)
+    out.append(table)
+    out.extend(Text("  ") + _name(report, i) for i in month.marks)
+    for day in (d for week in month.weeks for d in week if d.in_month and d.voting):
+        out.append(
+            Text(
+                f"  ★ {format_date(day.day, short=True)}: "
+                + tr("pemungutan suara ", "voting day ")
+                + ", ".join(day.voting),
+                style="bold",
+            )
+        )
+    holidays = month.holidays
+    if holidays:
+        listed = "; ".join(f"{h.day.day} {h.name}" for h in holidays)
+        out.append(Text(f"  * {tr('Libur', 'Holidays')}: {listed}", style="red"))
+    return out

@@ -1,0 +1,306 @@
+"""`tahapan calendar`: terminal grids, PDF, HTML printed by Chromium, iCalendar, CSV and JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+from datetime import date, timedelta
+
+import pytest
+
+from conftest import packages_loaded_by
+
+PILKADA = ("calendar", "-e", "pilkada-2024")
+
+
+def test_terminal_month_grid(cli):
+    result = cli(*PILKADA, "--month", "2024-11")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Pilkada Serentak 2024 — November 2024"
+    assert lines[3].split("│")[1:8] == [
+        "Sen        ",
+        "Sel        ",
+        "Rab       ",
+        "Kam       ",
+        "Jum       ",
+        "Sab       ",
+        "Min       ",
+    ]
+    voting_row = next(line for line in lines if "27★" in line)
+    assert voting_row.split("│")[3].startswith("27★")  # Wednesday 27 November 2024
+    assert "  ★ 27 Nov 2024: pemungutan suara pilkada-2024" in lines
+    assert any(line.startswith("  C Pelaksanaan kampanye  25 Sep – 23 Nov 2024") for line in lines)
+    assert lines[-1] == "  * Libur: 27 Hari Pemilihan Kepala Daerah"
+
+
+def test_default_months_run_from_today_to_the_next_stage(cli):
+    # TAHAPAN_NOW is 29 November 2023, in the 2024 campaign: the next stage starts in January
+    data = json.loads(cli("calendar", "-e", "pemilu-2024", "-f", "json").stdout)
+    assert (data["from"], data["to"]) == ("2023-11-01", "2024-01-31")
+    november = data["months"][0]
+    day = next(d for d in november["days"] if d["date"] == "2023-11-29")
+    symbols = {s["symbol"]: s["path"] for s in data["stages"]}
+    assert "kampanye" in [symbols[s] for s in day["stages"]]
+
+
+def test_nothing_current_asks_for_months(cli, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-11-23T08:00:00+07:00")
+    result = cli("calendar")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tahapan: tidak ada tahapan yang berjalan atau akan datang; sebutkan bulannya\n"
+        "  Contoh: --month 2024-11, --year 2024, atau --from 2024-06-01 --to 2024-12-31.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--month", "2024-13"),
+            "tahapan: bulan tidak dikenali: '2024-13'\n  Tulis TTTT-BB, misalnya 2024-11.\n",
+        ),
+        (("--month", "2024-11", "--year", "2024"), "tahapan: pilih satu dari --month, --year\n"),
+        (("--from", "2024-01-01"), "tahapan: --from dan --to harus diberikan bersama\n"),
+        (
+            ("--from", "2024-05-01", "--to", "2024-01-01"),
+            "tahapan: --to 2024-01-01 lebih awal dari --from 2024-05-01\n",
+        ),
+        (
+            ("--from", "2020-01-01", "--to", "2030-01-01"),
+            "tahapan: terlalu banyak bulan: paling banyak 36 dalam satu kalender\n",
+        ),
+    ],
+)
+def test_bad_ranges(cli, args, message):
+    result = cli(*PILKADA, *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+
+
+def test_pdf_has_one_page_per_month_with_the_right_text(cli, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "pilkada.pdf"
+    result = cli(*PILKADA, "--year", "2024", "-f", "pdf", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(out)
+    assert len(reader.pages) == 12
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+              "September", "Oktober", "November", "Desember"]  # fmt: skip
+    for page, month in zip(reader.pages, months, strict=True):
+        text = page.extract_text()
+        assert f"Pilkada Serentak 2024 — {month} 2024" in text
+        assert "Dasar hukum: Pilkada Serentak 2024: PKPU 2/2024" in text
+        assert "Dibuat 29 November 2023 dengan tahapan" in text
+    november = reader.pages[10].extract_text()
+    assert (
+        "Pemungutan suara" in november and "Pelaksanaan kampanye  25 Sep – 23 Nov 2024" in november
+    )
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape
+
+
+def test_pdf_survives_text_outside_the_font(cli, tmp_path, odd_names):
+    out = tmp_path / "aneh.pdf"
+    result = cli(
+        "calendar",
+        "-e",
+        "aneh",
+        "--month",
+        "2024-02",
+        "-f",
+        "pdf",
+        "-o",
+        str(out),
+        "--data",
+        str(odd_names),
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_without_dejavu_uses_the_core_font(cli, tmp_path, odd_names, monkeypatch):
+    from tahapan.render import calendar_pdf
+
+    monkeypatch.setattr(calendar_pdf, "FONT_DIRS", (tmp_path / "no-fonts",))
+    out = tmp_path / "core.pdf"
+    result = cli(
+        "calendar",
+        "-e",
+        "aneh",
+        "--month",
+        "2024-02",
+        "-f",
+        "pdf",
+        "-o",
+        str(out),
+        "--data",
+        str(odd_names),
+    )
+    assert result.exit_code == 0, result.output
+    from pypdf import PdfReader
+
+    fonts = PdfReader(out).pages[0]["/Resources"]["/Font"]
+    assert {str(f.get_object()["/BaseFont"]) for f in fonts.values()} == {
+        "/Helvetica",
+        "/Helvetica-Bold",
+    }
+
+
+def test_html_is_self_contained_and_escaped(cli, tmp_path, odd_names):
+    result = cli(
+        "calendar", "-e", "aneh", "--month", "2024-02", "-f", "html", "--data", str(odd_names)
+    )
+    assert result.exit_code == 0, result.output
+    html = result.stdout
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "http://" not in html and "https://" not in html and "@import" not in html
+    assert "@page { size: A4 landscape" in html
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(
+    not _chromium() and not os.environ.get("CI"),
+    reason="Chromium is not installed here (.ci/run installs it in CI)",
+)
+def test_html_prints_one_page_per_month_in_chromium(cli, tmp_path):
+    from pypdf import PdfReader
+
+    page = tmp_path / "kalender.html"
+    assert cli(*PILKADA, "--year", "2024", "-f", "html", "-o", str(page)).exit_code == 0
+    printed = tmp_path / "printed.pdf"
+    subprocess.run(
+        [
+            _chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}", page.as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    reader = PdfReader(printed)
+    assert len(reader.pages) == 12
+    assert "Pilkada Serentak 2024 — Juli 2024" in reader.pages[6].extract_text()
+
+
+def test_ics_events_have_exclusive_ends_and_stable_uids(cli):
+    import icalendar
+
+    first = cli(*PILKADA, "-f", "ics").stdout
+    again = cli(*PILKADA, "-f", "ics").stdout
+    events = [c for c in icalendar.Calendar.from_ical(first).walk("VEVENT")]
+    uids = [str(e["uid"]) for e in events]
+    assert len(uids) == len(set(uids)) == 23
+    assert uids == [str(e["uid"]) for e in icalendar.Calendar.from_ical(again).walk("VEVENT")]
+    campaign = next(e for e in events if str(e["uid"]) == "pilkada-2024.kampanye@tahapan.invalid")
+    assert campaign["dtstart"].dt == date(2024, 9, 25)
+    assert campaign["dtend"].dt == date(2024, 11, 24)  # the day after the last day
+    assert str(campaign["summary"]) == "Pelaksanaan kampanye"
+    assert "Dasar hukum: PKPU 2/2024" in str(campaign["description"])
+    assert "Kepastian: 2S" in str(campaign["description"])
+    assert campaign["categories"].cats == ["pilkada-2024"]
+    assert campaign["dtstamp"].dt.isoformat() == "2023-11-29T01:00:00+00:00"
+    assert not list(campaign.walk("VALARM"))
+
+
+def test_ics_alarm_and_english(cli):
+    import icalendar
+
+    text = cli(*PILKADA, "-f", "ics", "--alarm", "7", "--lang", "en").stdout
+    campaign = next(
+        e for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if "kampanye" in str(e["uid"])
+    )
+    assert str(campaign["summary"]) == "Campaign period"
+    (alarm,) = campaign.walk("VALARM")
+    assert alarm["trigger"].dt == -timedelta(days=7)
+
+
+def test_ics_is_read_by_an_independent_reader(cli):
+    import vobject
+
+    text = cli("calendar", "-e", "pemilu-2024", "-f", "ics").stdout
+    parsed = vobject.readOne(io.StringIO(text))
+    events = {e.uid.value: e for e in parsed.vevent_list}
+    campaign = events["pemilu-2024.kampanye@tahapan.invalid"]
+    assert (campaign.dtstart.value, campaign.dtend.value) == (date(2023, 11, 28), date(2024, 2, 11))
+    # the 75 days of the campaign, both ends counted: DTEND - DTSTART
+    assert (campaign.dtend.value - campaign.dtstart.value).days == 75
+    assert all(not e.uid.value.startswith("pemilu-2024.putaran-kedua") for e in events.values())
+
+
+def test_ics_of_months_holds_only_their_stages(cli):
+    import icalendar
+
+    text = cli(*PILKADA, "-f", "ics", "--month", "2024-07").stdout
+    paths = [str(e["uid"]).split("@")[0] for e in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+    assert "pilkada-2024.pemutakhiran-data-pemilih.coklit" in paths
+    assert "pilkada-2024.pemungutan-suara" not in paths
+
+
+def test_csv_neutralises_formulas(cli, odd_names):
+    text = cli("calendar", "-e", "aneh", "-f", "csv", "--data", str(odd_names)).stdout
+    assert '\'=HYPERLINK("http://x";"klik")' in text.replace('""', '"')
+    assert text.splitlines()[0] == "election,path,name,name_en,start,end,days,basis,confidence"
+
+
+def test_calendar_writes_a_file_and_keeps_the_old_one(cli, tmp_path):
+    out = tmp_path / "k.json"
+    out.write_text("lama\n", encoding="utf-8")
+    assert cli(*PILKADA, "--month", "2024-11", "-f", "json", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["from"] == "2024-11-01"
+    assert (tmp_path / "k.json.bak").read_text(encoding="utf-8") == "lama\n"
+
+
+def test_each_format_loads_only_its_library():
+    assert not packages_loaded_by(*PILKADA, "--month", "2024-11") & {"fpdf", "icalendar"}
+    assert "icalendar" not in packages_loaded_by(
+        *PILKADA, "--month", "2024-11", "-f", "pdf", "-o", os.devnull
+    )
+    assert not packages_loaded_by(*PILKADA, "-f", "ics") & {"fpdf", "rich"}
+
+
+def test_output_into_a_pipe_or_symlink_keeps_what_it_is(cli, tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipa"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert cli(*PILKADA, "--month", "2024-11", "-f", "json", "-o", str(fifo)).exit_code == 0
+    reader.join(timeout=30)
+    assert json.loads(received[0])["from"] == "2024-11-01"
+    assert fifo.is_fifo() and not (tmp_path / "pipa.bak").exists()
+    real = tmp_path / "nyata.json"
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "tautan.json"
+    link.symlink_to(real)
+    assert cli(*PILKADA, "--month", "2024-11", "-f", "json", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and json.loads(real.read_text())["from"] == "2024-11-01"
+    assert (tmp_path / "nyata.json.bak").read_text() == "{}"
+    assert cli(*PILKADA, "--month", "2024-11", "-o", str(tmp_path), "-f", "json").exit_code == 2
+
+
+@pytest.fixture
+def odd_names(tmp_path):
+    """A schedule whose names carry HTML, quotes, newlines, control and right-to-left characters,
+    emoji and a spreadsheet formula."""
+    path = tmp_path / "aneh.toml"
+    path.write_text(
+        'schema = 1\n[[elections]]\nid = "aneh"\nname = "Uji <b>&</b> \\"kutip\\""\nname_en = "Odd"\n'
+        'voting_day = 2024-02-14\nbasis = "Surat\\nbaris dua \\u202eRTL"\n'
+        '[[elections.stages]]\nid = "a"\nname = "<script>alert(\'x\')</script>"\nname_en = "🎉 emoji \\u0007"\n'
+        'start = 2024-02-01\nend = 2024-02-10\nbasis = "=HYPERLINK(\\"http://x\\";\\"klik\\")"\nconfidence = "P"\n'
+        '[[elections.stages]]\nid = "b"\nname = "مرحبا \\u200f kanan-ke-kiri"\nname_en = "RTL"\n'
+        'start = 2024-02-05\nend = 2024-02-20\nbasis = "+62 812"\nconfidence = "1S"\n',
+        encoding="utf-8",
+    )
+    return path
