@@ -74,8 +74,9 @@ def _private(path: Path, kind: Any) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
-def read(cache_key: str) -> tuple[dict[str, Any], list[str]] | None:
-    """The header and the election lines of an entry, or None when there is none to trust."""
+def read(cache_key: str) -> tuple[dict[str, Any], list[bytes]] | None:
+    """The header and the (undecoded) election lines of an entry, or None when there is none to
+    trust. Lines stay bytes until an election is asked for: a region's run decodes a few of many."""
     folder = directory()
     if folder is None:
         return None
@@ -83,7 +84,7 @@ def read(cache_key: str) -> tuple[dict[str, Any], list[str]] | None:
     if not _private(path, stat.S_ISREG):
         return None
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_bytes().rstrip(b"\n").split(b"\n")
         header = json.loads(lines[0])
     except (OSError, ValueError, IndexError):
         return None

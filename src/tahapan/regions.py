@@ -99,7 +99,7 @@ def scope(catalog: Catalog, region: Region | None) -> Catalog:
     }
     narrowed = catalog.only(kept) if len(kept) < len(catalog.scopes()) else catalog
     elections = [_narrow(election, region, near, up) for election in narrowed.elections]
-    return Catalog(tuple(elections), catalog.regions, catalog.sources, catalog.merged)
+    return catalog.with_elections(elections)
 
 
 def _narrow(election: Election, region: Region | None, near: set[str], up: set[str]) -> Election:

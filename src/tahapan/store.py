@@ -48,10 +48,10 @@ class Catalog:
         self,
         elections: Sequence[Election] = (),
         regions: Sequence[Region] = (),
-        sources: dict[str, Path] | None = None,
+        sources: dict[str, Path] | dict[str, str] | None = None,
         merged: Merged | None = None,
         *,
-        pending: list[tuple[str, tuple[str, ...], str]] | None = None,
+        pending: list[tuple[str, tuple[str, ...], bytes]] | None = None,
     ) -> None:
         self._elections: tuple[Election, ...] | None = (
             None if pending is not None else tuple(elections)
@@ -59,8 +59,7 @@ class Catalog:
         #: (id, regions, JSON line) of elections not decoded yet
         self._pending = pending
         self.regions = tuple(regions)
-        #: election id -> the file it came from
-        self.sources = sources or {}
+        self._sources = sources or {}
         #: which file set what, for `list --sources` (None when read from the cache)
         self.merged = merged
 
@@ -70,6 +69,11 @@ class Catalog:
             self._elections = tuple(_decode(line) for _, _, line in self._pending or ())
             self._pending = None
         return self._elections
+
+    @property
+    def sources(self) -> dict[str, Path]:
+        """Election id -> the file it came from (paths made only when asked for)."""
+        return {k: Path(v) for k, v in self._sources.items()}
 
     def scopes(self) -> list[tuple[str, tuple[str, ...]]]:
         """(id, regions) of every election, without decoding any."""
@@ -81,9 +85,13 @@ class Catalog:
         """The same catalog with only these elections."""
         if self._elections is None:
             kept = [p for p in self._pending or () if p[0] in ids]
-            return Catalog((), self.regions, self.sources, self.merged, pending=kept)
+            return Catalog((), self.regions, self._sources, self.merged, pending=kept)
         kept_elections = [e for e in self._elections if e.id in ids]
-        return Catalog(kept_elections, self.regions, self.sources, self.merged)
+        return Catalog(kept_elections, self.regions, self._sources, self.merged)
+
+    def with_elections(self, elections: Sequence[Election]) -> Catalog:
+        """The same regions and sources with these elections (e.g. narrowed to a region)."""
+        return Catalog(elections, self.regions, self._sources, self.merged)
 
     def ids(self) -> list[str]:
         return [ident for ident, _ in self.scopes()]
@@ -94,7 +102,7 @@ class Catalog:
         return self.merged.stage_source(election, path)
 
 
-def _decode(line: str) -> Election:
+def _decode(line: bytes) -> Election:
     import json
 
     from tahapan.cache import decode_election
@@ -131,8 +139,7 @@ def load_catalog(
                 for entry, line in zip(header["index"], lines, strict=True)
             ]
             regions = [cache.decode_region(r) for r in header["regions"]]
-            sources = {k: Path(v) for k, v in header["sources"].items()}
-            return Catalog((), regions, sources, pending=pending)
+            return Catalog((), regions, header["sources"], pending=pending)
     files: list[SourceFile] = []
     for path, raw in raws:
         try:

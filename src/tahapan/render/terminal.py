@@ -18,7 +18,6 @@ from tahapan import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.i18n import days, format_date, format_range, h_label, language, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
-from tahapan.relative import anchor_date, describe
 from tahapan.report import ListReport, ShowReport, StatusReport
 from tahapan.store import shipped_paths
 
@@ -378,6 +377,8 @@ def _show(report: ShowReport) -> Panel:
         (tr("Akhir dihitung", "End derived"), stage.end_rule),
     ):
         if rule is not None:
+            from tahapan.relative import anchor_date, describe
+
             grid.add_row(label, Text(describe(rule, anchor_date(ref.election, rule))))
     h_start = "?" if report.h_start is None else h_label(report.h_start)
     grid.add_row(
