@@ -139,7 +139,7 @@ def test_missing_columns(cli, tmp_path):
 
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?", fullmatch=True)
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf")), min_size=1, max_size=20
 ).filter(lambda t: t.strip() == t and t.strip())
 
 

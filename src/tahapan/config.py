@@ -162,9 +162,10 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None
     path = path or config_path()
-    from tahapan.safefile import locked
+    from tahapan.safefile import locked, sweep
 
     with locked(path):  # two `config set` at once both land
+        sweep(path)
         values = load_config(path)
         values[key] = stored
         write_atomic(path, values)

@@ -53,11 +53,12 @@ def edit(
     among them, where its new text takes the old one's place.
     """
     from tahapan.merge import SourceFile
-    from tahapan.safefile import keep_backup, locked, replace_text
+    from tahapan.safefile import keep_backup, locked, replace_text, sweep
     from tahapan.store import build_catalog, read_source
     from tahapan.writer import MANAGED_HEADER, tables_text
 
     with locked(path):
+        sweep(path)
         data: Tables = {"schema": 1}
         if path.exists():
             data = read_source(path).data

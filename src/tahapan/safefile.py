@@ -40,6 +40,7 @@ def save(path: Path, data: bytes) -> Path | None:
         return None
     target = path.resolve() if path.is_symlink() else path
     with locked(target):
+        sweep(target)
         backup = keep_backup(target)
         replace_bytes(target, data)
     return backup
@@ -62,6 +63,13 @@ def replace_bytes(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_dir(path.parent)
+
+
+def sweep(path: Path) -> None:
+    """Remove temporary files a killed writer left beside ``path``. Call it holding the lock: no
+    other writer of ``path`` can be half-way then, so every such file is stale."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def keep_backup(path: Path) -> Path | None:

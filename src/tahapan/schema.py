@@ -156,11 +156,28 @@ class ScheduleFile(_Strict):
 
 
 def to_model(schedule: ScheduleFile) -> model.Schedule:
-    """The checked file as the plain classes the rest of tahapan works on."""
+    """The checked file as the plain classes the rest of tahapan works on, its text made safe to
+    show (see ``text.py``)."""
     return model.Schedule(
-        regions=tuple(model.Region(**r.model_dump()) for r in schedule.regions),
+        regions=tuple(model.Region(**_clean(r.model_dump())) for r in schedule.regions),
         elections=tuple(_election(e) for e in schedule.elections),
     )
+
+
+_LINES = {"name", "name_en", "basis", "scope", "scope_en", "confidence_note"}
+_BLOCKS = {"note", "note_en"}
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    from tahapan.text import block, one_line
+
+    for key, value in values.items():
+        if isinstance(value, str):
+            if key in _LINES:
+                values[key] = one_line(value)
+            elif key in _BLOCKS:
+                values[key] = block(value)
+    return values
 
 
 def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
@@ -168,7 +185,7 @@ def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
 
 
 def _stage(stage: Stage) -> model.Stage:
-    values = {name: getattr(stage, name) for name in Stage.model_fields}
+    values = _clean({name: getattr(stage, name) for name in Stage.model_fields})
     values.update(
         start_rule=_rule(stage.start_rule),
         end_rule=_rule(stage.end_rule),
@@ -178,9 +195,9 @@ def _stage(stage: Stage) -> model.Stage:
 
 
 def _election(election: Election) -> model.Election:
-    values = {name: getattr(election, name) for name in Election.model_fields}
+    values = _clean({name: getattr(election, name) for name in Election.model_fields})
     values.update(
-        holidays=tuple(model.Holiday(**h.model_dump()) for h in election.holidays),
+        holidays=tuple(model.Holiday(**_clean(h.model_dump())) for h in election.holidays),
         stages=tuple(_stage(s) for s in election.stages),
     )
     return model.Election(**values)

@@ -181,7 +181,35 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
         from tahapan.messages import toml_syntax_message
 
         raise DataError([toml_syntax_message(path, err)]) from None
+    except RecursionError:
+        raise DataError([f"{path}: " + _too_deep()]) from None
+    if _depth(data) > MAX_DEPTH:
+        raise DataError([f"{path}: " + _too_deep()])
     return SourceFile(path, text, data)
+
+
+def _too_deep() -> str:
+    return tr(
+        f"tabel bersarang terlalu dalam; sub-tahapan paling dalam {MAX_DEPTH} tingkat",
+        f"tables nested too deeply; sub-stages go at most {MAX_DEPTH} levels deep",
+    )
+
+
+def _depth(data: Any) -> int:
+    """How deep tables and lists nest, counted without recursion (so any depth can be measured)."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(data, 0)]
+    while todo:
+        node, depth = todo.pop()
+        if isinstance(node, dict):
+            children = list(node.values())
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        todo.extend((child, depth + 1) for child in children)
+    return deepest // 2  # each level of stages is a list and a table
 
 
 def load_file(path: Path) -> Schedule:
@@ -271,9 +299,29 @@ def read_text(path: Path) -> str:
     return decode(path, read_bytes(path))
 
 
+#: the largest schedule file read: a national office's 25,000 stages take 6.5 MB; this bounds the
+#: memory and time a mistaken file (a log, a database dump) can take
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: how deep sub-stages may nest; real schedules use three levels at most
+MAX_DEPTH = 16
+
+
 def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            size = path.stat().st_size / 1024 / 1024
+            raise UnreadableError(
+                [
+                    f"{path}: "
+                    + tr(
+                        f"terlalu besar ({size:.1f} MB); berkas jadwal dibaca sampai {MAX_FILE_BYTES // 1024 // 1024} MB",
+                        f"too large ({size:.1f} MB); schedule files are read up to {MAX_FILE_BYTES // 1024 // 1024} MB",
+                    )
+                ]
+            )
+        return raw
     except FileNotFoundError:
         raise UnreadableError(
             [f"{path}: " + tr("berkas tidak ditemukan", "no such file")]

@@ -1,0 +1,29 @@
+"""Text from schedule files made safe to show anywhere.
+
+A name may hold HTML, quotes, emoji or right-to-left script, and every output copes with those (each
+escapes what its format needs). What no output should pass on are control characters (an ESC would
+drive the terminal; a tab or newline would split a tab-separated line) and the bidirectional
+override and isolate characters that can make text read in a different order than it is stored.
+Those become U+FFFD (visible, so the file can be fixed); tabs and line breaks become spaces, except
+in notes, which may run over several lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+# C0 and C1 controls and DEL; LRE/RLE/PDF/LRO/RLO and LRI/RLI/FSI/PDI (U+202A-202E, U+2066-2069)
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\n\r]")
+
+
+def one_line(text: str) -> str:
+    return _UNSAFE.sub(REPLACEMENT, _BREAKS.sub(" ", text))
+
+
+def block(text: str) -> str:
+    """Several lines allowed: tabs and carriage returns become spaces, newlines stay."""
+    return _UNSAFE.sub(
+        REPLACEMENT, text.replace("\r\n", "\n").replace("\r", " ").replace("\t", " ")
+    )
