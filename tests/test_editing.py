@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 from conftest import installed_command
-from tahapan.editing import user_file
+from tahapan.config import user_file
 
 ADD = (
     "stage", "add", "pemilu-2024/rapat-koordinasi",

@@ -61,6 +61,19 @@ KEYS = {
 }
 
 
+USER_FILE_VARIABLE = "TAHAPAN_USER_FILE"
+
+
+def user_file() -> Path:
+    """The user's own schedule file, which `tahapan stage add|set|remove` writes."""
+    override = os.environ.get(USER_FILE_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
+
+
 def config_path() -> Path:
     override = os.environ.get(CONFIG_VARIABLE, "").strip()
     if override:

@@ -8,7 +8,6 @@ version is kept as ``FILE.bak`` and the new one replaces it atomically.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -19,17 +18,7 @@ from typing import Any
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import tr
 
-USER_FILE_VARIABLE = "TAHAPAN_USER_FILE"
 Tables = dict[str, Any]
-
-
-def user_file() -> Path:
-    override = os.environ.get(USER_FILE_VARIABLE, "").strip()
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """What each command answers, as plain data: one builder per command and its JSON payload.
 
 The CLI builds a report, then either dumps ``to_json()`` or hands the report to the terminal
-renderer; neither renderer computes anything.
+renderer; neither renderer computes anything. Reports are plain (not frozen) dataclasses, as in
+``timeline.py``, to keep start-up short.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _election_json(election: Election, on: date) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
+@dataclass
 class ElectionStatus:
     election: Election
     h: int
@@ -51,7 +52,7 @@ class ElectionStatus:
     ended: list[tl.EndedStage]
 
 
-@dataclass(frozen=True)
+@dataclass
 class StatusReport:
     date: date
     timezone: str
@@ -151,7 +152,7 @@ def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
+@dataclass
 class ListReport:
     date: date
     elections: list[Election]
@@ -200,7 +201,7 @@ def build_list(
     return ListReport(on, chosen, {k: str(v) for k, v in catalog.sources.items()}, stage_sources)
 
 
-@dataclass(frozen=True)
+@dataclass
 class ShowReport:
     date: date
     ref: tl.StageRef
@@ -274,7 +275,7 @@ def _working_days(ref: tl.StageRef) -> int | None:
     return WorkCalendar(ref.election.holidays).count(stage.start, stage.end)
 
 
-@dataclass(frozen=True)
+@dataclass
 class CheckReport:
     """The answer of `tahapan check`: ``ok`` decides the exit status (0 when true, 1 when not)."""
 

@@ -2,6 +2,9 @@
 
 All windows include both ends: a stage from 2023-11-28 to 2024-02-10 lasts 75 days, the 29th of
 November is day 2 of 75, and on its last day 0 days are left.
+
+The result classes are plain (not frozen) dataclasses: they live for one run, and a frozen dataclass
+costs about twice as much to define, which every `tahapan status` pays at start-up.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ DEFAULT_HORIZON = 60
 RECENT_DAYS = 7
 
 
-@dataclass(frozen=True)
+@dataclass
 class StageRef:
     election: Election
     path: str
@@ -29,7 +32,7 @@ class StageRef:
         return self.path.count("/")
 
 
-@dataclass(frozen=True)
+@dataclass
 class ActiveStage:
     ref: StageRef
     #: day N of M, both ends counted; None when the start is not known
@@ -39,13 +42,13 @@ class ActiveStage:
     days_left: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class UpcomingStage:
     ref: StageRef
     days_until: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class EndedStage:
     ref: StageRef
     days_since: int
@@ -154,7 +157,7 @@ def position(ref: StageRef, on: date) -> str:
     return "upcoming" if ref.stage.start is not None else "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Event:
     """A stage starting or ending on a day: what `check --within` reports."""
 

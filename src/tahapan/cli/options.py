@@ -113,7 +113,7 @@ class Session:
 def data_files(config: dict[str, Any], data: list[Path] | None) -> list[Path]:
     """Overlay files in merge order: the user's own file (`tahapan stage add` writes it) when it
     exists, then the config's, then TAHAPAN_DATA's, then --data; a file named twice is read once."""
-    from tahapan.editing import user_file
+    from tahapan.config import user_file
 
     from_env = [p for p in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if p.strip()]
     own = user_file()

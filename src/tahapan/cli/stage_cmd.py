@@ -10,7 +10,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.options import ElectionOpt, LangOpt, Session, data_files, open_session
-from tahapan.config import load_config
+from tahapan.config import load_config, user_file
 from tahapan.dates import parse_date
 from tahapan.editing import (
     EditResult,
@@ -21,7 +21,6 @@ from tahapan.editing import (
     make_table,
     refuse,
     remove_table,
-    user_file,
 )
 from tahapan.i18n import tr
 from tahapan.model import Election
