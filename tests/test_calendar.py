@@ -47,6 +47,12 @@ def test_default_months_run_from_today_to_the_next_stage(cli):
     assert "kampanye" in [symbols[s] for s in day["stages"]]
 
 
+def test_default_months_from_another_date(cli):
+    data = json.loads(cli(*PILKADA, "--on", "2024-06-10", "-f", "json").stdout)
+    # coklit starts 24 June: this month and the next (at least two months)
+    assert (data["from"], data["to"]) == ("2024-06-01", "2024-07-31")
+
+
 def test_nothing_current_asks_for_months(cli, monkeypatch):
     monkeypatch.setenv("TAHAPAN_NOW", "2026-11-23T08:00:00+07:00")
     result = cli("calendar")

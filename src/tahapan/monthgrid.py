@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar as stdcal
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from tahapan import timeline as tl
 from tahapan.errors import DateError
@@ -76,9 +76,6 @@ class Month:
 
 @dataclass(frozen=True)
 class CalendarReport:
-    #: shown with Rich in the terminal; the other formats have their own writers
-    plain_text: ClassVar[bool] = False
-
     elections: tuple[Election, ...]
     months: tuple[Month, ...]
     marks: tuple[Mark, ...]

@@ -14,9 +14,11 @@ from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
     LangOpt,
+    OnOpt,
     RegionOpt,
     TzOpt,
     open_session,
+    resolve_on,
 )
 from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import tr
@@ -85,6 +87,7 @@ def calendar(
         ),
     ] = None,
     election: ElectionOpt = None,
+    on: OnOpt = None,
     region: RegionOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -92,7 +95,7 @@ def calendar(
 ) -> None:
     """Stage calendar: month grids (Senin-Minggu) in the terminal, PDF or HTML; iCalendar, CSV, JSON.
 
-    Default months: from this month to the one the next stage starts in. ics and csv hold every stage of
+    Default months: from this month (or --on's) to the one the next stage starts in. ics and csv hold every stage of
     the chosen elections unless months are given.
     """
     from tahapan import monthgrid
@@ -101,15 +104,17 @@ def calendar(
 
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
+    today = resolve_on(session, on)
     if session.elections:
         chosen = pick_elections(catalog, session.elections)
     else:
-        chosen = near_elections(catalog.elections, session.today) or list(catalog.elections)
-    asked = _asked_range(month, year, start, end, session.today)
+        chosen = near_elections(catalog.elections, today) or list(catalog.elections)
+    asked = _asked_range(month, year, start, end, today)
     if format in (CalendarFormat.ics, CalendarFormat.csv):
         _export(format, chosen, asked, output, alarm, session.zone)
         return
-    first, last = asked or monthgrid.default_range(chosen, session.today)
+    first, last = asked or monthgrid.default_range(chosen, today)
+    # "made on" is the real day, whatever date --on looks at
     report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
     if format == CalendarFormat.term:
         from tahapan.render import emit
