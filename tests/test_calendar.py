@@ -37,6 +37,18 @@ def test_terminal_month_grid(cli):
     assert lines[-1] == "  * Libur: 27 Hari Pemilihan Kepala Daerah"
 
 
+def test_cuti_bersama_has_its_own_mark(cli):
+    lines = cli(*PILKADA, "--month", "2024-04").stdout.splitlines()
+    row = next(line for line in lines if line.startswith("│ 8"))
+    assert [cell.strip() for cell in row.split("│")[1:6]] == ["8+", "9+", "10*", "11*", "12+"]
+    assert "  * Libur: 10 Hari Raya Idul Fitri; 11 Hari kedua dari Hari Raya Idul Fitri" in lines
+    assert any(
+        line.startswith("  + Cuti bersama: 8 Cuti Bersama Hari Raya Idul Fitri") for line in lines
+    )
+    html = cli(*PILKADA, "--month", "2024-04", "-f", "html").stdout
+    assert '<td class="holiday cuti"><span class="num">8</span>' in html
+
+
 def test_default_months_run_from_today_to_the_next_stage(cli):
     # TAHAPAN_NOW is 29 November 2023, in the 2024 campaign: the next stage starts in January
     data = json.loads(cli("calendar", "-e", "pemilu-2024", "-f", "json").stdout)

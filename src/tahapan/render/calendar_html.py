@@ -33,6 +33,7 @@ table.grid td { border: 1px solid #aaa; vertical-align: top; padding: 0.6mm; ove
 td.out { color: #bbb; }
 td.weekend, td.holiday { background: #f8f3f3; }
 td.voting { background: #fff0aa; }
+td.cuti .num, td.cuti .note { color: #be5f00; }
 .num { font-weight: bold; font-size: 10pt; }
 .red .num, td.sun .num { color: #b00; }
 .note { font-size: 6.5pt; color: #900; }
@@ -45,6 +46,7 @@ ul.legend li { break-inside: avoid; }
 .swatch { display: inline-block; width: 3mm; height: 3mm; vertical-align: middle;
   print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 p.holidays { font-size: 7pt; color: #900; margin: 0.5mm 0; }
+p.holidays.cuti { color: #be5f00; }
 footer { font-size: 6.5pt; color: #666; margin-top: 1mm; }
 """
 
@@ -88,7 +90,9 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
             classes = [
                 "voting" if day.voting else "holiday" if off else "weekend" if col >= 5 else ""
             ]
-            if off or col == 6:
+            if off and day.holiday is not None and day.holiday.kind == "cuti":
+                classes.append("cuti")
+            elif off or col == 6:
                 classes.append("red")
             body = [f'<span class="num">{day.day.day}</span>']
             if day.voting:
@@ -118,9 +122,16 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
             + "</li>"
         )
     out.append('<ul class="legend">' + "".join(items) + "</ul>")
-    if month.holidays:
-        listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in month.holidays)
+    public = [h for h in month.holidays if h.kind != "cuti"]
+    cuti = [h for h in month.holidays if h.kind == "cuti"]
+    if public:
+        listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in public)
         out.append(f'<p class="holidays">{tr("Libur", "Holidays")}: {listed}</p>')
+    if cuti:
+        listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in cuti)
+        out.append(
+            f'<p class="holidays cuti">{tr("Cuti bersama", "Cuti bersama (joint leave)")}: {listed}</p>'
+        )
     bases = "; ".join(f"{escape(e.name)}: {escape(e.basis)}" for e in report.elections)
     marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
     made = (

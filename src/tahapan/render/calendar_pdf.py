@@ -27,6 +27,8 @@ FONT_DIRS = (
     Path("C:/Windows/Fonts"),
 )
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0
+#: cuti bersama (joint leave) apart from public holidays: orange, not red
+CUTI = (190, 95, 0)
 BAR_H = 3.6
 
 
@@ -131,7 +133,10 @@ class _Document(FPDF):
             self.put(MARGIN, y, PAGE_W - 2 * MARGIN, 4.5, line)
             y += 5
         legend_rows = (len(month.band) + len(month.marks) + 1) // 2
-        legend_h = 5 + legend_rows * 4.2 + (4.5 if month.holidays else 0)
+        kinds = {
+            h.kind == "cuti" for h in month.holidays
+        }  # a line for holidays, one for cuti bersama
+        legend_h = 5 + legend_rows * 4.2 + 4.3 * len(kinds)
         grid_h = PAGE_H - MARGIN - 7 - legend_h - y
         y = self._grid(month, y + 1, grid_h)
         self._legend(month, y + 2)
@@ -168,8 +173,13 @@ class _Document(FPDF):
                     self.font(8)
                     self.put(x + 0.8, y + 0.6, 8, 4, str(day.day.day))
                     continue
-                red = off or col == 6
-                self.set_text_color(180, 0, 0) if red else self.set_text_color(0, 0, 0)
+                cuti = off and day.holiday is not None and day.holiday.kind == "cuti"
+                if cuti:
+                    self.set_text_color(*CUTI)
+                elif off or col == 6:
+                    self.set_text_color(180, 0, 0)
+                else:
+                    self.set_text_color(0, 0, 0)
                 self.font(11, bold=True)
                 self.put(x + 0.8, y + 0.6, 9, 5, str(day.day.day))
                 note = ""
@@ -179,9 +189,12 @@ class _Document(FPDF):
                     note = day.holiday.name
                 if note:
                     self.font(6.5, bold=bool(day.voting))
-                    self.set_text_color(150, 0, 0) if not day.voting else self.set_text_color(
-                        0, 0, 0
-                    )
+                    if day.voting:
+                        self.set_text_color(0, 0, 0)
+                    elif cuti:
+                        self.set_text_color(*CUTI)
+                    else:
+                        self.set_text_color(150, 0, 0)
                     self.put(x + 9, y + 1.2, width - 9.5, 4, note)
                 slots = max(1, int((row_h - 7) // (BAR_H + 0.4)))
                 shown = day.marks if len(day.marks) <= slots else day.marks[: slots - 1]
@@ -236,9 +249,17 @@ class _Document(FPDF):
             self.put(x + 4, y, column_w - 5, 4.2, label)
         if month.holidays:
             y = top + ((len(shown) + 1) // 2) * 4.2 + 0.3
-            self.set_text_color(150, 0, 0)
-            listed = "; ".join(f"{h.day.day} {h.name}" for h in month.holidays)
-            self.put(MARGIN, y, PAGE_W - 2 * MARGIN, 4.2, tr("Libur: ", "Holidays: ") + listed)
+            public = [h for h in month.holidays if h.kind != "cuti"]
+            cuti = [h for h in month.holidays if h.kind == "cuti"]
+            for kind, days, colour in (
+                (tr("Libur: ", "Holidays: "), public, (150, 0, 0)),
+                (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), cuti, CUTI),
+            ):
+                if days:
+                    self.set_text_color(*colour)
+                    listed = "; ".join(f"{h.day.day} {h.name}" for h in days)
+                    self.put(MARGIN, y, PAGE_W - 2 * MARGIN, 4.2, kind + listed)
+                    y += 4.2
 
     def _footer(self) -> None:
         report = self.report

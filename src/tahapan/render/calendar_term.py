@@ -1,5 +1,6 @@
 """The calendar in the terminal: a month grid per month (Senin to Minggu), stages as coloured letters,
-voting day starred, holidays in red, and a legend under each month."""
+voting day starred, public holidays `*` in red, cuti bersama `+` in orange, and a key under each
+month."""
 
 from __future__ import annotations
 
@@ -53,15 +54,21 @@ def _month(report: CalendarReport, month: Month) -> list[Any]:
             if not day.in_month:
                 cells.append(Text(str(day.day.day), style="dim"))
                 continue
-            off = day.holiday is not None and day.holiday.kind != "weekend"
-            number_style = "bold red" if off or day.day.weekday() == 6 else "bold"
+            kind = day.holiday.kind if day.holiday is not None else None
+            number_style = (
+                "bold red" if kind in ("public", "local") or day.day.weekday() == 6 else "bold"
+            )
+            if kind == "cuti":
+                number_style = "bold dark_orange"
             if day.voting:
                 number_style = "bold reverse"
             cell.append(f"{day.day.day:>2}", style=number_style)
             if day.voting:
                 cell.append("★", style="bold")
-            elif off:
+            elif kind in ("public", "local"):
                 cell.append("*", style="red")
+            elif kind == "cuti":
+                cell.append("+", style="dark_orange")
             for index in day.marks:
                 mark = report.marks[index]
                 cell.append(mark.symbol, style=f"bold {mark.colour}")
@@ -78,8 +85,17 @@ def _month(report: CalendarReport, month: Month) -> list[Any]:
                 style="bold",
             )
         )
-    holidays = month.holidays
-    if holidays:
-        listed = "; ".join(f"{h.day.day} {h.name}" for h in holidays)
+    public = [h for h in month.holidays if h.kind != "cuti"]
+    if public:
+        listed = "; ".join(f"{h.day.day} {h.name}" for h in public)
         out.append(Text(f"  * {tr('Libur', 'Holidays')}: {listed}", style="red"))
+    cuti = [h for h in month.holidays if h.kind == "cuti"]
+    if cuti:
+        listed = "; ".join(f"{h.day.day} {h.name}" for h in cuti)
+        out.append(
+            Text(
+                f"  + {tr('Cuti bersama', 'Joint leave (cuti bersama)')}: {listed}",
+                style="dark_orange",
+            )
+        )
     return out
