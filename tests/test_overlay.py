@@ -153,6 +153,14 @@ class TestRegions:
         second = next(e for e in barito["elections"] if e["id"] == "psu-2025-08-06")
         assert [s["id"] for s in second["stages"]] == ["pemungutan-suara-ulang"]
 
+    def test_list_and_show_name_the_regions(self, cli):
+        listed = cli("list", "-e", "psu-2025-08-06", "--on", "2025-08-01").stdout
+        assert "Wilayah: Papua, Kabupaten Boven Digoel, Kabupaten Barito Utara" in listed
+        shown = json.loads(cli("show", "kampanye", "-e", "psu-2025-08-06", "--json").stdout)
+        assert shown["stage"]["regions"] == ["Papua"]
+        national = json.loads(cli("show", "kampanye", "-e", "pemilu-2024", "--json").stdout)
+        assert national["stage"]["regions"] == []
+
     def test_a_province_sees_its_regencies_elections(self, cli):
         data = json.loads(cli("list", "-r", "19", "--json").stdout)
         ids = [e["id"] for e in data["elections"]]

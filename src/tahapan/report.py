@@ -159,6 +159,8 @@ class ListReport:
     sources: dict[str, str]
     #: with --sources: (election, path) -> the file the stage came from, and {key: file} changed later
     stage_sources: dict[tuple[str, str], tuple[str, dict[str, str]]] | None = None
+    #: election id -> names of the regions it is scoped to
+    regions: dict[str, tuple[str, ...]] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -198,7 +200,10 @@ def build_list(
                     str(made),
                     {key: str(f) for key, f in sorted(changed.items())},
                 )
-    return ListReport(on, chosen, {k: str(v) for k, v in catalog.sources.items()}, stage_sources)
+    regions = {e.id: region_names(catalog, e.regions) for e in chosen if e.regions}
+    return ListReport(
+        on, chosen, {k: str(v) for k, v in catalog.sources.items()}, stage_sources, regions
+    )
 
 
 @dataclass
@@ -212,6 +217,8 @@ class ShowReport:
     days_since: int | None
     #: for a stage counted in working days: how many its window holds
     working_days: int | None = None
+    #: names of the regions the stage (or else its election) is scoped to
+    regions: tuple[str, ...] = ()
 
     @property
     def h_start(self) -> int | None:
@@ -240,6 +247,7 @@ class ShowReport:
                 "days_until": self.days_until,
                 "days_since": self.days_since,
                 "working_days": self.working_days,
+                "regions": list(self.regions),
             },
         }
 
@@ -263,7 +271,16 @@ def build_show(
         else None,
         days_since=(on - stage.end).days if on > stage.end else None,
         working_days=_working_days(ref),
+        regions=region_names(catalog, stage.regions or ref.election.regions),
     )
+
+
+def region_names(catalog: Catalog, refs: Sequence[str]) -> tuple[str, ...]:
+    """'kota-pangkalpinang' or '19.71' -> 'Kota Pangkalpinang' (an unknown one stays as written)."""
+    names = {r.id: r.name for r in catalog.regions} | {
+        r.code: r.name for r in catalog.regions if r.code
+    }
+    return tuple(names.get(ref, ref) for ref in refs)
 
 
 def _working_days(ref: tl.StageRef) -> int | None:

@@ -328,7 +328,15 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
             "  ",
             (h_label(tl.h_day(election, report.date)), "bold cyan"),
         )
-        parts.extend([Text(""), title, Text(election.basis, style="dim"), table])
+        parts.extend([Text(""), title, Text(election.basis, style="dim")])
+        if report.regions and election.id in report.regions:
+            parts.append(
+                Text(
+                    tr("Wilayah: ", "Regions: ") + ", ".join(report.regions[election.id]),
+                    style="dim",
+                )
+            )
+        parts.append(table)
     parts.append(
         Text(
             tr(
@@ -385,6 +393,8 @@ def _show(report: ShowReport) -> Panel:
         "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"
     )
     grid.add_row(tr("Posisi", "Where"), _where(report))
+    if report.regions:
+        grid.add_row(tr("Wilayah", "Regions"), Text(", ".join(report.regions)))
     grid.add_row(tr("Dasar hukum", "Legal basis"), Text(stage.basis))
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
     conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
