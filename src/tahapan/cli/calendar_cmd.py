@@ -15,6 +15,7 @@ from tahapan.cli.options import (
     ElectionOpt,
     LangOpt,
     OnOpt,
+    OutputOpt,
     RegionOpt,
     TzOpt,
     open_session,
@@ -65,16 +66,7 @@ def calendar(
     format: Annotated[
         CalendarFormat, typer.Option("--format", "-f", help="term, pdf, html, ics, csv or json.")
     ] = CalendarFormat.term,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE (atomically; an existing FILE is kept as FILE.bak).",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOpt = None,
     alarm: Annotated[
         int | None,
         typer.Option(

@@ -13,6 +13,7 @@ from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
     LangOpt,
+    OutputOpt,
     RegionOpt,
     data_files,
     open_session,
@@ -29,18 +30,6 @@ from tahapan.store import build_catalog, read_source, read_text, shipped_paths
 class ExportFormat(StrEnum):
     toml = "toml"
     csv = "csv"
-
-
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.",
-        show_default=False,
-    ),
-]
 
 
 def export(

@@ -92,6 +92,16 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")
 ]
