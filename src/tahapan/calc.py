@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, ClassVar, Literal
 
+from tahapan import timeline as tl
 from tahapan.errors import DateError
 from tahapan.i18n import tr, weekday_name
 from tahapan.model import MAX_OFFSET_DAYS, Election, Holiday
@@ -247,9 +248,8 @@ def _election_around(elections: tuple[Election, ...], day: date) -> Election | N
     nearest voting day when several do."""
     holding = []
     for election in elections:
-        starts = [s.start for _, s in election.walk() if s.start is not None]
-        ends = [s.end for _, s in election.walk()]
-        if starts and min(starts) <= day <= max(ends):
+        begun = tl.known_from(election)
+        if begun is not None and begun <= day <= max(s.end for _, s in election.walk()):
             holding.append(election)
     if not holding:
         return None

@@ -62,6 +62,7 @@ KEYS = {
 
 
 USER_FILE_VARIABLE = "TAHAPAN_USER_FILE"
+DATA_VARIABLE = "TAHAPAN_DATA"
 
 
 def user_file() -> Path:
@@ -72,6 +73,30 @@ def user_file() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
+
+
+def data_files(config: dict[str, Any], data: list[Path] | None) -> list[Path]:
+    """Overlay files in merge order: the user's own file (`tahapan stage add` writes it) when it
+    exists, then the config's, then TAHAPAN_DATA's, then --data; a file named twice is read once."""
+    from_env = [p for p in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if p.strip()]
+    own = user_file()
+    paths = [own] if own.is_file() else []
+    paths += (
+        [Path(p) for p in config.get("data", [])] + [Path(p) for p in from_env] + list(data or [])
+    )
+    unique: list[Path] = []
+    for path in paths:
+        if not any(same_file(path, seen) for seen in unique):
+            unique.append(path)
+    return unique
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through symlinks and relative parts)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def config_path() -> Path:

@@ -142,16 +142,25 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
                 hint=accepted_forms(),
             )
         return today + timedelta(days=_RELATIVE[lowered])
-    h_match = _H_RE.match(cleaned)
-    if h_match:
-        return _from_h(cleaned, h_match, voting_day)
+    offset = h_offset(cleaned)
+    if offset is not None:
+        return _from_h(cleaned, offset, voting_day)
     iso = _ISO_SHAPE.match(cleaned)
     if iso:
         return _from_iso(cleaned, iso)
     return _from_words(cleaned)
 
 
-def _from_h(text: str, match: re.Match[str], voting_day: date | None) -> date:
+def h_offset(text: str) -> int | None:
+    """Days from voting day written in H-notation ('H-7' -> -7, 'H' -> 0), or None for other text."""
+    match = _H_RE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    sign, number = match.groups()
+    return 0 if number is None else int(number) * (1 if sign == "+" else -1)
+
+
+def _from_h(text: str, offset: int, voting_day: date | None) -> date:
     if voting_day is None:
         raise DateError(
             tr(
@@ -163,8 +172,6 @@ def _from_h(text: str, match: re.Match[str], voting_day: date | None) -> date:
                 "Add --election, e.g. --election pemilu-2024.",
             ),
         )
-    sign, number = match.groups()
-    offset = 0 if number is None else int(number) * (1 if sign == "+" else -1)
     try:
         return voting_day + timedelta(days=offset)
     except OverflowError:

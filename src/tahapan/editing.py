@@ -9,7 +9,6 @@ version is kept as ``FILE.bak`` and the new one replaces it atomically.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +40,8 @@ def edit(
     ``others`` are the files loaded with it, in order (the shipped ones first); ``path`` may be
     among them, where its new text takes the old one's place.
     """
-    from tahapan.merge import SourceFile
     from tahapan.safefile import keep_backup, locked, replace_text, sweep
-    from tahapan.store import build_catalog, read_source
+    from tahapan.store import check_with, read_source
     from tahapan.writer import MANAGED_HEADER, tables_text
 
     with locked(path):
@@ -53,12 +51,8 @@ def edit(
             data = read_source(path).data
         action = mutate(data)
         text = tables_text(data, header=MANAGED_HEADER)
-        new = SourceFile(path, text, tomllib.loads(text))
-        sources = [new if _same(p, path) else read_source(p) for p in others]
-        if not any(s is new for s in sources):
-            sources.append(new)
         try:
-            build_catalog(sources)
+            check_with(others, path, text)
         except DataError as err:
             # the lines would be those of a text never written: name the stage, not a line
             prefix = re.compile(re.escape(str(path)) + r":\d+(?::\d+)?: ")
@@ -72,13 +66,6 @@ def edit(
         backup = keep_backup(path)
         replace_text(path, text)
     return EditResult(path, backup, action, where)
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b
 
 
 def election_table(data: Tables, election: str) -> Tables:

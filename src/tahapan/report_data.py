@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from tahapan.i18n import tr
 from tahapan.model import Region, as_table
 
 SCHEMA = 1
@@ -34,25 +34,6 @@ class ValidateReport:
             "unreadable": list(self.unreadable),
         }
 
-    def lines(self) -> list[str]:
-        if self.problems:
-            count = len(self.problems)
-            return [
-                *self.problems,
-                tr(
-                    f"{count} masalah ditemukan", f"{count} problem{'s' if count > 1 else ''} found"
-                ),
-            ]
-        return [
-            f"{path}: ok ("
-            + tr(
-                f"{e} pemilu, {s} tahapan",
-                f"{e} election{'s' if e != 1 else ''}, {s} stage{'s' if s != 1 else ''}",
-            )
-            + ")"
-            for path, e, s in self.files
-        ]
-
 
 @dataclass(frozen=True)
 class RegionsReport:
@@ -66,9 +47,43 @@ class RegionsReport:
             "regions": [as_table(r) for r in self.regions],
         }
 
-    def lines(self) -> list[str]:
-        # tab-separated, like `check --within`: id, code, zone, province, name
-        return [
-            "\t".join([r.id, r.code or "-", r.timezone, r.parent or "-", r.name])
-            for r in self.regions
-        ]
+
+def build_validate(paths: Sequence[Path]) -> ValidateReport:
+    """Check files as tahapan would use them: merged over the shipped data, in the order given.
+
+    A file that cannot be read at all is set apart (exit 2); every other problem is listed, by file
+    and line, as an editor would walk them.
+    """
+    from tahapan.errors import DataError, UnreadableError
+    from tahapan.store import build_catalog, file_summary, read_source, shipped_paths
+
+    sources = []
+    problems: list[str] = []
+    unreadable: list[str] = []
+    checked = []
+    for path in paths:
+        try:
+            source = read_source(path)
+        except UnreadableError as err:
+            unreadable.extend(err.problems)
+            continue
+        except DataError as err:  # a TOML syntax error or bytes that are not UTF-8
+            problems.extend(err.problems)
+            continue
+        sources.append(source)
+        checked.append((path, *file_summary(source.data)))
+    if sources:
+        try:
+            build_catalog([*(read_source(p) for p in shipped_paths()), *sources])
+        except DataError as err:
+            problems.extend(err.problems)
+    return ValidateReport(
+        tuple(checked), tuple(sorted(problems, key=_file_line)), tuple(unreadable)
+    )
+
+
+def _file_line(problem: str) -> tuple[str, int]:
+    """Sort key: the file, then the line number."""
+    path, _, rest = problem.partition(":")
+    number = rest.split(":", 1)[0]
+    return path, int(number) if number.isdigit() else 0

@@ -167,6 +167,18 @@ def load_catalog(
     raise (UnreadableError if unreadable else DataError)(problems)
 
 
+def check_with(paths: Sequence[Path], path: Path, text: str) -> Catalog:
+    """Load ``paths`` with ``text`` standing for the content of ``path`` (in its place when listed,
+    else last): how a file about to be written would load. Raises DataError if it would not."""
+    from tahapan.config import same_file
+
+    new = source_from_bytes(path, text.encode("utf-8"))
+    sources = [new if same_file(p, path) else read_source(p) for p in paths]
+    if not any(s is new for s in sources):
+        sources.append(new)
+    return build_catalog(sources)
+
+
 def read_source(path: Path) -> SourceFile:
     return source_from_bytes(path, read_bytes(path))
 

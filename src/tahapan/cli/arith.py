@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from tahapan.calc import calculate, usage
+from tahapan.calc import calculate
 from tahapan.cli import complete
 from tahapan.cli.options import (
     DataOpt,
@@ -20,8 +20,7 @@ from tahapan.cli.options import (
     resolve_on,
 )
 from tahapan.dates import parse_date
-from tahapan.errors import DateError, ExitCode
-from tahapan.i18n import tr
+from tahapan.errors import ExitCode
 from tahapan.pace import measure, parse_done
 from tahapan.render import emit
 from tahapan.select import find_stage, pick_elections
@@ -51,8 +50,6 @@ def hitung(
     """
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     text = " ".join(expression or [])
-    if not text.strip():
-        raise DateError(tr("tidak ada yang dihitung", "nothing to calculate"), hint=usage())
     chosen = pick_elections(session.catalog, session.elections)
     context = chosen[0] if len(chosen) == 1 else None
     report = calculate(

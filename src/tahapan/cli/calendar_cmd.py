@@ -221,18 +221,8 @@ def _within(election: Election, first: date, last: date) -> Election:
 
 
 def _write(content: str | bytes, output: Path | None) -> None:
-    if output is None:
-        if isinstance(content, bytes):
-            if sys.stdout.isatty():
-                raise TahapanError(
-                    tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
-                    hint=tr("Beri -o FILE.pdf.", "Give -o FILE.pdf."),
-                )
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        return
-    from tahapan.safefile import save
+    from tahapan.render import write_out
 
-    save(output, content if isinstance(content, bytes) else content.encode("utf-8"))
-    sys.stderr.write(tr(f"tahapan: ditulis {output}\n", f"tahapan: wrote {output}\n"))
+    write_out(content, output)
+    if output is not None:
+        sys.stderr.write(tr(f"tahapan: ditulis {output}\n", f"tahapan: wrote {output}\n"))

@@ -15,16 +15,14 @@ from tahapan.cli.options import (
     LangOpt,
     OutputOpt,
     RegionOpt,
-    data_files,
     open_session,
 )
-from tahapan.config import load_config
 from tahapan.errors import DataError
 from tahapan.i18n import tr
-from tahapan.merge import SourceFile
 from tahapan.model import Election, Region
+from tahapan.render import write_out
 from tahapan.select import pick_elections
-from tahapan.store import build_catalog, read_source, read_text, shipped_paths
+from tahapan.store import check_with, read_text, shipped_paths
 
 
 class ExportFormat(StrEnum):
@@ -57,7 +55,7 @@ def export(
         from tahapan.writer import schedule_text
 
         text = schedule_text(chosen, _regions_used(catalog.regions, chosen))
-    write_output(text, output)
+    write_out(text, output)
 
 
 def import_csv(
@@ -73,8 +71,9 @@ def import_csv(
     from tahapan import tabular
     from tahapan.writer import tables_text
 
-    text = read_text(file)
-    imported = tabular.import_csv(file, text, {e.id: e for e in session.catalog.elections})
+    imported = tabular.import_csv(
+        file, read_text(file), {e.id: e for e in session.catalog.elections}
+    )
     if imported.problems:
         raise DataError(imported.problems)
     result = tables_text(
@@ -82,13 +81,8 @@ def import_csv(
         header=f"# {tr('Diimpor dari', 'Imported from')} {file.name} (tahapan import)\n",
     )
     # the result must load beside everything else, or it is not written
-    target = output or Path(file.with_suffix(".toml").name)
-    import tomllib
-
-    sources = [read_source(p) for p in shipped_paths()]
-    sources += [read_source(p) for p in data_files(load_config(), data)]
-    build_catalog([*sources, SourceFile(target, result, tomllib.loads(result))])
-    write_output(result, output)
+    check_with([*shipped_paths(), *session.files], output or Path(f"{file.stem}.toml"), result)
+    write_out(result, output)
     sys.stderr.write(
         tr(
             f"tahapan: {imported.rows} baris, {len(imported.data['elections'])} pemilu",
@@ -96,15 +90,6 @@ def import_csv(
         )
         + (f" → {output}\n" if output else "\n")
     )
-
-
-def write_output(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from tahapan.safefile import save
-
-    save(output, text.encode("utf-8"))
 
 
 def _regions_used(regions: tuple[Region, ...], elections: list[Election]) -> list[Region]:

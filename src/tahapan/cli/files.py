@@ -10,11 +10,10 @@ import typer
 
 from tahapan.cli.options import DataOpt, JsonOpt, LangOpt, open_session
 from tahapan.config import load_config
-from tahapan.errors import DataError, ExitCode, UnreadableError
+from tahapan.errors import ExitCode
 from tahapan.i18n import set_language
 from tahapan.render import emit
-from tahapan.report_data import RegionsReport, ValidateReport
-from tahapan.store import build_catalog, file_summary, read_source, shipped_paths
+from tahapan.report_data import RegionsReport, build_validate
 
 
 def validate(
@@ -32,35 +31,13 @@ def validate(
     Each file is checked as tahapan would use it: merged over the shipped data, in the order given.
     """
     set_language(lang.value if lang else load_config().get("lang", "id"))
-    sources = [read_source(p) for p in shipped_paths()]
-    problems: list[str] = []
-    unreadable: list[str] = []
-    checked = []
-    for path in files:
-        try:
-            source = read_source(path)
-        except UnreadableError as err:
-            unreadable.extend(err.problems)
-            continue
-        except DataError as err:  # a TOML syntax error or bytes that are not UTF-8
-            problems.extend(err.problems)
-            continue
-        sources.append(source)
-        checked.append((path, *file_summary(source.data)))
-    if len(sources) > len(shipped_paths()):
-        try:
-            build_catalog(sources)
-        except DataError as err:
-            problems.extend(err.problems)
-    report = ValidateReport(
-        tuple(checked), tuple(sorted(problems, key=_file_line)), tuple(unreadable)
-    )
+    report = build_validate(files)
     emit(report, as_json=json)
-    if unreadable:
+    if report.unreadable:
         if not json:
-            sys.stderr.write("".join(f"tahapan: {line}\n" for line in unreadable))
+            sys.stderr.write("".join(f"tahapan: {line}\n" for line in report.unreadable))
         raise typer.Exit(int(ExitCode.BAD_INPUT))
-    if problems:
+    if report.problems:
         raise typer.Exit(int(ExitCode.ATTENTION))
 
 
@@ -80,10 +57,3 @@ def regions(
         q = query.lower()
         found = tuple(r for r in found if q in r.id or q in (r.code or "") or q in r.name.lower())
     emit(RegionsReport(found), as_json=json)
-
-
-def _file_line(problem: str) -> tuple[str, int]:
-    """Sort key: the file, then the line number, as an editor would walk them."""
-    path, _, rest = problem.partition(":")
-    number = rest.split(":", 1)[0]
-    return path, int(number) if number.isdigit() else 0

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from tahapan.cli import complete
-from tahapan.config import load_config
+from tahapan.config import data_files, load_config
 from tahapan.dates import parse_date, resolve_zone, today
 from tahapan.errors import DateError
 from tahapan.i18n import set_language, tr
@@ -20,8 +19,6 @@ from tahapan.model import Region
 from tahapan.regions import find_region, scope
 from tahapan.select import pick_elections
 from tahapan.store import Catalog, load_catalog
-
-DATA_VARIABLE = "TAHAPAN_DATA"
 
 
 class LangChoice(StrEnum):
@@ -118,31 +115,8 @@ class Session:
     region: Region | None = None
     #: everything loaded, before --region narrowed it (local holidays included)
     loaded: Catalog | None = None
-
-
-def data_files(config: dict[str, Any], data: list[Path] | None) -> list[Path]:
-    """Overlay files in merge order: the user's own file (`tahapan stage add` writes it) when it
-    exists, then the config's, then TAHAPAN_DATA's, then --data; a file named twice is read once."""
-    from tahapan.config import user_file
-
-    from_env = [p for p in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if p.strip()]
-    own = user_file()
-    paths = [own] if own.is_file() else []
-    paths += (
-        [Path(p) for p in config.get("data", [])] + [Path(p) for p in from_env] + list(data or [])
-    )
-    unique: list[Path] = []
-    for path in paths:
-        if not any(_same(path, seen) for seen in unique):
-            unique.append(path)
-    return unique
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b
+    #: the schedule files read over the shipped ones, in merge order
+    files: tuple[Path, ...] = ()
 
 
 def open_session(
@@ -163,7 +137,8 @@ def open_session(
     config = load_config()
     if lang is None:
         set_language(config.get("lang", "id"))
-    catalog = load_catalog(data_files(config, data), provenance=provenance)
+    files = data_files(config, data)
+    catalog = load_catalog(files, provenance=provenance)
     chosen_region = None
     region_text = region if region else config.get("region")
     if region_text:
@@ -179,7 +154,7 @@ def open_session(
     chosen = elections if elections else config.get("election", [])
     ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
     pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
-    return Session(catalog, zone, today(zone), ids, chosen_region, loaded)
+    return Session(catalog, zone, today(zone), ids, chosen_region, loaded, tuple(files))
 
 
 def resolve_on(session: Session, text: str | None) -> date:

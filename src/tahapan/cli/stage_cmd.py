@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from tahapan.cli import complete
-from tahapan.cli.options import ElectionOpt, LangOpt, Session, data_files, open_session
-from tahapan.config import load_config, user_file
-from tahapan.dates import parse_date
+from tahapan.cli.options import ElectionOpt, LangChoice, LangOpt, Session, open_session
+from tahapan.config import user_file
+from tahapan.dates import h_offset, parse_date
 from tahapan.editing import (
     EditResult,
     Tables,
@@ -93,12 +94,9 @@ def _target(session: Session, text: str) -> tuple[Election, str]:
 
 
 def _date_value(text: str, session: Session, election: Election) -> Any:
-    from tahapan.dates import _H_RE
-
-    match = _H_RE.match(" ".join(text.split()))
-    if match:  # H-7 stays a rule, so the stage moves with voting day
-        sign, number = match.groups()
-        return {"h": 0 if number is None else int(number) * (1 if sign == "+" else -1)}
+    offset = h_offset(text)
+    if offset is not None:  # H-7 stays a rule, so the stage moves with voting day
+        return {"h": offset}
     return parse_date(text, today=session.today, voting_day=election.voting_day)
 
 
@@ -116,9 +114,19 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
     return out
 
 
-def _files(file: Path | None, session_data: list[Path]) -> tuple[Path, list[Path]]:
-    target = file or user_file()
-    return target, [*shipped_paths(), *session_data]
+def _open(file: Path | None, lang: LangChoice | None, election: list[str] | None) -> Session:
+    """The session of an edit: everything loaded, the file being edited among it if it exists."""
+    return open_session(
+        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
+    )
+
+
+def _apply(
+    session: Session, file: Path | None, where: str, mutate: Callable[[Tables], str]
+) -> None:
+    """Make the change under the file's lock, checked with everything the session loaded."""
+    result = edit(file or user_file(), [*shipped_paths(), *session.files], mutate, where)
+    _report(result)
 
 
 def _report(result: EditResult) -> None:
@@ -151,9 +159,7 @@ def stage_add(
     lang: LangOpt = None,
 ) -> None:
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
-    session = open_session(
-        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
-    )
+    session = _open(file, lang, election)
     target_election, path = _target(session, stage)
     missing = [
         flag
@@ -209,8 +215,7 @@ def stage_add(
         table.setdefault("stages", []).append({"id": leaf, **fields})
         return "added"
 
-    target, others = _files(file, data_files(load_config(), [file] if file else None))
-    _report(edit(target, others, mutate, f"{target_election.id}/{path}"))
+    _apply(session, file, f"{target_election.id}/{path}", mutate)
 
 
 @stage_app.command("set")
@@ -237,9 +242,7 @@ def stage_set(
 ) -> None:
     """Change a stage: in your file, or as an override of another file's stage (give --basis and
     --confidence with new dates, so the official ones are not claimed for them)."""
-    session = open_session(
-        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
-    )
+    session = _open(file, lang, election)
     target_election, path = _target(session, stage)
     ref = find_stage(session.catalog, path, [target_election])
     fields = _fields(
@@ -266,8 +269,7 @@ def stage_set(
         make_table(election_table(data, target_election.id), ref.path).update(fields)
         return "changed"
 
-    target, others = _files(file, data_files(load_config(), [file] if file else None))
-    _report(edit(target, others, mutate, f"{target_election.id}/{ref.path}"))
+    _apply(session, file, f"{target_election.id}/{ref.path}", mutate)
 
 
 @stage_app.command("remove")
@@ -278,12 +280,10 @@ def stage_remove(
     lang: LangOpt = None,
 ) -> None:
     """Remove a stage you added, or your change to another file's stage (the original comes back)."""
-    session = open_session(
-        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
-    )
+    session = _open(file, lang, election)
     target_election, path = _target(session, stage)
     ref = find_stage(session.catalog, path, [target_election])
-    target, others = _files(file, data_files(load_config(), [file] if file else None))
+    target = file or user_file()
 
     def mutate(data: Tables) -> str:
         holder = election_table(data, target_election.id)
@@ -300,4 +300,4 @@ def stage_remove(
             data["elections"].remove(holder)
         return "removed"
 
-    _report(edit(target, others, mutate, f"{target_election.id}/{ref.path}"))
+    _apply(session, target, f"{target_election.id}/{ref.path}", mutate)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any, Protocol
 
 
@@ -23,3 +24,25 @@ def emit(report: Report, *, as_json: bool) -> None:
     from tahapan.render.terminal import render
 
     render(report)
+
+
+def write_out(content: str | bytes, output: Path | None) -> None:
+    """An answer to stdout, or to ``output`` the safe way (atomically, the old one kept as .bak; a
+    pipe or device written into). A binary answer (a PDF) is not sent to a terminal."""
+    if output is not None:
+        from tahapan.safefile import save
+
+        save(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+        return
+    if isinstance(content, str):
+        sys.stdout.write(content)
+        return
+    if sys.stdout.isatty():
+        from tahapan.errors import TahapanError
+        from tahapan.i18n import tr
+
+        raise TahapanError(
+            tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
+            hint=tr("Beri -o FILE.pdf.", "Give -o FILE.pdf."),
+        )
+    sys.stdout.buffer.write(content)

@@ -10,6 +10,7 @@ from tahapan.calc import CalcReport, DayInfo
 from tahapan.i18n import days, format_date, format_range, h_label, language, tr, weekday_name
 from tahapan.pace import PaceReport
 from tahapan.report import CheckReport, ShowReport
+from tahapan.report_data import RegionsReport, ValidateReport
 from tahapan.timeline import h_day
 from tahapan.workdays import Closed
 
@@ -72,8 +73,10 @@ def render(report: Any) -> None:
         lines = calc_lines(report)
     elif isinstance(report, PaceReport):
         lines = pace_lines(report)
-    elif hasattr(report, "lines"):
-        lines = report.lines()
+    elif isinstance(report, ValidateReport):
+        lines = validate_lines(report)
+    elif isinstance(report, RegionsReport):
+        lines = regions_lines(report)
     else:  # pragma: no cover - a new report type without a view is a programming error
         raise TypeError(f"no text view for {type(report).__name__}")
     sys.stdout.write("".join(line + "\n" for line in lines))
@@ -230,3 +233,29 @@ def pace_lines(report: PaceReport) -> list[str]:
             )
         )
     return lines
+
+
+def validate_lines(report: ValidateReport) -> list[str]:
+    if report.problems:
+        count = len(report.problems)
+        return [
+            *report.problems,
+            tr(f"{count} masalah ditemukan", f"{count} problem{'s' if count > 1 else ''} found"),
+        ]
+    return [
+        f"{path}: ok ("
+        + tr(
+            f"{e} pemilu, {s} tahapan",
+            f"{e} election{'s' if e != 1 else ''}, {s} stage{'s' if s != 1 else ''}",
+        )
+        + ")"
+        for path, e, s in report.files
+    ]
+
+
+def regions_lines(report: RegionsReport) -> list[str]:
+    # tab-separated, like `check --within`: id, code, zone, province, name
+    return [
+        "\t".join([r.id, r.code or "-", r.timezone, r.parent or "-", r.name])
+        for r in report.regions
+    ]
