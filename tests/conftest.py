@@ -16,6 +16,27 @@ from tahapan.i18n import set_language
 
 REPO = Path(__file__).resolve().parents[1]
 
+#: a small schedule file, valid on its own: one election with one stage
+LATIHAN = """\
+schema = 1
+
+[[elections]]
+id = "latihan"
+name = "Latihan"
+name_en = "Drill"
+voting_day = 2025-03-01
+basis = "Catatan kantor"
+
+[[elections.stages]]
+id = "rapat"
+name = "Rapat koordinasi"
+name_en = "Coordination meeting"
+start = 2025-01-10
+end = 2025-01-12
+basis = "Undangan"
+confidence = "P"
+"""
+
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,27 +7,10 @@ import sys
 
 import pytest
 
+from conftest import LATIHAN
 from tahapan.errors import ExitCode
 
-GOOD = """\
-schema = 1
-
-[[elections]]
-id = "latihan"
-name = "Latihan"
-name_en = "Drill"
-voting_day = 2025-03-01
-basis = "Catatan kantor"
-
-[[elections.stages]]
-id = "rapat"
-name = "Rapat koordinasi"
-name_en = "Coordination meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
-"""
+GOOD = LATIHAN
 
 
 def _file(tmp_path, kind: str) -> str:

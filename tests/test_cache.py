@@ -8,29 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import packages_loaded_by
+from conftest import LATIHAN, packages_loaded_by
 from tahapan import cache
 from tahapan.store import load_catalog
 
-OWN = """\
-schema = 1
-
-[[elections]]
-id = "latihan"
-name = "Latihan"
-name_en = "Drill"
-voting_day = 2025-03-01
-basis = "Catatan kantor"
-
-[[elections.stages]]
-id = "rapat"
-name = "Rapat koordinasi"
-name_en = "Coordination meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
-"""
+OWN = LATIHAN
 
 
 def entries() -> list[Path]:

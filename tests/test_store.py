@@ -6,27 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LATIHAN
 from tahapan.errors import DataError
 from tahapan.store import load_catalog, load_file
 
-GOOD = """\
-schema = 1
-
-[[elections]]
-id = "latihan"
-name = "Latihan"
-name_en = "Drill"
-voting_day = 2025-03-01
-basis = "Catatan kantor"
-
-[[elections.stages]]
-id = "rapat"
-name = "Rapat koordinasi"
-name_en = "Coordination meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
+GOOD = (
+    LATIHAN
+    + """\
 
 [[elections.stages.stages]]
 id = "apel"
@@ -37,6 +23,7 @@ end = 2025-01-11
 basis = "Undangan"
 confidence = "P"
 """
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "jadwal.toml") -> Path:

@@ -6,25 +6,9 @@ import json
 
 import pytest
 
-GOOD = """\
-schema = 1
+from conftest import LATIHAN
 
-[[elections]]
-id = "latihan"
-name = "Latihan"
-name_en = "Drill"
-voting_day = 2025-03-01
-basis = "Catatan kantor"
-
-[[elections.stages]]
-id = "rapat"
-name = "Rapat koordinasi"
-name_en = "Coordination meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
-"""
+GOOD = LATIHAN
 
 
 @pytest.fixture
