@@ -8,6 +8,7 @@ colour and a letter (for print without colour); a stage that runs through a whol
 from __future__ import annotations
 
 import calendar as stdcal
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -64,13 +65,15 @@ class Month:
     #: long stages that run through the whole month
     band: tuple[int, ...]
 
-    @property
-    def holidays(self) -> list[Closed]:
+    def days_off(self, kind: str) -> list[Closed]:
+        """This month's days off of one kind: "cuti" (cuti bersama) or "holiday" (public and local
+        holidays); weekends are not listed."""
+        wanted = {"cuti"} if kind == "cuti" else {"public", "local"}
         return [
             d.holiday
             for week in self.weeks
             for d in week
-            if d.in_month and d.holiday is not None and d.holiday.kind != "weekend"
+            if d.in_month and d.holiday is not None and d.holiday.kind in wanted
         ]
 
 
@@ -81,6 +84,11 @@ class CalendarReport:
     marks: tuple[Mark, ...]
     generated: date
     region: Region | None = None
+
+    @property
+    def title(self) -> str:
+        """The elections' names, as a calendar heads its pages."""
+        return title(self.elections)
 
     @property
     def first(self) -> date:
@@ -132,6 +140,10 @@ class CalendarReport:
                 for month in self.months
             ],
         }
+
+
+def title(elections: Sequence[Election]) -> str:
+    return " · ".join(tr(e.name, e.name_en) for e in elections) or "tahapan"
 
 
 def month_range(first: date, last: date) -> list[tuple[int, int]]:

@@ -52,7 +52,7 @@ footer { font-size: 6.5pt; color: #666; margin-top: 1mm; }
 
 
 def write_html(report: CalendarReport) -> str:
-    title = " · ".join(tr(e.name, e.name_en) for e in report.elections) or "tahapan"
+    title = report.title
     pages = "\n".join(_month(report, month, title) for month in report.months)
     return (
         f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
@@ -122,8 +122,7 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
             + "</li>"
         )
     out.append('<ul class="legend">' + "".join(items) + "</ul>")
-    public = [h for h in month.holidays if h.kind != "cuti"]
-    cuti = [h for h in month.holidays if h.kind == "cuti"]
+    public, cuti = month.days_off("holiday"), month.days_off("cuti")
     if public:
         listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in public)
         out.append(f'<p class="holidays">{tr("Libur", "Holidays")}: {listed}</p>')

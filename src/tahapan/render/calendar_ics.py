@@ -15,6 +15,7 @@ from icalendar import Alarm, Calendar, Event
 
 from tahapan.i18n import tr
 from tahapan.model import CONFIDENCE_TEXT, Election
+from tahapan.monthgrid import title
 
 UID_DOMAIN = (
     "tahapan.invalid"  # a domain that is no one's (RFC 2606), so the UIDs clash with nobody's
@@ -30,7 +31,7 @@ def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int
     cal.add("prodid", "-//tahapan//Jadwal tahapan pemilu//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", " · ".join(tr(e.name, e.name_en) for e in elections) or "tahapan")
+    cal.add("x-wr-calname", title(elections))
     utc = stamp.astimezone(UTC)
     for election in elections:
         for path, stage in election.walk():

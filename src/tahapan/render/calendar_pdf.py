@@ -57,7 +57,7 @@ class _Document(FPDF):
         self.report = report
         self.set_auto_page_break(False)
         self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_title(self._title_text())
+        self.set_title(self.report.title)
         self.set_creator("tahapan")
         regular, bold = _find_font("DejaVuSans.ttf"), _find_font("DejaVuSans-Bold.ttf")
         if regular is not None:
@@ -101,15 +101,12 @@ class _Document(FPDF):
 
     # ----------------------------------------------------------------------------------- page
 
-    def _title_text(self) -> str:
-        return " · ".join(tr(e.name, e.name_en) for e in self.report.elections) or "tahapan"
-
     def month_page(self, month: Month) -> None:
         report = self.report
         self.add_page()
         self.set_text_color(0, 0, 0)
         self.font(16, bold=True)
-        title = f"{self._title_text()} — {month_name(month.month)} {month.year}"
+        title = f"{self.report.title} — {month_name(month.month)} {month.year}"
         self.put(MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 8, title)
         y = MARGIN + 9
         if report.region is not None:
@@ -133,10 +130,9 @@ class _Document(FPDF):
             self.put(MARGIN, y, PAGE_W - 2 * MARGIN, 4.5, line)
             y += 5
         legend_rows = (len(month.band) + len(month.marks) + 1) // 2
-        kinds = {
-            h.kind == "cuti" for h in month.holidays
-        }  # a line for holidays, one for cuti bersama
-        legend_h = 5 + legend_rows * 4.2 + 4.3 * len(kinds)
+        # a line for holidays, one for cuti bersama
+        lines = sum(1 for kind in ("holiday", "cuti") if month.days_off(kind))
+        legend_h = 5 + legend_rows * 4.2 + 4.3 * lines
         grid_h = PAGE_H - MARGIN - 7 - legend_h - y
         y = self._grid(month, y + 1, grid_h)
         self._legend(month, y + 2)
@@ -247,19 +243,16 @@ class _Document(FPDF):
             if len(report.elections) > 1:
                 label += f"  {mark.ref.election.id}"
             self.put(x + 4, y, column_w - 5, 4.2, label)
-        if month.holidays:
-            y = top + ((len(shown) + 1) // 2) * 4.2 + 0.3
-            public = [h for h in month.holidays if h.kind != "cuti"]
-            cuti = [h for h in month.holidays if h.kind == "cuti"]
-            for kind, days, colour in (
-                (tr("Libur: ", "Holidays: "), public, (150, 0, 0)),
-                (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), cuti, CUTI),
-            ):
-                if days:
-                    self.set_text_color(*colour)
-                    listed = "; ".join(f"{h.day.day} {h.name}" for h in days)
-                    self.put(MARGIN, y, PAGE_W - 2 * MARGIN, 4.2, kind + listed)
-                    y += 4.2
+        y = top + ((len(shown) + 1) // 2) * 4.2 + 0.3
+        for kind, days, colour in (
+            (tr("Libur: ", "Holidays: "), month.days_off("holiday"), (150, 0, 0)),
+            (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), month.days_off("cuti"), CUTI),
+        ):
+            if days:
+                self.set_text_color(*colour)
+                listed = "; ".join(f"{h.day.day} {h.name}" for h in days)
+                self.put(MARGIN, y, PAGE_W - 2 * MARGIN, 4.2, kind + listed)
+                y += 4.2
 
     def _footer(self) -> None:
         report = self.report

@@ -35,8 +35,7 @@ def _name(report: CalendarReport, index: int) -> Text:
 
 
 def _month(report: CalendarReport, month: Month) -> list[Any]:
-    names = " · ".join(tr(e.name, e.name_en) for e in report.elections)
-    title = Text(f"{names} — {month_name(month.month)} {month.year}", style="bold")
+    title = Text(f"{report.title} — {month_name(month.month)} {month.year}", style="bold")
     out: list[Any] = [Text(""), title]
     if month.band:
         out.append(Text(tr("Sepanjang bulan:", "All month:"), style="dim"))
@@ -85,11 +84,11 @@ def _month(report: CalendarReport, month: Month) -> list[Any]:
                 style="bold",
             )
         )
-    public = [h for h in month.holidays if h.kind != "cuti"]
+    public = month.days_off("holiday")
     if public:
         listed = "; ".join(f"{h.day.day} {h.name}" for h in public)
         out.append(Text(f"  * {tr('Libur', 'Holidays')}: {listed}", style="red"))
-    cuti = [h for h in month.holidays if h.kind == "cuti"]
+    cuti = month.days_off("cuti")
     if cuti:
         listed = "; ".join(f"{h.day.day} {h.name}" for h in cuti)
         out.append(
