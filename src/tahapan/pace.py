@@ -136,8 +136,8 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
             hint=tr("Beri --on dalam rentang tahapan.", "Give an --on date within the stage."),
         )
     last = min(on, stage.end)
-    if stage.counting == "working":
-        cal = WorkCalendar(ref.election.holidays)
+    cal = WorkCalendar(ref.election.holidays) if stage.counting == "working" else None
+    if cal is not None:
         elapsed, total = cal.count(start, last), cal.count(start, stage.end)
         if total == 0:
             raise TahapanError(
@@ -150,10 +150,9 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
     units = math.ceil(round(100.0 * elapsed / done, 2)) if 0 < done < 100 else 0
     # a trickle of progress would put the finish centuries away; past ten years it is not a date
     if 0 < units <= MAX_OFFSET_DAYS:
-        if stage.counting == "working":
-            projected = WorkCalendar(ref.election.holidays).nth_working(start, units)
-        else:
-            projected = start + timedelta(days=units - 1)
+        projected = (
+            cal.nth_working(start, units) if cal is not None else start + timedelta(days=units - 1)
+        )
     return PaceReport(
         on, ref, done, stage.counting, elapsed, total, _verdict(done, elapsed, total), projected
     )
