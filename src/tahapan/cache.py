@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tahapan import __version__
-from tahapan.model import Election, Holiday, Region, RelativeDate, Stage
+from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table
 
 FORMAT = 1
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
@@ -148,17 +148,13 @@ def _holidays_version() -> str | None:
 
 
 def encode(obj: Any) -> Any:
+    """A model object as JSON values: its table (as a file would hold it), dates as ISO text."""
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, tuple):
+    if isinstance(obj, (list, tuple)):
         return [encode(item) for item in obj]
     if hasattr(obj, "__dataclass_fields__"):
-        out = {}
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            if value is not None and value != ():
-                out[f.name] = encode(value)
-        return out
+        return {key: encode(value) for key, value in as_table(obj).items()}
     return obj
 
 
