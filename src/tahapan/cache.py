@@ -15,7 +15,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -153,7 +153,7 @@ def encode(obj: Any) -> Any:
         return obj.isoformat()
     if isinstance(obj, (list, tuple)):
         return [encode(item) for item in obj]
-    if hasattr(obj, "__dataclass_fields__"):
+    if is_dataclass(obj):
         return {key: encode(value) for key, value in as_table(obj).items()}
     return obj
 

@@ -59,12 +59,14 @@ def render(report: Any, console: Console | None = None) -> None:
         console.print(_list(report, narrow=console.width < NARROW))
     elif isinstance(report, ShowReport):
         console.print(_show(report))
-    elif type(report).__name__ == "CalendarReport":
+    else:
+        # the calendar's view is loaded only for the calendar
+        from tahapan.monthgrid import CalendarReport
         from tahapan.render.calendar_term import view
 
+        if not isinstance(report, CalendarReport):  # pragma: no cover - a report without a view
+            raise TypeError(f"no terminal view for {type(report).__name__}")
         console.print(view(report))
-    else:  # pragma: no cover - a new report type without a view is a programming error
-        raise TypeError(f"no terminal view for {type(report).__name__}")
 
 
 def _name(stage: Stage) -> str:
