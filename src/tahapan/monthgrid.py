@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import calendar as stdcal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from tahapan import timeline as tl
-from tahapan.errors import DateError
+from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import tr
-from tahapan.model import Election, Region
+from tahapan.model import Election, Region, Stage
 from tahapan.workdays import Closed, WorkCalendar
 
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
@@ -96,8 +96,8 @@ class CalendarReport:
 
     @property
     def last(self) -> date:
-        m = self.months[-1]
-        return date(m.year, m.month, stdcal.monthrange(m.year, m.month)[1])
+        month = self.months[-1]
+        return month_bounds(self.first, date(month.year, month.month, 1))[1]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -167,6 +167,12 @@ def month_range(first: date, last: date) -> list[tuple[int, int]]:
     return months
 
 
+def month_bounds(first: date, last: date) -> tuple[date, date]:
+    """The first day of ``first``'s month and the last day of ``last``'s (at most MAX_MONTHS)."""
+    months = month_range(first, last)
+    return date(*months[0], 1), date(*months[-1], stdcal.monthrange(*months[-1])[1])
+
+
 def default_range(elections: list[Election], today: date) -> tuple[date, date]:
     """From this month to the month the next stage starts in (at least two months, at most twelve)."""
     running = tl.active(elections, today)
@@ -187,6 +193,72 @@ def default_range(elections: list[Election], today: date) -> tuple[date, date]:
     return date(today.year, today.month, 1), min(last, cap)
 
 
+def requested_range(
+    month: str | None, year: int | None, start: str | None, end: str | None, today: date
+) -> tuple[date, date] | None:
+    """The months asked for with --month, --year or --from/--to; None when none was given."""
+    from tahapan.dates import parse_date
+
+    given = [
+        flag
+        for flag, v in (("--month", month), ("--year", year), ("--from/--to", start or end))
+        if v
+    ]
+    if len(given) > 1:
+        raise TahapanError(
+            tr(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
+            hint=tr(
+                "--month 2024-11, --year 2024, atau --from DATE --to DATE.",
+                "--month 2024-11, --year 2024, or --from DATE --to DATE.",
+            ),
+        )
+    if month:
+        try:
+            y, m = (int(part) for part in month.strip().split("-"))
+            first = date(y, m, 1)
+        except ValueError:
+            raise DateError(
+                tr(f"bulan tidak dikenali: {month!r}", f"not a month: {month!r}"),
+                hint=tr("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
+            ) from None
+        return first, first
+    if year:
+        if not 1 <= year <= 9998:
+            raise DateError(
+                tr(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
+            )
+        return date(year, 1, 1), date(year, 12, 31)
+    if start or end:
+        if not (start and end):
+            raise DateError(
+                tr("--from dan --to harus diberikan bersama", "give --from and --to together")
+            )
+        first, last = parse_date(start, today=today), parse_date(end, today=today)
+        if last < first:
+            raise DateError(
+                tr(
+                    f"--to {last} lebih awal dari --from {first}",
+                    f"--to {last} is before --from {first}",
+                )
+            )
+        return first, last
+    return None
+
+
+def within(election: Election, first: date, last: date) -> Election:
+    """The election with only the stages that touch the months of first..last."""
+    start, end = month_bounds(first, last)
+
+    def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        return tuple(
+            replace(s, stages=keep(s.stages))
+            for s in stages
+            if (s.start or s.end) <= end and s.end >= start
+        )
+
+    return replace(election, stages=keep(election.stages))
+
+
 def build(
     elections: list[Election],
     first: date,
@@ -196,8 +268,7 @@ def build(
     region: Region | None = None,
 ) -> CalendarReport:
     months = month_range(first, last)
-    start = date(*months[0], 1)
-    end = date(*months[-1], stdcal.monthrange(*months[-1])[1])
+    start, end = month_bounds(first, last)
     refs = sorted(
         (
             r

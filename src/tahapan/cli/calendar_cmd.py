@@ -21,9 +21,8 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import tr
-from tahapan.model import Election, Stage
+from tahapan.model import Election
 
 
 class CalendarFormat(StrEnum):
@@ -101,7 +100,7 @@ def calendar(
         chosen = pick_elections(catalog, session.elections)
     else:
         chosen = near_elections(catalog.elections, today) or list(catalog.elections)
-    asked = _asked_range(month, year, start, end, today)
+    asked = monthgrid.requested_range(month, year, start, end, today)
     if format in (CalendarFormat.ics, CalendarFormat.csv):
         _export(format, chosen, asked, output, alarm, session.zone)
         return
@@ -114,9 +113,9 @@ def calendar(
         emit(report, as_json=False)
         return
     if format == CalendarFormat.json:
-        import json
+        from tahapan.render import json_text
 
-        _write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", output)
+        _write(json_text(report), output)
     elif format == CalendarFormat.html:
         from tahapan.render.calendar_html import write_html
 
@@ -127,57 +126,6 @@ def calendar(
         _write(write_pdf(report), output)
 
 
-def _asked_range(
-    month: str | None, year: int | None, start: str | None, end: str | None, today: date
-) -> tuple[date, date] | None:
-    from tahapan.dates import parse_date
-
-    given = [
-        flag
-        for flag, v in (("--month", month), ("--year", year), ("--from/--to", start or end))
-        if v
-    ]
-    if len(given) > 1:
-        raise TahapanError(
-            tr(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
-            hint=tr(
-                "--month 2024-11, --year 2024, atau --from DATE --to DATE.",
-                "--month 2024-11, --year 2024, or --from DATE --to DATE.",
-            ),
-        )
-    if month:
-        try:
-            y, m = (int(part) for part in month.strip().split("-"))
-            first = date(y, m, 1)
-        except ValueError:
-            raise DateError(
-                tr(f"bulan tidak dikenali: {month!r}", f"not a month: {month!r}"),
-                hint=tr("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
-            ) from None
-        return first, first
-    if year:
-        if not 1 <= year <= 9998:
-            raise DateError(
-                tr(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
-            )
-        return date(year, 1, 1), date(year, 12, 31)
-    if start or end:
-        if not (start and end):
-            raise DateError(
-                tr("--from dan --to harus diberikan bersama", "give --from and --to together")
-            )
-        first, last = parse_date(start, today=today), parse_date(end, today=today)
-        if last < first:
-            raise DateError(
-                tr(
-                    f"--to {last} lebih awal dari --from {first}",
-                    f"--to {last} is before --from {first}",
-                )
-            )
-        return first, last
-    return None
-
-
 def _export(
     format: CalendarFormat,
     chosen: list[Election],
@@ -186,11 +134,10 @@ def _export(
     alarm: int | None,
     zone: str,
 ) -> None:
-    from tahapan.monthgrid import month_range
+    from tahapan.monthgrid import within
 
     if asked is not None:
-        month_range(*asked)  # the same bound on the number of months as the grids
-        chosen = [_within(e, *asked) for e in chosen]
+        chosen = [within(e, *asked) for e in chosen]
     if format == CalendarFormat.csv:
         from tahapan.tabular import csv_text
 
@@ -200,24 +147,6 @@ def _export(
     from tahapan.render.calendar_ics import write_ics
 
     _write(write_ics(chosen, stamp=now(zone), alarm_days=alarm), output)
-
-
-def _within(election: Election, first: date, last: date) -> Election:
-    """The election with only the stages that touch the months of first..last."""
-    import calendar as stdcal
-    from dataclasses import replace
-
-    start = date(first.year, first.month, 1)
-    end = date(last.year, last.month, stdcal.monthrange(last.year, last.month)[1])
-
-    def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
-        return tuple(
-            replace(s, stages=keep(s.stages))
-            for s in stages
-            if (s.start or s.end) <= end and s.end >= start
-        )
-
-    return replace(election, stages=keep(election.stages))
 
 
 def _write(content: str | bytes, output: Path | None) -> None:

@@ -12,9 +12,13 @@ class Report(Protocol):
     def to_json(self) -> dict[str, Any]: ...
 
 
+def json_text(report: Report) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
 def emit(report: Report, *, as_json: bool) -> None:
     if as_json:
-        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(report))
         return
     if getattr(report, "plain_text", False):
         from tahapan.render.plain import render as render_plain
