@@ -15,8 +15,8 @@ from typing import Any
 
 from tahapan import timeline as tl
 from tahapan.errors import DateError, TahapanError
-from tahapan.i18n import tr
-from tahapan.model import Election, Region, Stage
+from tahapan.i18n import format_date, tr
+from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 from tahapan.workdays import Closed, WorkCalendar
 
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
@@ -89,6 +89,21 @@ class CalendarReport:
     def title(self) -> str:
         """The elections' names, as a calendar heads its pages."""
         return title(self.elections)
+
+    def footer(self) -> tuple[str, str, str]:
+        """The page footer's three texts: the legal basis, the confidence marks, who made it when."""
+        bases = "; ".join(f"{e.name}: {e.basis}" for e in self.elections)
+        marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
+        made = (
+            tr("Dibuat ", "Made ")
+            + format_date(self.generated)
+            + tr(" dengan tahapan", " with tahapan")
+        )
+        return (
+            tr("Dasar hukum: ", "Legal basis: ") + bases,
+            tr("Kepastian: ", "Confidence: ") + marks,
+            made,
+        )
 
     @property
     def first(self) -> date:

@@ -90,37 +90,25 @@ def locked(path: Path) -> Iterator[None]:
     lock_path = path.with_name(path.name + ".lock")
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        _lock(fd)
+        _flock(fd, take=True)
         try:
             yield
         finally:
-            _unlock(fd)
+            _flock(fd, take=False)
     finally:
         os.close(fd)
 
 
-def _lock(fd: int) -> None:
+def _flock(fd: int, take: bool) -> None:
     try:
         import fcntl
     except ImportError:  # Windows
         import msvcrt
 
         os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+        msvcrt.locking(fd, msvcrt.LK_LOCK if take else msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
         return
-    fcntl.flock(fd, fcntl.LOCK_EX)
-
-
-def _unlock(fd: int) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
-        return
-    fcntl.flock(fd, fcntl.LOCK_UN)
+    fcntl.flock(fd, fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
 def _sync_dir(folder: Path) -> None:

@@ -8,13 +8,11 @@ from html import escape
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
-    format_date,
     format_range,
     language,
     month_name,
     tr,
 )
-from tahapan.model import CONFIDENCE_TEXT
 from tahapan.monthgrid import CalendarReport, Month
 
 STYLE = """
@@ -131,15 +129,6 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         out.append(
             f'<p class="holidays cuti">{tr("Cuti bersama", "Cuti bersama (joint leave)")}: {listed}</p>'
         )
-    bases = "; ".join(f"{escape(e.name)}: {escape(e.basis)}" for e in report.elections)
-    marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
-    made = (
-        tr("Dibuat ", "Made ")
-        + format_date(report.generated)
-        + tr(" dengan tahapan", " with tahapan")
-    )
-    out.append(
-        f"<footer>{tr('Dasar hukum', 'Legal basis')}: {bases}<br>"
-        f"{tr('Kepastian', 'Confidence')}: {escape(marks)} · {made}</footer>\n</section>"
-    )
+    basis, marks, made = report.footer()
+    out.append(f"<footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>\n</section>")
     return "\n".join(out)

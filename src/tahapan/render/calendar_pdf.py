@@ -16,8 +16,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, format_range, month_name, tr
-from tahapan.model import CONFIDENCE_TEXT
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_range, month_name, tr
 from tahapan.monthgrid import CalendarReport, Month
 
 FONT_DIRS = (
@@ -255,28 +254,9 @@ class _Document(FPDF):
                 y += 4.2
 
     def _footer(self) -> None:
-        report = self.report
+        basis, marks, made = self.report.footer()
         self.set_text_color(110, 110, 110)
         self.font(6.5)
-        bases = "; ".join(f"{e.name}: {e.basis}" for e in report.elections)
-        marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
-        made = (
-            tr("Dibuat ", "Made ")
-            + format_date(report.generated)
-            + tr(" dengan tahapan", " with tahapan")
-        )
-        self.put(
-            MARGIN,
-            PAGE_H - MARGIN - 6,
-            PAGE_W - 2 * MARGIN,
-            3.2,
-            tr("Dasar hukum: ", "Legal basis: ") + bases,
-        )
-        self.put(
-            MARGIN,
-            PAGE_H - MARGIN - 3,
-            PAGE_W - 2 * MARGIN - 60,
-            3.2,
-            tr("Kepastian: ", "Confidence: ") + marks,
-        )
+        self.put(MARGIN, PAGE_H - MARGIN - 6, PAGE_W - 2 * MARGIN, 3.2, basis)
+        self.put(MARGIN, PAGE_H - MARGIN - 3, PAGE_W - 2 * MARGIN - 60, 3.2, marks)
         self.put(PAGE_W - MARGIN - 60, PAGE_H - MARGIN - 3, 60, 3.2, made, align="R")
