@@ -123,51 +123,34 @@ def test_pdf_has_one_page_per_month_with_the_right_text(cli, tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape
 
 
-def test_pdf_survives_text_outside_the_font(cli, tmp_path, odd_names):
-    out = tmp_path / "aneh.pdf"
-    result = cli(
-        "calendar",
-        "-e",
-        "aneh",
-        "--month",
-        "2024-02",
-        "-f",
-        "pdf",
-        "-o",
-        str(out),
-        "--data",
-        str(odd_names),
-    )
+def odd_pdf(cli, path, odd_names, *extra):
+    """The odd names' February as a PDF at ``path``, and its first page's text."""
+    from pypdf import PdfReader
+
+    args = ("calendar", "-e", "aneh", "--month", "2024-02", "-f", "pdf", "-o", str(path))
+    result = cli(*args, "--data", str(odd_names), *extra)
     assert result.exit_code == 0, result.output
-    assert out.read_bytes().startswith(b"%PDF")
+    return PdfReader(path).pages[0]
+
+
+def test_pdf_survives_text_outside_the_font(cli, tmp_path, odd_names):
+    page = odd_pdf(cli, tmp_path / "aneh.pdf", odd_names, "--lang", "en")
+    text = page.extract_text()
+    assert "? emoji" in text  # DejaVu has no 🎉: the fallback glyph stands in
+    assert "Uji <b>&</b>" in text  # markup from the data is text, not markup
 
 
 def test_pdf_without_dejavu_uses_the_core_font(cli, tmp_path, odd_names, monkeypatch):
     from tahapan.render import calendar_pdf
 
     monkeypatch.setattr(calendar_pdf, "FONT_DIRS", (tmp_path / "no-fonts",))
-    out = tmp_path / "core.pdf"
-    result = cli(
-        "calendar",
-        "-e",
-        "aneh",
-        "--month",
-        "2024-02",
-        "-f",
-        "pdf",
-        "-o",
-        str(out),
-        "--data",
-        str(odd_names),
-    )
-    assert result.exit_code == 0, result.output
-    from pypdf import PdfReader
-
-    fonts = PdfReader(out).pages[0]["/Resources"]["/Font"]
+    page = odd_pdf(cli, tmp_path / "core.pdf", odd_names)
+    fonts = page["/Resources"]["/Font"]
     assert {str(f.get_object()["/BaseFont"]) for f in fonts.values()} == {
         "/Helvetica",
         "/Helvetica-Bold",
     }
+    assert "<script>alert('x')</script>" in page.extract_text()
 
 
 def test_html_is_self_contained_and_escaped(cli, tmp_path, odd_names):
