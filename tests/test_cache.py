@@ -115,9 +115,10 @@ def test_old_entries_are_pruned(own):
 def test_a_region_run_decodes_only_its_elections(own):
     load_catalog([own])
     cached = load_catalog([own])
-    from tahapan.regions import find_region, scope
+    from tahapan.region_lookup import find_region
+    from tahapan.regions import scope
 
-    narrowed = scope(cached, find_region(cached, "papua"))
+    narrowed = scope(cached, find_region(cached.regions, "papua"))
     assert "psu-2025-08-06" in narrowed.ids() and "psu-2025-03-22" not in narrowed.ids()
     assert cached._elections is None  # the full list was never decoded
 

@@ -148,7 +148,8 @@ def test_status_explicit_elections(cli):
             ["status", "-e", "pemilu-2042"],
             "tahapan: pemilu tidak dikenal: 'pemilu-2042'. Mungkin maksudnya: pemilu-2024, pemilihan-ulang-2025, "
             "pilkada-2024?\n  Pemilu yang dimuat: pemilu-2024, pilkada-2024, pemilihan-ulang-2025, "
-            "psu-2025-03-22, psu-2025-04-05, psu-2025-04-09, psu-2025-04-19, psu-2025-05-24, "
+            "psu-2025-03-22, psu-2025-04-05, psu-2025-04-09, psu-2025-04-16, psu-2025-04-19, "
+            "psu-2025-05-24, "
             "psu-2025-08-06\n",
         ),
         (

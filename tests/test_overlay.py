@@ -189,8 +189,8 @@ class TestRegions:
         [
             (
                 "Pangkalpinag",
-                "tahapan: wilayah tidak dikenal: 'Pangkalpinag'. Mungkin maksudnya: Kota Pangkalpinang?\n"
-                "  Pakai id, kode Kemendagri atau nama; `tahapan regions` menampilkan daftarnya.\n",
+                "tahapan: wilayah tidak dikenal: 'Pangkalpinag'. Mungkin maksudnya: Kota Pangkal Pinang?\n"
+                "  Pakai kode Kemendagri (35.71), id atau nama; `tahapan regions TEKS` mencarinya.\n",
             ),
             ("99.99", "tahapan: wilayah tidak dikenal: '99.99'."),
         ],
@@ -201,10 +201,16 @@ class TestRegions:
 
     def test_regions_command(self, cli):
         result = cli("regions", "bangka")
+        # the exact name first, then the names holding the word as a word, in code order
+        babel = "kepulauan-bangka-belitung"
         assert result.stdout.splitlines() == [
-            "kepulauan-bangka-belitung\t19\tAsia/Jakarta\t-\tKepulauan Bangka Belitung",
-            "kabupaten-bangka\t19.01\tAsia/Jakarta\tkepulauan-bangka-belitung\tKabupaten Bangka",
-            "kabupaten-bangka-barat\t-\tAsia/Jakarta\tkepulauan-bangka-belitung\tKabupaten Bangka Barat",
+            f"kabupaten-bangka\t19.01\tkabupaten\tAsia/Jakarta\t{babel}\tKabupaten Bangka",
+            f"{babel}\t19\tprovinsi\tAsia/Jakarta\t-\tKepulauan Bangka Belitung",
+            f"kabupaten-bangka-selatan\t19.03\tkabupaten\tAsia/Jakarta\t{babel}\tKabupaten Bangka Selatan",
+            f"kabupaten-bangka-tengah\t19.04\tkabupaten\tAsia/Jakarta\t{babel}\tKabupaten Bangka Tengah",
+            f"kabupaten-bangka-barat\t19.05\tkabupaten\tAsia/Jakarta\t{babel}\tKabupaten Bangka Barat",
+            # and last the names that only contain the text
+            "kabupaten-bangkalan\t35.26\tkabupaten\tAsia/Jakarta\tjawa-timur\tKabupaten Bangkalan",
         ]
 
     def test_unknown_region_reference_in_a_file(self, tmp_path):

@@ -86,7 +86,8 @@ def test_psu_2025_follows_section_3b(catalog):
     regions = {r.id: r for r in catalog.regions}
     psu = [e for e in catalog.elections if e.id.startswith("psu-")]
     assert [e.voting_day.isoformat() for e in psu] == [
-        "2025-03-22", "2025-04-05", "2025-04-09", "2025-04-19", "2025-05-24", "2025-08-06"
+        "2025-03-22", "2025-04-05", "2025-04-09", "2025-04-16", "2025-04-19", "2025-05-24",
+        "2025-08-06",
     ]  # fmt: skip
     for election in psu:
         day = election.voting_day
@@ -100,15 +101,26 @@ def test_psu_2025_follows_section_3b(catalog):
                 election.id,
                 path,
             )
-    # the sheet gives no confidence of its own to Kepulauan Talaud's date; it shares Buru's 1S line
-    marks = {e.id: {s.confidence for _, s in e.walk()} for e in psu}
-    assert marks == {
-        "psu-2025-03-22": {"2S"}, "psu-2025-04-05": {"1S"}, "psu-2025-04-09": {"1S"},
-        "psu-2025-04-19": {"2S"}, "psu-2025-05-24": {"2S"}, "psu-2025-08-06": {"2S"},
-    }  # fmt: skip
+    # every group of the corrected sheet is 2S (the 5 April group, Talaud and Parigi Moutong were 1S)
+    assert {s.confidence for e in psu for _, s in e.walk()} == {"2S"}
+    assert "2025-04-05 Buru, Sabang, Banggai, Bungo, Pulau Taliabu (2S" in section
     papua = {p: s for p, s in next(e for e in psu if e.id == "psu-2025-08-06").walk()}
     assert papua["kampanye"].days_total == 130 and papua["masa-tenang"].days_total == 3
-    assert "Parigi Moutong" in section and not any("parigi" in r for e in psu for r in e.regions)
+    parigi = next(e for e in psu if e.id == "psu-2025-04-16")
+    assert parigi.regions == ("kabupaten-parigi-moutong",) and parigi.voting_day.weekday() == 2
+    assert "2025-04-16 Parigi Moutong (2S: held Wednesday 16 Apr" in section
+
+
+@pytest.mark.skipif(
+    not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared beside the checkout"
+)
+def test_bangka_voting_day_was_a_local_holiday_in_both_regions(catalog):
+    text = " ".join(FACT_SHEET.read_text(encoding="utf-8").split())
+    assert "2025-08-27 local holiday in Kota Pangkalpinang (city decision) and in Kabupaten Bangka" in text
+    election = next(e for e in catalog.elections if e.id == "pemilihan-ulang-2025")
+    assert [(h.date, h.regions) for h in election.holidays] == [
+        (date(2025, 8, 27), ("kota-pangkalpinang", "kabupaten-bangka"))
+    ]
 
 
 def test_pinned_figures(catalog):
@@ -152,9 +164,9 @@ def test_voting_days(catalog):
 def test_the_installed_package_carries_the_data():
     # a plain (non-editable) install reads the copy inside the package
     assert shipped_path().is_file()
-    assert shipped_path().read_text(encoding="utf-8").count("[[elections]]") == 9
+    assert shipped_path().read_text(encoding="utf-8").count("[[elections]]") == 10
     regions = shipped_path().with_name("regions.toml")
-    assert regions.read_text(encoding="utf-8").count("[[regions]]") == 58
+    assert regions.read_text(encoding="utf-8").count("[[regions]]") == 552
 
 
 def test_provinces_and_their_zones(catalog):
@@ -165,7 +177,7 @@ def test_provinces_and_their_zones(catalog):
     assert zones["kalimantan-timur"] == zones["bali"] == zones["gorontalo"] == "Asia/Makassar"
     assert zones["maluku"] == zones["papua-pegunungan"] == "Asia/Jayapura"
     by_code = {r.code: r.name for r in catalog.regions if r.code}
-    assert (by_code["19.71"], by_code["19.01"]) == ("Kota Pangkalpinang", "Kabupaten Bangka")
+    assert (by_code["19.71"], by_code["19.01"]) == ("Kota Pangkal Pinang", "Kabupaten Bangka")
     # a regency keeps its province's zone
     for region in catalog.regions:
         if region.parent:

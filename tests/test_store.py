@@ -52,7 +52,7 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
             "start = 2025-01-10",
             "strat = 2025-01-10",
             ':14: latihan/rapat: kunci tidak dikenal "strat"; maksudnya "start"? Kunci yang diterima: '
-            "basis, confidence, confidence_note, counting, end, held, id, name, name_en, note, note_en, regions, stages, start",
+            "basis, confidence, confidence_note, counting, end, held, id, name, name_en, note, note_en, projected, regions, stages, start",
         ),
         (
             "end = 2025-01-12",

@@ -23,7 +23,7 @@ from typing import Any
 from tahapan import __version__
 from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table
 
-FORMAT = 1
+FORMAT = 2
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
 KEEP = 8
 _PREFIX = "catalog-"
@@ -181,6 +181,7 @@ def decode_stage(d: dict[str, Any]) -> Stage:
         held=d.get("held", True),
         regions=tuple(d.get("regions", ())),
         counting=d.get("counting", "calendar"),
+        projected=d.get("projected", False),
         start_rule=_rule(d.get("start_rule")),
         end_rule=_rule(d.get("end_rule")),
         stages=tuple(decode_stage(s) for s in d.get("stages", ())),
@@ -212,4 +213,4 @@ def decode_election(d: dict[str, Any]) -> Election:
 
 
 def decode_region(d: dict[str, Any]) -> Region:
-    return Region(**d)
+    return Region(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
+RegionKind = Literal["provinsi", "kabupaten", "kota"]
 CONFIDENCE_TEXT = {
     "P": ("teks resmi", "official text"),
     "P+2S": ("teks resmi dan dua sumber sekunder", "official text and two secondary sources"),
@@ -81,6 +82,8 @@ class Stage:
     regions: tuple[str, ...] = ()
     #: how the stage's own window is counted, e.g. by `tahapan pace`
     counting: Counting = "calendar"
+    #: dates copied from another election's pattern (`election add --like`), not from a regulation
+    projected: bool = False
     start_rule: RelativeDate | None = None
     end_rule: RelativeDate | None = None
     stages: tuple[Stage, ...] = ()
@@ -112,13 +115,17 @@ class Region:
     """A province, regency or city, with the zone its local time is kept in."""
 
     id: str
-    #: the Kemendagri code, where the project's sources give it
+    #: the Kemendagri code (19, 19.71); a region a user's file adds may have none
     code: str | None = None
+    kind: RegionKind | None = None
+    #: the decree's name ("Kota Pangkal Pinang")
     name: str
     name_en: str | None = None
-    timezone: str
     #: the province a regency or city lies in
     parent: str | None = None
+    timezone: str
+    #: other names officers write for it: short names (Jatim, Tangsel), usual spellings
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

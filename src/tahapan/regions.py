@@ -1,4 +1,4 @@
-"""Regions: finding one by what officers type, and narrowing the schedules to it.
+"""Regions: narrowing the schedules to one (finding it by what officers type: ``region_lookup``).
 
 With a region chosen, an election or stage scoped to regions is kept only when its regions touch the
 chosen one: the region itself, the province it lies in, or (for a province) a regency inside it. A
@@ -10,58 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tahapan.errors import UnknownNameError
-from tahapan.i18n import tr
 from tahapan.model import Election, Region, Stage
 from tahapan.store import Catalog
-
-_PREFIXES = ("kabupaten ", "kab. ", "kab ", "kota ", "provinsi ", "prov. ")
-
-
-def _plain(name: str) -> str:
-    lowered = " ".join(name.lower().split())
-    for prefix in _PREFIXES:
-        if lowered.startswith(prefix):
-            return lowered[len(prefix) :]
-    return lowered
-
-
-def find_region(catalog: Catalog, text: str) -> Region:
-    """A region by id ('kota-pangkalpinang'), code ('19.71') or name ('Kota Pangkalpinang',
-    'pangkalpinang'); a bare name shared by a regency and a city ('Tasikmalaya') must say which."""
-    wanted = " ".join(text.split()).lower()
-    for region in catalog.regions:
-        if wanted in (region.id, region.code, region.name.lower()):
-            return region
-    plain = [r for r in catalog.regions if _plain(r.name) == _plain(wanted)]
-    if len(plain) == 1:
-        return plain[0]
-    if len(plain) > 1:
-        raise UnknownNameError(
-            tr(
-                f"wilayah {text!r} bisa berarti: {', '.join(r.name for r in plain)}",
-                f"region {text!r} could be: {', '.join(r.name for r in plain)}",
-            ),
-            hint=tr("Sebutkan dengan id atau kodenya.", "Name it by id or code."),
-        )
-    spellings = {r.name.lower(): r.name for r in catalog.regions}
-    spellings.update({r.id: r.name for r in catalog.regions})
-    spellings.update({_plain(r.name): r.name for r in catalog.regions})
-    import difflib  # only when a name is wrong
-
-    matches = difflib.get_close_matches(wanted, list(spellings), n=5, cutoff=0.6)
-    close = list(dict.fromkeys(spellings[m] for m in matches))[:3]
-    guess = (
-        (tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(close) + "?") if close else ""
-    )
-    raise UnknownNameError(
-        tr(f"wilayah tidak dikenal: {text!r}.", f"unknown region: {text!r}.") + guess,
-        hint=tr(
-            "Pakai id, kode Kemendagri atau nama; `tahapan regions` menampilkan daftarnya.",
-            "Use an id, a Kemendagri code or a name; `tahapan regions` lists them.",
-        ),
-    )
-
 
 def _lineage(catalog: Catalog, region: Region) -> tuple[set[str], set[str]]:
     """Ids and codes of the region and its ancestors; and of its descendants."""
@@ -117,3 +67,35 @@ def _keep(stages: Iterable[Stage], near: set[str]) -> Iterable[Stage]:
         if stage.regions and not near.intersection(stage.regions):
             continue
         yield replace(stage, stages=tuple(_keep(stage.stages, near)))
+
+
+def name_regions(elections: Iterable[Election], regions: tuple[Region, ...]) -> list[Election]:
+    """The elections with every region reference written as the region's id: a file may name a
+    region by code, id, decree name or alias ("19.71", "Kota Pangkal Pinang", "Pangkalpinang"), and
+    the rest of tahapan then compares ids only. A reference that names no region, or several, is
+    left as written for the checks to report."""
+    from tahapan.region_lookup import exact
+
+    ids: dict[str, str] = {}
+
+    def one(ref: str) -> str:
+        if ref not in ids:
+            found = exact(regions, ref)
+            ids[ref] = found[0].id if len(found) == 1 else ref
+        return ids[ref]
+
+    def refs(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(one(v) for v in values))
+
+    def stage(s: Stage) -> Stage:
+        return replace(s, regions=refs(s.regions), stages=tuple(stage(c) for c in s.stages))
+
+    return [
+        replace(
+            e,
+            regions=refs(e.regions),
+            holidays=tuple(replace(h, regions=refs(h.regions)) for h in e.holidays),
+            stages=tuple(stage(s) for s in e.stages),
+        )
+        for e in elections
+    ]

@@ -23,6 +23,7 @@ from tahapan.model import (
     UNRESOLVED,
     Confidence,
     Counting,
+    RegionKind,
     canonical_zone,
 )
 
@@ -80,6 +81,8 @@ class Stage(_Strict):
     regions: tuple[str, ...] = ()
     #: how the stage's own window is counted, e.g. by `tahapan pace`
     counting: Counting = "calendar"
+    #: dates copied from another election's pattern (`election add --like`), not from a regulation
+    projected: bool = False
     start_rule: RelativeDate | None = None
     end_rule: RelativeDate | None = None
     stages: tuple[Stage, ...] = ()
@@ -114,13 +117,17 @@ class Region(_Strict):
     """A province, regency or city, with the zone its local time is kept in."""
 
     id: str = Field(pattern=ID_PATTERN)
-    #: the Kemendagri code, where the project's sources give it
+    #: the Kemendagri code (19, 19.71); a region a user's file adds may have none
     code: str | None = Field(None, pattern=CODE_PATTERN)
+    kind: RegionKind | None = None
+    #: the decree's name ("Kota Pangkal Pinang")
     name: str = Field(min_length=1)
     name_en: str | None = None
-    timezone: str
     #: the province a regency or city lies in
     parent: str | None = None
+    timezone: str
+    #: other names officers write for it: short names (Jatim, Tangsel), usual spellings
+    aliases: tuple[str, ...] = ()
 
     @field_validator("timezone")
     @classmethod
@@ -177,6 +184,8 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
                 values[key] = one_line(value)
             elif key in _BLOCKS:
                 values[key] = block(value)
+        elif key == "aliases":
+            values[key] = tuple(one_line(alias) for alias in value)
     return values
 
 

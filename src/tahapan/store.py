@@ -300,6 +300,9 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
     if rule_problems:
         # the other rules would only repeat these: a stage without its dates cannot be checked
         raise DataError([place(p, last) for p in rule_problems])
+    from tahapan.regions import name_regions
+
+    elections = name_regions(elections, schedule.regions)
     found_rules = list(check_elections(tuple(elections), schedule.regions))
     if found_rules:
         raise DataError([place(p, last) for p in found_rules])

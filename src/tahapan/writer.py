@@ -113,6 +113,8 @@ def stage_table(stage: Stage) -> dict[str, Any]:
         table["regions"] = list(stage.regions)
     if stage.counting != "calendar":
         table["counting"] = stage.counting
+    if stage.projected:
+        table["projected"] = True
     if stage.stages:
         table["stages"] = [stage_table(s) for s in stage.stages]
     return table

@@ -10,8 +10,9 @@ import typer
 
 from tahapan.cli.options import DataOpt, JsonOpt, LangOpt, open_session
 from tahapan.config import load_config
-from tahapan.errors import ExitCode
-from tahapan.i18n import set_language
+from tahapan.errors import ExitCode, TahapanError
+from tahapan.i18n import set_language, tr
+from tahapan.model import Region
 from tahapan.render import emit
 from tahapan.report_data import RegionsReport, build_validate
 
@@ -44,16 +45,57 @@ def validate(
 def regions(
     query: Annotated[
         str | None,
-        typer.Argument(help="Part of a name, id or code to look for.", show_default=False),
+        typer.Argument(
+            metavar="TEXT",
+            help="Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).",
+            show_default=False,
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option(
+            "--province",
+            "-p",
+            metavar="PROVINCE",
+            help="Only the regions of this province (code, id or name: 35, jawa-timur, Jatim).",
+            show_default=False,
+        ),
     ] = None,
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """The regions tahapan knows: id, Kemendagri code, name, time zone, province."""
+    """The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code,
+    kind, time zone and province. With TEXT, those it names: exact matches first, then names holding
+    every word, then names containing it. Exit 1 when nothing matches, as grep does."""
+    from tahapan.region_lookup import find_region, search, suggestions
+
     session = open_session(data=data, lang=lang, tz=None, elections=None)
-    found = session.catalog.regions
+    known = session.catalog.regions
+    found: tuple[Region, ...] = known
+    if province:
+        chosen = find_region(known, province)
+        if chosen.parent is not None:
+            raise TahapanError(
+                tr(f"{chosen.name} bukan provinsi", f"{chosen.name} is not a province"),
+                hint=tr(
+                    f"Provinsinya: {chosen.parent}.", f"Its province is {chosen.parent}."
+                ),
+            )
+        found = tuple(r for r in found if chosen.id in (r.id, r.parent))
     if query:
-        q = query.lower()
-        found = tuple(r for r in found if q in r.id or q in (r.code or "") or q in r.name.lower())
+        found = tuple(search(found, query))
     emit(RegionsReport(found), as_json=json)
+    if not found:
+        if not json:
+            close = suggestions(known, query or "")
+            guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(r.name for r in close)
+            where = tr(f" di {province}", f" in {province}") if province else ""
+            sys.stderr.write(
+                "tahapan: "
+                + tr(f"tidak ada wilayah yang cocok dengan {query!r}", f"no region matches {query!r}")
+                + where
+                + ("." + guess + "?" if close else ".")
+                + "\n"
+            )
+        raise typer.Exit(int(ExitCode.ATTENTION))

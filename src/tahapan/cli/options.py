@@ -16,7 +16,8 @@ from tahapan.dates import parse_date, resolve_zone, today
 from tahapan.errors import DateError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
-from tahapan.regions import find_region, scope
+from tahapan.region_lookup import find_region
+from tahapan.regions import scope
 from tahapan.select import pick_elections
 from tahapan.store import Catalog, load_catalog
 
@@ -142,7 +143,7 @@ def open_session(
     chosen_region = None
     region_text = region if region else config.get("region")
     if region_text:
-        chosen_region = find_region(catalog, region_text)
+        chosen_region = find_region(catalog.regions, region_text)
     loaded = catalog
     catalog = scope(catalog, chosen_region)
     if tz:

@@ -254,8 +254,8 @@ def validate_lines(report: ValidateReport) -> list[str]:
 
 
 def regions_lines(report: RegionsReport) -> list[str]:
-    # tab-separated, like `check --within`: id, code, zone, province, name
+    # tab-separated, like `check --within`: id, code, kind, zone, province, name
     return [
-        "\t".join([r.id, r.code or "-", r.timezone, r.parent or "-", r.name])
+        "\t".join([r.id, r.code or "-", r.kind or "-", r.timezone, r.parent or "-", r.name])
         for r in report.regions
     ]
