@@ -31,6 +31,7 @@ def test_done_when_campaign_day_two(cli):
         "name_en": "Campaign period",
         "start": "2023-11-28",
         "end": "2024-02-10",
+        "projected": False,
         "day": 2,
         "days_total": 75,
         "days_left": 73,
@@ -46,7 +47,7 @@ def test_json_contract(cli):
     assert data["region"] is None
     assert (data["schema"], data["date"], data["timezone"]) == (1, "2024-01-21", "Asia/Jakarta")
     assert all(list(e) == ["id", "name", "name_en", "voting_day", "h"] for e in data["elections"])
-    stage_keys = ["election", "id", "path", "name", "name_en", "start", "end"]
+    stage_keys = ["election", "id", "path", "name", "name_en", "start", "end", "projected"]
     assert data["active"] and all(
         list(a) == [*stage_keys, "day", "days_total", "days_left"] for a in data["active"]
     )

@@ -43,6 +43,7 @@ def test_csv_export_import_export_is_stable(cli, tmp_path):
         "days": "732",
         "basis": "PKPU 3/2022",
         "confidence": "2S",
+        "projected": "false",
     }
     source = tmp_path / "semua.csv"
     source.write_text(first, encoding="utf-8")
@@ -130,7 +131,7 @@ def test_missing_columns(cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
         f"{source}:1: missing columns: name_en, end, basis, confidence; the columns read are: "
-        "election, path, name, name_en, start, end, days, basis, confidence"
+        "election, path, name, name_en, start, end, days, basis, confidence, projected"
     )
 
 

@@ -116,7 +116,10 @@ def test_psu_2025_follows_section_3b(catalog):
 )
 def test_bangka_voting_day_was_a_local_holiday_in_both_regions(catalog):
     text = " ".join(FACT_SHEET.read_text(encoding="utf-8").split())
-    assert "2025-08-27 local holiday in Kota Pangkalpinang (city decision) and in Kabupaten Bangka" in text
+    assert (
+        "2025-08-27 local holiday in Kota Pangkalpinang (city decision) and in Kabupaten Bangka"
+        in text
+    )
     election = next(e for e in catalog.elections if e.id == "pemilihan-ulang-2025")
     assert [(h.date, h.regions) for h in election.holidays] == [
         (date(2025, 8, 27), ("kota-pangkalpinang", "kabupaten-bangka"))

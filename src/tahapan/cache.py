@@ -213,4 +213,5 @@ def decode_election(d: dict[str, Any]) -> Election:
 
 
 def decode_region(d: dict[str, Any]) -> Region:
-    return Region(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
+    return Region(**values)

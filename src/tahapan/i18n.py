@@ -8,7 +8,7 @@ in the loader speak the user's language too.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["id", "en"]
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
@@ -84,3 +84,20 @@ def days(n: int) -> str:
     if _current == "en":
         return f"{n} day" if n == 1 else f"{n} days"
     return f"{n} hari"
+
+
+#: the mark of a stage whose dates come from another election's pattern (`election add --like`)
+PROJECTED = ("proyeksi", "projected")
+
+
+def confidence_mark(stage: Any) -> str:
+    """A stage's confidence as views show it; a projection shows that instead, since its dates are
+    no source's, whatever the template's confidence was."""
+    return tr(*PROJECTED) if stage.projected else str(stage.confidence)
+
+
+def projection_note() -> str:
+    return tr(
+        "proyeksi: tanggal dihitung dari pola pemilu lain, bukan tanggal resmi",
+        "projected: dates counted from another election's pattern, not official dates",
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from tahapan import timeline as tl
 from tahapan.errors import DateError, TahapanError
-from tahapan.i18n import format_date, tr
+from tahapan.i18n import format_date, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 from tahapan.workdays import Closed, WorkCalendar
 
@@ -94,6 +94,8 @@ class CalendarReport:
         """The page footer's three texts: the legal basis, the confidence marks, who made it when."""
         bases = "; ".join(f"{e.name}: {e.basis}" for e in self.elections)
         marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
+        if any(m.ref.stage.projected for m in self.marks):
+            marks += "; " + projection_note()
         made = (
             tr("Dibuat ", "Made ")
             + format_date(self.generated)
@@ -131,6 +133,7 @@ class CalendarReport:
                     "name_en": m.ref.stage.name_en,
                     "start": None if m.ref.stage.start is None else m.ref.stage.start.isoformat(),
                     "end": m.ref.stage.end.isoformat(),
+                    "projected": m.ref.stage.projected,
                 }
                 for m in self.marks
             ],

@@ -97,11 +97,16 @@ def _fits(kind: str | None, region: Region) -> bool:
 
 
 def exact(regions: Sequence[Region], text: str) -> list[Region]:
-    """Regions whose code, id, name or alias is the text."""
+    """The region whose code or id is the text; else those whose name or alias is."""
+    return _by_key(regions, text) or _by_name(regions, text)
+
+
+def _by_key(regions: Sequence[Region], text: str) -> list[Region]:
     wanted = _code(" ".join(text.split()).lower())
-    by_key = [r for r in regions if wanted in (r.id, r.code)]
-    if by_key:
-        return by_key
+    return [r for r in regions if wanted in (r.id, r.code)]
+
+
+def _by_name(regions: Sequence[Region], text: str) -> list[Region]:
     kind, typed = words(text)
     if not typed:
         return []
@@ -136,7 +141,7 @@ def search(regions: Sequence[Region], text: str) -> list[Region]:
             or (region.code or "").startswith(_code(lowered))
         )
 
-    found = exact(regions, text) + _by_code(by_words(regions, text))
+    found = _by_key(regions, text) + _by_name(regions, text) + _by_code(by_words(regions, text))
     found += _by_code([n.region for n in _index(regions) if contains(n)])
     return list(dict.fromkeys(found))
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from tahapan.model import Election, Region, Stage
 from tahapan.store import Catalog
 
+
 def _lineage(catalog: Catalog, region: Region) -> tuple[set[str], set[str]]:
     """Ids and codes of the region and its ancestors; and of its descendants."""
     by_id = {r.id: r for r in catalog.regions}

@@ -30,6 +30,7 @@ def _stage_json(ref: tl.StageRef) -> dict[str, Any]:
         "name_en": s.name_en,
         "start": None if s.start is None else s.start.isoformat(),
         "end": s.end.isoformat(),
+        "projected": s.projected,
     }
 
 

@@ -1,6 +1,7 @@
 """Stages as CSV, one row per stage, for spreadsheets: export, and import back to a TOML schedule.
 
-Columns: election, path, name, name_en, start, end, days, basis, confidence. A cell that a
+Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true or
+false; optional on import, as files from earlier releases lack it). A cell that a
 spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is written with
 a leading apostrophe, and the apostrophe is taken off again on import, so export -> import -> export
 gives the same file.
@@ -21,7 +22,9 @@ from tahapan.errors import DateError
 from tahapan.i18n import tr
 from tahapan.model import Confidence, Election, is_valid_id
 
-COLUMNS = ("election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence")
+COLUMNS = (
+    "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
+)  # fmt: skip
 REQUIRED = ("election", "path", "name", "name_en", "end", "basis", "confidence")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _VOTING_PATHS = ("pemungutan-suara", "pemungutan-suara-ulang")
@@ -50,6 +53,7 @@ def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
                     "days": "" if stage.days_total is None else str(stage.days_total),
                     "basis": stage.basis,
                     "confidence": stage.confidence,
+                    "projected": "true" if stage.projected else "false",
                 }
             )
     return out
@@ -172,6 +176,15 @@ def _row_table(
             )
             + ", ".join(accepted),
         )
+    projected = cells.get("projected", "").strip().lower()
+    if projected not in ("", "true", "false"):
+        bad(
+            "projected",
+            tr(
+                f"{projected!r} tidak diterima; pilihan: true, false",
+                f"{projected!r} not accepted; expected true, false",
+            ),
+        )
     start = _date(cells.get("start", ""), "start", bad, optional=True)
     end = _date(cells.get("end", ""), "end", bad, optional=False)
     if start is not None and end is not None:
@@ -194,6 +207,8 @@ def _row_table(
     if start is not None:
         table["start"] = start
     table.update({"end": end, "basis": cells["basis"], "confidence": confidence})
+    if projected == "true":
+        table["projected"] = True
     return election, stage_path, table
 
 

@@ -135,7 +135,11 @@ COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "import": ("exchange", "import_csv", {}),
 }
 #: command groups -> (module, Typer sub-app)
-GROUPS = {"config": ("config_cmd", "config_app"), "stage": ("stage_cmd", "stage_app")}
+GROUPS = {
+    "config": ("config_cmd", "config_app"),
+    "stage": ("stage_cmd", "stage_app"),
+    "election": ("election_cmd", "election_app"),
+}
 
 
 def build_app(names: list[str] | None = None) -> typer.Typer:

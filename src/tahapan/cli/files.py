@@ -78,9 +78,7 @@ def regions(
         if chosen.parent is not None:
             raise TahapanError(
                 tr(f"{chosen.name} bukan provinsi", f"{chosen.name} is not a province"),
-                hint=tr(
-                    f"Provinsinya: {chosen.parent}.", f"Its province is {chosen.parent}."
-                ),
+                hint=tr(f"Provinsinya: {chosen.parent}.", f"Its province is {chosen.parent}."),
             )
         found = tuple(r for r in found if chosen.id in (r.id, r.parent))
     if query:
@@ -93,7 +91,9 @@ def regions(
             where = tr(f" di {province}", f" in {province}") if province else ""
             sys.stderr.write(
                 "tahapan: "
-                + tr(f"tidak ada wilayah yang cocok dengan {query!r}", f"no region matches {query!r}")
+                + tr(
+                    f"tidak ada wilayah yang cocok dengan {query!r}", f"no region matches {query!r}"
+                )
                 + where
                 + ("." + guess + "?" if close else ".")
                 + "\n"

@@ -265,8 +265,17 @@ def stage_set(
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
 
+    # dates with a basis and confidence of their own are no longer a projection
+    sourced = {"basis", "confidence"} <= fields.keys() and bool({"start", "end"} & fields.keys())
+
     def mutate(data: Tables) -> str:
-        make_table(election_table(data, target_election.id), ref.path).update(fields)
+        table = make_table(election_table(data, target_election.id), ref.path)
+        table.update(fields)
+        if sourced and ref.stage.projected:
+            if table.get("projected") is True:
+                del table["projected"]  # the table that made the stage: back to the default
+            else:
+                table["projected"] = False  # an override of another file's projection
         return "changed"
 
     _apply(session, file, f"{target_election.id}/{ref.path}", mutate)

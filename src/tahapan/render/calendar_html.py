@@ -8,6 +8,7 @@ from html import escape
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
+    confidence_mark,
     format_range,
     language,
     month_name,
@@ -115,7 +116,7 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         items.append(
             f'<li><span class="swatch" style="background:{mark.colour}"></span> '
             f"<b>{escape(mark.symbol)}</b> {escape(_stage_label(report, index))} — "
-            f"{format_range(stage.start, stage.end)} [{escape(stage.confidence)}]{where}"
+            f"{format_range(stage.start, stage.end)} [{escape(confidence_mark(stage))}]{where}"
             + (tr(" (sepanjang bulan)", " (all month)") if index in month.band else "")
             + "</li>"
         )

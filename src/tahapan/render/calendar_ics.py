@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from tahapan.i18n import tr
+from tahapan.i18n import PROJECTED, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election
 from tahapan.monthgrid import title
 
@@ -47,12 +47,16 @@ def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int
             event.add("dtstamp", utc)
             event.add("dtstart", first)
             event.add("dtend", stage.end + timedelta(days=1))
+            if stage.projected:  # a phone shows the summary alone: the mark goes there
+                name += f" ({tr(*PROJECTED)})"
             event.add("summary", name)
             conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
+            confidence = f"{stage.confidence} ({tr(conf_id, conf_en)})"
             lines = [
                 tr(election.name, election.name_en),
                 tr("Dasar hukum: ", "Legal basis: ") + stage.basis,
-                tr("Kepastian: ", "Confidence: ") + f"{stage.confidence} ({tr(conf_id, conf_en)})",
+                tr("Kepastian: ", "Confidence: ")
+                + (projection_note() if stage.projected else confidence),
             ]
             note = tr(stage.note or "", stage.note_en or stage.note or "")
             if note:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_range, month_name, tr
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, confidence_mark, format_range, month_name, tr
 from tahapan.monthgrid import CalendarReport, Month
 
 FONT_DIRS = (
@@ -236,7 +236,7 @@ class _Document(FPDF):
             self.rect(x, y + 0.6, 3, 3, style="F")
             self.set_text_color(0, 0, 0)
             label = f"{mark.symbol}  {tr(stage.name, stage.name_en)}  {format_range(stage.start, stage.end)}"
-            label += f"  [{stage.confidence}]"
+            label += f"  [{confidence_mark(stage)}]"
             if index in month.band:
                 label += tr("  (sepanjang bulan)", "  (all month)")
             if len(report.elections) > 1:

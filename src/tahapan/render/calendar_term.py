@@ -11,7 +11,15 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, format_range, month_name, tr
+from tahapan.i18n import (
+    PROJECTED,
+    WEEKDAYS_EN,
+    WEEKDAYS_ID,
+    format_date,
+    format_range,
+    month_name,
+    tr,
+)
 from tahapan.monthgrid import CalendarReport, Month
 
 
@@ -31,6 +39,8 @@ def _name(report: CalendarReport, index: int) -> Text:
     if len(report.elections) > 1:
         text.append(f" ({election.id})", style="dim")
     text.append(f"  {format_range(stage.start, stage.end)}", style="dim")
+    if stage.projected:
+        text.append(f"  [{tr(*PROJECTED)}]", style="yellow")
     return text
 
 

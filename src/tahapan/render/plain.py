@@ -7,7 +7,16 @@ import sys
 from typing import Any
 
 from tahapan.calc import CalcReport, DayInfo
-from tahapan.i18n import days, format_date, format_range, h_label, language, tr, weekday_name
+from tahapan.i18n import (
+    PROJECTED,
+    days,
+    format_date,
+    format_range,
+    h_label,
+    language,
+    tr,
+    weekday_name,
+)
 from tahapan.pace import PaceReport
 from tahapan.report import CheckReport, ShowReport
 from tahapan.report_data import RegionsReport, ValidateReport
@@ -27,7 +36,7 @@ def render_check(report: CheckReport) -> None:
             "end": tr("berakhir", "ends"),
             "day": tr("hari itu", "on the day"),
         }[e.kind]
-        name = tr(e.ref.stage.name, e.ref.stage.name_en)
+        name = tr(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref.stage)
         fields = [
             e.day.isoformat(),
             h_label(h_day(e.ref.election, e.day)),
@@ -39,8 +48,13 @@ def render_check(report: CheckReport) -> None:
         out.write("\t".join(fields) + "\n")
 
 
+def _projected(stage: Any) -> str:
+    # a projected date is never mistaken for an official one, in a cron mail either
+    return f" ({tr(*PROJECTED)})" if stage.projected else ""
+
+
 def _active_line(show: ShowReport) -> str:
-    where = f"{show.ref.election.id}/{show.ref.path}"
+    where = f"{show.ref.election.id}/{show.ref.path}" + _projected(show.ref.stage)
     if show.position == "active":
         if show.day is None:
             return tr(

@@ -16,7 +16,17 @@ from rich.text import Text
 
 from tahapan import timeline as tl
 from tahapan.errors import ExitCode
-from tahapan.i18n import days, format_date, format_range, h_label, language, tr
+from tahapan.i18n import (
+    PROJECTED,
+    confidence_mark,
+    days,
+    format_date,
+    format_range,
+    h_label,
+    language,
+    projection_note,
+    tr,
+)
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.report import ListReport, ShowReport, StatusReport
 from tahapan.store import shipped_paths
@@ -102,10 +112,24 @@ def _bar(done: int, total: int, width: int = 12) -> Text:
     return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
 
 
-def _indent(ref: tl.StageRef) -> Text:
+def _indent(ref: tl.StageRef, *, mark: bool = False) -> Text:
     text = Text("  " * ref.depth + ("└ " if ref.depth else ""), style="dim")
     text.append(_name(ref.stage))
+    if mark:
+        text.append_text(_projected(ref.stage))
     return text
+
+
+def _projected(stage: Stage) -> Text:
+    """' (proyeksi)' after a projected stage's name, where no confidence column says so."""
+    return Text(f" ({tr(*PROJECTED)})", style="yellow") if stage.projected else Text("")
+
+
+def _title(election: Election, h: int, gap: str) -> Text:
+    title = Text.assemble((_election_name(election), "bold"), gap, (h_label(h), "bold cyan"))
+    if any(s.projected for _, s in election.walk()):
+        title.append(gap + tr(*PROJECTED).upper(), style="bold yellow")
+    return title
 
 
 # ----------------------------------------------------------------------------------------------- status
@@ -142,7 +166,7 @@ def _election_status_narrow(es: Any) -> Panel:
             figures.append_text(_bar(a.day, a.days_total, width=8))
             figures.append(f" {a.day}/{a.days_total} · ")
         figures.append_text(_left(a.days_left))
-        lines.extend([_indent(a.ref), figures])
+        lines.extend([_indent(a.ref, mark=True), figures])
     if not es.active:
         lines.append(Text(tr("Tidak ada tahapan berjalan.", "No stage runs."), style="dim"))
     if es.upcoming:
@@ -152,14 +176,14 @@ def _election_status_narrow(es: Any) -> Panel:
         when = tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until)
         lines.extend(
             [
-                Text(_name(u.ref.stage)),
+                Text(_name(u.ref.stage)) + _projected(u.ref.stage),
                 Text(
                     f"  {format_date(start, short=True)} · {h_label(tl.h_day(es.election, start))} · {when}",
                     style="dim",
                 ),
             ]
         )
-    title = Text.assemble((_election_name(es.election), "bold"), " ", (h_label(es.h), "bold cyan"))
+    title = _title(es.election, es.h, " ")
     return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE, padding=(0, 1))
 
 
@@ -183,7 +207,7 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
                 if a.days_left == 0
                 else days(a.days_left)
             )
-            table.add_row(_indent(a.ref), bar, day, left)
+            table.add_row(_indent(a.ref, mark=True), bar, day, left)
         rows.append(table)
     else:
         rows.append(
@@ -204,7 +228,9 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
         for u in es.upcoming:
             start = u.ref.stage.start
             table.add_row(
-                _indent(u.ref) if u.ref.depth == 0 else Text(_name(u.ref.stage)),
+                _indent(u.ref, mark=True)
+                if u.ref.depth == 0
+                else Text(_name(u.ref.stage)) + _projected(u.ref.stage),
                 format_date(start, short=True),
                 h_label(tl.h_day(es.election, start)),
                 tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until),
@@ -222,7 +248,7 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
             )
             ended.append(f"{_name(e.ref.stage)} ({ago})", style="dim")
         rows.append(Padding(ended, (1, 0, 0, 0)))
-    title = Text.assemble((_election_name(es.election), "bold"), "  ", (h_label(es.h), "bold cyan"))
+    title = _title(es.election, es.h, "  ")
     subtitle = Text(_countdown(es.election, es.h), style="dim")
     return Panel(
         Group(*rows),
@@ -306,7 +332,7 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
             if narrow:
                 length = "?" if stage.days_total is None else days(stage.days_total)
                 name.append(
-                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {stage.confidence}",
+                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage)}",
                     style="dim",
                 )
                 table.add_row(name)
@@ -315,7 +341,7 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
                 name,
                 format_range(stage.start, stage.end),
                 "?" if stage.days_total is None else str(stage.days_total),
-                stage.confidence,
+                confidence_mark(stage),
             )
         title = Text.assemble(
             (_election_name(election), "bold"),
@@ -350,6 +376,8 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
             style="dim",
         )
     )
+    if any(s.projected for e in report.elections for _, s in e.walk()):
+        parts.append(Text(projection_note(), style="yellow"))
     return Group(*parts)
 
 
@@ -400,6 +428,16 @@ def _show(report: ShowReport) -> Panel:
     grid.add_row(tr("Dasar hukum", "Legal basis"), Text(stage.basis))
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
     conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
+    if stage.projected:
+        conf = Text(
+            tr(
+                f"proyeksi: tanggal dihitung dari pola pemilu lain (sumber aslinya {stage.confidence}), "
+                "bukan tanggal resmi",
+                f"projected: dates counted from another election's pattern (its source: "
+                f"{stage.confidence}), not official dates",
+            ),
+            style="bold yellow",
+        )
     if stage.confidence_note:
         conf.append(f". {stage.confidence_note}", style="dim")
     grid.add_row(tr("Kepastian", "Confidence"), conf)

@@ -1,0 +1,195 @@
+"""`tahapan election add|remove`: plan an election in your own schedule file."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli import complete
+from tahapan.cli.options import LangOpt
+from tahapan.cli.stage_cmd import FileOpt, _apply, _open
+from tahapan.dates import parse_date, resolve_zone
+from tahapan.editing import Tables, refuse
+from tahapan.model import is_valid_id
+
+election_app = typer.Typer(
+    name="election",
+    help="Add an election to your own schedule file (planned from another one with --like, its "
+    "dates then marked as projections), or remove one you added.",
+    no_args_is_help=True,
+)
+
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Election id: lower-case words joined by hyphens, e.g. pemilu-2029.",
+        show_default=False,
+    ),
+]
+
+
+@election_app.command("add")
+def election_add(
+    ident: IdArg,
+    voting_day: Annotated[
+        str,
+        typer.Option(
+            "--voting-day",
+            metavar="DATE",
+            help='Voting day (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".',
+            show_default=False,
+        ),
+    ],
+    name: Annotated[
+        str, typer.Option("--name", help='Name in Indonesian: "Pemilu 2029".', show_default=False)
+    ],
+    name_en: Annotated[
+        str | None,
+        typer.Option(
+            "--name-en", help="Name in English (default: the same as --name).", show_default=False
+        ),
+    ] = None,
+    like: Annotated[
+        str | None,
+        typer.Option(
+            "--like",
+            metavar="ELECTION",
+            autocompletion=complete.elections,
+            help="Copy this election's held stages, dated by H from the new voting day "
+            "(projections, marked so in every view).",
+            show_default=False,
+        ),
+    ] = None,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            help="Region it is held in (code, id or name); repeatable. Default: the template's, "
+            "else nationwide.",
+            show_default=False,
+        ),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="Its time zone (default: the template's, else the region's, else WIB).",
+            show_default=False,
+        ),
+    ] = None,
+    basis: Annotated[
+        str | None,
+        typer.Option(
+            "--basis",
+            help="Legal basis (needed without --like: the decree, ruling or letter that sets the "
+            "voting day).",
+            show_default=False,
+        ),
+    ] = None,
+    confidence: Annotated[
+        str | None,
+        typer.Option(
+            "--confidence", help="P, P+2S, 2S, 1S or D (needed without --like).", show_default=False
+        ),
+    ] = None,
+    file: FileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Add an election: from a template with --like, or its voting day alone (then fill it with
+    `tahapan stage add`)."""
+    from tahapan.projection import election_tables
+    from tahapan.region_lookup import find_region
+    from tahapan.select import pick_elections
+
+    session = _open(file, lang, None)
+    if not is_valid_id(ident):
+        raise refuse(
+            f"id pemilu {ident!r} tidak sah: huruf kecil, angka dan tanda hubung",
+            f"election id {ident!r} is not valid: lower-case letters, digits and hyphens",
+            (
+                "Contoh: pemilu-2029, psu-2029-kota-kediri.",
+                "E.g. pemilu-2029, psu-2029-kota-kediri.",
+            ),
+        )
+    if ident in session.catalog.ids():
+        raise refuse(
+            f"pemilu {ident} sudah ada",
+            f"election {ident} already exists",
+            (
+                "Ubah tahapannya dengan `tahapan stage set`, atau pilih id lain.",
+                "Change its stages with `tahapan stage set`, or choose another id.",
+            ),
+        )
+    template = pick_elections(session.catalog, [like])[0] if like else None
+    regions = tuple(dict.fromkeys(find_region(session.catalog.regions, r).id for r in region or ()))
+    zone = resolve_zone(tz) if tz else None
+    if zone is None and template is None and regions:
+        zones = {r.timezone for r in session.catalog.regions if r.id in regions}
+        zone = zones.pop() if len(zones) == 1 else None
+    table = election_tables(
+        ident,
+        name=name,
+        name_en=name_en or name,
+        voting_day=parse_date(voting_day, today=session.today),
+        like=template,
+        regions=regions,
+        timezone=zone,
+        basis=basis,
+        confidence=confidence,
+    )
+
+    def mutate(data: Tables) -> str:
+        data.setdefault("elections", []).append(table)
+        return "added"
+
+    _apply(session, file, ident, mutate)
+
+
+@election_app.command("remove")
+def election_remove(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="An election your file defines.",
+            autocompletion=complete.elections,
+            show_default=False,
+        ),
+    ],
+    file: FileOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Remove an election that your file defines (one added with `election add`)."""
+    from tahapan.config import user_file
+
+    session = _open(file, lang, None)
+    target = file or user_file()
+
+    def mutate(data: Tables) -> str:
+        elections = data.get("elections", [])
+        table = next((t for t in elections if t.get("id") == ident), None)
+        if table is None or "voting_day" not in table:
+            known = ident in session.catalog.ids()
+            raise refuse(
+                f"{ident} tidak didefinisikan di {target}"
+                + ("; pemilu dari berkas lain tidak dihapus" if known else ""),
+                f"{ident} is not defined in {target}"
+                + ("; elections from other files are not removed" if known else ""),
+                (
+                    "Perubahan Anda pada tahapannya dihapus dengan `tahapan stage remove`.",
+                    "Your changes to its stages are removed with `tahapan stage remove`.",
+                )
+                if known
+                else None,
+            )
+        elections.remove(table)
+        if not elections:
+            data.pop("elections")
+        return "removed"
+
+    _apply(session, target, ident, mutate)

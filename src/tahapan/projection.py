@@ -1,0 +1,101 @@
+"""A new election's tables for the user's file (`tahapan election add`): planned from a template
+election, or started with its voting day alone.
+
+A template's held stages are copied with their dates written as H-rules (``start = { h = -78 }``)
+from the new voting day, so that the campaign of Pemilu 2029 lies where Pemilu 2024's lay relative to
+its voting day. Such stages are marked ``projected``: their dates come from a pattern, not from a
+regulation, and every view says so until `stage set` gives them dates with their own basis and
+confidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tahapan.errors import TahapanError
+from tahapan.i18n import tr
+from tahapan.model import Election, Stage
+
+Tables = dict[str, Any]
+VOTING_STAGE = "pemungutan-suara"
+
+
+def election_tables(
+    ident: str,
+    *,
+    name: str,
+    name_en: str,
+    voting_day: date,
+    like: Election | None,
+    regions: tuple[str, ...],
+    timezone: str | None,
+    basis: str | None,
+    confidence: str | None,
+) -> Tables:
+    """The table of the new election, as `stage add` would write tables into the file."""
+    if like is None:
+        missing = [flag for flag, v in (("--basis", basis), ("--confidence", confidence)) if not v]
+        if missing:
+            raise TahapanError(
+                tr(
+                    f"pemilu tanpa --like perlu: {', '.join(missing)} (dasar hukum dan kepastian "
+                    "hari pemungutan suaranya)",
+                    f"an election without --like needs: {', '.join(missing)} (the legal basis and "
+                    "confidence of its voting day)",
+                ),
+                hint=tr(
+                    "Atau rencanakan dari pemilu lain: --like pemilu-2024 (tanggalnya proyeksi).",
+                    "Or plan it from another election: --like pemilu-2024 (its dates are projected).",
+                ),
+            )
+    table: Tables = {"id": ident, "name": name, "name_en": name_en, "voting_day": voting_day}
+    zone = timezone or (like.timezone if like else None)
+    if zone and zone != "Asia/Jakarta":
+        table["timezone"] = zone
+    if like is not None:
+        # data text is Indonesian, as the shipped bases are
+        table["basis"] = (
+            basis or f"Proyeksi dari {like.id}; tanggal resmi menunggu undang-undang dan PKPU"
+        )
+        regions = regions or like.regions
+    else:
+        table["basis"] = basis
+    if regions:
+        table["regions"] = list(regions)
+    if like is None:
+        table["stages"] = [
+            {
+                "id": VOTING_STAGE,
+                "name": "Pemungutan suara",
+                "name_en": "Voting day",
+                "start": voting_day,
+                "end": voting_day,
+                "basis": basis,
+                "confidence": confidence,
+            }
+        ]
+    else:
+        stages = [_projected(s, like) for s in like.stages if s.held]
+        table["stages"] = stages
+    return table
+
+
+def _projected(stage: Stage, like: Election) -> Tables:
+    """A held stage of the template and its held sub-stages, dated by H from voting day. Notes are
+    left behind: they tell what happened in the template's year."""
+    table: Tables = {"id": stage.id, "name": stage.name, "name_en": stage.name_en}
+    if stage.start is not None:  # a start the template does not know stays unknown
+        table["start"] = {"h": (stage.start - like.voting_day).days}
+    table["end"] = {"h": (stage.end - like.voting_day).days}
+    table["basis"] = f"Proyeksi dari {like.id}: {stage.basis}"
+    table["confidence"] = stage.confidence
+    if stage.regions:
+        table["regions"] = list(stage.regions)
+    if stage.counting != "calendar":
+        table["counting"] = stage.counting
+    table["projected"] = True
+    children = [_projected(c, like) for c in stage.stages if c.held]
+    if children:
+        table["stages"] = children
+    return table
