@@ -249,7 +249,10 @@ def test_ics_of_months_holds_only_their_stages(cli):
 def test_csv_neutralises_formulas(cli, odd_names):
     text = cli("calendar", "-e", "aneh", "-f", "csv", "--data", str(odd_names)).stdout
     assert '\'=HYPERLINK("http://x";"klik")' in text.replace('""', '"')
-    assert text.splitlines()[0] == "election,path,name,name_en,start,end,days,basis,confidence,projected"
+    assert (
+        text.splitlines()[0]
+        == "election,path,name,name_en,start,end,days,basis,confidence,projected"
+    )
 
 
 def test_calendar_writes_a_file_and_keeps_the_old_one(cli, tmp_path):

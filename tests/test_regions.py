@@ -93,8 +93,7 @@ def test_kediri_is_two_regions_and_the_officer_picks(cli):
         "tahapan: wilayah 'kediri' bisa berarti 2 wilayah:\n"
         "  35.06  kabupaten  Kabupaten Kediri (Jawa Timur)\n"
         "  35.71  kota       Kota Kediri (Jawa Timur)\n"
-        '  Sebutkan kodenya atau nama lengkapnya, mis. 35.06 atau "Kabupaten Kediri"; '
-        "`tahapan regions kediri` menampilkan semuanya.\n"
+        '  Sebutkan kode atau nama lengkapnya, mis. 35.06 atau "Kabupaten Kediri".\n'
     )
 
 

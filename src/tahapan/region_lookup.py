@@ -173,13 +173,16 @@ def _ambiguous(regions: Sequence[Region], text: str, found: list[Region]) -> Amb
     lines = [describe(r, regions) for r in found[:SHOWN]]
     if len(found) > SHOWN:
         more = len(found) - SHOWN
-        lines.append(tr(f"… dan {more} lagi", f"… and {more} more"))
+        lines.append(
+            tr(
+                f"… dan {more} lagi (`tahapan regions {text}` menampilkan semuanya)",
+                f"… and {more} more (`tahapan regions {text}` lists them all)",
+            )
+        )
     example = found[0]
     hint = tr(
-        f"Sebutkan kodenya atau nama lengkapnya, mis. {example.code or example.id} atau "
-        f'"{example.name}"; `tahapan regions {text}` menampilkan semuanya.',
-        f"Name one by its code or full name, e.g. {example.code or example.id} or "
-        f'"{example.name}"; `tahapan regions {text}` lists them all.',
+        f'Sebutkan kode atau nama lengkapnya, mis. {example.code or example.id} atau "{example.name}".',
+        f'Name one by its code or full name, e.g. {example.code or example.id} or "{example.name}".',
     )
     return AmbiguousRegionError(
         tr(

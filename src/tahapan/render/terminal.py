@@ -286,7 +286,18 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
         ),
         style="dim",
     )
-    return Group(Text(""), note, table, hint)
+    plan = Text(
+        tr(
+            "Rencanakan pemilu berikutnya dari pola pemilu lain (tanggalnya proyeksi, bukan tanggal "
+            "resmi): tahapan election add pemilu-2029 --like pemilu-2024 --voting-day 2029-02-14 "
+            '--name "Pemilu 2029"',
+            "Plan the next election from another one's pattern (its dates are projections, not "
+            "official dates): tahapan election add pemilu-2029 --like pemilu-2024 --voting-day "
+            '2029-02-14 --name "Pemilu 2029"',
+        ),
+        style="dim",
+    )
+    return Group(Text(""), note, table, hint, plan)
 
 
 # ------------------------------------------------------------------------------------------------- list

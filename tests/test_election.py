@@ -1,0 +1,273 @@
+"""`tahapan election add|remove`: the next election planned from a template, marked as a projection
+in the file, in every JSON stage object and in every view."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+
+import pytest
+
+from tahapan.config import user_file
+
+PEMILU_2029 = (
+    "election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day", "2029-02-14",
+    "--name", "Pemilu 2029", "--name-en", "2029 General Election",
+)  # fmt: skip
+
+
+@pytest.fixture
+def pemilu_2029(cli):
+    result = cli(*PEMILU_2029)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"tahapan: pemilu-2029 ditambahkan ({user_file()})\n"
+    return user_file()
+
+
+def _stages(path):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    election = next(e for e in data["elections"] if e["id"] == "pemilu-2029")
+    out = {}
+
+    def walk(tables, parent=""):
+        for t in tables:
+            key = f"{parent}/{t['id']}" if parent else t["id"]
+            out[key] = t
+            walk(t.get("stages", []), key)
+
+    walk(election["stages"])
+    return election, out
+
+
+def test_the_campaign_day_two_of_75_projected(cli, pemilu_2029):
+    data = json.loads(cli("status", "-e", "pemilu-2029", "--on", "2028-11-29", "--json").stdout)
+    assert data["elections"][0]["h"] == -77
+    campaign = next(a for a in data["active"] if a["id"] == "kampanye")
+    assert campaign == {
+        "election": "pemilu-2029", "id": "kampanye", "path": "kampanye", "name": "Masa Kampanye Pemilu",
+        "name_en": "Campaign period", "start": "2028-11-28", "end": "2029-02-10", "projected": True,
+        "day": 2, "days_total": 75, "days_left": 73,
+    }  # fmt: skip
+    assert all(a["projected"] for a in data["active"])
+
+
+def test_the_file_holds_h_rules_and_the_flag(cli, pemilu_2029):
+    election, stages = _stages(pemilu_2029)
+    assert election["voting_day"].isoformat() == "2029-02-14"
+    assert election["basis"].startswith("Proyeksi dari pemilu-2024")
+    assert stages["kampanye"]["start"] == {"h": -78} and stages["kampanye"]["end"] == {"h": -4}
+    assert stages["kampanye/rapat-umum"]["start"] == {"h": -24}  # sub-stages come along
+    assert stages["pemungutan-suara"]["start"] == stages["pemungutan-suara"]["end"] == {"h": 0}
+    assert all(t["projected"] is True for t in stages.values())
+    assert all(t["basis"].startswith("Proyeksi dari pemilu-2024: ") for t in stages.values())
+    # the second round was not held in 2024: it is not planned again
+    assert not any(key.startswith("putaran-kedua") for key in stages)
+    assert not any("note" in t for t in stages.values())  # the template's notes tell of 2024
+    text = pemilu_2029.read_text(encoding="utf-8")
+    assert "start = { h = -78 }" in text
+
+
+def test_an_unknown_start_stays_unknown(cli):
+    result = cli(
+        "election", "add", "pilkada-2029", "--like", "pilkada-2024", "--voting-day", "2029-11-28",
+        "--name", "Pilkada 2029",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    election, stages = _stages_of(user_file(), "pilkada-2029")
+    assert election["name_en"] == "Pilkada 2029"  # --name-en defaults to --name
+    assert "start" not in stages["perencanaan"] and stages["perencanaan"]["end"] == {"h": -306}
+    shown = json.loads(cli("show", "perencanaan", "-e", "pilkada-2029", "--json").stdout)["stage"]
+    assert (shown["start"], shown["end"], shown["projected"]) == (None, "2029-01-26", True)
+
+
+def _stages_of(path, ident):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    election = next(e for e in data["elections"] if e["id"] == ident)
+    return election, {t["id"]: t for t in election["stages"]}
+
+
+def test_every_view_says_projected(cli, pemilu_2029):
+    on = ["--on", "2028-11-29"]
+    status = cli("status", "-e", "pemilu-2029", *on).stdout
+    assert "Pemilu 2029  H-77  PROYEKSI" in status
+    assert "Masa Kampanye Pemilu (proyeksi)" in status
+    narrow = cli("status", "-e", "pemilu-2029", *on, env={"COLUMNS": "40"}).stdout
+    assert "PROYEKSI" in narrow and "(proyeksi)" in narrow
+    listed = cli("list", "-e", "pemilu-2029", *on).stdout
+    campaign = next(line for line in listed.splitlines() if "Masa Kampanye Pemilu" in line)
+    assert campaign.split()[-1] == "proyeksi"  # in the confidence column
+    assert "proyeksi: tanggal dihitung dari pola pemilu lain, bukan tanggal resmi" in listed
+    shown = " ".join(
+        cli("show", "kampanye", "-e", "pemilu-2029", *on).stdout.replace("│", " ").split()
+    )
+    assert (
+        "Kepastian proyeksi: tanggal dihitung dari pola pemilu lain (sumber aslinya 2S), bukan "
+        "tanggal resmi" in shown
+    )
+    check = cli("check", "--within", "7", "-e", "pemilu-2029", "--on", "2029-02-08").stdout
+    assert check.splitlines()[0] == (
+        "2029-02-10\tH-4\tpemilu-2029\tkampanye\tberakhir\tMasa Kampanye Pemilu (proyeksi)"
+    )
+    active = cli("check", "--active", "kampanye", "-e", "pemilu-2029", *on, "--lang", "en").stdout
+    assert active == "yes: pemilu-2029/kampanye (projected) is running, day 2 of 75, 73 days left\n"
+    ics = cli("calendar", "-e", "pemilu-2029", "--month", "2028-11", "-f", "ics").stdout
+    unfolded = ics.replace("\r\n ", "")
+    assert "SUMMARY:Masa Kampanye Pemilu (proyeksi)" in unfolded
+    assert "Kepastian: proyeksi: tanggal dihitung dari pola pemilu lain" in unfolded
+    rows = list(csv.DictReader(io.StringIO(cli("export", "-e", "pemilu-2029", "-f", "csv").stdout)))
+    assert {r["projected"] for r in rows} == {"true"}
+    html = cli("calendar", "-e", "pemilu-2029", "--month", "2028-11", "-f", "html").stdout
+    assert "[proyeksi]" in html and "bukan tanggal resmi" in html
+    term = cli("calendar", "-e", "pemilu-2029", "--month", "2028-11").stdout
+    assert "[proyeksi]" in term
+
+
+def test_shipped_stages_say_projected_false(cli):
+    data = json.loads(cli("list", "-e", "pemilu-2024", "--json").stdout)
+    assert data["elections"][0]["stages"][0]["projected"] is False
+    rows = list(csv.DictReader(io.StringIO(cli("export", "-e", "pemilu-2024", "-f", "csv").stdout)))
+    assert {r["projected"] for r in rows} == {"false"}
+
+
+def test_csv_round_trip_keeps_the_flag(cli, pemilu_2029, tmp_path):
+    exported = tmp_path / "p.csv"
+    assert cli("export", "-e", "pemilu-2029", "-f", "csv", "-o", str(exported)).exit_code == 0
+    imported = tmp_path / "p.toml"
+    assert cli("import", str(exported), "-o", str(imported)).exit_code == 0
+    again = cli("export", "-e", "pemilu-2029", "-f", "csv", "--data", str(imported)).stdout
+    assert again == exported.read_text(encoding="utf-8")
+
+
+def test_official_dates_end_the_projection(cli, pemilu_2029):
+    only_dates = cli("stage", "set", "pemilu-2029/masa-tenang", "--end", "2029-02-13")
+    assert only_dates.exit_code == 0, only_dates.output
+    show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
+    assert show["projected"] is True  # a date alone, without its own source, is still a projection
+    sourced = cli(
+        "stage", "set", "pemilu-2029/kampanye", "--start", "2028-11-26", "--end", "2029-02-10",
+        "--basis", "PKPU 9/2027", "--confidence", "P",
+    )  # fmt: skip
+    assert sourced.exit_code == 0, sourced.output
+    show = json.loads(cli("show", "kampanye", "-e", "pemilu-2029", "--json").stdout)["stage"]
+    assert (show["projected"], show["start"], show["basis"]) == (False, "2028-11-26", "PKPU 9/2027")
+    _, stages = _stages(pemilu_2029)
+    assert "projected" not in stages["kampanye"]
+    assert stages["kampanye/rapat-umum"]["projected"] is True
+
+
+def test_an_override_in_another_file_ends_the_projection_there(cli, pemilu_2029, tmp_path):
+    other = tmp_path / "kantor.toml"
+    result = cli(
+        "stage", "set", "pemilu-2029/masa-tenang", "--file", str(other), "--start", "2029-02-11",
+        "--end", "2029-02-13", "--basis", "PKPU 9/2027", "--confidence", "P",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        tomllib.loads(other.read_text(encoding="utf-8"))["elections"][0]["stages"][0]["projected"]
+        is False
+    )
+    show = json.loads(
+        cli("show", "masa-tenang", "-e", "pemilu-2029", "--data", str(other), "--json").stdout
+    )["stage"]
+    assert show["projected"] is False
+
+
+def test_without_a_template_the_voting_day_alone(cli):
+    missing = cli(
+        "election", "add", "psu-2029-kota-kediri", "--voting-day", "2029-05-01", "--name", "PSU"
+    )
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith(
+        "tahapan: pemilu tanpa --like perlu: --basis, --confidence (dasar hukum dan kepastian "
+        "hari pemungutan suaranya)\n"
+    )
+    assert not user_file().exists()
+    result = cli(
+        "election", "add", "psu-2029-kota-kediri", "--voting-day", "1 Mei 2029",
+        "--name", "PSU Kota Kediri 2029", "-r", "Kota Kediri", "--basis", "Putusan MK 1/2029",
+        "--confidence", "P",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(cli("list", "-e", "psu-2029-kota-kediri", "--json").stdout)["elections"][0]
+    assert data["regions"] == ["kota-kediri"]
+    assert [(s["id"], s["start"], s["projected"]) for s in data["stages"]] == [
+        ("pemungutan-suara", "2029-05-01", False)
+    ]
+    seen = json.loads(cli("list", "-r", "35.71", "--json").stdout)["elections"]
+    assert "psu-2029-kota-kediri" in [e["id"] for e in seen]
+    elsewhere = json.loads(cli("list", "-r", "Kota Malang", "--json").stdout)["elections"]
+    assert "psu-2029-kota-kediri" not in [e["id"] for e in elsewhere]
+
+
+def test_a_region_in_another_zone_gives_its_zone(cli):
+    result = cli(
+        "election", "add", "psu-2029-palu", "--voting-day", "2029-05-01", "--name", "PSU Palu",
+        "-r", "Kota Palu", "--basis", "Putusan MK", "--confidence", "P",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(cli("list", "-e", "psu-2029-palu", "--json").stdout)["elections"][0]
+    assert data["timezone"] == "Asia/Makassar"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["pemilu-2024", "--like", "pemilu-2024"],
+            "tahapan: pemilu pemilu-2024 sudah ada\n",
+        ),
+        (["Pemilu 2029", "--like", "pemilu-2024"], "tahapan: id pemilu 'Pemilu 2029' tidak sah"),
+        (["pemilu-2029", "--like", "pemilu-2042"], "tahapan: pemilu tidak dikenal: 'pemilu-2042'."),
+        (
+            ["pemilu-2029", "--like", "pemilu-2024", "-r", "kediri"],
+            "tahapan: wilayah 'kediri' bisa",
+        ),
+    ],
+)
+def test_refused_with_the_file_untouched(cli, args, message):
+    result = cli("election", "add", *args, "--voting-day", "2029-02-14", "--name", "X")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert not user_file().exists()
+
+
+def test_a_bad_voting_day(cli):
+    result = cli(
+        "election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day", "14/14/2029",
+        "--name", "X",
+    )  # fmt: skip
+    assert result.exit_code == 2 and "14/14/2029" in result.stderr
+
+
+def test_remove_takes_out_what_the_file_defines(cli, pemilu_2029):
+    result = cli("election", "remove", "pemilu-2029")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"tahapan: pemilu-2029 dihapus ({pemilu_2029}; versi lama: ")
+    assert "pemilu-2029" not in cli("list", "--json").stdout
+    assert pemilu_2029.with_name(pemilu_2029.name + ".bak").exists()
+
+
+def test_remove_refuses_a_shipped_election(cli, pemilu_2029):
+    before = pemilu_2029.read_bytes()
+    result = cli("election", "remove", "pemilu-2024")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"tahapan: pemilu-2024 tidak didefinisikan di {pemilu_2029}; pemilu dari berkas lain tidak dihapus\n"
+    )
+    unknown = cli("election", "remove", "pemilu-2042")
+    assert unknown.exit_code == 2
+    assert unknown.stderr == f"tahapan: pemilu-2042 tidak didefinisikan di {pemilu_2029}\n"
+    assert pemilu_2029.read_bytes() == before
+
+
+def test_the_installed_command_plans_and_reports(run, tmp_path):
+    env = {"TAHAPAN_USER_FILE": str(tmp_path / "jadwal.toml")}
+    added = run(*PEMILU_2029, env=env)
+    assert added.returncode == 0, added.stderr
+    status = run("status", "-e", "pemilu-2029", "--on", "2028-11-29", "--json", env=env)
+    campaign = next(a for a in json.loads(status.stdout)["active"] if a["id"] == "kampanye")
+    assert (campaign["day"], campaign["days_total"], campaign["projected"]) == (2, 75, True)
+    again = run(*PEMILU_2029, env=env)
+    assert again.returncode == 2 and "sudah ada" in again.stderr
