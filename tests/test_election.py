@@ -124,6 +124,22 @@ def test_every_view_says_projected(cli, pemilu_2029):
     assert "[proyeksi]" in term
 
 
+def test_the_printed_calendar_warns_in_full(cli, pemilu_2029, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "feb.pdf"
+    result = cli("calendar", "-e", "pemilu-2029", "--month", "2029-02", "-f", "pdf", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert (
+        "Perhatian — proyeksi: tanggal dihitung dari pola pemilu lain, bukan tanggal resmi" in text
+    )
+    assert "Masa Kampanye Pemilu 28 Nov 2028 – 10 Feb 2029 [proyeksi]" in text
+    official = tmp_path / "official.pdf"
+    cli("calendar", "-e", "pemilu-2024", "--month", "2024-02", "-f", "pdf", "-o", str(official))
+    assert "Perhatian" not in PdfReader(official).pages[0].extract_text()
+
+
 def test_shipped_stages_say_projected_false(cli):
     data = json.loads(cli("list", "-e", "pemilu-2024", "--json").stdout)
     assert data["elections"][0]["stages"][0]["projected"] is False

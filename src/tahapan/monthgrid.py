@@ -94,8 +94,6 @@ class CalendarReport:
         """The page footer's three texts: the legal basis, the confidence marks, who made it when."""
         bases = "; ".join(f"{e.name}: {e.basis}" for e in self.elections)
         marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
-        if any(m.ref.stage.projected for m in self.marks):
-            marks += "; " + projection_note()
         made = (
             tr("Dibuat ", "Made ")
             + format_date(self.generated)
@@ -106,6 +104,12 @@ class CalendarReport:
             tr("Kepastian: ", "Confidence: ") + marks,
             made,
         )
+
+    def warning(self) -> str | None:
+        """A line of its own on every page when a stage shown is a projection, never cut."""
+        if not any(m.ref.stage.projected for m in self.marks):
+            return None
+        return tr("Perhatian — ", "Note — ") + projection_note()
 
     @property
     def first(self) -> date:

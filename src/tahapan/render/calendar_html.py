@@ -47,6 +47,7 @@ ul.legend li { break-inside: avoid; }
 p.holidays { font-size: 7pt; color: #900; margin: 0.5mm 0; }
 p.holidays.cuti { color: #be5f00; }
 footer { font-size: 6.5pt; color: #666; margin-top: 1mm; }
+p.projected { font-size: 8pt; font-weight: bold; color: #964b00; margin: 1mm 0 0; }
 """
 
 
@@ -131,5 +132,8 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
             f'<p class="holidays cuti">{tr("Cuti bersama", "Cuti bersama (joint leave)")}: {listed}</p>'
         )
     basis, marks, made = report.footer()
+    warning = report.warning()
+    if warning:
+        out.append(f'<p class="projected">{escape(warning)}</p>')
     out.append(f"<footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>\n</section>")
     return "\n".join(out)

@@ -255,6 +255,11 @@ class _Document(FPDF):
 
     def _footer(self) -> None:
         basis, marks, made = self.report.footer()
+        warning = self.report.warning()
+        if warning:
+            self.set_text_color(150, 75, 0)
+            self.font(7.5, bold=True)
+            self.put(MARGIN, PAGE_H - MARGIN - 10, PAGE_W - 2 * MARGIN, 3.6, warning)
         self.set_text_color(110, 110, 110)
         self.font(6.5)
         self.put(MARGIN, PAGE_H - MARGIN - 6, PAGE_W - 2 * MARGIN, 3.2, basis)
