@@ -254,3 +254,16 @@ def test_a_file_may_name_regions_by_name_or_code_and_gets_ids(tmp_path):
         ("kabupaten-kediri",),
         ("kota-kediri",),
     ]
+
+
+def test_stage_add_stores_the_region_id(cli):
+    from tahapan.config import user_file
+
+    base = ["stage", "add", "pilkada-2024/apel", "--name", "Apel", "--name-en", "Parade"]
+    base += ["--end", "2024-11-20", "--basis", "Surat", "--confidence", "P"]
+    ambiguous = cli(*base, "-r", "kediri")
+    assert ambiguous.exit_code == 2 and "35.06" in ambiguous.stderr
+    assert not user_file().exists()
+    result = cli(*base, "-r", "Kota Kediri", "-r", "35.71")
+    assert result.exit_code == 0, result.output
+    assert 'regions = [\n    "kota-kediri",\n]' in user_file().read_text(encoding="utf-8")

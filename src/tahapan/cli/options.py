@@ -45,8 +45,9 @@ RegionOpt = Annotated[
         metavar="REGION",
         envvar="TAHAPAN_REGION",
         autocompletion=complete.regions,
-        help="Region id, Kemendagri code or name (19.71, kota-pangkalpinang, Pangkalpinang): "
-        "national stages plus that region's own, in its time zone.",
+        help="Province, regency or city by Kemendagri code, id, name or alias (35.71, "
+        '"Kota Kediri", Tangsel, Jatim): national stages, its province\'s and its own, in its '
+        "time zone. `tahapan regions TEXT` searches them.",
         show_default=False,
     ),
 ]

@@ -69,7 +69,7 @@ RegionsOpt = Annotated[
         "--region",
         "-r",
         metavar="REGION",
-        help="Region id or code the stage belongs to; repeatable.",
+        help="Region the stage belongs to (code, id or name); repeatable.",
     ),
 ]
 
@@ -108,7 +108,11 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
         if key in ("start", "end"):
             out[key] = _date_value(value, session, election)
         elif key == "regions":
-            out[key] = list(value)
+            # stored as ids, so that the file names each region one way and ambiguity is caught now
+            from tahapan.region_lookup import find_region
+
+            regions = session.catalog.regions
+            out[key] = list(dict.fromkeys(find_region(regions, r).id for r in value))
         else:
             out[key] = value
     return out
