@@ -159,8 +159,21 @@ def test_csv_round_trip_keeps_the_flag(cli, pemilu_2029, tmp_path):
 def test_official_dates_end_the_projection(cli, pemilu_2029):
     only_dates = cli("stage", "set", "pemilu-2029/masa-tenang", "--end", "2029-02-13")
     assert only_dates.exit_code == 0, only_dates.output
+    assert only_dates.stderr.endswith(
+        "tahapan: tahapan ini tetap proyeksi sampai diberi --basis dan --confidence bersama "
+        "(dengan tanggal resminya)\n"
+    )
     show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
     assert show["projected"] is True  # a date alone, without its own source, is still a projection
+    assert cli("stage", "set", "pemilu-2029/masa-tenang", "--basis", "PKPU 9/2027").exit_code == 0
+    show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
+    assert show["projected"] is True  # a basis without its confidence neither
+    step = cli(
+        "stage", "set", "pemilu-2029/masa-tenang", "--basis", "PKPU 9/2027", "--confidence", "P"
+    )
+    assert step.exit_code == 0 and "proyeksi" not in step.stderr
+    show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
+    assert (show["projected"], show["end"]) == (False, "2029-02-13")  # dates given before count
     sourced = cli(
         "stage", "set", "pemilu-2029/kampanye", "--start", "2028-11-26", "--end", "2029-02-10",
         "--basis", "PKPU 9/2027", "--confidence", "P",
@@ -287,3 +300,40 @@ def test_the_installed_command_plans_and_reports(run, tmp_path):
     assert (campaign["day"], campaign["days_total"], campaign["projected"]) == (2, 75, True)
     again = run(*PEMILU_2029, env=env)
     assert again.returncode == 2 and "sudah ada" in again.stderr
+
+
+def test_regions_given_replace_the_templates(cli):
+    result = cli(
+        "election", "add", "psu-kediri", "--like", "psu-2025-08-06", "-r", "Kota Kediri",
+        "--voting-day", "2030-03-01", "--name", "PSU Kediri",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = cli("list", "-e", "psu-kediri", "-r", "Kota Kediri", "--json").stdout
+    election = json.loads(out)["elections"][0]
+    # the template is Papua's (WIT, its campaign scoped to Papua): Kediri sees every stage, in WIB
+    assert (election["timezone"], election["regions"]) == ("Asia/Jakarta", ["kota-kediri"])
+    assert [s["id"] for s in election["stages"]] == [
+        "kampanye", "masa-tenang", "pemungutan-suara-ulang"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("day", ["0001-02-01", "9999-12-01"])
+def test_a_voting_day_the_template_does_not_fit_around(cli, day):
+    result = cli(
+        "election", "add", "x", "--like", "pemilu-2024", "--voting-day", day, "--name", "X"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"tahapan: hari pemungutan suara {day} terlalu jauh")
+    assert not user_file().exists()
+
+
+def test_a_file_where_the_folder_should_be(cli, tmp_path):
+    blocker = tmp_path / "berkas"
+    blocker.write_text("x", encoding="utf-8")
+    result = cli(*PEMILU_2029, "--file", str(blocker / "jadwal.toml"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"tahapan: {blocker / 'jadwal.toml'} tidak bisa ditulis: {blocker} berkas, bukan folder\n"
+        "  Periksa foldernya (ada, berupa folder, boleh ditulis) atau pilih berkas lain.\n"
+    )
+    assert blocker.read_text(encoding="utf-8") == "x"

@@ -58,9 +58,13 @@ def election_tables(
         table["basis"] = (
             basis or f"Proyeksi dari {like.id}; tanggal resmi menunggu undang-undang dan PKPU"
         )
-        regions = regions or like.regions
     else:
         table["basis"] = basis
+    # regions named for the new election replace the template's, its stages' included: a Papua-only
+    # campaign copied into a Kota Kediri re-vote would hide the campaign from Kediri
+    own_regions = bool(regions)
+    if like is not None and not own_regions:
+        regions = like.regions
     if regions:
         table["regions"] = list(regions)
     if like is None:
@@ -76,12 +80,37 @@ def election_tables(
             }
         ]
     else:
-        stages = [_projected(s, like) for s in like.stages if s.held]
+        _check_calendar(like, voting_day)
+        stages = [_projected(s, like, keep_regions=not own_regions) for s in like.stages if s.held]
         table["stages"] = stages
     return table
 
 
-def _projected(stage: Stage, like: Election) -> Tables:
+def _check_calendar(like: Election, voting_day: date) -> None:
+    """Every projected date must exist: a voting day near year 1 or 9999 leaves none to count to."""
+    from datetime import timedelta
+
+    from tahapan.errors import DateError
+
+    days = [d for _, s in like.walk() if s.held for d in (s.start, s.end) if d is not None]
+    try:
+        for day in (min(days), max(days)):
+            _ = voting_day + timedelta(days=(day - like.voting_day).days)
+    except OverflowError:
+        raise DateError(
+            tr(
+                f"hari pemungutan suara {voting_day} terlalu jauh: tahapan {like.id} tidak muat di "
+                "kalender sebelum atau sesudahnya",
+                f"voting day {voting_day} is too far out: the stages of {like.id} do not fit in the "
+                "calendar before or after it",
+            ),
+            hint=tr(
+                "Beri tanggal antara tahun 2 dan 9998.", "Give a date between the years 2 and 9998."
+            ),
+        ) from None
+
+
+def _projected(stage: Stage, like: Election, *, keep_regions: bool) -> Tables:
     """A held stage of the template and its held sub-stages, dated by H from voting day. Notes are
     left behind: they tell what happened in the template's year."""
     table: Tables = {"id": stage.id, "name": stage.name, "name_en": stage.name_en}
@@ -90,12 +119,12 @@ def _projected(stage: Stage, like: Election) -> Tables:
     table["end"] = {"h": (stage.end - like.voting_day).days}
     table["basis"] = f"Proyeksi dari {like.id}: {stage.basis}"
     table["confidence"] = stage.confidence
-    if stage.regions:
+    if stage.regions and keep_regions:
         table["regions"] = list(stage.regions)
     if stage.counting != "calendar":
         table["counting"] = stage.counting
     table["projected"] = True
-    children = [_projected(c, like) for c in stage.stages if c.held]
+    children = [_projected(c, like, keep_regions=keep_regions) for c in stage.stages if c.held]
     if children:
         table["stages"] = children
     return table

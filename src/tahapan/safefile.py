@@ -86,9 +86,33 @@ def keep_backup(path: Path) -> Path | None:
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive advisory lock for ``path`` (waits for another tahapan that holds it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as err:
+        # a file where a folder should be, no permission, a read-only disk: the user's to fix
+        from tahapan.errors import TahapanError
+        from tahapan.i18n import tr
+
+        if isinstance(err, (FileExistsError, NotADirectoryError)):
+            why = tr(
+                f"{err.filename} berkas, bukan folder", f"{err.filename} is a file, not a folder"
+            )
+        elif isinstance(err, PermissionError):
+            why = tr(
+                f"tidak ada izin menulis di {err.filename}",
+                f"no permission to write in {err.filename}",
+            )
+        else:
+            why = f"{err.strerror} ({err.filename})"
+        raise TahapanError(
+            tr(f"{path} tidak bisa ditulis: {why}", f"{path} cannot be written: {why}"),
+            hint=tr(
+                "Periksa foldernya (ada, berupa folder, boleh ditulis) atau pilih berkas lain.",
+                "Check its folder (it exists, is a folder, may be written) or choose another file.",
+            ),
+        ) from None
     try:
         _flock(fd, take=True)
         try:

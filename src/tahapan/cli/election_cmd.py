@@ -68,8 +68,8 @@ def election_add(
             "--region",
             "-r",
             metavar="REGION",
-            help="Region it is held in (code, id or name); repeatable. Default: the template's, "
-            "else nationwide.",
+            help="Region it is held in (code, id or name); repeatable. It replaces the template's "
+            "regions, its stages' included. Default: the template's, else nationwide.",
             show_default=False,
         ),
     ] = None,
@@ -78,7 +78,8 @@ def election_add(
         typer.Option(
             "--tz",
             metavar="ZONE",
-            help="Its time zone (default: the template's, else the region's, else WIB).",
+            help="Its time zone (default: the regions' own when they share one, else the "
+            "template's, else WIB).",
             show_default=False,
         ),
     ] = None,
@@ -128,7 +129,7 @@ def election_add(
     template = pick_elections(session.catalog, [like])[0] if like else None
     regions = tuple(dict.fromkeys(find_region(session.catalog.regions, r).id for r in region or ()))
     zone = resolve_zone(tz) if tz else None
-    if zone is None and template is None and regions:
+    if zone is None and regions:
         zones = {r.timezone for r in session.catalog.regions if r.id in regions}
         zone = zones.pop() if len(zones) == 1 else None
     table = election_tables(

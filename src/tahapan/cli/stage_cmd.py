@@ -269,8 +269,9 @@ def stage_set(
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
 
-    # dates with a basis and confidence of their own are no longer a projection
-    sourced = {"basis", "confidence"} <= fields.keys() and bool({"start", "end"} & fields.keys())
+    # a basis and confidence of its own (given together, with the official dates now or before) end
+    # a projection; anything less leaves it one, and the officer is told
+    sourced = {"basis", "confidence"} <= fields.keys()
 
     def mutate(data: Tables) -> str:
         table = make_table(election_table(data, target_election.id), ref.path)
@@ -283,6 +284,17 @@ def stage_set(
         return "changed"
 
     _apply(session, file, f"{target_election.id}/{ref.path}", mutate)
+    if ref.stage.projected and not sourced:
+        sys.stderr.write(
+            "tahapan: "
+            + tr(
+                "tahapan ini tetap proyeksi sampai diberi --basis dan --confidence bersama "
+                "(dengan tanggal resminya)",
+                "the stage stays a projection until --basis and --confidence are given together "
+                "(with its official dates)",
+            )
+            + "\n"
+        )
 
 
 @stage_app.command("remove")
