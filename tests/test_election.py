@@ -122,6 +122,13 @@ def test_every_view_says_projected(cli, pemilu_2029):
     assert "[proyeksi]" in html and "bukan tanggal resmi" in html
     term = cli("calendar", "-e", "pemilu-2029", "--month", "2028-11").stdout
     assert "[proyeksi]" in term
+    assert "Perhatian — proyeksi: tanggal dihitung dari pola pemilu lain" in term
+    pace = cli("pace", "pemilu-2029/kampanye", "--done", "5", *on)
+    assert pace.stdout.startswith("Masa Kampanye Pemilu (proyeksi), per Rabu, 29 November 2028")
+    paced = json.loads(cli("pace", "pemilu-2029/kampanye", "--done", "5", *on, "--json").stdout)
+    assert paced["projected"] is True
+    sub = cli("show", "kampanye", "-e", "pemilu-2029", *on).stdout
+    assert "Rapat umum dan iklan media massa (proyeksi)" in sub
 
 
 def test_the_printed_calendar_warns_in_full(cli, pemilu_2029, tmp_path):
@@ -138,6 +145,14 @@ def test_the_printed_calendar_warns_in_full(cli, pemilu_2029, tmp_path):
     official = tmp_path / "official.pdf"
     cli("calendar", "-e", "pemilu-2024", "--month", "2024-02", "-f", "pdf", "-o", str(official))
     assert "Perhatian" not in PdfReader(official).pages[0].extract_text()
+
+
+def test_a_quiet_day_points_to_election_add_until_one_is_planned(cli, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-11-28T08:00:00+07:00")
+    quiet = " ".join(cli("status").stdout.split())
+    assert "tahapan election add pemilu-2029 --like pemilu-2024 --voting-day 2029-02-14" in quiet
+    assert cli(*PEMILU_2029).exit_code == 0
+    assert "election add" not in cli("status", "--days", "1").stdout
 
 
 def test_shipped_stages_say_projected_false(cli):

@@ -130,6 +130,17 @@ def test_suggestions_share_rare_words_first(regions):
     assert names("Sumatra Selatan")[0] == "Sumatera Selatan"
     with pytest.raises(UnknownNameError, match="Mungkin maksudnya: Kota Surabaya"):
         find_region(regions, "Surabya")
+    # the right name with the wrong kind: the other kind first
+    assert names("Kabupaten Palembang") == ["Kota Palembang"]
+    assert names("Kota Sleman") == ["Kabupaten Sleman"]
+
+
+def test_typed_text_is_echoed_safely(cli):
+    many = cli("status", "-r", "Kota Administrasi")
+    assert "(`tahapan regions 'Kota Administrasi'` menampilkan semuanya)" in many.stderr
+    hostile = cli("status", "-r", "kota\x1b[2J")
+    assert hostile.exit_code == 2 and "\x1b" not in hostile.stderr
+    assert "'kota\\x1b[2J'" in hostile.stderr
 
 
 class TestRegionsCommand:
@@ -150,7 +161,7 @@ class TestRegionsCommand:
     def test_a_regency_is_no_province(self, cli):
         result = cli("regions", "-p", "Kota Kediri")
         assert result.exit_code == 2
-        assert result.stderr.startswith("tahapan: Kota Kediri bukan provinsi\n")
+        assert result.stderr == "tahapan: Kota Kediri bukan provinsi\n  Provinsinya: Jawa Timur.\n"
 
     def test_nothing_found_exits_1_as_grep_does(self, cli):
         result = cli("regions", "atlantis")

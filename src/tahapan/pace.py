@@ -78,6 +78,7 @@ class PaceReport:
             "name_en": stage.name_en,
             "start": stage.start.isoformat() if stage.start else None,
             "end": stage.end.isoformat(),
+            "projected": stage.projected,
             "counting": self.counting,
             "done": round(self.done, 4),
             "elapsed": self.elapsed,

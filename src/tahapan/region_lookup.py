@@ -173,10 +173,11 @@ def _ambiguous(regions: Sequence[Region], text: str, found: list[Region]) -> Amb
     lines = [describe(r, regions) for r in found[:SHOWN]]
     if len(found) > SHOWN:
         more = len(found) - SHOWN
+        command = f"tahapan regions {_quoted(text)}"
         lines.append(
             tr(
-                f"… dan {more} lagi (`tahapan regions {text}` menampilkan semuanya)",
-                f"… and {more} more (`tahapan regions {text}` lists them all)",
+                f"… dan {more} lagi (`{command}` menampilkan semuanya)",
+                f"… and {more} more (`{command}` lists them all)",
             )
         )
     example = found[0]
@@ -192,6 +193,13 @@ def _ambiguous(regions: Sequence[Region], text: str, found: list[Region]) -> Amb
         + "".join(f"\n  {line}" for line in lines),
         hint=hint,
     )
+
+
+def _quoted(text: str) -> str:
+    """The text as a shell would take it back; never a control character raw on the terminal."""
+    import shlex
+
+    return shlex.quote(text) if text.isprintable() else repr(text)
 
 
 def _unknown(regions: Sequence[Region], text: str) -> UnknownNameError:
@@ -219,6 +227,10 @@ def suggestions(regions: Sequence[Region], text: str, limit: int = 3) -> list[Re
     kind, typed = words(text)
     if not typed:
         return []
+    # the same name of another kind first: "Kabupaten Palembang" meant Kota Palembang
+    other_kind = [r for r in _by_name(regions, " ".join(typed)) if kind is not None]
+    if other_kind:
+        return other_kind[:limit]
     index = [n for n in _index(regions) if _fits(kind, n.region)]
     frequency = Counter(w for n in index for w in n.vocabulary)
     scores: dict[str, float] = {}

@@ -76,9 +76,10 @@ def regions(
     if province:
         chosen = find_region(known, province)
         if chosen.parent is not None:
+            above = next((r.name for r in known if r.id == chosen.parent), chosen.parent)
             raise TahapanError(
                 tr(f"{chosen.name} bukan provinsi", f"{chosen.name} is not a province"),
-                hint=tr(f"Provinsinya: {chosen.parent}.", f"Its province is {chosen.parent}."),
+                hint=tr(f"Provinsinya: {above}.", f"Its province is {above}."),
             )
         found = tuple(r for r in found if chosen.id in (r.id, r.parent))
     if query:
@@ -88,7 +89,7 @@ def regions(
         if not json:
             close = suggestions(known, query or "")
             guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(r.name for r in close)
-            where = tr(f" di {province}", f" in {province}") if province else ""
+            where = tr(f" di {province!r}", f" in {province!r}") if province else ""
             sys.stderr.write(
                 "tahapan: "
                 + tr(

@@ -27,6 +27,9 @@ def view(report: CalendarReport) -> Group:
     parts: list[Any] = []
     for month in report.months:
         parts.extend(_month(report, month))
+    warning = report.warning()
+    if warning:
+        parts.append(Text(warning, style="bold yellow"))
     return Group(*parts)
 
 

@@ -188,7 +188,7 @@ def pace_lines(report: PaceReport) -> list[str]:
     unit = "working_days" if report.counting == "working" else "days"
     total = _count(report.total, unit)
     lines = [
-        f"{tr(stage.name, stage.name_en)}, "
+        f"{tr(stage.name, stage.name_en)}{_projected(stage)}, "
         + tr("per ", "as of ")
         + format_date(report.on, weekday=True),
         tr(

@@ -297,6 +297,8 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
         ),
         style="dim",
     )
+    if any(e.voting_day >= report.date for e in report.loaded):
+        return Group(Text(""), note, table, hint)  # a coming election is loaded: nothing to plan
     return Group(Text(""), note, table, hint, plan)
 
 
@@ -467,6 +469,7 @@ def _show(report: ShowReport) -> Panel:
             child_ref = tl.StageRef(ref.election, path, child)
             name = Text("  " * (child_ref.depth - ref.depth - 1)) + Text(_name(child))
             name.stylize(_POSITION_STYLE[tl.position(child_ref, report.date)])
+            name.append_text(_projected(child))
             name.append(f"  {child.id}", style="dim cyan")
             sub.add_row(
                 name,
