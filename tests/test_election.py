@@ -352,3 +352,14 @@ def test_a_file_where_the_folder_should_be(cli, tmp_path):
         "  Periksa foldernya (ada, berupa folder, boleh ditulis) atau pilih berkas lain.\n"
     )
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_help_of_the_group_and_its_commands(cli):
+    group = cli("election", "--help")
+    assert group.exit_code == 0 and "add" in group.stdout and "remove" in group.stdout
+    assert "election" in cli("--help").stdout
+    add = cli("election", "add", "--help").stdout
+    assert "Add an election: from a template with --like" in " ".join(add.split())
+    assert "--voting-day DATE" in add and "--like ELECTION" in add
+    remove = cli("election", "remove", "--help").stdout
+    assert "Remove an election that your file defines" in " ".join(remove.split())
