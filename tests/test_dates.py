@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tahapan.dates import now, parse_date, resolve_zone
+from tahapan.dates import MONTHS, WEEKDAYS, now, parse_date, resolve_zone
 from tahapan.errors import DateError, UnknownNameError
 from tahapan.i18n import format_date
 
@@ -98,6 +98,73 @@ def test_unparseable_date_lists_accepted_forms():
 def test_what_tahapan_prints_it_reads_back(d, lang, weekday):
     text = format_date(d, weekday=weekday, lang=lang)
     assert parse_date(text, today=TODAY) == d
+
+
+def _forms(d: date, month_word: str, weekday_word: str) -> list[str]:
+    """The date in every documented form, with the month and weekday words given."""
+    numeric = [
+        f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
+        f"{d.day}/{d.month}/{d.year:04d}", f"{d.day:02d}/{d.month:02d}/{d.year:04d}",
+        f"{d.day}-{d.month}-{d.year:04d}", f"{d.day:02d}.{d.month:02d}.{d.year:04d}",
+    ]  # fmt: skip
+    words = [f"{d.day} {month_word} {d.year:04d}", f"{month_word} {d.day}, {d.year:04d}"]
+    return [
+        *numeric,
+        *words,
+        *(f"{weekday_word}, {w}" for w in words),
+        *(f"{weekday_word} {n}" for n in numeric[1:2]),
+        f"tanggal {words[0]}",
+    ]
+
+
+def _words_for(table: dict[str, int], value: int) -> list[str]:
+    return [name for name, n in table.items() if n == value]
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.data(),
+)
+def test_every_form_of_every_date_reads_back(d, data):
+    month = data.draw(st.sampled_from(_words_for(MONTHS, d.month)))
+    weekday = data.draw(st.sampled_from(_words_for(WEEKDAYS, d.weekday())))
+    capital = data.draw(st.booleans())
+    for text in _forms(d, month.capitalize() if capital else month, weekday):
+        assert parse_date(text, today=TODAY) == d, text
+
+
+#: tokens that have no place in a date once it is complete (weekdays, fillers, commas and dots do)
+leftovers = st.one_of(
+    st.from_regex(r"[0-9]{1,4}", fullmatch=True),
+    st.sampled_from(sorted(MONTHS)),
+    st.sampled_from(["x", "WIB", "08:00", "s.d.", "/", "-", "+", "ke", "١٢", "²"]),
+)
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.integers(min_value=0, max_value=7),
+    leftovers,
+    st.data(),
+)
+def test_text_with_a_token_left_over_is_refused(d, form, extra, data):
+    text = _forms(d, _words_for(MONTHS, d.month)[-1], _words_for(WEEKDAYS, d.weekday())[-1])[form]
+    parts = text.split(" ")
+    at = data.draw(st.integers(min_value=0, max_value=len(parts)))
+    spoilt = " ".join([*parts[:at], extra, *parts[at:]])
+    with pytest.raises(DateError):
+        parse_date(spoilt, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5-6 Februari 2024", "14 14 Feb 2024", "14/02/2024 08:00 WIB", "29/11/23", "2024 Feb 14 14",
+     "29 November 2023 ١٢", "1-2-3-2024", "29 Nov 2023 2024"],
+)  # fmt: skip
+def test_leftovers_never_become_another_date(text):
+    with pytest.raises(DateError) as caught:
+        parse_date(text, today=TODAY)
+    assert caught.value.hint and "29/11/2023" in caught.value.hint
 
 
 @given(st.text(max_size=40))

@@ -161,7 +161,7 @@ def test_each_change_keeps_the_previous_version(cli):
         (("stage", "set", "pemilu-2024/kampanye"), "tahapan: tidak ada yang diubah\n"),
         (
             ("stage", "set", "pemilu-2024/kampanye", "--end", "30 Februari 2024"),
-            "tahapan: tanggal tidak ada: '30 Februari 2024' (hari di luar rentang bulan)\n",
+            "tahapan: tanggal tidak ada: '30 Februari 2024' (Februari 2024 hanya punya 29 hari)\n",
         ),
     ],
 )

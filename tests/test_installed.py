@@ -47,7 +47,7 @@ def test_bad_date_in_subprocess(run):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith(
-        "tahapan: tanggal tidak ada: '31/02/2024' (hari di luar rentang bulan)\n"
+        "tahapan: tanggal tidak ada: '31/02/2024' (Februari 2024 hanya punya 29 hari)\n"
     )
     assert "Traceback" not in result.stderr
 

@@ -1,17 +1,16 @@
 """Dates as officers write them, time zones, and "today".
 
-Parsing leans on python-dateutil with a parserinfo that knows Indonesian month and day names (old
-spellings too, e.g. "Nopember"); this module adds the forms dateutil does not know: "hari ini",
-"besok", H-notation, and a refusal of dates that leave out the day, month or year.
+A date is read only when the whole text is one of the documented forms (``accepted_forms``): ISO,
+day-first numbers, "29 November 2023" with Indonesian or English month names (old spellings too,
+e.g. "Nopember"), a weekday before it that must agree, "hari ini", "besok" and H-notation. Nothing
+is guessed: text with a word or number left over is refused, never read as some other date.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from tahapan.errors import DateError, UnknownNameError
@@ -22,44 +21,34 @@ DEFAULT_ZONE = "Asia/Jakarta"
 NOW_VARIABLE = "TAHAPAN_NOW"
 
 
-@functools.cache
-def parser_info() -> Any:
-    """dateutil's parser, taught Indonesian; built on first use (most runs never parse words)."""
-    from dateutil import parser as du_parser
-
-    class IndonesianParserInfo(du_parser.parserinfo):
-        """Indonesian and English month and weekday names, day first (29/11/2023 is 29 November)."""
-
-        MONTHS = [  # noqa: RUF012 - dateutil reads these class attributes
-            ("Jan", "Januari", "January"),
-            ("Feb", "Peb", "Februari", "Pebruari", "February"),
-            ("Mar", "Maret", "March"),
-            ("Apr", "April"),
-            ("Mei", "May"),
-            ("Jun", "Juni", "June"),
-            ("Jul", "Juli", "July"),
-            ("Agu", "Ags", "Agt", "Agus", "Agustus", "Aug", "August"),
-            ("Sep", "Sept", "September"),
-            ("Okt", "Oktober", "Oct", "October"),
-            ("Nov", "Nop", "November", "Nopember"),
-            ("Des", "Desember", "Dec", "December"),
-        ]
-        WEEKDAYS = [  # noqa: RUF012
-            ("Sen", "Senin", "Mon", "Monday"),
-            ("Sel", "Selasa", "Tue", "Tuesday"),
-            ("Rab", "Rabu", "Wed", "Wednesday"),
-            ("Kam", "Kamis", "Thu", "Thursday"),
-            ("Jum", "Jumat", "Fri", "Friday"),
-            ("Sab", "Sabtu", "Sat", "Saturday"),
-            ("Min", "Minggu", "Ahad", "Sun", "Sunday"),
-        ]
-        JUMP = [*du_parser.parserinfo.JUMP, "tanggal", "tgl", "hari", "pada"]  # noqa: RUF012
-
-        def __init__(self) -> None:
-            super().__init__(dayfirst=True)
-
-    return IndonesianParserInfo()
-
+#: month names and abbreviations, Indonesian (old spellings too) and English
+_MONTH_NAMES = (
+    ("jan", "januari", "january"),
+    ("feb", "peb", "februari", "pebruari", "february"),
+    ("mar", "maret", "march"),
+    ("apr", "april"),
+    ("mei", "may"),
+    ("jun", "juni", "june"),
+    ("jul", "juli", "july"),
+    ("agu", "ags", "agt", "agus", "agustus", "aug", "august"),
+    ("sep", "sept", "september"),
+    ("okt", "oktober", "oct", "october"),
+    ("nov", "nop", "november", "nopember"),
+    ("des", "desember", "dec", "december"),
+)
+_WEEKDAY_NAMES = (
+    ("sen", "senin", "mon", "monday"),
+    ("sel", "selasa", "tue", "tuesday"),
+    ("rab", "rabu", "wed", "wednesday"),
+    ("kam", "kamis", "thu", "thursday"),
+    ("jum", "jumat", "jum'at", "fri", "friday"),
+    ("sab", "sabtu", "sat", "saturday"),
+    ("min", "minggu", "ahad", "sun", "sunday"),
+)
+MONTHS = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
+WEEKDAYS = {name: i for i, names in enumerate(_WEEKDAY_NAMES) for name in names}
+#: words officers put before a date: "hari Rabu, tanggal 29 November 2023"
+_LEAD = {"hari", "pada", "tanggal", "tgl", "on", "the"}
 
 _RELATIVE = {
     "hari ini": 0, "today": 0, "sekarang": 0, "now": 0,
@@ -207,59 +196,90 @@ def _no_such_date(text: str, year: int, month: int) -> DateError:
     )
 
 
-def _from_words(text: str) -> date:
-    # Two different defaults reveal a part the text left out: "November 2023" has no day.
-    first_default = datetime(2001, 1, 1)
-    second_default = datetime(2002, 2, 2)
-    try:
-        from dateutil import parser as du_parser
+#: words, ASCII numbers, and any other character alone, so that nothing is skipped unseen
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|[0-9]+|\S")
 
-        info = parser_info()
-        first = du_parser.parse(text, parserinfo=info, default=first_default)
-        second = du_parser.parse(text, parserinfo=info, default=second_default)
-    except ValueError as err:
-        if "out of range" in str(err):
+
+def _from_words(text: str) -> date:
+    """A date in words or numbers, read only when the whole text is one of the documented forms.
+
+    A fuzzy parser that skips or reuses what it does not understand turns "5-6 Februari 2024" into
+    a date in 2005; here every token must have its place, or the text is refused.
+    """
+    tokens = _TOKEN.findall(text.lower())
+    weekday = None
+    while tokens and tokens[0] in _LEAD:
+        tokens = tokens[1:]
+    if tokens and tokens[0] in WEEKDAYS:
+        weekday = tokens[0]
+        tokens = tokens[1:]
+        if tokens[:1] == [","]:
+            tokens = tokens[1:]
+        while tokens and tokens[0] in _LEAD:
+            tokens = tokens[1:]
+    parts = _day_month_year(tokens)
+    if parts is None:
+        months = [t for t in tokens if t in MONTHS]
+        numbers = [t for t in tokens if t.isdigit()]
+        if len(months) == 1 and len(numbers) == 1 and len(tokens) <= 3:
             raise DateError(
                 tr(
-                    f"tanggal tidak ada: {text!r} (hari di luar rentang bulan)",
-                    f"no such date: {text!r} (the day is not in that month)",
+                    f"tanggal tidak lengkap: {text!r}; tulis hari, bulan, dan tahun",
+                    f"incomplete date: {text!r}; give the day, month and year",
                 ),
                 hint=accepted_forms(),
-            ) from None
+            )
         raise DateError(
             tr(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"), hint=accepted_forms()
-        ) from None
-    except (OverflowError, TypeError):
-        raise DateError(
-            tr(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"), hint=accepted_forms()
-        ) from None
-    if first.date() != second.date():
+        )
+    day, month, year = parts
+    try:
+        result = date(year, month, day)
+    except ValueError:
+        raise _no_such_date(text, year, month) from None
+    if weekday is not None and WEEKDAYS[weekday] != result.weekday():
         raise DateError(
             tr(
-                f"tanggal tidak lengkap: {text!r}; tulis hari, bulan, dan tahun",
-                f"incomplete date: {text!r}; give the day, month and year",
+                f"hari tidak cocok: {result.day} {month_name(result.month, 'id')} {result.year} "
+                f"jatuh pada hari {weekday_name(result, 'id')}, bukan {weekday.capitalize()}",
+                f"weekday does not match: {result.day} {month_name(result.month, 'en')} {result.year} "
+                f"is a {weekday_name(result, 'en')}, not {weekday.capitalize()}",
             ),
-            hint=accepted_forms(),
+            hint=tr("Periksa tanggal atau nama harinya.", "Check the date or the weekday."),
         )
-    result = first.date()
-    _check_weekday(text, result)
     return result
 
 
-def _check_weekday(text: str, result: date) -> None:
-    """'Kamis, 29 November 2023' is a typo somewhere: 29 November 2023 was a Wednesday."""
-    for token in re.findall(r"[A-Za-z]+", text):
-        named = parser_info().weekday(token)
-        if named is not None and named != result.weekday():
-            raise DateError(
-                tr(
-                    f"hari tidak cocok: {result.day} {month_name(result.month, 'id')} {result.year} "
-                    f"jatuh pada hari {weekday_name(result, 'id')}, bukan {token}",
-                    f"weekday does not match: {result.day} {month_name(result.month, 'en')} {result.year} "
-                    f"is a {weekday_name(result, 'en')}, not {token}",
-                ),
-                hint=tr("Periksa tanggal atau nama harinya.", "Check the date or the weekday."),
-            )
+def _day_month_year(tokens: list[str]) -> tuple[int, int, int] | None:
+    """(day, month, year) when the tokens are exactly one documented form, else None."""
+
+    def number(token: str, digits: tuple[int, ...]) -> int | None:
+        return int(token) if token.isascii() and token.isdigit() and len(token) in digits else None
+
+    # 29/11/2023, 29-11-2023, 29.11.2023: day first, one separator, a four-digit year
+    if len(tokens) == 5 and tokens[1] == tokens[3] and tokens[1] in ("/", "-", "."):
+        day, month, year = (
+            number(tokens[0], (1, 2)),
+            number(tokens[2], (1, 2)),
+            number(tokens[4], (4,)),
+        )
+        if day is not None and month is not None and year is not None:
+            return day, month, year
+        return None
+    words = [t for t in tokens if t != "."]  # "29 Nov. 2023"
+    # 29 November 2023, 29 Nov 2023; English "November 29, 2023"
+    if len(words) == 3 and words[1] in MONTHS:
+        day, year = number(words[0], (1, 2)), number(words[2], (4,))
+        if day is not None and year is not None:
+            return day, MONTHS[words[1]], year
+    if words[:1] and words[0] in MONTHS and len(words) in (3, 4):
+        rest = words[1:]
+        if len(rest) == 3 and rest[1] != ",":
+            return None
+        day, year = number(rest[0], (1, 2)), number(rest[-1], (4,))
+        if day is not None and year is not None:
+            return day, MONTHS[words[0]], year
+    return None
 
 
 _SPAN_RE = re.compile(r"^(\d{1,6})\s*(d|h|hari|days?|w|m|minggu|pekan|weeks?)?$", re.IGNORECASE)
