@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import LATIHAN, packages_loaded_by
 from tahapan import cache
@@ -59,10 +61,21 @@ def test_the_entry_is_json_lines_not_pickle(own):
     assert (cache.directory().stat().st_mode & 0o777) == 0o700
 
 
+def _rewrite(entry: Path, change) -> None:
+    """Change the entry's election lines with ``change`` and give each its new digest, as a writer
+    with access to the cache could: what the digests alone cannot stop, the directory checks must."""
+    header, *lines = entry.read_bytes().rstrip(b"\n").split(b"\n")
+    data = json.loads(header)
+    lines = [change(line) for line in lines]
+    for item, line in zip(data["index"], lines, strict=True):
+        item["digest"] = cache.line_digest(line)
+    entry.write_bytes(b"\n".join([json.dumps(data).encode(), *lines]) + b"\n")
+    os.chmod(entry, 0o600)
+
+
 def _tamper(entry: Path) -> None:
     # a planted entry: if tahapan read it, "Latihan" would come back as "DIPALSUKAN"
-    entry.write_text(entry.read_text(encoding="utf-8").replace('"Latihan"', '"DIPALSUKAN"'))
-    os.chmod(entry, 0o600)
+    _rewrite(entry, lambda line: line.replace(b'"Latihan"', b'"DIPALSUKAN"'))
 
 
 def test_the_cache_is_used_only_from_a_private_directory(own):
@@ -99,6 +112,92 @@ def test_a_cut_short_entry_is_not_half_used(own):
     assert "latihan" in names(load_catalog([own]))
 
 
+def _fresh(own):
+    return load_catalog([own], read_cache=False)
+
+
+def _damaged_then_whole(own, damage) -> None:
+    """Damage the entry; the next load must give the files' answer and write the entry anew."""
+    expected = _fresh(own).elections
+    entry = entries()[0]
+    damage(entry)
+    os.chmod(entry, 0o600)
+    assert load_catalog([own]).elections == expected
+    again = load_catalog([own])
+    assert again.merged is None and again.elections == expected  # a sound entry again
+
+
+def test_an_entry_cut_short_in_its_last_line_is_rebuilt(own):
+    load_catalog([own])
+    _damaged_then_whole(own, lambda e: e.write_bytes(e.read_bytes()[:-40]))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"format": cache.FORMAT},
+        {"format": cache.FORMAT, "key": "K", "holidays": None, "sources": {}, "regions": 5, "index": []},
+        {"format": cache.FORMAT, "key": "K", "holidays": None, "sources": {}, "regions": [],
+         "index": [{"id": 1, "regions": [], "digest": "x"}]},
+        [1, 2, 3],
+        "catalog",
+    ],
+)  # fmt: skip
+def test_a_header_of_the_wrong_shape_is_a_miss(own, header):
+    load_catalog([own])
+
+    def damage(entry):
+        lines = entry.read_bytes().split(b"\n")
+        key = entry.name.removeprefix("catalog-").removesuffix(".jsonl")
+        text = json.dumps(header).replace('"K"', json.dumps(key))
+        entry.write_bytes(b"\n".join([text.encode(), *lines[1:]]))
+
+    _damaged_then_whole(own, damage)
+
+
+@pytest.mark.parametrize(
+    "line", [b'{"id": "latihan"}', b"[]", b'{"id": 5, "stages": {"a": 1}}', b"null", b'"x"']
+)
+def test_an_election_line_of_the_wrong_shape_is_rebuilt(own, line):
+    load_catalog([own])
+    _damaged_then_whole(own, lambda entry: _rewrite(entry, lambda _: line))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=200), st.integers(min_value=0, max_value=5000))
+def test_random_bytes_anywhere_in_an_entry_never_change_the_answer(tmp_path_factory, junk, at):
+    own = tmp_path_factory.mktemp("fuzz") / "kantor.toml"
+    own.write_text(OWN, encoding="utf-8")
+    expected = _fresh(own).elections
+    load_catalog([own])
+    for entry in entries():
+        raw = entry.read_bytes()
+        entry.write_bytes(raw[: at % (len(raw) + 1)] + junk + raw[at % (len(raw) + 1) :])
+        os.chmod(entry, 0o600)
+    assert load_catalog([own]).elections == expected
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(json_values)
+def test_random_json_with_a_valid_digest_never_changes_the_answer(tmp_path_factory, value):
+    own = tmp_path_factory.mktemp("fuzz") / "kantor.toml"
+    own.write_text(OWN, encoding="utf-8")
+    expected = _fresh(own).elections
+    load_catalog([own])
+    for entry in entries():
+        _rewrite(entry, lambda _: json.dumps(value).encode())
+    assert load_catalog([own]).elections == expected
+
+
 def test_tahapan_no_cache(own, monkeypatch):
     monkeypatch.setenv("TAHAPAN_NO_CACHE", "1")
     load_catalog([own])
@@ -127,3 +226,13 @@ def test_cached_runs_load_neither_pydantic_nor_rich_for_check():
     packages_loaded_by("check", "--within", "7", "-q")  # fills the cache
     loaded = packages_loaded_by("check", "--within", "7", "-q")
     assert not loaded & {"pydantic", "rich", "holidays", "dateutil"}, loaded
+
+
+def test_the_installed_command_shrugs_off_a_damaged_entry(run):
+    first = run("status", "--on", "2023-11-29", "--json")
+    assert first.returncode == 0 and entries()
+    for entry in entries():
+        entry.write_bytes(entry.read_bytes()[:-100])  # cut short in its last line
+        os.chmod(entry, 0o600)
+    second = run("status", "--on", "2023-11-29", "--json")
+    assert (second.returncode, second.stdout, second.stderr) == (0, first.stdout, "")

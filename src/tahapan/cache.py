@@ -6,6 +6,9 @@
   then one line per election, so that a run for one region decodes only the elections it shows.
 - Read only from a directory that is the user's own and that no one else can write
   (``~/.cache/tahapan``, made 0700); a file or directory that fails the check is ignored.
+- Never trusted blindly: the header must have its exact shape and each election line the digest the
+  header gives it, so a line cut short, a disk error or an edit makes the entry a miss (or, found
+  while decoding lazily, a rebuild: ``Damaged``), never a crash.
 - ``TAHAPAN_NO_CACHE=1`` turns it off.
 """
 
@@ -23,7 +26,7 @@ from typing import Any
 from tahapan import __version__
 from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table
 
-FORMAT = 2
+FORMAT = 3
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
 KEEP = 8
 _PREFIX = "catalog-"
@@ -33,12 +36,26 @@ def enabled() -> bool:
     return os.environ.get(NO_CACHE_VARIABLE, "") in ("", "0")
 
 
-def key(files: Iterable[tuple[Path, bytes]]) -> str:
+class Damaged(Exception):
+    """An entry line that does not decode into its election: the catalog is rebuilt from the files."""
+
+
+def _blake2b(digest_size: int) -> Any:
     try:  # the C module alone: hashlib would load OpenSSL first, a few ms on every run
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - other Pythons
         from hashlib import blake2b
-    digest = blake2b(digest_size=16)
+    return blake2b(digest_size=digest_size)
+
+
+def line_digest(line: bytes) -> str:
+    digest = _blake2b(12)
+    digest.update(line)
+    return str(digest.hexdigest())
+
+
+def key(files: Iterable[tuple[Path, bytes]]) -> str:
+    digest = _blake2b(16)
     shape = ";".join(
         f"{cls.__name__}:{','.join(f.name for f in fields(cls))}"
         for cls in (Election, Stage, Holiday, Region, RelativeDate)
@@ -47,7 +64,7 @@ def key(files: Iterable[tuple[Path, bytes]]) -> str:
     for path, raw in files:
         digest.update(f"{path}\0{len(raw)}\0".encode())
         digest.update(raw)
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def directory(create: bool = False) -> Path | None:
@@ -88,13 +105,52 @@ def read(cache_key: str) -> tuple[dict[str, Any], list[bytes]] | None:
         header = json.loads(lines[0])
     except (OSError, ValueError, IndexError):
         return None
-    if header.get("format") != FORMAT or header.get("key") != cache_key:
-        return None
-    if len(lines) - 1 != len(header.get("index", [])):
-        return None  # cut short: never half an answer
-    if header.get("holidays") and header["holidays"] != _holidays_version():
+    if not _well_formed(header, cache_key) or len(lines) - 1 != len(header["index"]):
+        return None  # cut short, or not ours: never half an answer
+    if header["holidays"] and header["holidays"] != _holidays_version():
         return None
     return header, lines[1:]
+
+
+def _well_formed(header: Any, cache_key: str) -> bool:
+    """The header has exactly the shape ``write`` gives it (valid JSON of another shape is a miss)."""
+    try:
+        return (
+            header["format"] == FORMAT
+            and header["key"] == cache_key
+            and (header["holidays"] is None or isinstance(header["holidays"], str))
+            and isinstance(header["sources"], dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in header["sources"].items())
+            and isinstance(header["regions"], list)
+            and all(isinstance(r, dict) for r in header["regions"])
+            and isinstance(header["index"], list)
+            and all(
+                isinstance(e["id"], str)
+                and isinstance(e["digest"], str)
+                and isinstance(e["regions"], list)
+                and all(isinstance(r, str) for r in e["regions"])
+                for e in header["index"]
+            )
+        )
+    except (KeyError, TypeError, AttributeError):
+        return False
+
+
+def decode_line(line: bytes, digest: str) -> Election:
+    """One election line, checked against its digest; Damaged when it is not what was written."""
+    if line_digest(line) != digest:
+        raise Damaged
+    try:
+        return decode_election(json.loads(line))
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise Damaged from err
+
+
+def decode_regions(header: dict[str, Any]) -> list[Region]:
+    try:
+        return [decode_region(r) for r in header["regions"]]
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise Damaged from err
 
 
 def write(
@@ -107,16 +163,19 @@ def write(
     folder = directory(create=True)
     if folder is None:
         return
+    body = [json.dumps(encode(e), ensure_ascii=False, separators=(",", ":")) for e in elections]
     header = {
         "format": FORMAT,
         "key": cache_key,
         "holidays": _holidays_version() if used_holidays else None,
         "regions": [encode(r) for r in regions],
         "sources": {k: str(v) for k, v in sources.items()},
-        "index": [{"id": e.id, "regions": list(e.regions)} for e in elections],
+        "index": [
+            {"id": e.id, "regions": list(e.regions), "digest": line_digest(line.encode())}
+            for e, line in zip(elections, body, strict=True)
+        ],
     }
-    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
-    lines += [json.dumps(encode(e), ensure_ascii=False, separators=(",", ":")) for e in elections]
+    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":")), *body]
     from tahapan.safefile import replace_text
 
     try:

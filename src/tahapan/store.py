@@ -7,7 +7,7 @@ file that set the value at fault; nothing here prints or exits.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # the merge and the checks run only when the cache has no ans
     from tahapan.merge import Merged, SourceFile
 
 SHIPPED_FILES = ("regions.toml", "stages.toml")
+#: an election of a cached catalog not decoded yet: id, region refs, its JSON line, the line's digest
+Pending = tuple[str, tuple[str, ...], bytes, str]
 
 
 def shipped_paths() -> list[Path]:
@@ -51,13 +53,16 @@ class Catalog:
         sources: dict[str, Path] | dict[str, str] | None = None,
         merged: Merged | None = None,
         *,
-        pending: list[tuple[str, tuple[str, ...], bytes]] | None = None,
+        pending: list[Pending] | None = None,
+        rebuild: Callable[[], Catalog] | None = None,
     ) -> None:
         self._elections: tuple[Election, ...] | None = (
             None if pending is not None else tuple(elections)
         )
-        #: (id, regions, JSON line) of elections not decoded yet
+        #: (id, regions, JSON line, its digest) of elections not decoded yet
         self._pending = pending
+        #: the slow path, for a cache line found damaged only when it is decoded
+        self._rebuild = rebuild
         self.regions = tuple(regions)
         self._sources = sources or {}
         #: which file set what, for `list --sources` (None when read from the cache)
@@ -66,7 +71,17 @@ class Catalog:
     @property
     def elections(self) -> tuple[Election, ...]:
         if self._elections is None:
-            self._elections = tuple(_decode(line) for _, _, line in self._pending or ())
+            from tahapan.cache import Damaged, decode_line
+
+            pending = self._pending or []
+            try:
+                self._elections = tuple(decode_line(line, digest) for _, _, line, digest in pending)
+            except Damaged:
+                if self._rebuild is None:  # pragma: no cover - every cached catalog has one
+                    raise
+                wanted = {p[0] for p in pending}
+                rebuilt = self._rebuild().elections
+                self._elections = tuple(e for e in rebuilt if e.id in wanted)
             self._pending = None
         return self._elections
 
@@ -78,14 +93,16 @@ class Catalog:
     def scopes(self) -> list[tuple[str, tuple[str, ...]]]:
         """(id, regions) of every election, without decoding any."""
         if self._elections is None:
-            return [(ident, regions) for ident, regions, _ in self._pending or ()]
+            return [(p[0], p[1]) for p in self._pending or ()]
         return [(e.id, e.regions) for e in self._elections]
 
     def only(self, ids: set[str]) -> Catalog:
         """The same catalog with only these elections."""
         if self._elections is None:
             kept = [p for p in self._pending or () if p[0] in ids]
-            return Catalog((), self.regions, self._sources, self.merged, pending=kept)
+            return Catalog(
+                (), self.regions, self._sources, self.merged, pending=kept, rebuild=self._rebuild
+            )
         kept_elections = [e for e in self._elections if e.id in ids]
         return Catalog(kept_elections, self.regions, self._sources, self.merged)
 
@@ -102,21 +119,18 @@ class Catalog:
         return self.merged.stage_source(election, path)
 
 
-def _decode(line: bytes) -> Election:
-    import json
-
-    from tahapan.cache import decode_election
-
-    return decode_election(json.loads(line))
-
-
 def load_catalog(
-    extra: Sequence[Path] = (), *, include_shipped: bool = True, provenance: bool = False
+    extra: Sequence[Path] = (),
+    *,
+    include_shipped: bool = True,
+    provenance: bool = False,
+    read_cache: bool = True,
 ) -> Catalog:
     """Everything in the shipped files and ``extra``, merged and checked.
 
     The answer comes from the cache when the files' content has been seen before; ``provenance``
-    (for `list --sources`) asks for the slow path, which knows which file set what.
+    (for `list --sources`) asks for the slow path, which knows which file set what; ``read_cache``
+    False reads the files and writes the entry anew (a damaged entry is replaced so).
     """
     from tahapan import cache
 
@@ -130,16 +144,24 @@ def load_catalog(
             problems.extend(err.problems)
     use_cache = cache.enabled() and not provenance and not problems
     cache_key = cache.key(raws) if use_cache else ""
-    if use_cache:
+    if use_cache and read_cache:
         found = cache.read(cache_key)
         if found is not None:
             header, lines = found
             pending = [
-                (entry["id"], tuple(entry["regions"]), line)
+                (entry["id"], tuple(entry["regions"]), line, entry["digest"])
                 for entry, line in zip(header["index"], lines, strict=True)
             ]
-            regions = [cache.decode_region(r) for r in header["regions"]]
-            return Catalog((), regions, header["sources"], pending=pending)
+            try:
+                regions = cache.decode_regions(header)
+            except cache.Damaged:
+                pass  # read the files again; the entry is written anew
+            else:
+
+                def rebuild() -> Catalog:
+                    return load_catalog(extra, include_shipped=include_shipped, read_cache=False)
+
+                return Catalog((), regions, header["sources"], pending=pending, rebuild=rebuild)
     files: list[SourceFile] = []
     for path, raw in raws:
         try:
