@@ -17,6 +17,11 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2
     #: a bug in tahapan: a one-line "please report" message (TAHAPAN_DEBUG=1 shows the traceback)
     INTERNAL = 70
+    #: a file could not be written: no permission, a read-only or full disk, a folder in the way
+    #: (sysexits' EX_CANTCREAT); what was there before is kept
+    CANT_WRITE = 73
+    #: the answer could not be written to stdout: a full disk, a closed stdout (sysexits' EX_IOERR)
+    OUTPUT = 74
     #: interrupted (Ctrl-C), as shells report SIGINT
     INTERRUPTED = 130
     #: the reader of stdout went away (`tahapan list | head -1`), as shells report SIGPIPE
@@ -58,3 +63,15 @@ class DataError(TahapanError):
 
 class UnreadableError(DataError):
     """A file that cannot be read at all (missing, a directory, no permission): `validate` exits 2."""
+
+
+class WriteError(TahapanError):
+    """A file tahapan was asked to write could not be written; the old one is untouched."""
+
+    exit_code = ExitCode.CANT_WRITE
+
+
+class OutputError(TahapanError):
+    """stdout could not be written."""
+
+    exit_code = ExitCode.OUTPUT

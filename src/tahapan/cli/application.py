@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from tahapan.errors import DataError, ExitCode, TahapanError
+from tahapan.errors import DataError, ExitCode, OutputError, TahapanError
 from tahapan.i18n import tr
 
 DEBUG_VARIABLE = "TAHAPAN_DEBUG"
@@ -53,6 +53,10 @@ class TahapanGroup(TyperGroup):
         except TahapanError as err:
             if _debug():
                 raise
+            if isinstance(err, OutputError):
+                from tahapan.cli.streams import discard_stdout
+
+                discard_stdout()
             report_error(err)
             raise typer.Exit(int(err.exit_code)) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -200,6 +204,9 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """Console-script entry point."""
+    from tahapan.cli.streams import prepare
+
+    prepare()
     try:
         build_app(_needed(sys.argv[1:]))()
     except KeyboardInterrupt:

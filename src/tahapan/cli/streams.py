@@ -1,0 +1,104 @@
+"""Standard streams as the world hands them: an encoding that cannot hold the text, a full disk,
+a closed stdout or stderr. The answer is written with replacements where the encoding lacks a
+character; a stdout that cannot be written is a message and exit 74, never an internal error."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from typing import Any
+
+from tahapan.errors import OutputError
+from tahapan.i18n import tr
+
+
+class _Stdout:
+    """sys.stdout whose failed writes (disk full, closed, I/O error) become an ``OutputError``;
+    a reader that went away stays a BrokenPipeError, which is quiet (exit 141)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as err:
+            raise _failed(err) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as err:
+            raise _failed(err) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Closed:
+    """Stands for a stream that was closed before tahapan started."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def _failed(err: BaseException) -> OutputError:
+    known = {
+        errno.ENOSPC: tr("disk penuh", "the disk is full"),
+        errno.EDQUOT: tr("kuota disk habis", "the disk quota is used up"),
+        errno.EBADF: tr("stdout tertutup", "stdout is closed"),
+        errno.EIO: tr("galat masukan/keluaran", "an input/output error"),
+    }
+    code = err.errno if isinstance(err, OSError) else None
+    reason = known.get(code or 0) or (
+        err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    )
+    return OutputError(
+        tr(f"keluaran tidak bisa ditulis: {reason}", f"the output cannot be written: {reason}"),
+        hint=tr(
+            "Periksa tujuan keluaran (disk penuh? stdout tertutup?), atau tulis ke berkas dengan -o.",
+            "Check where the output goes (a full disk? stdout closed?), or write a file with -o.",
+        ),
+    )
+
+
+def prepare() -> None:
+    """Make stdout and stderr safe to write: replacements for what the encoding cannot hold, a
+    stderr that goes nowhere when it was closed, a stdout whose failures are messages."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the run
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+    sys.stdout = _Stdout(sys.stdout if sys.stdout is not None else _Closed())
+
+
+def discard_stdout() -> None:
+    """After a failed write, send what is still buffered nowhere, so that Python's own flush at exit
+    does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass

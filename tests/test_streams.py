@@ -1,0 +1,66 @@
+"""Standard streams as the world hands them: encodings, full disks, closed streams (installed
+command, in a subprocess, as cron runs it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from conftest import installed_command
+from tahapan.errors import ExitCode
+
+ON = ["--on", "2023-11-29"]
+DUE = ["--on", "2024-02-08"]  # the campaign ends within 7 days
+
+
+def _run(args, *, env=None, stdout=subprocess.PIPE, shell_redirect=""):
+    command = (
+        " ".join(["exec", *(f"'{a}'" for a in [*installed_command(), *args])]) + shell_redirect
+    )
+    return subprocess.run(
+        ["bash", "-c", command],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("view", [["status"], ["list", "-e", "pemilu-2024"], ["show", "kampanye"]])
+def test_an_ascii_terminal_gets_replacements_not_a_crash(view):
+    result = _run([*view, *ON, "-e", "pemilu-2024"] if view[0] != "list" else [*view, *ON],
+                  env={"PYTHONIOENCODING": "ascii"})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("ascii")  # every byte is ASCII
+    assert "Pemilu 2024" in text and "?" in text
+
+
+@pytest.mark.parametrize(
+    "args", [["status", *ON], ["status", *ON, "--json"], ["check", "--within", "7", *DUE]]
+)
+def test_a_full_disk_is_a_message_and_exit_74(args):
+    with open("/dev/full", "wb") as full:
+        result = _run(args, stdout=full)
+    assert result.returncode == ExitCode.OUTPUT == 74
+    assert result.stderr.decode() == (
+        "tahapan: keluaran tidak bisa ditulis: disk penuh\n"
+        "  Periksa tujuan keluaran (disk penuh? stdout tertutup?), atau tulis ke berkas dengan -o.\n"
+    )
+
+
+def test_a_closed_stdout_is_a_message_and_exit_74():
+    result = _run(["status", *ON], stdout=None, shell_redirect=" >&-")
+    assert result.returncode == 74
+    assert result.stderr.decode().startswith(
+        "tahapan: keluaran tidak bisa ditulis: stdout tertutup\n"
+    )
+    quiet = _run(["check", "--within", "7", "-q", *DUE], stdout=None, shell_redirect=" >&-")
+    assert (quiet.returncode, quiet.stderr) == (1, b"")  # nothing to write: the answer is the code
+
+
+def test_a_closed_stderr_keeps_the_exit_code():
+    result = _run(["status", "--on", "kapan-kapan"], shell_redirect=" 2>&-")
+    assert result.returncode == ExitCode.BAD_INPUT
