@@ -4,6 +4,7 @@ character; a stdout that cannot be written is a message and exit 74, never an in
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -87,10 +88,8 @@ def prepare() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
     sys.stdout = _Stdout(sys.stdout if sys.stdout is not None else _Closed())
 
 
