@@ -40,7 +40,7 @@ class Damaged(Exception):
     """An entry line that does not decode into its election: the catalog is rebuilt from the files."""
 
 
-def _blake2b(digest_size: int) -> Any:
+def hasher(digest_size: int) -> Any:
     try:  # the C module alone: hashlib would load OpenSSL first, a few ms on every run
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - other Pythons
@@ -49,13 +49,13 @@ def _blake2b(digest_size: int) -> Any:
 
 
 def line_digest(line: bytes) -> str:
-    digest = _blake2b(12)
+    digest = hasher(12)
     digest.update(line)
     return str(digest.hexdigest())
 
 
 def key(files: Iterable[tuple[Path, bytes]]) -> str:
-    digest = _blake2b(16)
+    digest = hasher(16)
     shape = ";".join(
         f"{cls.__name__}:{','.join(f.name for f in fields(cls))}"
         for cls in (Election, Stage, Holiday, Region, RelativeDate)
@@ -77,6 +77,19 @@ def directory(create: bool = False) -> Path | None:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             return None
+    return folder if _private(folder, stat.S_ISDIR) else None
+
+
+def private_folder(name: str) -> Path | None:
+    """A folder of tahapan's own inside the cache directory (0700), or None when none is safe."""
+    parent = directory(create=True)
+    if parent is None:
+        return None
+    folder = parent / name
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
     return folder if _private(folder, stat.S_ISDIR) else None
 
 
@@ -176,10 +189,11 @@ def write(
         ],
     }
     lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":")), *body]
-    from tahapan.safefile import replace_text
+    from tahapan.safefile import replace_bytes
 
     try:
-        replace_text(folder / f"{_PREFIX}{cache_key}.jsonl", "\n".join(lines) + "\n")
+        entry = folder / f"{_PREFIX}{cache_key}.jsonl"
+        replace_bytes(entry, ("\n".join(lines) + "\n").encode("utf-8"), mode=0o600)
         _prune(folder)
     except OSError:
         pass  # a cache that cannot be written only costs time

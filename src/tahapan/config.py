@@ -200,13 +200,13 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None
     path = path or config_path()
-    from tahapan.safefile import locked, sweep
+    from tahapan.safefile import locked, target
 
-    with locked(path):  # two `config set` at once both land
-        sweep(path)
-        values = load_config(path)
+    where = target(path, make_folder=True)
+    with locked(where):  # two `config set` at once both land
+        values = load_config(where)
         values[key] = stored
-        write_atomic(path, values)
+        write_atomic(where, values)
     return stored
 
 
@@ -214,13 +214,14 @@ def unset_value(key: str, path: Path | None = None) -> None:
     if key not in KEYS:
         raise _unknown_key(key)
     path = path or config_path()
-    from tahapan.safefile import locked
+    from tahapan.safefile import locked, target
 
-    with locked(path):
-        values = load_config(path)
+    where = target(path, make_folder=True)
+    with locked(where):
+        values = load_config(where)
         if key in values:
             del values[key]
-            write_atomic(path, values)
+            write_atomic(where, values)
 
 
 def get_value(key: str, path: Path | None = None) -> Any:
@@ -230,9 +231,10 @@ def get_value(key: str, path: Path | None = None) -> Any:
 
 
 def write_atomic(path: Path, values: dict[str, Any]) -> None:
-    """Replace the whole file atomically: a crash leaves the old file or the new one, never half."""
+    """Replace the whole file atomically: a crash leaves the old file or the new one, never half. A
+    new config is private (0600): it may hold notification tokens; an existing one keeps its mode."""
     import tomli_w
 
-    from tahapan.safefile import replace_text
+    from tahapan.safefile import commit
 
-    replace_text(path, HEADER + tomli_w.dumps(values))
+    commit(path, (HEADER + tomli_w.dumps(values)).encode("utf-8"), backup=False, new_mode=0o600)

@@ -33,22 +33,22 @@ def edit(
     path: Path,
     others: list[Path],
     mutate: Callable[[Tables], str],
-    where: str,
+    place: str,
 ) -> EditResult:
     """Apply ``mutate`` to the tables of ``path`` under its lock; validate; write or refuse.
 
     ``others`` are the files loaded with it, in order (the shipped ones first); ``path`` may be
     among them, where its new text takes the old one's place.
     """
-    from tahapan.safefile import keep_backup, locked, replace_text, sweep
+    from tahapan.safefile import commit, is_special, locked, target
     from tahapan.store import check_with, read_source
     from tahapan.writer import MANAGED_HEADER, tables_text
 
-    with locked(path):
-        sweep(path)
+    where = target(path, make_folder=True)
+    with locked(where):
         data: Tables = {"schema": 1}
-        if path.exists():
-            data = read_source(path).data
+        if where.exists() and not is_special(where):  # a device or FIFO is written into, not read
+            data = read_source(where).data
         action = mutate(data)
         text = tables_text(data, header=MANAGED_HEADER)
         try:
@@ -63,9 +63,8 @@ def edit(
                     f"Change refused; {path} was not changed.",
                 ),
             ) from None
-        backup = keep_backup(path)
-        replace_text(path, text)
-    return EditResult(path, backup, action, where)
+        backup = commit(where, text.encode("utf-8"), backup=True)
+    return EditResult(path, backup, action, place)
 
 
 def election_table(data: Tables, election: str) -> Tables:

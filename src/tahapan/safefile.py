@@ -1,60 +1,162 @@
-"""Writing the user's files so that nothing is ever lost or half-written.
+"""The one way tahapan writes a file (the config, your schedule file, every `-o` output), so that
+nothing the user had is lost, half-written, or has its mode, link or device replaced.
 
-- ``replace_text``: the new text goes to a temporary file beside the old one, is flushed to disk, and
-  is renamed over it; a crash (or SIGKILL from cron) leaves the old file or the new one, never half.
-- ``locked``: an advisory lock on ``FILE.lock`` held across read-modify-write, so that two
-  concurrent `tahapan stage add` never lose an entry (the file itself is replaced, so it cannot hold
-  the lock).
-- ``keep_backup``: the previous version as ``FILE.bak``, itself written atomically.
+- ``target``: where writing a path goes. A symlink's target (the link stays a link: dotfile
+  repositories keep working); a device, FIFO or socket is written into, never renamed over; a missing
+  folder is made for tahapan's own files and refused for an output, where it is a typo.
+- ``locked``: an advisory lock held across read-modify-write, so that two `stage add` at once both
+  land. Lock files live in tahapan's private cache folder, named by the target's path: never beside an
+  output, and opened without following a link someone planted.
+- ``commit``: the new bytes go to a temporary file beside the target, are flushed to disk and renamed
+  over it (a crash or SIGKILL leaves the old file or the new one, never half), keeping the old file's
+  mode and owner; a new file gets the umask's mode. The previous version is kept as ``FILE.bak``.
+- Temporary files a killed writer left are swept; only tahapan's own, matched exactly.
+- Any failure (no permission, a read-only or full disk, a folder in the way) is a ``WriteError``
+  naming the file (exit 73); the old file is untouched.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tahapan.errors import TahapanError, WriteError
+from tahapan.i18n import tr
+
+_TMP_SUFFIX = ".tahapan-tmp"
+
 
 def save(path: Path, data: bytes) -> Path | None:
-    """Write an output file the safe way; returns the backup of the old version, if any.
+    """Write an output (`-o`); returns the backup of the old version, if any."""
+    where = target(path, make_folder=False)
+    with locked(where):
+        return commit(where, data, backup=True)
 
-    A regular file (or a symlink to one, which stays a symlink) is replaced atomically under its
-    lock, the old version kept as FILE.bak. Anything else that exists — /dev/null, /dev/stdout, a
-    pipe — is written into as it is: it must never be renamed over or backed up.
-    """
-    from tahapan.errors import TahapanError
-    from tahapan.i18n import tr
 
-    if path.is_dir():
+def target(path: Path, *, make_folder: bool) -> Path:
+    """The file that writing ``path`` changes: the end of a symlink chain, or the path itself."""
+    # a path that cannot name a file to write is the user's slip (exit 2); the system refusing a
+    # write is a WriteError (exit 73)
+    where = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if where.is_dir():
         raise TahapanError(
             tr(
                 f"{path} adalah direktori; beri nama berkas",
                 f"{path} is a directory; give a file name",
             )
         )
-    if path.exists() and not path.is_file():
-        with open(path, "wb") as handle:
-            handle.write(data)
+    folder = where.parent
+    blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise TahapanError(_message(path, OSError(errno.ENOTDIR, "", str(blocker))))
+    if not folder.is_dir():
+        if not make_folder:  # an output's folder is never made: a typo would scatter files
+            raise TahapanError(
+                tr(
+                    f"{path} tidak bisa ditulis: folder {folder} tidak ada",
+                    f"{path} cannot be written: there is no folder {folder}",
+                ),
+                hint=tr(
+                    "Buat foldernya dulu, atau pilih tempat lain.",
+                    "Make the folder first, or choose another place.",
+                ),
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise _failed(path, err) from None
+    return where
+
+
+def is_special(path: Path) -> bool:
+    """A device, FIFO or socket: written into as it is, never read back or replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock for ``path`` (waits for another tahapan that holds it)."""
+    lock_path = _lock_path(path)
+    if lock_path is None:  # no private folder for locks: the write is still atomic
+        yield
+        return
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as err:
+        raise _failed(path, err) from None
+    try:
+        _flock(fd, take=True)
+        try:
+            yield
+        finally:
+            _flock(fd, take=False)
+    finally:
+        os.close(fd)
+
+
+def _lock_path(path: Path) -> Path | None:
+    from tahapan.cache import hasher, private_folder
+
+    folder = private_folder("locks")
+    if folder is None:
         return None
-    target = path.resolve() if path.is_symlink() else path
-    with locked(target):
-        sweep(target)
-        backup = keep_backup(target)
-        replace_bytes(target, data)
-    return backup
+    digest = hasher(16)
+    digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
+    return folder / f"{digest.hexdigest()}.lock"
+
+
+def commit(path: Path, data: bytes, *, backup: bool, new_mode: int | None = None) -> Path | None:
+    """Write ``data`` as the new content of ``path`` (a target, under its lock)."""
+    try:
+        if is_special(path):
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return None
+        sweep(path)
+        old = _stat(path)
+        kept = keep_backup(path, old) if backup and old is not None else None
+        mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
+        replace_bytes(path, data, mode=mode, owner=old)
+        return kept
+    except WriteError:
+        raise
+    except OSError as err:
+        raise _failed(path, err) from None
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
 
 
 def replace_text(path: Path, text: str) -> None:
     replace_bytes(path, text.encode("utf-8"))
 
 
-def replace_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def replace_bytes(
+    path: Path, data: bytes, *, mode: int | None = None, owner: os.stat_result | None = None
+) -> None:
+    """Atomically replace ``path``; ``mode`` None: what the umask gives a new file (0600 files
+    stay 0600 only when asked for)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode if mode is not None else 0o666 & ~_umask())
+            if owner is not None and hasattr(os, "fchown") and os.geteuid() == 0:
+                # root (cron) writing a user's file leaves it the user's
+                os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -65,62 +167,73 @@ def replace_bytes(path: Path, data: bytes) -> None:
     _sync_dir(path.parent)
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def sweep(path: Path) -> None:
-    """Remove temporary files a killed writer left beside ``path``. Call it holding the lock: no
-    other writer of ``path`` can be half-way then, so every such file is stale."""
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
-
-
-def keep_backup(path: Path) -> Path | None:
-    """Copy the current version to FILE.bak (atomically); None when there is no file yet."""
+    """Remove temporary files a killed writer of ``path`` left beside it. Call it holding the lock:
+    no other writer of ``path`` is half-way then. Only names tahapan makes are matched, exactly (a
+    glob would read `*` or `[` in the file's own name as a pattern)."""
+    own = re.compile(
+        re.escape(f".{path.name}.") + r"[a-z0-9_]{8}(?:" + re.escape(_TMP_SUFFIX) + r"|\.tmp)"
+    )
     try:
-        old = path.read_bytes()
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if own.fullmatch(name):
+            (path.parent / name).unlink(missing_ok=True)
+
+
+def keep_backup(path: Path, old: os.stat_result | None = None) -> Path | None:
+    """Copy the current version to FILE.bak (atomically, with its mode); None when there is none."""
+    try:
+        content = path.read_bytes()
     except FileNotFoundError:
         return None
     backup = path.with_name(path.name + ".bak")
-    replace_bytes(backup, old)
+    if backup.is_dir():
+        raise WriteError(
+            tr(
+                f"{backup} adalah folder; versi lama {path} tidak bisa disimpan di sana",
+                f"{backup} is a folder; the previous version of {path} cannot be kept there",
+            ),
+            hint=tr("Pindahkan folder itu, lalu ulangi.", "Move that folder away, then try again."),
+        )
+    mode = stat.S_IMODE(old.st_mode) if old is not None else None
+    replace_bytes(backup, content, mode=mode, owner=old)
     return backup
 
 
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock for ``path`` (waits for another tahapan that holds it)."""
-    lock_path = path.with_name(path.name + ".lock")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as err:
-        # a file where a folder should be, no permission, a read-only disk: the user's to fix
-        from tahapan.errors import TahapanError
-        from tahapan.i18n import tr
+def _failed(path: Path, err: OSError) -> WriteError:
+    return WriteError(
+        _message(path, err),
+        hint=tr(
+            "Berkas lama tidak diubah. Periksa izin dan ruang disk, atau pilih tempat lain.",
+            "The old file is unchanged. Check permissions and disk space, or choose another place.",
+        ),
+    )
 
-        if isinstance(err, (FileExistsError, NotADirectoryError)):
-            why = tr(
-                f"{err.filename} berkas, bukan folder", f"{err.filename} is a file, not a folder"
-            )
-        elif isinstance(err, PermissionError):
-            why = tr(
-                f"tidak ada izin menulis di {err.filename}",
-                f"no permission to write in {err.filename}",
-            )
-        else:
-            why = f"{err.strerror} ({err.filename})"
-        raise TahapanError(
-            tr(f"{path} tidak bisa ditulis: {why}", f"{path} cannot be written: {why}"),
-            hint=tr(
-                "Periksa foldernya (ada, berupa folder, boleh ditulis) atau pilih berkas lain.",
-                "Check its folder (it exists, is a folder, may be written) or choose another file.",
-            ),
-        ) from None
-    try:
-        _flock(fd, take=True)
-        try:
-            yield
-        finally:
-            _flock(fd, take=False)
-    finally:
-        os.close(fd)
+
+def _message(path: Path, err: OSError) -> str:
+    where = err.filename or path
+    reasons = {
+        errno.EACCES: tr(f"tidak ada izin menulis {where}", f"no permission to write {where}"),
+        errno.EPERM: tr(f"tidak ada izin menulis {where}", f"no permission to write {where}"),
+        errno.EROFS: tr("disk hanya bisa dibaca", "the disk is read-only"),
+        errno.ENOSPC: tr("disk penuh", "the disk is full"),
+        errno.EDQUOT: tr("kuota disk habis", "the disk quota is used up"),
+        errno.EISDIR: tr(f"{where} adalah folder", f"{where} is a folder"),
+        errno.ENOTDIR: tr(f"{where} berkas, bukan folder", f"{where} is a file, not a folder"),
+        errno.EEXIST: tr(f"{where} berkas, bukan folder", f"{where} is a file, not a folder"),
+        errno.ELOOP: tr(f"{where} tautan simbolik yang berputar", f"{where} is a symlink loop"),
+    }
+    reason = reasons.get(err.errno or 0) or f"{err.strerror or err}"
+    return tr(f"{path} tidak bisa ditulis: {reason}", f"{path} cannot be written: {reason}")
 
 
 def _flock(fd: int, take: bool) -> None:
