@@ -236,3 +236,28 @@ def test_the_installed_command_shrugs_off_a_damaged_entry(run):
         os.chmod(entry, 0o600)
     second = run("status", "--on", "2023-11-29", "--json")
     assert (second.returncode, second.stdout, second.stderr) == (0, first.stdout, "")
+
+
+def test_a_run_without_a_region_never_decodes_the_regions(own):
+    from datetime import date
+
+    from tahapan.regions import scope
+    from tahapan.report import build_status
+
+    load_catalog([own])
+    cached = load_catalog([own])
+    narrowed = scope(cached, None)
+    build_status(narrowed, on=date(2023, 11, 29), timezone="Asia/Jakarta")
+    assert cached._regions is None and narrowed._regions is None  # 552 regions left as JSON
+    assert len(narrowed.regions) == 552 and narrowed.regions == _fresh(own).regions
+
+
+def test_damaged_regions_found_late_are_rebuilt(own):
+    load_catalog([own])
+    entry = entries()[0]
+    header, *lines = entry.read_bytes().split(b"\n")
+    data = json.loads(header)
+    data["regions"][3] = {"id": "x"}  # the right shape for the header check, not a region
+    entry.write_bytes(b"\n".join([json.dumps(data).encode(), *lines]))
+    os.chmod(entry, 0o600)
+    assert load_catalog([own]).regions == _fresh(own).regions

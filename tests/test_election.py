@@ -172,28 +172,30 @@ def test_csv_round_trip_keeps_the_flag(cli, pemilu_2029, tmp_path):
 
 
 def test_official_dates_end_the_projection(cli, pemilu_2029):
+    note = (
+        "tahapan: tahapan ini tetap proyeksi sampai tanggal resminya diberi bersama --basis dan "
+        "--confidence (--start, --end, --basis, --confidence dalam satu perintah)\n"
+    )
     only_dates = cli("stage", "set", "pemilu-2029/masa-tenang", "--end", "2029-02-13")
     assert only_dates.exit_code == 0, only_dates.output
-    assert only_dates.stderr.endswith(
-        "tahapan: tahapan ini tetap proyeksi sampai diberi --basis dan --confidence bersama "
-        "(dengan tanggal resminya)\n"
-    )
-    show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
-    assert show["projected"] is True  # a date alone, without its own source, is still a projection
-    assert cli("stage", "set", "pemilu-2029/masa-tenang", "--basis", "PKPU 9/2027").exit_code == 0
-    show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
-    assert show["projected"] is True  # a basis without its confidence neither
-    step = cli(
+    assert only_dates.stderr.endswith(note)
+
+    def projected(stage):
+        out = cli("show", stage, "-e", "pemilu-2029", "--json").stdout
+        return json.loads(out)["stage"]["projected"]
+
+    assert projected("masa-tenang")  # a date alone, without its own source, is still a projection
+    # a basis and confidence alone would make the copied dates look official
+    basis = cli(
         "stage", "set", "pemilu-2029/masa-tenang", "--basis", "PKPU 9/2027", "--confidence", "P"
     )
-    assert step.exit_code == 0 and "proyeksi" not in step.stderr
-    show = json.loads(cli("show", "masa-tenang", "-e", "pemilu-2029", "--json").stdout)["stage"]
-    assert (show["projected"], show["end"]) == (False, "2029-02-13")  # dates given before count
+    assert basis.exit_code == 0 and basis.stderr.endswith(note) and projected("masa-tenang")
     sourced = cli(
         "stage", "set", "pemilu-2029/kampanye", "--start", "2028-11-26", "--end", "2029-02-10",
         "--basis", "PKPU 9/2027", "--confidence", "P",
     )  # fmt: skip
     assert sourced.exit_code == 0, sourced.output
+    assert "proyeksi" not in sourced.stderr
     show = json.loads(cli("show", "kampanye", "-e", "pemilu-2029", "--json").stdout)["stage"]
     assert (show["projected"], show["start"], show["basis"]) == (False, "2028-11-26", "PKPU 9/2027")
     _, stages = _stages(pemilu_2029)
@@ -277,6 +279,24 @@ def test_refused_with_the_file_untouched(cli, args, message):
     assert not user_file().exists()
 
 
+def test_a_voting_day_in_h_notation(cli):
+    result = cli(
+        "election",
+        "add",
+        "pemilu-2029",
+        "--like",
+        "pemilu-2024",
+        "--voting-day",
+        "H+3",
+        "--name",
+        "X",
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "tahapan: hari pemungutan suara tidak bisa ditulis dengan H (H+3): H dihitung darinya\n"
+    )
+
+
 def test_a_bad_voting_day(cli):
     result = cli(
         "election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day", "14/14/2029",
@@ -355,10 +375,49 @@ def test_a_file_where_the_folder_should_be(cli, tmp_path):
 
 def test_help_of_the_group_and_its_commands(cli):
     group = cli("election", "--help")
-    assert group.exit_code == 0 and "add" in group.stdout and "remove" in group.stdout
-    assert "election" in cli("--help").stdout
+    rows = [line.split()[:1] for line in group.stdout.split("Commands")[1].splitlines()]
+    assert group.exit_code == 0 and ["add"] in rows and ["remove"] in rows
+    main = cli("--help").stdout.split("Commands")[1]
+    assert any(line.split()[:1] == ["election"] for line in main.splitlines())
     add = cli("election", "add", "--help").stdout
     assert "Add an election: from a template with --like" in " ".join(add.split())
     assert "--voting-day DATE" in add and "--like ELECTION" in add
     remove = cli("election", "remove", "--help").stdout
     assert "Remove an election that your file defines" in " ".join(remove.split())
+
+
+def test_a_template_with_nothing_held(cli, tmp_path, monkeypatch):
+    template = tmp_path / "batal.toml"
+    template.write_text(
+        'schema = 1\n[[elections]]\nid = "batal"\nname = "Batal"\nname_en = "Called off"\n'
+        'voting_day = 2025-03-01\nbasis = "Catatan"\n[[elections.stages]]\nid = "rapat"\n'
+        'name = "Rapat"\nname_en = "Meeting"\nend = 2025-01-12\nbasis = "b"\nconfidence = "P"\n'
+        "held = false\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("TAHAPAN_DATA", str(template))
+    result = cli(
+        "election", "add", "x", "--like", "batal", "--voting-day", "2030-03-01", "--name", "X"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "tahapan: batal tidak punya tahapan yang dilaksanakan untuk disalin\n"
+    )
+
+
+def test_a_configured_region_does_not_hide_elections_from_an_edit(cli, tmp_path, monkeypatch):
+    assert cli("config", "set", "region", "Kota Kediri").exit_code == 0
+    shadow = cli(
+        "election", "add", "psu-2025-08-06", "--voting-day", "2030-03-01", "--name", "X",
+        "--basis", "B", "--confidence", "P",
+    )  # fmt: skip
+    assert (
+        shadow.exit_code == 2 and "sudah ada" in shadow.stderr
+    )  # the official one is not replaced
+    liked = cli(
+        "election", "add", "psu-x", "--like", "psu-2025-08-06", "--voting-day", "2030-03-01",
+        "--name", "X",
+    )  # fmt: skip
+    assert liked.exit_code == 0, liked.output
+    _, stages = _stages_of(user_file(), "psu-x")
+    assert list(stages) == ["kampanye", "masa-tenang", "pemungutan-suara-ulang"]

@@ -224,6 +224,6 @@ class TestRegions:
         with pytest.raises(DataError) as caught:
             load_catalog([path])
         assert caught.value.problems == [
-            f"{path}:11: pemilu-2024/x: wilayah tidak dikenal: kota-atlantis; pakai id atau kode "
-            "wilayah (tahapan regions menampilkan daftarnya)"
+            f"{path}:11: pemilu-2024/x: wilayah tidak dikenal: 'kota-atlantis'; pakai kode, id "
+            "atau nama wilayah (tahapan regions TEKS mencarinya)"
         ]

@@ -278,3 +278,22 @@ def test_stage_add_stores_the_region_id(cli):
     result = cli(*base, "-r", "Kota Kediri", "-r", "35.71")
     assert result.exit_code == 0, result.output
     assert 'regions = [\n    "kota-kediri",\n]' in user_file().read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("kediri", "wilayah 'kediri' bisa berarti: 35.06 Kabupaten Kediri, 35.71 Kota Kediri; "
+         "tulis kode atau nama lengkapnya"),
+        ("Surabya", "wilayah tidak dikenal: 'Surabya' (mungkin: Kota Surabaya); pakai kode, id atau "
+         "nama wilayah (tahapan regions TEKS mencarinya)"),
+    ],
+)  # fmt: skip
+def test_a_file_naming_a_region_badly_is_told_which(tmp_path, ref, message):
+    from tahapan.errors import DataError
+
+    path = tmp_path / "kantor.toml"
+    path.write_text(LOCAL.replace('regions = ["35.71"]', f"regions = [{ref!r}]".replace("'", '"')))
+    with pytest.raises(DataError) as caught:
+        load_catalog([path])
+    assert caught.value.problems == [f"{path}:38: latihan/kota: {message}"]

@@ -159,9 +159,9 @@ def decode_line(line: bytes, digest: str) -> Election:
         raise Damaged from err
 
 
-def decode_regions(header: dict[str, Any]) -> list[Region]:
+def decode_regions(rows: list[dict[str, Any]]) -> list[Region]:
     try:
-        return [decode_region(r) for r in header["regions"]]
+        return [decode_region(r) for r in rows]
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise Damaged from err
 

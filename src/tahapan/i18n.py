@@ -8,7 +8,10 @@ in the loader speak the user's language too.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tahapan.model import Stage
 
 Lang = Literal["id", "en"]
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
@@ -90,14 +93,22 @@ def days(n: int) -> str:
 PROJECTED = ("proyeksi", "projected")
 
 
-def confidence_mark(stage: Any) -> str:
+def confidence_mark(stage: Stage) -> str:
     """A stage's confidence as views show it; a projection shows that instead, since its dates are
     no source's, whatever the template's confidence was."""
     return tr(*PROJECTED) if stage.projected else str(stage.confidence)
 
 
-def projection_note() -> str:
+def projection_note(source: str | None = None) -> str:
+    """What a projection is; with ``source``, the confidence the template's date had."""
+    if source is None:
+        return tr(
+            "proyeksi: tanggal dihitung dari pola pemilu lain, bukan tanggal resmi",
+            "projected: dates counted from another election's pattern, not official dates",
+        )
     return tr(
-        "proyeksi: tanggal dihitung dari pola pemilu lain, bukan tanggal resmi",
-        "projected: dates counted from another election's pattern, not official dates",
+        f"proyeksi: tanggal dihitung dari pola pemilu lain (sumber aslinya {source}), bukan "
+        "tanggal resmi",
+        f"projected: dates counted from another election's pattern (its source: {source}), not "
+        "official dates",
     )

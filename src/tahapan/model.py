@@ -31,6 +31,9 @@ _ID_RE = re.compile(ID_PATTERN)
 # Short names officers use, mapped to the zones the regulations mean by them.
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
+#: the ids of the voting-day stage: the election's own, and a re-vote's (a CSV row with one gives the
+#: voting day; `election add` without a template makes the first)
+VOTING_STAGES = ("pemungutan-suara", "pemungutan-suara-ulang")
 #: the largest count a relative date may add; the same ten-year bound as spans on the command line
 MAX_OFFSET_DAYS = 3660
 #: stands for an end that a rule gives, until the loader has computed it

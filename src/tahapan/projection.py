@@ -11,14 +11,19 @@ confidence.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
+from tahapan.editing import Tables
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
-from tahapan.model import Election, Stage
+from tahapan.model import VOTING_STAGES, Election, Stage
 
-Tables = dict[str, Any]
-VOTING_STAGE = "pemungutan-suara"
+
+def projected_basis(like: Election, basis: str | None = None) -> str:
+    """The basis a projection cites: the template, and what the template's date rested on. Data
+    text is Indonesian, as the shipped bases are."""
+    if basis is None:
+        return f"Proyeksi dari {like.id}; tanggal resmi menunggu undang-undang dan PKPU"
+    return f"Proyeksi dari {like.id}: {basis}"
 
 
 def election_tables(
@@ -54,10 +59,7 @@ def election_tables(
     if zone and zone != "Asia/Jakarta":
         table["timezone"] = zone
     if like is not None:
-        # data text is Indonesian, as the shipped bases are
-        table["basis"] = (
-            basis or f"Proyeksi dari {like.id}; tanggal resmi menunggu undang-undang dan PKPU"
-        )
+        table["basis"] = basis or projected_basis(like)
     else:
         table["basis"] = basis
     # regions named for the new election replace the template's, its stages' included: a Papua-only
@@ -70,7 +72,7 @@ def election_tables(
     if like is None:
         table["stages"] = [
             {
-                "id": VOTING_STAGE,
+                "id": VOTING_STAGES[0],
                 "name": "Pemungutan suara",
                 "name_en": "Voting day",
                 "start": voting_day,
@@ -80,8 +82,16 @@ def election_tables(
             }
         ]
     else:
-        _check_calendar(like, voting_day)
         stages = [_projected(s, like, keep_regions=not own_regions) for s in like.stages if s.held]
+        if not stages:
+            raise TahapanError(
+                tr(
+                    f"{like.id} tidak punya tahapan yang dilaksanakan untuk disalin",
+                    f"{like.id} has no held stage to copy",
+                ),
+                hint=tr("Pilih pemilu lain untuk --like.", "Choose another election for --like."),
+            )
+        _check_calendar(like, voting_day)
         table["stages"] = stages
     return table
 
@@ -92,7 +102,7 @@ def _check_calendar(like: Election, voting_day: date) -> None:
 
     from tahapan.errors import DateError
 
-    days = [d for _, s in like.walk() if s.held for d in (s.start, s.end) if d is not None]
+    days = [d for _, s in like.walk() for d in (s.start, s.end) if d is not None]
     try:
         for day in (min(days), max(days)):
             _ = voting_day + timedelta(days=(day - like.voting_day).days)
@@ -117,7 +127,7 @@ def _projected(stage: Stage, like: Election, *, keep_regions: bool) -> Tables:
     if stage.start is not None:  # a start the template does not know stays unknown
         table["start"] = {"h": (stage.start - like.voting_day).days}
     table["end"] = {"h": (stage.end - like.voting_day).days}
-    table["basis"] = f"Proyeksi dari {like.id}: {stage.basis}"
+    table["basis"] = projected_basis(like, stage.basis)
     table["confidence"] = stage.confidence
     if stage.regions and keep_regions:
         table["regions"] = list(stage.regions)

@@ -111,7 +111,12 @@ def _by_name(regions: Sequence[Region], text: str) -> list[Region]:
     if not typed:
         return []
     key = "".join(typed)
-    return [n.region for n in _index(regions) if key in n.keys and _fits(kind, n.region)]
+    found = [n.region for n in _index(regions) if key in n.keys and _fits(kind, n.region)]
+    if found or kind is None:
+        return found
+    # "Kota Baru" is Kabupaten Kotabaru: the first word was part of the name, not its kind
+    whole = "".join(_NON_WORD.sub(" ", text.lower()).split())
+    return [n.region for n in _index(regions) if whole in n.keys]
 
 
 def by_words(regions: Sequence[Region], text: str) -> list[Region]:
@@ -139,6 +144,7 @@ def search(regions: Sequence[Region], text: str) -> list[Region]:
             (bool(compact) and any(compact in key for key in n.keys))
             or lowered in region.id
             or (region.code or "").startswith(_code(lowered))
+            or (bool(lowered) and (region.code or "").replace(".", "").startswith(lowered))
         )
 
     found = _by_key(regions, text) + _by_name(regions, text) + _by_code(by_words(regions, text))

@@ -28,7 +28,7 @@ def check_elections(
     known = {r.id for r in regions} | {r.code for r in regions if r.code}
     seen: set[str] = set()
     for election in elections:
-        yield from _check_region_refs(election, known)
+        yield from _check_region_refs(election, known, regions)
         if election.id in seen:
             yield Problem(
                 (election.id,),
@@ -123,7 +123,9 @@ def _check_regions(regions: Sequence[Region]) -> Iterator[Problem]:
             codes[region.code] = region.id
 
 
-def _check_region_refs(election: Election, known: set[str]) -> Iterator[Problem]:
+def _check_region_refs(
+    election: Election, known: set[str], regions: Sequence[Region]
+) -> Iterator[Problem]:
     def unknown(refs: tuple[str, ...]) -> list[str]:
         return [r for r in refs if r not in known]
 
@@ -131,15 +133,27 @@ def _check_region_refs(election: Election, known: set[str]) -> Iterator[Problem]
     owners += [((election.id, *p.split("/")), s.regions) for p, s in election.walk()]
     owners += [((election.id,), h.regions) for h in election.holidays]
     for where, refs in owners:
-        missing = unknown(refs)
-        if missing:
-            yield Problem(
-                where,
-                tr(
-                    f"wilayah tidak dikenal: {', '.join(missing)}; pakai id atau kode wilayah "
-                    "(tahapan regions menampilkan daftarnya)",
-                    f"unknown region: {', '.join(missing)}; use a region id or code "
-                    "(tahapan regions lists them)",
-                ),
-                "regions",
-            )
+        for ref in unknown(refs):
+            yield Problem(where, _region_problem(ref, regions), "regions")
+
+
+def _region_problem(ref: str, regions: Sequence[Region]) -> str:
+    """One line for a region reference that names no region, or several (names are accepted)."""
+    from tahapan.region_lookup import by_words, exact, suggestions
+
+    several = exact(regions, ref) or by_words(regions, ref)
+    if len(several) > 1:
+        listed = ", ".join(f"{r.code or r.id} {r.name}" for r in several[:5])
+        more = "…" if len(several) > 5 else ""
+        return tr(
+            f"wilayah {ref!r} bisa berarti: {listed}{more}; tulis kode atau nama lengkapnya",
+            f"region {ref!r} could be: {listed}{more}; write its code or full name",
+        )
+    close = ", ".join(r.name for r in suggestions(regions, ref))
+    guess = tr(f" (mungkin: {close})", f" (perhaps: {close})") if close else ""
+    return tr(
+        f"wilayah tidak dikenal: {ref!r}{guess}; pakai kode, id atau nama wilayah "
+        "(tahapan regions TEKS mencarinya)",
+        f"unknown region: {ref!r}{guess}; use a region's code, id or name "
+        "(tahapan regions TEXT searches them)",
+    )

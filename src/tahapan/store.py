@@ -55,6 +55,7 @@ class Catalog:
         *,
         pending: list[Pending] | None = None,
         rebuild: Callable[[], Catalog] | None = None,
+        region_rows: list[dict[str, Any]] | None = None,
     ) -> None:
         self._elections: tuple[Election, ...] | None = (
             None if pending is not None else tuple(elections)
@@ -63,7 +64,11 @@ class Catalog:
         self._pending = pending
         #: the slow path, for a cache line found damaged only when it is decoded
         self._rebuild = rebuild
-        self.regions = tuple(regions)
+        #: regions as the cache stores them, decoded when first asked for (most runs never ask)
+        self._region_rows = region_rows
+        self._regions: tuple[Region, ...] | None = (
+            None if region_rows is not None else tuple(regions)
+        )
         self._sources = sources or {}
         #: which file set what, for `list --sources` (None when read from the cache)
         self.merged = merged
@@ -86,6 +91,26 @@ class Catalog:
         return self._elections
 
     @property
+    def regions(self) -> tuple[Region, ...]:
+        if self._regions is None:
+            from tahapan.cache import Damaged, decode_regions
+
+            try:
+                self._regions = tuple(decode_regions(self._region_rows or []))
+            except Damaged:
+                if self._rebuild is None:  # pragma: no cover - every cached catalog has one
+                    raise
+                self._regions = self._rebuild().regions
+            self._region_rows = None
+        return self._regions
+
+    def _same_regions(self) -> dict[str, Any]:
+        """How a derived catalog gets these regions without decoding them."""
+        if self._regions is None:
+            return {"region_rows": self._region_rows}
+        return {"regions": self._regions}
+
+    @property
     def sources(self) -> dict[str, Path]:
         """Election id -> the file it came from (paths made only when asked for)."""
         return {k: Path(v) for k, v in self._sources.items()}
@@ -101,14 +126,27 @@ class Catalog:
         if self._elections is None:
             kept = [p for p in self._pending or () if p[0] in ids]
             return Catalog(
-                (), self.regions, self._sources, self.merged, pending=kept, rebuild=self._rebuild
+                (),
+                sources=self._sources,
+                merged=self.merged,
+                pending=kept,
+                rebuild=self._rebuild,
+                **self._same_regions(),
             )
         kept_elections = [e for e in self._elections if e.id in ids]
-        return Catalog(kept_elections, self.regions, self._sources, self.merged)
+        return Catalog(
+            kept_elections, sources=self._sources, merged=self.merged, **self._same_regions()
+        )
 
     def with_elections(self, elections: Sequence[Election]) -> Catalog:
         """The same regions and sources with these elections (e.g. narrowed to a region)."""
-        return Catalog(elections, self.regions, self._sources, self.merged)
+        return Catalog(
+            elections,
+            sources=self._sources,
+            merged=self.merged,
+            rebuild=self._rebuild,
+            **self._same_regions(),
+        )
 
     def ids(self) -> list[str]:
         return [ident for ident, _ in self.scopes()]
@@ -152,16 +190,17 @@ def load_catalog(
                 (entry["id"], tuple(entry["regions"]), line, entry["digest"])
                 for entry, line in zip(header["index"], lines, strict=True)
             ]
-            try:
-                regions = cache.decode_regions(header)
-            except cache.Damaged:
-                pass  # read the files again; the entry is written anew
-            else:
 
-                def rebuild() -> Catalog:
-                    return load_catalog(extra, include_shipped=include_shipped, read_cache=False)
+            def rebuild() -> Catalog:
+                return load_catalog(extra, include_shipped=include_shipped, read_cache=False)
 
-                return Catalog((), regions, header["sources"], pending=pending, rebuild=rebuild)
+            return Catalog(
+                (),
+                sources=header["sources"],
+                pending=pending,
+                rebuild=rebuild,
+                region_rows=header["regions"],
+            )
     files: list[SourceFile] = []
     for path, raw in raws:
         try:

@@ -20,14 +20,13 @@ from typing import Any, get_args
 from tahapan.dates import parse_date
 from tahapan.errors import DateError
 from tahapan.i18n import tr
-from tahapan.model import Confidence, Election, is_valid_id
+from tahapan.model import VOTING_STAGES, Confidence, Election, is_valid_id
 
 COLUMNS = (
     "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
 )  # fmt: skip
 REQUIRED = ("election", "path", "name", "name_en", "end", "basis", "confidence")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-_VOTING_PATHS = ("pemungutan-suara", "pemungutan-suara-ulang")
 
 
 def neutralise(cell: str) -> str:
@@ -117,7 +116,7 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
             continue
         seen[election, stage_path] = line
         _place(trees.setdefault(election, {"id": election, "stages": []}), stage_path, stage)
-        if stage_path in _VOTING_PATHS:
+        if stage_path in VOTING_STAGES:
             voting[election] = stage["start"] if "start" in stage else stage["end"]
     for election, tree in trees.items():
         if election not in known:

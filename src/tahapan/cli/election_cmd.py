@@ -8,8 +8,8 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.options import LangOpt
-from tahapan.cli.stage_cmd import FileOpt, _apply, _open
-from tahapan.dates import parse_date, resolve_zone
+from tahapan.cli.stage_cmd import FileOpt, apply_edit, open_for_edit
+from tahapan.dates import h_offset, parse_date, resolve_zone
 from tahapan.editing import Tables, refuse
 from tahapan.model import is_valid_id
 
@@ -107,7 +107,7 @@ def election_add(
     from tahapan.region_lookup import find_region
     from tahapan.select import pick_elections
 
-    session = _open(file, lang, None)
+    session = open_for_edit(file, lang, None)
     if not is_valid_id(ident):
         raise refuse(
             f"id pemilu {ident!r} tidak sah: huruf kecil, angka dan tanda hubung",
@@ -125,6 +125,12 @@ def election_add(
                 "Ubah tahapannya dengan `tahapan stage set`, atau pilih id lain.",
                 "Change its stages with `tahapan stage set`, or choose another id.",
             ),
+        )
+    if h_offset(voting_day) is not None:
+        raise refuse(
+            f"hari pemungutan suara tidak bisa ditulis dengan H ({voting_day}): H dihitung darinya",
+            f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
+            ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
         )
     template = pick_elections(session.catalog, [like])[0] if like else None
     regions = tuple(dict.fromkeys(find_region(session.catalog.regions, r).id for r in region or ()))
@@ -148,7 +154,7 @@ def election_add(
         data.setdefault("elections", []).append(table)
         return "added"
 
-    _apply(session, file, ident, mutate)
+    apply_edit(session, file, ident, mutate)
 
 
 @election_app.command("remove")
@@ -168,7 +174,7 @@ def election_remove(
     """Remove an election that your file defines (one added with `election add`)."""
     from tahapan.config import user_file
 
-    session = _open(file, lang, None)
+    session = open_for_edit(file, lang, None)
     target = file or user_file()
 
     def mutate(data: Tables) -> str:
@@ -193,4 +199,4 @@ def election_remove(
             data.pop("elections")
         return "removed"
 
-    _apply(session, target, ident, mutate)
+    apply_edit(session, target, ident, mutate)

@@ -87,7 +87,7 @@ def regions(
     emit(RegionsReport(found), as_json=json)
     if not found:
         if not json:
-            close = suggestions(known, query or "")
+            close = suggestions(found if province else known, query or "")
             guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(r.name for r in close)
             where = tr(f" di {province!r}", f" in {province!r}") if province else ""
             sys.stderr.write(

@@ -118,14 +118,21 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
     return out
 
 
-def _open(file: Path | None, lang: LangChoice | None, election: list[str] | None) -> Session:
-    """The session of an edit: everything loaded, the file being edited among it if it exists."""
-    return open_session(
+def open_for_edit(
+    file: Path | None, lang: LangChoice | None, election: list[str] | None
+) -> Session:
+    """The session of an edit: everything loaded, the file being edited among it if it exists, and
+    never narrowed to the config's region (an edit must see every election, or it could shadow one
+    it did not see)."""
+    from dataclasses import replace
+
+    session = open_session(
         data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
     )
+    return replace(session, catalog=session.loaded or session.catalog, region=None)
 
 
-def _apply(
+def apply_edit(
     session: Session, file: Path | None, where: str, mutate: Callable[[Tables], str]
 ) -> None:
     """Make the change under the file's lock, checked with everything the session loaded."""
@@ -163,7 +170,7 @@ def stage_add(
     lang: LangOpt = None,
 ) -> None:
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
-    session = _open(file, lang, election)
+    session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
     missing = [
         flag
@@ -219,7 +226,7 @@ def stage_add(
         table.setdefault("stages", []).append({"id": leaf, **fields})
         return "added"
 
-    _apply(session, file, f"{target_election.id}/{path}", mutate)
+    apply_edit(session, file, f"{target_election.id}/{path}", mutate)
 
 
 @stage_app.command("set")
@@ -246,7 +253,7 @@ def stage_set(
 ) -> None:
     """Change a stage: in your file, or as an override of another file's stage (give --basis and
     --confidence with new dates, so the official ones are not claimed for them)."""
-    session = _open(file, lang, election)
+    session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
     ref = find_stage(session.catalog, path, [target_election])
     fields = _fields(
@@ -269,9 +276,10 @@ def stage_set(
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
 
-    # a basis and confidence of its own (given together, with the official dates now or before) end
-    # a projection; anything less leaves it one, and the officer is told
-    sourced = {"basis", "confidence"} <= fields.keys()
+    # official dates with their own basis and confidence, given together, end a projection: a basis
+    # alone would make the copied dates look official; anything less leaves it one, and says so
+    dates = {"end", "start"} if ref.stage.start is not None else {"end"}
+    sourced = {"basis", "confidence", *dates} <= fields.keys()
 
     def mutate(data: Tables) -> str:
         table = make_table(election_table(data, target_election.id), ref.path)
@@ -283,15 +291,15 @@ def stage_set(
                 table["projected"] = False  # an override of another file's projection
         return "changed"
 
-    _apply(session, file, f"{target_election.id}/{ref.path}", mutate)
+    apply_edit(session, file, f"{target_election.id}/{ref.path}", mutate)
     if ref.stage.projected and not sourced:
         sys.stderr.write(
             "tahapan: "
             + tr(
-                "tahapan ini tetap proyeksi sampai diberi --basis dan --confidence bersama "
-                "(dengan tanggal resminya)",
-                "the stage stays a projection until --basis and --confidence are given together "
-                "(with its official dates)",
+                "tahapan ini tetap proyeksi sampai tanggal resminya diberi bersama --basis dan "
+                "--confidence (--start, --end, --basis, --confidence dalam satu perintah)",
+                "the stage stays a projection until its official dates come with --basis and "
+                "--confidence (--start, --end, --basis, --confidence in one command)",
             )
             + "\n"
         )
@@ -305,7 +313,7 @@ def stage_remove(
     lang: LangOpt = None,
 ) -> None:
     """Remove a stage you added, or your change to another file's stage (the original comes back)."""
-    session = _open(file, lang, election)
+    session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
     ref = find_stage(session.catalog, path, [target_election])
     target = file or user_file()
@@ -325,4 +333,4 @@ def stage_remove(
             data["elections"].remove(holder)
         return "removed"
 
-    _apply(session, target, f"{target_election.id}/{ref.path}", mutate)
+    apply_edit(session, target, f"{target_election.id}/{ref.path}", mutate)

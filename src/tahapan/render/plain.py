@@ -17,6 +17,7 @@ from tahapan.i18n import (
     tr,
     weekday_name,
 )
+from tahapan.model import Stage
 from tahapan.pace import PaceReport
 from tahapan.report import CheckReport, ShowReport
 from tahapan.report_data import RegionsReport, ValidateReport
@@ -48,7 +49,7 @@ def render_check(report: CheckReport) -> None:
         out.write("\t".join(fields) + "\n")
 
 
-def _projected(stage: Any) -> str:
+def _projected(stage: Stage) -> str:
     # a projected date is never mistaken for an official one, in a cron mail either
     return f" ({tr(*PROJECTED)})" if stage.projected else ""
 

@@ -286,20 +286,44 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
         ),
         style="dim",
     )
+    example = _plan_example(report.loaded)
+    if example is None or any(e.voting_day >= report.date for e in report.loaded):
+        return Group(Text(""), note, table, hint)  # a coming election is loaded: nothing to plan
     plan = Text(
         tr(
             "Rencanakan pemilu berikutnya dari pola pemilu lain (tanggalnya proyeksi, bukan tanggal "
-            "resmi): tahapan election add pemilu-2029 --like pemilu-2024 --voting-day 2029-02-14 "
-            '--name "Pemilu 2029"',
+            f"resmi): {example}",
             "Plan the next election from another one's pattern (its dates are projections, not "
-            "official dates): tahapan election add pemilu-2029 --like pemilu-2024 --voting-day "
-            '2029-02-14 --name "Pemilu 2029"',
+            f"official dates): {example}",
         ),
         style="dim",
     )
-    if any(e.voting_day >= report.date for e in report.loaded):
-        return Group(Text(""), note, table, hint)  # a coming election is loaded: nothing to plan
     return Group(Text(""), note, table, hint, plan)
+
+
+def _plan_example(loaded: tuple[Election, ...]) -> str | None:
+    """`election add` for the national election five years after the latest one loaded (the
+    term of office), as an example of the command: its date is for the officer to decide."""
+    import re
+
+    national = [e for e in loaded if not e.regions]
+    if not national:
+        return None
+    # the general election (pemilu-*) first: the local elections' next date is less settled
+    latest = max(national, key=lambda e: (e.id.startswith("pemilu"), e.voting_day))
+    day = latest.voting_day
+    year = day.year + 5
+    voting = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
+    ident = (
+        re.sub(r"\d{4}", str(year), latest.id)
+        if re.search(r"\d{4}", latest.id)
+        else f"{latest.id}-{year}"
+    )
+    name = re.sub(r"\d{4}", str(year), latest.name)
+    return (
+        f"tahapan election add {ident} --like {latest.id} --voting-day {voting.isoformat()} "
+        f'--name "{name}"'
+    )
 
 
 # ------------------------------------------------------------------------------------------------- list
@@ -442,15 +466,7 @@ def _show(report: ShowReport) -> Panel:
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
     conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
     if stage.projected:
-        conf = Text(
-            tr(
-                f"proyeksi: tanggal dihitung dari pola pemilu lain (sumber aslinya {stage.confidence}), "
-                "bukan tanggal resmi",
-                f"projected: dates counted from another election's pattern (its source: "
-                f"{stage.confidence}), not official dates",
-            ),
-            style="bold yellow",
-        )
+        conf = Text(projection_note(stage.confidence), style="bold yellow")
     if stage.confidence_note:
         conf.append(f". {stage.confidence_note}", style="dim")
     grid.add_row(tr("Kepastian", "Confidence"), conf)
