@@ -97,3 +97,40 @@ def test_pdf_is_made(cli, nasty, tmp_path):
 
     text = PdfReader(out).pages[0].extract_text()
     assert "Rapat" in text and "\x1b" not in text
+
+
+HOSTILE_KEY = (
+    'schema = 1\n[[elections]]\nid = "latihan"\nname = "Latihan"\nname_en = "Drill"\n'
+    'voting_day = 2025-03-01\nbasis = "b"\n"\\u001b[2Jjahat" = 1\n'
+    '[[elections.stages]]\nid = "rapat"\nname = "Rapat"\nname_en = "Meeting"\nend = 2025-01-12\n'
+    'basis = "b"\nconfidence = "P"\nregions = ["\\u001b]0;judul\\u0007"]\n'
+)
+
+
+def test_file_text_echoed_in_errors_never_drives_the_terminal(cli, tmp_path):
+    path = tmp_path / "jahat.toml"
+    path.write_text(HOSTILE_KEY, encoding="utf-8")
+    for args in (["validate", str(path)], ["status", "--data", str(path)]):
+        result = cli(*args)
+        assert result.exit_code in (1, 2)
+        shown = result.stdout + result.stderr
+        assert "\x1b" not in shown and "\x07" not in shown, args
+        assert "\ufffd[2Jjahat" in shown  # visible, so the file can be fixed
+
+
+def test_line_separators_in_names_do_not_split_check_lines(cli, tmp_path):
+    path = tmp_path / "garis.toml"
+    path.write_text(
+        'schema = 1\n[[elections]]\nid = "latihan"\nname = "Latihan"\nname_en = "Drill"\n'
+        'voting_day = 2025-03-01\nbasis = "b"\n[[elections.stages]]\nid = "rapat"\n'
+        'name = "Rapat\\u2028koordinasi\\u2029akhir\\u0085"\nname_en = "M"\nstart = 2025-01-10\n'
+        'end = 2025-01-12\nbasis = "b"\nconfidence = "P"\n',
+        encoding="utf-8",
+    )
+    result = cli(
+        "check", "--within", "7", "-e", "latihan", "--on", "2025-01-08", "--data", str(path)
+    )
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()  # str.splitlines breaks at U+2028 too
+    assert len(lines) == 2 and all(len(line.split("\t")) == 6 for line in lines)
+    assert lines[0].endswith("\tRapat koordinasi akhir")

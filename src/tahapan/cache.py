@@ -26,7 +26,7 @@ from typing import Any
 from tahapan import __version__
 from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table
 
-FORMAT = 3
+FORMAT = 4
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
 KEEP = 8
 _PREFIX = "catalog-"

@@ -20,6 +20,8 @@ def _debug() -> bool:
 
 
 def report_error(err: TahapanError) -> None:
+    from tahapan.text import safe_lines  # messages echo file text: never a control character raw
+
     if isinstance(err, DataError):
         # FILE:LINE: at the start of each line, where editors and grep look for it
         count = len(err.problems)
@@ -31,11 +33,11 @@ def report_error(err: TahapanError) -> None:
             )
             + "\n"
         )
-        sys.stderr.write("".join(f"{problem}\n" for problem in err.problems))
+        sys.stderr.write("".join(f"{safe_lines(problem)}\n" for problem in err.problems))
         if err.hint:
-            sys.stderr.write(f"  {err.hint}\n")
+            sys.stderr.write(f"  {safe_lines(err.hint)}\n")
         return
-    lines = err.lines()
+    lines = [safe_lines(line) for line in err.lines()]
     sys.stderr.write(f"tahapan: {lines[0]}\n")
     for line in lines[1:]:
         sys.stderr.write(f"  {line}\n")

@@ -36,7 +36,11 @@ def validate(
     emit(report, as_json=json)
     if report.unreadable:
         if not json:
-            sys.stderr.write("".join(f"tahapan: {line}\n" for line in report.unreadable))
+            from tahapan.text import safe_lines
+
+            sys.stderr.write(
+                "".join(f"tahapan: {safe_lines(line)}\n" for line in report.unreadable)
+            )
         raise typer.Exit(int(ExitCode.BAD_INPUT))
     if report.problems:
         raise typer.Exit(int(ExitCode.ATTENTION))

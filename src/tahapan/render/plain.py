@@ -252,9 +252,11 @@ def pace_lines(report: PaceReport) -> list[str]:
 
 def validate_lines(report: ValidateReport) -> list[str]:
     if report.problems:
+        from tahapan.text import safe_lines
+
         count = len(report.problems)
         return [
-            *report.problems,
+            *(safe_lines(problem) for problem in report.problems),
             tr(f"{count} masalah ditemukan", f"{count} problem{'s' if count > 1 else ''} found"),
         ]
     return [
