@@ -130,7 +130,12 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
                 ),
                 hint=accepted_forms(),
             )
-        return today + timedelta(days=_RELATIVE[lowered])
+        try:
+            return today + timedelta(days=_RELATIVE[lowered])
+        except OverflowError:
+            raise DateError(
+                tr(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")
+            ) from None
     offset = h_offset(cleaned)
     if offset is not None:
         return _from_h(cleaned, offset, voting_day)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,9 @@ class SourceFile:
     text: str
     data: dict[str, Any]
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
+        # once per file: every problem in it is located in these lines
         return self.text.splitlines()
 
 

@@ -149,6 +149,49 @@ def format_problem(path: Path, lines: list[str], problem: Problem) -> str:
 
 
 _HEADER = re.compile(r"^\s*\[")
+_ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
+_KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+class _LineIndex:
+    """Where each id, key and table header stands in one file's lines, found in one pass, so that
+    locating every problem of a file with thousands of them stays linear."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.ids: dict[str, list[int]] = {}
+        self.keys: dict[str, list[int]] = {}
+        self.headers: list[int] = []
+        for i, line in enumerate(lines):
+            if _HEADER.match(line):
+                self.headers.append(i)
+            found = _ID_LINE.match(line)
+            if found:
+                value = found.group(1)
+                # an id may be written as a path: it answers to its last part too
+                for name in {value, value.rpartition("/")[2]}:
+                    self.ids.setdefault(name, []).append(i)
+            key = _KEY_LINE.match(line)
+            if key:
+                self.keys.setdefault(key.group(1), []).append(i)
+
+
+_indexes: list[tuple[list[str], _LineIndex]] = []
+
+
+def _index(lines: list[str]) -> _LineIndex:
+    for seen, index in _indexes:
+        if seen is lines:
+            return index
+    index = _LineIndex(lines)
+    _indexes[:] = [*_indexes[-3:], (lines, index)]  # a few files at a time are enough
+    return index
+
+
+def _first_at(positions: list[int], start: int) -> int | None:
+    from bisect import bisect_left
+
+    at = bisect_left(positions, start)
+    return positions[at] if at < len(positions) else None
 
 
 def locate(lines: list[str], where: Iterable[str], key: str | None) -> int | None:
@@ -157,28 +200,30 @@ def locate(lines: list[str], where: Iterable[str], key: str | None) -> int | Non
     The ids are looked for in order; one that is missing is skipped, because an overlay file may
     name a sub-stage by its id or path without nesting it under its parent.
     """
+    index = _index(lines)
     found: int | None = None
     start = 0
     for ident in where:
-        pattern = re.compile(
-            r"""^\s*id\s*=\s*["'](?:[a-z0-9/-]*/)?""" + re.escape(ident) + r"""["']"""
-        )
-        for i in range(start, len(lines)):
-            if pattern.match(lines[i]):
-                found, start = i, i + 1
-                break
+        at = _first_at(index.ids.get(ident, []), start)
+        if at is not None:
+            found, start = at, at + 1
     if key is None or key == "id":
         return None if found is None else found + 1
+    from bisect import bisect_right
+
     first = 0
     if found is not None:
-        # the key belongs to the table that holds this id: search from its header to the next one
-        first = next((i for i in range(found, -1, -1) if _HEADER.match(lines[i])), 0)
-    key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-    for i in range(first, len(lines)):
-        if i > first and _HEADER.match(lines[i]) and (found is None or i > found):
-            break
-        if key_re.match(lines[i]):
-            return i + 1
+        # the key belongs to the table that holds this id: from its header to the next one
+        before = bisect_right(index.headers, found) - 1
+        first = index.headers[before] if before >= 0 else 0
+    after = _first_at(index.headers, (found if found is not None else first) + 1)
+    positions = index.keys.get(key)
+    if positions is None:  # a key written some other way (quoted): look for it plainly
+        key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+        positions = [i for i, line in enumerate(lines) if key_re.match(line)]
+    at = _first_at(positions, first)
+    if at is not None and (after is None or at < after):
+        return at + 1
     return None if found is None else found + 1
 
 

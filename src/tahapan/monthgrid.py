@@ -170,6 +170,16 @@ def title(elections: Sequence[Election]) -> str:
 
 def month_range(first: date, last: date) -> list[tuple[int, int]]:
     """(year, month) from the month of ``first`` to that of ``last``."""
+    if (first.year, first.month) == (1, 1) or (last.year, last.month) == (9999, 12):
+        # a month grid shows whole weeks: the days before January 1 or after December 9999 do
+        # not exist
+        raise DateError(
+            tr(
+                "kalender hanya untuk bulan Februari tahun 1 sampai November 9999",
+                "calendars cover February of the year 1 to November 9999 only",
+            ),
+            hint=tr("Pilih bulan lain.", "Choose another month."),
+        )
     months = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):

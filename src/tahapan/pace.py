@@ -151,9 +151,14 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
     units = math.ceil(round(100.0 * elapsed / done, 2)) if 0 < done < 100 else 0
     # a trickle of progress would put the finish centuries away; past ten years it is not a date
     if 0 < units <= MAX_OFFSET_DAYS:
-        projected = (
-            cal.nth_working(start, units) if cal is not None else start + timedelta(days=units - 1)
-        )
+        try:
+            projected = (
+                cal.nth_working(start, units)
+                if cal is not None
+                else start + timedelta(days=units - 1)
+            )
+        except OverflowError:  # a finish after 9999: no date to name
+            projected = None
     return PaceReport(
         on, ref, done, stage.counting, elapsed, total, _verdict(done, elapsed, total), projected
     )

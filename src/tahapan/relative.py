@@ -42,7 +42,7 @@ def resolve(election: Election) -> tuple[Election, list[Problem]]:
             if _rule(stage, edge) is None:
                 continue
             try:
-                resolver.date_of(path, edge, ())
+                resolver.date_of(path, edge)
             except _Unresolvable as err:
                 if err.problem is not None and err.problem not in problems:
                     problems.append(err.problem)
@@ -73,8 +73,8 @@ class _Resolver:
     def __post_init__(self) -> None:
         self.by_path = dict(self.election.walk())
         self.by_id = {s.id: p for p, s in self.by_path.items()}
-        self.done: dict[tuple[str, str], date | None] = {}
-        self.failed: set[tuple[str, str]] = set()
+        self.done: dict[tuple[str, Edge], date | None] = {}
+        self.failed: set[tuple[str, Edge]] = set()
         self._calendar: WorkCalendar | None = None
 
     @property
@@ -84,51 +84,59 @@ class _Resolver:
             self._calendar = WorkCalendar(h for h in self.election.holidays if not h.regions)
         return self._calendar
 
-    def date_of(self, path: str, edge: Edge, chain: tuple[tuple[str, str], ...]) -> date | None:
-        key = (path, edge)
-        if key in self.done:
-            return self.done[key]
-        if key in self.failed:
-            raise _Unresolvable(None)
-        stage = self.by_path[path]
-        rule = _rule(stage, edge)
-        if rule is None:
-            return stage.start if edge == "start" else stage.end
-        if key in chain:
-            loop = [*chain[chain.index(key) :], key]
-            shown = " → ".join(f"{p}.{e}" for p, e in loop)
-            raise _Unresolvable(
-                self._problem(
-                    chain[0],
-                    tr(
-                        f"tanggal relatif berputar: {shown}",
-                        f"relative dates form a cycle: {shown}",
-                    ),
-                )
-            )
+    def date_of(self, path: str, edge: Edge) -> date | None:
+        """The date of one edge, following the rules it counts from with a stack of its own, not
+        Python's: a chain of a thousand stages resolves (and a cycle is found) in linear time."""
+        stack: list[tuple[str, Edge]] = [(path, edge)]
+        depth: dict[tuple[str, Edge], int] = {(path, edge): 0}  # where each key is on the stack
         try:
-            result = self._compute(path, edge, rule, (*chain, key))
+            while stack:
+                key = stack[-1]
+                if key in self.failed:
+                    raise _Unresolvable(None)
+                stage = self.by_path[key[0]]
+                rule = _rule(stage, key[1])
+                if key in self.done or rule is None:
+                    if key not in self.done:
+                        self.done[key] = stage.start if key[1] == "start" else stage.end
+                    stack.pop()
+                    depth.pop(key, None)
+                    continue
+                if rule.anchor is None:
+                    self.done[key] = self._count(key, rule, self.election.voting_day)
+                    continue
+                target = self._find(rule.anchor, key)
+                dep: tuple[str, Edge] = (target, "end" if rule.after is not None else "start")
+                if dep in self.done:
+                    self.done[key] = self._count(key, rule, self.done[dep])
+                    continue
+                if dep in depth:
+                    loop = [*stack[depth[dep] :], dep]
+                    shown = " → ".join(f"{p}.{e}" for p, e in loop)
+                    raise _Unresolvable(
+                        self._problem(
+                            stack[0],
+                            tr(
+                                f"tanggal relatif berputar: {shown}",
+                                f"relative dates form a cycle: {shown}",
+                            ),
+                        )
+                    )
+                depth[dep] = len(stack)
+                stack.append(dep)
         except _Unresolvable:
-            self.failed.add(key)
+            self.failed.update(stack)
             raise
-        self.done[key] = result
-        return result
+        return self.done[(path, edge)]
 
-    def _compute(
-        self, path: str, edge: Edge, rule: RelativeDate, chain: tuple[tuple[str, str], ...]
-    ) -> date:
-        if rule.anchor is None:
-            base: date | None = self.election.voting_day
-        else:
-            target = self._find(rule.anchor, (path, edge))
-            base = self.date_of(target, "end" if rule.after is not None else "start", chain)
+    def _count(self, key: tuple[str, Edge], rule: RelativeDate, base: date | None) -> date:
         if base is None:
             raise _Unresolvable(
                 self._problem(
-                    (path, edge),
+                    key,
                     tr(
-                        f"{rule.anchor!r} tidak punya tanggal mulai, jadi {edge} tidak bisa dihitung darinya",
-                        f"{rule.anchor!r} has no start date, so {edge} cannot be counted from it",
+                        f"{rule.anchor!r} tidak punya tanggal mulai, jadi {key[1]} tidak bisa dihitung darinya",
+                        f"{rule.anchor!r} has no start date, so {key[1]} cannot be counted from it",
                     ),
                 )
             )
@@ -140,8 +148,7 @@ class _Resolver:
         except OverflowError:
             raise _Unresolvable(
                 self._problem(
-                    (path, edge),
-                    tr("tanggal di luar kalender", "the date falls outside the calendar"),
+                    key, tr("tanggal di luar kalender", "the date falls outside the calendar")
                 )
             ) from None
 
@@ -169,7 +176,7 @@ def _add_days(day: date, n: int) -> date:
     return day + timedelta(days=n)
 
 
-def _rebuild(stage: Stage, parent: str, done: dict[tuple[str, str], date | None]) -> Stage:
+def _rebuild(stage: Stage, parent: str, done: dict[tuple[str, Edge], date | None]) -> Stage:
     path = f"{parent}/{stage.id}" if parent else stage.id
     update: dict[str, object] = {
         "stages": tuple(_rebuild(child, path, done) for child in stage.stages)

@@ -6,6 +6,7 @@ file that set the value at fault; nothing here prints or exits.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -248,6 +249,7 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
     from tahapan.merge import SourceFile
 
     text = decode(path, raw)
+    _check_keys(path, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -259,6 +261,40 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
     if _depth(data) > MAX_DEPTH:
         raise DataError([f"{path}: " + _too_deep()])
     return SourceFile(path, text, data)
+
+
+#: dotted keys (a.b.c = 1) longer than this are refused before parsing: the parser's work and memory
+#: grow with the square of the parts, and a 60 kB key of 30,000 parts takes gigabytes; a schedule
+#: needs a handful (each level of sub-stages is two)
+MAX_KEY_PARTS = 40
+_KEY_PART = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*""")
+
+
+def _check_keys(path: Path, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        key = line.strip().lstrip("[").split("=", 1)[0]
+        if key.count(".") < MAX_KEY_PARTS:
+            continue
+        parts = 0
+        at = 0
+        while True:
+            found = _KEY_PART.match(key, at)
+            if not found:
+                break
+            parts, at = parts + 1, found.end()
+            if key[at : at + 1] != ".":
+                break
+            at += 1
+        if parts > MAX_KEY_PARTS:
+            raise DataError(
+                [
+                    f"{path}:{number}: "
+                    + tr(
+                        f"kunci bertitik terlalu panjang ({parts} bagian); paling banyak {MAX_KEY_PARTS}",
+                        f"dotted key too long ({parts} parts); at most {MAX_KEY_PARTS}",
+                    )
+                ]
+            )
 
 
 def _too_deep() -> str:
@@ -383,7 +419,20 @@ MAX_DEPTH = 16
 
 
 def read_bytes(path: Path) -> bytes:
+    import stat
+
     try:
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            # a FIFO would block for ever and /dev/zero never ends: schedules are regular files
+            raise UnreadableError(
+                [
+                    f"{path}: "
+                    + tr(
+                        "bukan berkas biasa (pipa atau perangkat); berkas jadwal dibaca dari berkas TOML",
+                        "not a regular file (a pipe or a device); schedules are read from TOML files",
+                    )
+                ]
+            )
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:

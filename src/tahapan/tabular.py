@@ -81,7 +81,11 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
     otherwise (its voting day from its pemungutan-suara row)."""
     result = Imported()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as err:
+        result.problems.append(_unreadable(path, reader.line_num + 1, err))
+        return result
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         result.problems.append(
@@ -95,7 +99,15 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
     trees: dict[str, dict[str, Any]] = {}
     voting: dict[str, date] = {}
     seen: dict[tuple[str, str], int] = {}
-    for raw in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            raw = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as err:  # a cell over the csv module's limit, a NUL byte
+            result.problems.append(_unreadable(path, reader.line_num + 1, err))
+            break
         line = reader.line_num
         cells = {(k or "").strip(): restore((v or "").strip()) for k, v in raw.items() if k}
         if not any(cells.values()):
@@ -209,6 +221,18 @@ def _row_table(
     if projected == "true":
         table["projected"] = True
     return election, stage_path, table
+
+
+def _unreadable(path: Path, line: int, err: csv.Error) -> str:
+    limit = csv.field_size_limit() // 1024
+    if "field limit" in str(err):
+        reason = tr(
+            f"sel lebih panjang dari {limit} kB; CSV jadwal berisi nama, tanggal dan dasar hukum",
+            f"a cell is longer than {limit} kB; a schedule CSV holds names, dates and bases",
+        )
+    else:
+        reason = tr(f"CSV tidak terbaca ({err})", f"the CSV cannot be read ({err})")
+    return f"{path}:{line}: {reason}"
 
 
 def _date(text: str, column: str, bad: Any, *, optional: bool) -> date | None:

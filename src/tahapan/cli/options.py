@@ -13,7 +13,7 @@ import typer
 from tahapan.cli import complete
 from tahapan.config import data_files, load_config
 from tahapan.dates import parse_date, resolve_zone, today
-from tahapan.errors import DateError
+from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
 from tahapan.region_lookup import find_region
@@ -28,7 +28,8 @@ class LangChoice(StrEnum):
 
 
 DataOpt = Annotated[
-    list[Path] | None,
+    # read as text: an empty --data "" would otherwise arrive as Path("."), the current folder
+    list[str] | None,
     typer.Option(
         "--data",
         metavar="FILE",
@@ -123,7 +124,7 @@ class Session:
 
 def open_session(
     *,
-    data: list[Path] | None,
+    data: list[str] | list[Path] | None,
     lang: LangChoice | None,
     tz: str | None,
     elections: list[str] | None,
@@ -139,7 +140,11 @@ def open_session(
     config = load_config()
     if lang is None:
         set_language(config.get("lang", "id"))
-    files = data_files(config, data)
+    if data and any(not str(d).strip() for d in data):
+        raise TahapanError(
+            tr("--data kosong: beri nama berkas TOML", "--data is empty: give a TOML file name"),
+        )
+    files = data_files(config, [Path(d) for d in data or []])
     catalog = load_catalog(files, provenance=provenance)
     chosen_region = None
     region_text = region if region else config.get("region")

@@ -127,7 +127,7 @@ def open_for_edit(
     from dataclasses import replace
 
     session = open_session(
-        data=[file] if file and file.exists() else None, lang=lang, tz=None, elections=election
+        data=[file] if file and file.is_file() else None, lang=lang, tz=None, elections=election
     )
     return replace(session, catalog=session.loaded or session.catalog, region=None)
 

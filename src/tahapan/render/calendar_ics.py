@@ -9,7 +9,7 @@ election id. A stage whose start the sources do not give becomes a one-day event
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -46,7 +46,10 @@ def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int
             event.add("uid", uid(election, path))
             event.add("dtstamp", utc)
             event.add("dtstart", first)
-            event.add("dtend", stage.end + timedelta(days=1))
+            if stage.end < date.max:
+                event.add("dtend", stage.end + timedelta(days=1))
+            else:  # no day after 9999-12-31 to end on: the same span as a duration
+                event.add("duration", timedelta(days=(stage.end - first).days + 1))
             if stage.projected:  # a phone shows the summary alone: the mark goes there
                 name += f" ({tr(*PROJECTED)})"
             event.add("summary", name)

@@ -41,6 +41,10 @@ ZONE_SHORT = {
 }
 
 
+#: the widths a terminal view is laid out for, whatever COLUMNS says
+MIN_WIDTH, MAX_WIDTH = 20, 400
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # Rich exits 1 here, which a script would read as "attention"; use the SIGPIPE status instead
@@ -63,6 +67,8 @@ def render(report: Any, console: Console | None = None) -> None:
         emoji=False,
         color_system=None if _plain_requested() else "auto",
     )
+    # COLUMNS=99999999 would make Rich lay out lines for ever; no wall is that wide
+    console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
     if isinstance(report, StatusReport):
         console.print(_status(report, narrow=console.width < NARROW))
     elif isinstance(report, ListReport):

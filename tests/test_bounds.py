@@ -1,0 +1,151 @@
+"""Bounded work: inputs at sizes and edges that once hung, took gigabytes or crashed now get an
+answer or a message, with the same cost per problem, part or stage however many there are."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from conftest import LATIHAN
+from tahapan import messages
+from tahapan.errors import DataError
+from tahapan.store import load_catalog
+
+HEAD = 'schema = 1\n[[elections]]\nid = "x"\nname = "X"\nname_en = "X"\nvoting_day = 2025-03-01\nbasis = "b"\n'
+
+
+def _stage(
+    i: int, *, confidence: str = "P", end: str = "2025-01-02", start: str | None = "2025-01-01"
+) -> str:
+    begin = f"start = {start}\n" if start else ""
+    return (
+        f'[[elections.stages]]\nid = "s{i}"\nname = "S"\nname_en = "S"\n{begin}end = {end}\n'
+        f'basis = "b"\nconfidence = "{confidence}"\n'
+    )
+
+
+def test_locating_thousands_of_problems_reads_each_file_once(tmp_path, monkeypatch):
+    path = tmp_path / "buruk.toml"
+    path.write_text(
+        HEAD + "".join(_stage(i, confidence="Q") for i in range(5000)), encoding="utf-8"
+    )
+    built = []
+    original = messages._LineIndex.__init__
+
+    def counting(self, lines):
+        built.append(len(lines))
+        original(self, lines)
+
+    monkeypatch.setattr(messages._LineIndex, "__init__", counting)
+    with pytest.raises(DataError) as caught:
+        load_catalog([path])
+    assert len(caught.value.problems) == 5000
+    assert caught.value.problems[-1].startswith(f"{path}:{7 + 4999 * 8 + 8}: x/s4999: confidence")
+    assert len(built) == 1  # one pass over the file for all 5000, not one per problem
+
+
+def test_a_chain_of_1500_relative_dates_resolves(tmp_path):
+    stages = [_stage(i, end=f'{{ after = "s{i + 1}", days = 1 }}', start=None) for i in range(1499)]
+    stages.append(_stage(1499))
+    path = tmp_path / "rantai.toml"
+    path.write_text(HEAD + "".join(stages), encoding="utf-8")
+    election = next(e for e in load_catalog([path]).elections if e.id == "x")
+    ends = {s.id: s.end for s in election.stages}
+    assert ends["s0"] == date(2025, 1, 2).fromordinal(date(2025, 1, 2).toordinal() + 1499)
+
+
+def test_a_cycle_in_a_long_chain_is_named(tmp_path):
+    stages = [
+        _stage(i, end=f'{{ after = "s{(i + 1) % 1200}", days = 1 }}', start=None)
+        for i in range(1200)
+    ]
+    path = tmp_path / "lingkar.toml"
+    path.write_text(HEAD + "".join(stages), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_catalog([path])
+    assert "tanggal relatif berputar: s0.end → s1.end" in caught.value.problems[0]
+
+
+def test_a_30000_part_dotted_key_is_refused_before_parsing(cli, tmp_path):
+    path = tmp_path / "titik.toml"
+    path.write_text("schema = 1\n" + ".".join(["a"] * 30000) + " = 1\n", encoding="utf-8")
+    result = cli("status", "--data", str(path))
+    assert result.exit_code == 2
+    assert (
+        f"{path}:2: kunci bertitik terlalu panjang (30000 bagian); paling banyak 40"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_only_regular_files_are_read_as_schedules(cli, tmp_path, kind):
+    if kind == "fifo":
+        path = tmp_path / "pipa.toml"
+        os.mkfifo(path)  # reading it would wait for a writer for ever
+    else:
+        path = "/dev/zero"  # never ends
+    result = cli("status", "--data", str(path))
+    assert result.exit_code == 2
+    assert "bukan berkas biasa (pipa atau perangkat)" in result.stderr
+
+
+def test_an_empty_data_option(cli):
+    result = cli("status", "--data", "")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tahapan: --data kosong: beri nama berkas TOML\n",
+    )
+
+
+def test_a_huge_terminal_width_is_clamped(cli):
+    result = cli("status", "--on", "2023-11-29", env={"COLUMNS": "99999999"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) == 400
+
+
+def test_a_csv_cell_over_the_limit(cli, tmp_path):
+    path = tmp_path / "besar.csv"
+    path.write_text(
+        "election,path,name,name_en,start,end,days,basis,confidence\n"
+        f"x,a,{'A' * 200_000},B,2025-01-01,2025-01-02,2,b,P\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:2: sel lebih panjang dari 128 kB" in result.stderr
+
+
+END = HEAD.replace("2025-03-01", "9999-12-30").replace('id = "x"', 'id = "akhir"') + _stage(
+    0, start="9999-12-01", end="9999-12-31"
+)
+
+
+def test_dates_at_the_end_of_the_calendar(cli, tmp_path, monkeypatch):
+    path = tmp_path / "akhir.toml"
+    path.write_text(END, encoding="utf-8")
+    data = ["-e", "akhir", "--data", str(path)]
+    month = cli("calendar", "--month", "9999-12", *data)
+    assert month.exit_code == 2 and "November 9999" in month.stderr
+    ics = cli("calendar", "-f", "ics", *data)
+    assert (
+        ics.exit_code == 0
+        and "DURATION:P31D" in ics.stdout
+        and "DTSTART;VALUE=DATE:99991201" in ics.stdout
+    )
+    pace = cli("pace", "s0", "--done", "10", "--on", "9999-12-10", *data)
+    assert pace.exit_code == 1 and "perkiraan selesai" in pace.stdout
+    monkeypatch.setenv("TAHAPAN_NOW", "9999-12-31T10:00:00+07:00")
+    tomorrow = cli("status", "--on", "besok")
+    assert (tomorrow.exit_code, tomorrow.stderr.splitlines()[0]) == (
+        2,
+        "tahapan: di luar kalender: 'besok'",
+    )
+    assert cli("calendar", "--month", "0001-01", *data).exit_code == 2
+
+
+def test_the_minimal_schedule_still_loads(tmp_path):
+    path = tmp_path / "latihan.toml"
+    path.write_text(LATIHAN, encoding="utf-8")
+    assert "latihan" in load_catalog([path]).ids()
