@@ -128,3 +128,64 @@ def test_interrupted_write_keeps_the_old_file(cfg, monkeypatch):
     assert cfg.read_bytes() == before
     # no temporary file left behind, and no lock file beside it (locks live in the cache folder)
     assert sorted(p.name for p in cfg.parent.iterdir()) == ["config.toml"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("region", "atlantis", "tahapan: wilayah tidak dikenal: 'atlantis'."),
+        ("region", "kediri", "tahapan: wilayah 'kediri' bisa berarti 2 wilayah:"),
+        ("election", "pemilu-2099", "tahapan: pemilu tidak dikenal: 'pemilu-2099'."),
+        ("data", "/nonexistent.toml", "/nonexistent.toml: berkas tidak ditemukan"),
+    ],
+)
+def test_set_refuses_what_does_not_resolve(cfg, cli, key, value, message):
+    result = cli("config", "set", key, value)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not cfg.exists()  # nothing stored that would break every later command
+
+
+def test_a_region_is_stored_as_its_id(cfg, cli):
+    assert cli("config", "set", "region", "Kota Kediri").exit_code == 0
+    assert tomllib.loads(cfg.read_text(encoding="utf-8"))["region"] == "kota-kediri"
+
+
+def test_a_data_path_with_spaces_is_one_path(cfg, cli, tmp_path):
+    spaced = tmp_path / "has space.toml"
+    spaced.write_text("schema = 1\n", encoding="utf-8")
+    assert cli("config", "set", "data", str(spaced)).exit_code == 0
+    assert tomllib.loads(cfg.read_text(encoding="utf-8"))["data"] == [str(spaced)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('election = ["pemilu-2099"]\n', "election"),
+        ('region = "atlantis"\n', "region"),
+        ('data = ["/hilang.toml"]\n', "data"),
+    ],
+)
+def test_an_error_a_config_value_causes_names_the_file_and_key(cfg, cli, text, key):
+    cfg.parent.mkdir(parents=True, exist_ok=True)
+    cfg.write_text(text, encoding="utf-8")
+    result = cli("status", "--on", "2023-11-29")
+    assert result.exit_code == 2
+    assert (
+        f"  Nilai ini dari konfigurasi {cfg} (kunci {key}); ubah dengan `tahapan config set {key} "
+        f"...` atau hapus dengan `tahapan config unset {key}`.\n"
+    ) in result.stderr
+
+
+def test_a_number_where_a_list_belongs(cfg, cli):
+    cfg.parent.mkdir(parents=True, exist_ok=True)
+    cfg.write_text("election = 5\n", encoding="utf-8")
+    result = cli("status")
+    assert result.exit_code == 2
+    assert f"{cfg}: election: harus daftar teks" in result.stderr
+
+
+def test_an_empty_region_option_overrides_the_config(cfg, cli):
+    assert cli("config", "set", "region", "papua").exit_code == 0
+    data = json.loads(cli("status", "-r", "", "--on", "2023-11-29", "--json").stdout)
+    assert data["region"] is None and data["timezone"] == "Asia/Jakarta"

@@ -125,8 +125,15 @@ def check_value(key: str, value: Any) -> Any:
     ``value`` is a string from `config set` (lists comma-separated) or a value read from the file.
     """
     if KEYS[key].is_list:
-        from_command_line = not isinstance(value, list)
-        items = str(value).replace(",", " ").split() if from_command_line else value
+        from_command_line = isinstance(value, str)
+        if not from_command_line and not isinstance(value, list):
+            raise ValueError(tr("harus daftar teks", "must be a list of strings"))
+        if not from_command_line:
+            items = value
+        elif key == "data":  # a path may hold spaces: only commas separate files
+            items = [i for i in value.split(",") if i.strip()]
+        else:
+            items = value.replace(",", " ").split()
         if not all(isinstance(i, str) and i.strip() for i in items):
             raise ValueError(tr("harus daftar teks", "must be a list of strings"))
         items = [i.strip() for i in items]
@@ -199,6 +206,7 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
             ),
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None
+    stored = _resolved(key, stored)
     path = path or config_path()
     from tahapan.safefile import locked, target
 
@@ -207,6 +215,28 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
         values = load_config(where)
         values[key] = stored
         write_atomic(where, values)
+    return stored
+
+
+def _resolved(key: str, stored: Any) -> Any:
+    """A value checked against the data it names, so that a stored config never makes every later
+    command (cron's included) fail: a region is stored as its id, elections must be loaded, data
+    files must exist and load."""
+    if key not in ("region", "election", "data"):
+        return stored
+    from tahapan.store import load_catalog
+
+    if key == "data":
+        load_catalog([Path(p) for p in stored])  # raises naming each file that cannot be used
+        return stored
+    catalog = load_catalog([Path(p) for p in load_config().get("data", [])])
+    if key == "region":
+        from tahapan.region_lookup import find_region
+
+        return find_region(catalog.regions, stored).id
+    from tahapan.select import pick_elections
+
+    pick_elections(catalog, stored)
     return stored
 
 

@@ -13,7 +13,7 @@ import typer
 from tahapan.cli import complete
 from tahapan.config import data_files, load_config
 from tahapan.dates import parse_date, resolve_zone, today
-from tahapan.errors import DateError, TahapanError
+from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
 from tahapan.region_lookup import find_region
@@ -145,11 +145,23 @@ def open_session(
             tr("--data kosong: beri nama berkas TOML", "--data is empty: give a TOML file name"),
         )
     files = data_files(config, [Path(d) for d in data or []])
-    catalog = load_catalog(files, provenance=provenance)
+    try:
+        catalog = load_catalog(files, provenance=provenance)
+    except DataError as err:
+        named = [p for p in config.get("data", []) if any(p in line for line in err.problems)]
+        if named and err.hint is None:
+            err.hint = _from_config("data")
+        raise
     chosen_region = None
-    region_text = region if region else config.get("region")
+    # --region "" asks for no region, whatever the config says
+    region_text = region if region is not None else config.get("region")
     if region_text:
-        chosen_region = find_region(catalog.regions, region_text)
+        try:
+            chosen_region = find_region(catalog.regions, region_text)
+        except UnknownNameError as err:
+            if region is None:
+                err.hint = _from_config("region")
+            raise
     loaded = catalog
     catalog = scope(catalog, chosen_region)
     if tz:
@@ -160,8 +172,25 @@ def open_session(
         zone = resolve_zone(config.get("tz"))
     chosen = elections if elections else config.get("election", [])
     ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
-    pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
+    try:
+        pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
+    except UnknownNameError as err:
+        if not elections:
+            err.hint = _from_config("election")
+        raise
     return Session(catalog, zone, today(zone), ids, chosen_region, loaded, tuple(files))
+
+
+def _from_config(key: str) -> str:
+    """The hint of an error a config value caused: which file and key, and how to change it."""
+    from tahapan.config import config_path
+
+    return tr(
+        f"Nilai ini dari konfigurasi {config_path()} (kunci {key}); ubah dengan "
+        f"`tahapan config set {key} ...` atau hapus dengan `tahapan config unset {key}`.",
+        f"This value comes from the config {config_path()} (key {key}); change it with "
+        f"`tahapan config set {key} ...` or remove it with `tahapan config unset {key}`.",
+    )
 
 
 def resolve_on(session: Session, text: str | None) -> date:
