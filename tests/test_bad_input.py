@@ -59,6 +59,8 @@ CASES = [
     ("year 0", ["status", "--on", "0000-01-01"], 2,
      "tahapan: tanggal tidak ada: '0000-01-01' (tahun harus 1–9999)\n"),
     # a fuzzy parser read these as 6 Feb 2005 and 14 Feb 2014: every token must have its place
+    ("1m: a week or a month?", ["check", "--within", "1m"], 2,
+     "tahapan: jangka waktu tidak dikenali: '1m'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n"),
     ("a range as one date", ["hitung", "5-6 Februari 2024"], 2,
      "tahapan: tanggal tidak dikenali: '5-6 Februari 2024'\n  Bentuk yang diterima: 2023-11-29,"),
     ("a number twice", ["status", "--on", "14 14 Feb 2024"], 2,

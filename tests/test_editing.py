@@ -191,3 +191,23 @@ def test_concurrent_adds_lose_nothing(tmp_path):
     data = tomllib.loads((tmp_path / "jadwal.toml").read_text(encoding="utf-8"))
     ids = sorted(s["id"] for s in data["elections"][0]["stages"])
     assert ids == sorted(f"{w}-{i}" for w in "ab" for i in range(10))
+
+
+def test_an_override_written_with_a_path_id_is_found_beside_its_parent(cli):
+    path = user_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        'schema = 1\n[[elections]]\nid = "pemilu-2024"\n[[elections.stages]]\n'
+        'id = "pemutakhiran-data-pemilih"\nnote = "induk"\n[[elections.stages]]\n'
+        'id = "pemutakhiran-data-pemilih/coklit"\nend = 2023-03-20\nbasis = "Keputusan"\n'
+        'confidence = "P"\n',
+        encoding="utf-8",
+    )
+    assert cli("stage", "set", "coklit", "-e", "pemilu-2024", "--note", "catatan").exit_code == 0
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    override = data["elections"][0]["stages"][1]
+    assert (override["id"], override["note"]) == ("pemutakhiran-data-pemilih/coklit", "catatan")
+    assert "stages" not in data["elections"][0]["stages"][0]  # not made again under the parent
+    assert cli("stage", "remove", "coklit", "-e", "pemilu-2024").exit_code == 0
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["elections"][0]["stages"]] == ["pemutakhiran-data-pemilih"]

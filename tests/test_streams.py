@@ -64,3 +64,21 @@ def test_a_closed_stdout_is_a_message_and_exit_74():
 def test_a_closed_stderr_keeps_the_exit_code():
     result = _run(["status", "--on", "kapan-kapan"], shell_redirect=" 2>&-")
     assert result.returncode == ExitCode.BAD_INPUT
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.15, 0.2, 0.3])
+def test_ctrl_c_while_loading_ends_quietly(delay):
+    import signal
+    import time
+
+    proc = subprocess.Popen(
+        [*installed_command(), "status", *ON],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    time.sleep(delay)  # while typer, click and the data load
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert b"Traceback" not in stderr
+    assert proc.returncode in (ExitCode.INTERRUPTED, ExitCode.OK)

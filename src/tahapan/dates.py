@@ -287,7 +287,8 @@ def _day_month_year(tokens: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
-_SPAN_RE = re.compile(r"^(\d{1,6})\s*(d|h|hari|days?|w|m|minggu|pekan|weeks?)?$", re.IGNORECASE)
+# no bare "m": an officer may mean minggu (week) or month, and a guess would be a silent wrong date
+_SPAN_RE = re.compile(r"^(\d{1,6})\s*(d|h|hari|days?|w|minggu|pekan|weeks?)?$", re.IGNORECASE)
 MAX_SPAN_DAYS = 3660
 
 

@@ -82,11 +82,15 @@ def find_table(parent: Tables, path: str) -> Tables | None:
     """The stage table at ``path`` in this file (nested, or written with a path id), if any."""
     siblings = parent.get("stages", [])
     first, _, rest = path.partition("/")
+    # a table written with the whole path as its id wins over a parent table of the same name
     for table in siblings:
         if table.get("id") == path:
             return table  # type: ignore[no-any-return]
-        if table.get("id") == first:
-            return table if not rest else find_table(table, rest)
+    for table in siblings:
+        if table.get("id") == first and rest:
+            found = find_table(table, rest)
+            if found is not None:
+                return found
     return None
 
 
@@ -109,14 +113,14 @@ def remove_table(parent: Tables, path: str) -> bool:
     first, _, rest = path.partition("/")
     siblings = parent.get("stages", [])
     for i, table in enumerate(siblings):
-        if table.get("id") == path or (table.get("id") == first and not rest):
+        if table.get("id") == path:  # the whole path as its id, as find_table looks first
             del siblings[i]
             if not siblings:
                 parent.pop("stages")
             return True
-        if table.get("id") == first and rest:
-            return remove_table(table, rest)
-    return False
+    return bool(rest) and any(
+        table.get("id") == first and remove_table(table, rest) for table in siblings
+    )
 
 
 def refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None) -> TahapanError:

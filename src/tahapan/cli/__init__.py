@@ -1,10 +1,19 @@
 """Command-line interface: a thin Typer layer over the core."""
 
+import sys
 from typing import Any
 
-from tahapan.cli.application import main
-
 __all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point. The stack (typer, click) is imported here, inside the guard: a
+    Ctrl-C that lands while it loads ends the run quietly with 130, not with a traceback."""
+    try:
+        from tahapan.cli.application import main as run
+    except KeyboardInterrupt:
+        sys.exit(130)
+    run()
 
 
 def __getattr__(name: str) -> Any:
