@@ -159,6 +159,14 @@ def calculate(
     shift = _SHIFT.match(text) or _PHRASE.match(text)
     if shift:
         start = read_date(shift["a"])
+        if len(shift["n"]) > 7:  # int() of thousands of digits is refused by Python itself
+            raise DateError(
+                tr(
+                    f"jumlah terlalu besar: {shift['n'][:12]}…",
+                    f"count too large: {shift['n'][:12]}…",
+                ),
+                hint=tr("Paling jauh 3660 hari.", "At most 3660 days."),
+            )
         n = int(shift["n"])
         unit = _unit(shift["unit"])
         backward = (shift.groupdict().get("op") or shift.groupdict().get("dir") or "").lower()

@@ -157,10 +157,27 @@ def check_value(key: str, value: Any) -> Any:
     return value
 
 
+#: a config holds a few keys; reading stops here, so /dev/zero as a config ends
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read(path: Path) -> str:
+    import stat
+
+    if stat.S_ISFIFO(path.stat().st_mode) or stat.S_ISSOCK(path.stat().st_mode):
+        # a pipe would hold every command (cron's too) until something writes into it
+        raise OSError(tr("pipa, bukan berkas", "a pipe, not a file"))
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise OSError(tr("lebih dari 1 MB", "over 1 MB"))
+    return raw.decode("utf-8-sig")
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
     path = path or config_path()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _read(path)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as err:
@@ -173,6 +190,10 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         ) from None
     try:
         raw = tomllib.loads(text)
+    except RecursionError:
+        raise DataError(
+            [f"{path}: " + tr("tabel bersarang terlalu dalam", "tables nested too deeply")]
+        ) from None
     except tomllib.TOMLDecodeError as err:
         raise DataError(
             [f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)]

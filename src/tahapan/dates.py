@@ -106,7 +106,15 @@ def now(zone: str) -> datetime:
         if instant.tzinfo is None:
             # a bare local time is read in the chosen zone, as an officer would mean it
             instant = instant.replace(tzinfo=ZoneInfo(zone))
-        return instant.astimezone(ZoneInfo(zone))
+        try:
+            return instant.astimezone(ZoneInfo(zone))
+        except OverflowError:
+            raise DateError(
+                tr(
+                    f"{NOW_VARIABLE} di luar kalender di zona {zone}: {pinned!r}",
+                    f"{NOW_VARIABLE} falls outside the calendar in {zone}: {pinned!r}",
+                )
+            ) from None
     return datetime.now(UTC).astimezone(ZoneInfo(zone))
 
 

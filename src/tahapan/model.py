@@ -178,7 +178,7 @@ def canonical_zone(name: str) -> str:
     zone = ZONE_ALIASES.get(name.upper(), name)
     try:
         ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder of zones, not one
         raise ValueError(
             f"unknown time zone {name!r}: use WIB, WITA, WIT or an IANA name such as Asia/Makassar"
         ) from None

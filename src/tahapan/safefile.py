@@ -119,8 +119,7 @@ def commit(path: Path, data: bytes, *, backup: bool, new_mode: int | None = None
     """Write ``data`` as the new content of ``path`` (a target, under its lock)."""
     try:
         if is_special(path):
-            with open(path, "wb") as handle:
-                handle.write(data)
+            _write_into(path, data)
             return None
         sweep(path)
         old = _stat(path)
@@ -132,6 +131,30 @@ def commit(path: Path, data: bytes, *, backup: bool, new_mode: int | None = None
         raise
     except OSError as err:
         raise _failed(path, err) from None
+
+
+def _write_into(path: Path, data: bytes) -> None:
+    """Write into a device or FIFO. A FIFO nobody reads would hold the run for ever: it is opened
+    without waiting, and refused when no reader is there."""
+    flags = os.O_WRONLY | (os.O_NONBLOCK if stat.S_ISFIFO(os.stat(path).st_mode) else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if err.errno == errno.ENXIO:
+            raise WriteError(
+                tr(
+                    f"{path} adalah pipa tanpa pembaca; tidak ada yang menunggu keluarannya",
+                    f"{path} is a pipe with no reader; nothing waits for the output",
+                )
+            ) from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _stat(path: Path) -> os.stat_result | None:

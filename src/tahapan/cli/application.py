@@ -67,8 +67,13 @@ class TahapanGroup(TyperGroup):
             _quiet_broken_pipe()
         except Exception as err:
             # click's own usage errors pass through to its standard handling (exit 2)
-            if type(err).__module__.startswith("typer.") or _debug():
+            if type(err).__module__.startswith("typer."):
                 raise
+            if _debug():  # the traceback, and still the internal error's code (not Python's 1)
+                import traceback
+
+                traceback.print_exc()
+                raise typer.Exit(int(ExitCode.INTERNAL)) from None
             sys.stderr.write(
                 "tahapan: "
                 + tr(
@@ -211,6 +216,12 @@ def main() -> None:
     prepare()
     try:
         build_app(_needed(sys.argv[1:]))()
+    except OutputError as err:  # --help or --version to a full disk or a closed stdout
+        from tahapan.cli.streams import discard_stdout
+
+        discard_stdout()
+        report_error(err)
+        sys.exit(int(err.exit_code))
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:

@@ -27,7 +27,7 @@ class _Stdout:
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as err:
-            raise _failed(err) from None
+            raise output_error(err) from None
 
     def flush(self) -> None:
         try:
@@ -35,7 +35,7 @@ class _Stdout:
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as err:
-            raise _failed(err) from None
+            raise output_error(err) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -60,7 +60,7 @@ class _Closed:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
-def _failed(err: BaseException) -> OutputError:
+def output_error(err: BaseException) -> OutputError:
     known = {
         errno.ENOSPC: tr("disk penuh", "the disk is full"),
         errno.EDQUOT: tr("kuota disk habis", "the disk quota is used up"),

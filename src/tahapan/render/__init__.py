@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Protocol
@@ -49,4 +51,15 @@ def write_out(content: str | bytes, output: Path | None) -> None:
             tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
             hint=tr("Beri -o FILE.pdf.", "Give -o FILE.pdf."),
         )
-    sys.stdout.buffer.write(content)
+    buffer = getattr(sys.stdout, "buffer", None)  # None: stdout was closed
+    try:
+        if buffer is None:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        buffer.write(content)
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as err:
+        from tahapan.cli.streams import output_error
+
+        raise output_error(err) from None
