@@ -55,21 +55,32 @@ def test_the_entry_is_json_lines_not_pickle(own):
     load_catalog([own])
     lines = entries()[0].read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
-    assert header["format"] == cache.FORMAT and len(lines) == 1 + len(header["index"])
-    assert [json.loads(line)["id"] for line in lines[1:]][-1] == "latihan"
+    assert header["format"] == cache.FORMAT and len(lines) == 2 + len(header["index"])
+    assert len(json.loads(lines[1])) == 552  # the regions, a line of their own
+    assert [json.loads(line)["id"] for line in lines[2:]][-1] == "latihan"
     assert (entries()[0].stat().st_mode & 0o777) == 0o600
     assert (cache.directory().stat().st_mode & 0o777) == 0o700
 
 
-def _rewrite(entry: Path, change) -> None:
-    """Change the entry's election lines with ``change`` and give each its new digest, as a writer
-    with access to the cache could: what the digests alone cannot stop, the directory checks must."""
-    header, *lines = entry.read_bytes().rstrip(b"\n").split(b"\n")
+def _sign(data: dict) -> bytes:
+    data.pop("check", None)
+    data["check"] = cache.line_digest(cache._header_text(data))
+    return cache._header_text(data)
+
+
+def _rewrite(entry: Path, change, regions=None) -> None:
+    """Change the entry's election lines with ``change`` (and its regions line with ``regions``),
+    giving each its new digest and the header its own, as a writer with access to the cache could:
+    what the digests alone cannot stop, the directory checks must."""
+    header, region_line, *lines = entry.read_bytes().rstrip(b"\n").split(b"\n")
     data = json.loads(header)
     lines = [change(line) for line in lines]
     for item, line in zip(data["index"], lines, strict=True):
         item["digest"] = cache.line_digest(line)
-    entry.write_bytes(b"\n".join([json.dumps(data).encode(), *lines]) + b"\n")
+    if regions is not None:
+        region_line = regions(region_line)
+        data["regions"] = cache.line_digest(region_line)
+    entry.write_bytes(b"\n".join([_sign(data), region_line, *lines]) + b"\n")
     os.chmod(entry, 0o600)
 
 
@@ -254,10 +265,40 @@ def test_a_run_without_a_region_never_decodes_the_regions(own):
 
 def test_damaged_regions_found_late_are_rebuilt(own):
     load_catalog([own])
-    entry = entries()[0]
-    header, *lines = entry.read_bytes().split(b"\n")
-    data = json.loads(header)
-    data["regions"][3] = {"id": "x"}  # the right shape for the header check, not a region
-    entry.write_bytes(b"\n".join([json.dumps(data).encode(), *lines]))
-    os.chmod(entry, 0o600)
+
+    def wrong_shape(line):
+        rows = json.loads(line)
+        rows[3] = {"id": "x"}  # valid JSON, a valid digest given below, but not a region
+        return json.dumps(rows).encode()
+
+    _rewrite(entries()[0], lambda line: line, regions=wrong_shape)
     assert load_catalog([own]).regions == _fresh(own).regions
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda h: h.replace(b'"index":', b'"index":' + b"[" * 5000 + b"]" * 5000 + b',"x":'),
+        lambda h: h.replace(b"pemilu-2024", b"pemilu-2025"),
+        lambda h: h.replace(b'"regions":["', b'"regions":["papua","'),
+    ],
+)
+def test_an_edited_header_is_a_miss(own, edit):
+    load_catalog([own])
+
+    def damage(entry):
+        header, rest = entry.read_bytes().split(b"\n", 1)
+        entry.write_bytes(edit(header) + b"\n" + rest)
+
+    _damaged_then_whole(own, damage)
+
+
+def test_a_region_name_edited_in_the_cache_is_not_believed(own):
+    load_catalog([own])
+    entry = entries()[0]
+    raw = entry.read_bytes().replace(b'"Kota Kediri"', b'"Kota Kedirx\\u001b"')
+    entry.write_bytes(raw)
+    os.chmod(entry, 0o600)
+    regions = load_catalog([own]).regions
+    assert "Kota Kediri" in {r.name for r in regions}
+    assert not any("\x1b" in r.name for r in regions)

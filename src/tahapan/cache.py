@@ -2,13 +2,14 @@
 
 - Keyed on the content of every file read (and on tahapan's version and the model's shape): a file
   that changes, in any way, gives a new key; the old entry is never used again and is pruned.
-- Stored as JSON Lines (never pickle): a header with the regions and an index of the elections,
-  then one line per election, so that a run for one region decodes only the elections it shows.
+- Stored as JSON Lines (never pickle): a header with an index of the elections, a line with the
+  regions, then one line per election, so that a run decodes only what it shows.
 - Read only from a directory that is the user's own and that no one else can write
   (``~/.cache/tahapan``, made 0700); a file or directory that fails the check is ignored.
-- Never trusted blindly: the header must have its exact shape and each election line the digest the
-  header gives it, so a line cut short, a disk error or an edit makes the entry a miss (or, found
-  while decoding lazily, a rebuild: ``Damaged``), never a crash.
+- Never trusted blindly: the header must have its exact shape and carry its own digest, and the
+  regions line and each election line the digest the header gives them, so a line cut short, a disk
+  error or an edit makes the entry a miss (or, found while decoding lazily, a rebuild:
+  ``Damaged``), never a crash and never a wrong answer.
 - ``TAHAPAN_NO_CACHE=1`` turns it off.
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 from tahapan import __version__
 from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table
 
-FORMAT = 4
+FORMAT = 5
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
 KEEP = 8
 _PREFIX = "catalog-"
@@ -104,9 +105,9 @@ def _private(path: Path, kind: Any) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
-def read(cache_key: str) -> tuple[dict[str, Any], list[bytes]] | None:
-    """The header and the (undecoded) election lines of an entry, or None when there is none to
-    trust. Lines stay bytes until an election is asked for: a region's run decodes a few of many."""
+def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
+    """The header, the regions line and the election lines of an entry (undecoded), or None when
+    there is none to trust. Lines stay bytes until asked for: a region's run decodes a few of many."""
     folder = directory()
     if folder is None:
         return None
@@ -116,26 +117,31 @@ def read(cache_key: str) -> tuple[dict[str, Any], list[bytes]] | None:
     try:
         lines = path.read_bytes().rstrip(b"\n").split(b"\n")
         header = json.loads(lines[0])
-    except (OSError, ValueError, IndexError):
+    except (OSError, ValueError, IndexError, RecursionError):
         return None
-    if not _well_formed(header, cache_key) or len(lines) - 1 != len(header["index"]):
+    if not _well_formed(header, cache_key) or len(lines) - 2 != len(header["index"]):
         return None  # cut short, or not ours: never half an answer
     if header["holidays"] and header["holidays"] != _holidays_version():
         return None
-    return header, lines[1:]
+    return header, lines[1], lines[2:]
+
+
+def _header_text(header: dict[str, Any]) -> bytes:
+    return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _well_formed(header: Any, cache_key: str) -> bool:
     """The header has exactly the shape ``write`` gives it (valid JSON of another shape is a miss)."""
     try:
+        unsigned = {k: v for k, v in header.items() if k != "check"}
         return (
-            header["format"] == FORMAT
+            header["check"] == line_digest(_header_text(unsigned))
+            and header["format"] == FORMAT
             and header["key"] == cache_key
             and (header["holidays"] is None or isinstance(header["holidays"], str))
             and isinstance(header["sources"], dict)
             and all(isinstance(k, str) and isinstance(v, str) for k, v in header["sources"].items())
-            and isinstance(header["regions"], list)
-            and all(isinstance(r, dict) for r in header["regions"])
+            and isinstance(header["regions"], str)
             and isinstance(header["index"], list)
             and all(
                 isinstance(e["id"], str)
@@ -159,10 +165,13 @@ def decode_line(line: bytes, digest: str) -> Election:
         raise Damaged from err
 
 
-def decode_regions(rows: list[dict[str, Any]]) -> list[Region]:
+def decode_regions(line: bytes, digest: str) -> list[Region]:
+    """The regions line, checked against its digest; Damaged when it is not what was written."""
+    if line_digest(line) != digest:
+        raise Damaged
     try:
-        return [decode_region(r) for r in rows]
-    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        return [decode_region(r) for r in json.loads(line)]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as err:
         raise Damaged from err
 
 
@@ -176,24 +185,31 @@ def write(
     folder = directory(create=True)
     if folder is None:
         return
-    body = [json.dumps(encode(e), ensure_ascii=False, separators=(",", ":")) for e in elections]
-    header = {
+
+    def dumped(value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    body = [dumped(encode(e)) for e in elections]
+    region_line = dumped([encode(r) for r in regions])
+    header: dict[str, Any] = {
         "format": FORMAT,
         "key": cache_key,
         "holidays": _holidays_version() if used_holidays else None,
-        "regions": [encode(r) for r in regions],
+        "regions": line_digest(region_line),
         "sources": {k: str(v) for k, v in sources.items()},
         "index": [
-            {"id": e.id, "regions": list(e.regions), "digest": line_digest(line.encode())}
+            {"id": e.id, "regions": list(e.regions), "digest": line_digest(line)}
             for e, line in zip(elections, body, strict=True)
         ],
     }
-    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":")), *body]
+    header["check"] = line_digest(_header_text(header))
     from tahapan.safefile import replace_bytes
 
     try:
         entry = folder / f"{_PREFIX}{cache_key}.jsonl"
-        replace_bytes(entry, ("\n".join(lines) + "\n").encode("utf-8"), mode=0o600)
+        replace_bytes(
+            entry, b"\n".join([_header_text(header), region_line, *body]) + b"\n", mode=0o600
+        )
         _prune(folder)
     except OSError:
         pass  # a cache that cannot be written only costs time

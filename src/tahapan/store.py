@@ -56,7 +56,7 @@ class Catalog:
         *,
         pending: list[Pending] | None = None,
         rebuild: Callable[[], Catalog] | None = None,
-        region_rows: list[dict[str, Any]] | None = None,
+        region_line: tuple[bytes, str] | None = None,
     ) -> None:
         self._elections: tuple[Election, ...] | None = (
             None if pending is not None else tuple(elections)
@@ -66,9 +66,9 @@ class Catalog:
         #: the slow path, for a cache line found damaged only when it is decoded
         self._rebuild = rebuild
         #: regions as the cache stores them, decoded when first asked for (most runs never ask)
-        self._region_rows = region_rows
+        self._region_line = region_line
         self._regions: tuple[Region, ...] | None = (
-            None if region_rows is not None else tuple(regions)
+            None if region_line is not None else tuple(regions)
         )
         self._sources = sources or {}
         #: which file set what, for `list --sources` (None when read from the cache)
@@ -97,18 +97,18 @@ class Catalog:
             from tahapan.cache import Damaged, decode_regions
 
             try:
-                self._regions = tuple(decode_regions(self._region_rows or []))
+                self._regions = tuple(decode_regions(*(self._region_line or (b"[]", ""))))
             except Damaged:
                 if self._rebuild is None:  # pragma: no cover - every cached catalog has one
                     raise
                 self._regions = self._rebuild().regions
-            self._region_rows = None
+            self._region_line = None
         return self._regions
 
     def _same_regions(self) -> dict[str, Any]:
         """How a derived catalog gets these regions without decoding them."""
         if self._regions is None:
-            return {"region_rows": self._region_rows}
+            return {"region_line": self._region_line}
         return {"regions": self._regions}
 
     @property
@@ -186,7 +186,7 @@ def load_catalog(
     if use_cache and read_cache:
         found = cache.read(cache_key)
         if found is not None:
-            header, lines = found
+            header, region_line, lines = found
             pending = [
                 (entry["id"], tuple(entry["regions"]), line, entry["digest"])
                 for entry, line in zip(header["index"], lines, strict=True)
@@ -200,7 +200,7 @@ def load_catalog(
                 sources=header["sources"],
                 pending=pending,
                 rebuild=rebuild,
-                region_rows=header["regions"],
+                region_line=(region_line, header["regions"]),
             )
     files: list[SourceFile] = []
     for path, raw in raws:
