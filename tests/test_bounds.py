@@ -149,3 +149,92 @@ def test_the_minimal_schedule_still_loads(tmp_path):
     path = tmp_path / "latihan.toml"
     path.write_text(LATIHAN, encoding="utf-8")
     assert "latihan" in load_catalog([path]).ids()
+
+
+@pytest.mark.parametrize("kind", ["missing-key", "bad-id"])
+def test_thousands_of_problems_of_any_kind_are_located_in_one_pass(tmp_path, monkeypatch, kind):
+    body = "".join(
+        _stage(i).replace('confidence = "P"\n', "")
+        if kind == "missing-key"
+        else _stage(i).replace(f'id = "s{i}"', f'id = "S {i}"')
+        for i in range(3000)
+    )
+    path = tmp_path / "buruk.toml"
+    path.write_text(HEAD + body, encoding="utf-8")
+    built = []
+    original = messages._LineIndex.__init__
+    monkeypatch.setattr(
+        messages._LineIndex,
+        "__init__",
+        lambda self, lines: built.append(1) or original(self, lines),
+    )
+    with pytest.raises(DataError) as caught:
+        load_catalog([path])
+    assert len(caught.value.problems) == 3000 and len(built) == 1
+
+
+def test_a_long_dotted_key_inside_an_inline_table(cli, tmp_path):
+    path = tmp_path / "sebaris.toml"
+    path.write_text("schema = 1\nx = {" + ".".join(["a"] * 60000) + " = 1}\n", encoding="utf-8")
+    result = cli("validate", str(path))
+    assert f"{path}:2: kunci bertitik terlalu panjang (60000 bagian)" in result.stdout
+
+
+def test_megabyte_texts_are_refused_by_length_and_not_echoed(cli, tmp_path):
+    path = tmp_path / "panjang.toml"
+    path.write_text(
+        HEAD.replace('name = "X"', 'name = "' + "A" * 2_000_000 + '"', 1), encoding="utf-8"
+    )
+    result = cli("status", "--data", str(path))
+    assert result.exit_code == 2 and len(result.stderr) < 500
+    assert "(2000000 karakter): terlalu panjang: paling banyak 500 karakter" in result.stderr
+    region = cli("status", "-r", "a" * 100_000)
+    assert region.exit_code == 2 and "(100000 karakter)" in region.stderr
+
+
+@pytest.mark.parametrize("zone", ["Asia", "America", "x" * 300])
+def test_a_folder_of_zones_or_a_long_name_is_an_unknown_zone(cli, zone):
+    result = cli("status", "--tz", zone)
+    assert result.exit_code == 2 and result.stderr.startswith("tahapan: zona waktu tidak dikenal:")
+
+
+@pytest.mark.parametrize("now", ["9999-12-31T20:00:00Z", "0001-01-01T00:00:00+14:00"])
+def test_a_pinned_now_at_the_calendars_ends(cli, monkeypatch, now):
+    monkeypatch.setenv("TAHAPAN_NOW", now)
+    result = cli("status", "--on", "2024-01-01")
+    assert result.exit_code == 2 and "TAHAPAN_NOW di luar kalender" in result.stderr
+
+
+def test_a_count_of_thousands_of_digits(cli):
+    result = cli("hitung", "2024-01-01 + " + "9" * 5000 + " hari")
+    assert result.exit_code == 2 and result.stderr.startswith("tahapan: jumlah terlalu besar")
+
+
+@pytest.mark.parametrize("content", ["x = " + "[" * 5000 + "]" * 5000 + "\n"])
+def test_a_config_nested_too_deeply(cli, tmp_path, monkeypatch, content):
+    config = tmp_path / "config.toml"
+    config.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("TAHAPAN_CONFIG", str(config))
+    result = cli("status")
+    assert result.exit_code == 2 and "tabel bersarang terlalu dalam" in result.stderr
+
+
+def test_a_config_that_never_ends_or_waits(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_CONFIG", "/dev/zero")
+    endless = cli("status")
+    assert endless.exit_code == 2 and "lebih dari 1 MB" in endless.stderr
+    fifo = tmp_path / "pipa"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("TAHAPAN_CONFIG", str(fifo))
+    waiting = cli("status")
+    assert waiting.exit_code == 2 and "pipa, bukan berkas" in waiting.stderr
+
+
+def test_a_fifo_nobody_reads_is_not_waited_on(cli, tmp_path):
+    fifo = tmp_path / "pipa.toml"
+    os.mkfifo(fifo)
+    result = cli(
+        "stage", "add", "pemilu-2024/x", "--name", "a", "--name-en", "b", "--end", "2024-01-01",
+        "--basis", "b", "--confidence", "P", "--file", str(fifo),
+    )  # fmt: skip
+    assert result.exit_code == 73 and "pipa tanpa pembaca" in result.stderr

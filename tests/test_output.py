@@ -86,7 +86,10 @@ def test_internal_error_is_one_line_and_debug_shows_it(cli, monkeypatch):
         "TAHAPAN_DEBUG=1 menampilkan rinciannya.\n"
     )
     monkeypatch.setenv("TAHAPAN_DEBUG", "1")
-    assert isinstance(cli("status").exception, ZeroDivisionError)
+    debug = cli("status")
+    # the whole traceback, and still the internal error's code: cron must not read it as "due"
+    assert debug.exit_code == ExitCode.INTERNAL
+    assert "Traceback" in debug.stderr and "ZeroDivisionError: division by zero" in debug.stderr
 
 
 def test_completion_of_ids():

@@ -82,3 +82,32 @@ def test_ctrl_c_while_loading_ends_quietly(delay):
     _, stderr = proc.communicate(timeout=60)
     assert b"Traceback" not in stderr
     assert proc.returncode in (ExitCode.INTERRUPTED, ExitCode.OK)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["calendar", "-e", "pilkada-2024", "--month", "2024-11", "-f", "pdf"],
+        ["--help"],
+        ["--version"],
+    ],
+)
+def test_binary_help_and_version_to_a_failing_stdout(args):
+    with open("/dev/full", "wb") as full:
+        result = _run(args, stdout=full)
+    assert result.returncode == 74 and b"Traceback" not in result.stderr
+    closed = _run(args, stdout=None, shell_redirect=" >&-")
+    assert closed.returncode == 74 and b"Traceback" not in closed.stderr
+
+
+def test_debug_mode_keeps_the_internal_error_code(tmp_path):
+    # a bug is simulated by a schedule module that cannot be imported
+    env = {"TAHAPAN_DEBUG": "1", "PYTHONPATH": str(tmp_path)}
+    (tmp_path / "sitecustomize.py").write_text(
+        "import tahapan.report as r\n"
+        "def boom(*a, **k):\n    raise RuntimeError('bug')\n"
+        "r.build_status = boom\n",
+        encoding="utf-8",
+    )
+    result = _run(["status"], env=env)
+    assert result.returncode == 70 and b"RuntimeError: bug" in result.stderr

@@ -159,7 +159,7 @@ def calculate(
     shift = _SHIFT.match(text) or _PHRASE.match(text)
     if shift:
         start = read_date(shift["a"])
-        if len(shift["n"]) > 7:  # int() of thousands of digits is refused by Python itself
+        if len(shift["n"]) > 1000:  # int() of thousands of digits is refused by Python itself
             raise DateError(
                 tr(
                     f"jumlah terlalu besar: {shift['n'][:12]}…",

@@ -58,6 +58,10 @@ def pydantic_problem(data: Any, error: Any) -> Problem:
     else:
         value = error.get("input")
         shown = f" ({value!r})" if isinstance(value, (str, int, float, bool)) else ""
+        if len(shown) > 80:  # a value of megabytes is named, not printed
+            shown = (
+                shown[:60] + f"…) ({len(str(value))} karakter)" if isinstance(value, str) else ""
+            )
         label = f"{label_key}{shown}: " if key else ""
         message = label + _translate(kind, error["msg"], error.get("ctx") or {}, value)
     return Problem(where, message, str(key) if key else None)
@@ -136,6 +140,12 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> s
         )
     if kind == "string_too_short":
         return tr("tidak boleh kosong", "must not be empty")
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return tr(
+            f"terlalu panjang: paling banyak {limit} karakter",
+            f"too long: at most {limit} characters",
+        )
     if kind == "value_error":
         return str(ctx.get("error", msg))
     return msg
@@ -150,7 +160,7 @@ def format_problem(path: Path, lines: list[str], problem: Problem) -> str:
 
 _HEADER = re.compile(r"^\s*\[")
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
-_KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_KEY_LINE = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 
 
 class _LineIndex:
@@ -171,8 +181,9 @@ class _LineIndex:
                 for name in {value, value.rpartition("/")[2]}:
                     self.ids.setdefault(name, []).append(i)
             key = _KEY_LINE.match(line)
-            if key:
-                self.keys.setdefault(key.group(1), []).append(i)
+            if key:  # bare or quoted: "name" = ... is the key name
+                name = next(g for g in key.groups() if g is not None)
+                self.keys.setdefault(name, []).append(i)
 
 
 _indexes: list[tuple[list[str], _LineIndex]] = []
@@ -217,11 +228,8 @@ def locate(lines: list[str], where: Iterable[str], key: str | None) -> int | Non
         before = bisect_right(index.headers, found) - 1
         first = index.headers[before] if before >= 0 else 0
     after = _first_at(index.headers, (found if found is not None else first) + 1)
-    positions = index.keys.get(key)
-    if positions is None:  # a key written some other way (quoted): look for it plainly
-        key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-        positions = [i for i, line in enumerate(lines) if key_re.match(line)]
-    at = _first_at(positions, first)
+    # a key the file does not write (a missing one) has no line of its own: the table's is given
+    at = _first_at(index.keys.get(key, []), first)
     if at is not None and (after is None or at < after):
         return at + 1
     return None if found is None else found + 1

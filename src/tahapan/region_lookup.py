@@ -156,8 +156,19 @@ def _by_code(regions: Iterable[Region]) -> list[Region]:
     return sorted(regions, key=lambda r: r.code or "~" + r.id)
 
 
+#: no region's name is longer; past this, text is not looked up (nor compared word by word)
+MAX_TEXT = 200
+
+
 def find_region(regions: Sequence[Region], text: str) -> Region:
     """The one region the text names; AmbiguousRegionError or UnknownNameError otherwise."""
+    if len(text) > MAX_TEXT:
+        raise UnknownNameError(
+            tr(
+                f"wilayah tidak dikenal: {text[:40]!r}… ({len(text)} karakter)",
+                f"unknown region: {text[:40]!r}… ({len(text)} characters)",
+            )
+        )
     for step in (exact, by_words):
         found = step(regions, text)
         if len(found) == 1:
@@ -231,7 +242,7 @@ def suggestions(regions: Sequence[Region], text: str, limit: int = 3) -> list[Re
     import difflib  # only when a name is wrong
 
     kind, typed = words(text)
-    if not typed:
+    if not typed or len(text) > MAX_TEXT:
         return []
     # the same name of another kind first: "Kabupaten Palembang" meant Kota Palembang
     other_kind = [r for r in _by_name(regions, " ".join(typed)) if kind is not None]

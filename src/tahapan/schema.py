@@ -11,7 +11,7 @@ that every problem in a file is reported at once. A start or end may be a table 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -26,6 +26,11 @@ from tahapan.model import (
     RegionKind,
     canonical_zone,
 )
+
+#: bounds on text from files: an official name is a line, a note a few paragraphs; a 5 MB name
+#: would take the terminal renderer minutes to wrap
+MAX_ID, MAX_NAME, MAX_TEXT, MAX_NOTE = 100, 500, 2000, 10000
+RegionRef = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class _Strict(BaseModel):
@@ -64,21 +69,21 @@ class RelativeDate(_Strict):
 
 
 class Stage(_Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    name_en: str = Field(min_length=1, max_length=MAX_NAME)
     #: None: the sources do not give the start; it is never guessed
     start: date | None = None
     end: date
-    basis: str = Field(min_length=1)
+    basis: str = Field(min_length=1, max_length=MAX_TEXT)
     confidence: Confidence
-    confidence_note: str | None = None
-    note: str | None = None
-    note_en: str | None = None
+    confidence_note: str | None = Field(None, max_length=MAX_TEXT)
+    note: str | None = Field(None, max_length=MAX_NOTE)
+    note_en: str | None = Field(None, max_length=MAX_NOTE)
     #: False for a scheduled stage that did not take place
     held: bool = True
     #: region ids or codes this stage belongs to; empty: everywhere its election runs
-    regions: tuple[str, ...] = ()
+    regions: tuple[RegionRef, ...] = ()
     #: how the stage's own window is counted, e.g. by `tahapan pace`
     counting: Counting = "calendar"
     #: dates copied from another election's pattern (`election add --like`), not from a regulation
@@ -107,27 +112,27 @@ class Stage(_Strict):
 
 class Holiday(_Strict):
     date: date
-    name: str = Field(min_length=1)
-    name_en: str | None = None
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    name_en: str | None = Field(None, max_length=MAX_NAME)
     #: a local holiday: only these regions (ids or codes) are off; empty: the whole election
-    regions: tuple[str, ...] = ()
+    regions: tuple[RegionRef, ...] = ()
 
 
 class Region(_Strict):
     """A province, regency or city, with the zone its local time is kept in."""
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
     #: the Kemendagri code (19, 19.71); a region a user's file adds may have none
     code: str | None = Field(None, pattern=CODE_PATTERN)
     kind: RegionKind | None = None
     #: the decree's name ("Kota Pangkal Pinang")
-    name: str = Field(min_length=1)
-    name_en: str | None = None
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    name_en: str | None = Field(None, max_length=MAX_NAME)
     #: the province a regency or city lies in
     parent: str | None = None
     timezone: str
     #: other names officers write for it: short names (Jatim, Tangsel), usual spellings
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[RegionRef, ...] = ()
 
     @field_validator("timezone")
     @classmethod
@@ -136,16 +141,16 @@ class Region(_Strict):
 
 
 class Election(_Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    name_en: str = Field(min_length=1, max_length=MAX_NAME)
     voting_day: date
     timezone: str = "Asia/Jakarta"
-    basis: str = Field(min_length=1)
-    scope: str | None = None
-    scope_en: str | None = None
+    basis: str = Field(min_length=1, max_length=MAX_TEXT)
+    scope: str | None = Field(None, max_length=MAX_TEXT)
+    scope_en: str | None = Field(None, max_length=MAX_TEXT)
     #: region ids or codes the election is held in; empty: nationwide
-    regions: tuple[str, ...] = ()
+    regions: tuple[RegionRef, ...] = ()
     #: days off beyond the national list, e.g. a local holiday on a regional voting day
     holidays: tuple[Holiday, ...] = ()
     stages: tuple[Stage, ...] = ()

@@ -267,34 +267,30 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
 #: grow with the square of the parts, and a 60 kB key of 30,000 parts takes gigabytes; a schedule
 #: needs a handful (each level of sub-stages is two)
 MAX_KEY_PARTS = 40
-_KEY_PART = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*""")
+#: a run of more than MAX_KEY_PARTS dotted key parts, anywhere (a line's key or an inline table's)
+_LONG_KEY = re.compile(
+    # each part starts where a word starts and is taken whole (possessive): a 5 MB word is passed
+    # over once, not tried again from each of its letters
+    r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*\.[ \t]*)"""
+    + f"{{{MAX_KEY_PARTS},}}"
+)
 
 
 def _check_keys(path: Path, text: str) -> None:
-    for number, line in enumerate(text.splitlines(), 1):
-        key = line.strip().lstrip("[").split("=", 1)[0]
-        if key.count(".") < MAX_KEY_PARTS:
-            continue
-        parts = 0
-        at = 0
-        while True:
-            found = _KEY_PART.match(key, at)
-            if not found:
-                break
-            parts, at = parts + 1, found.end()
-            if key[at : at + 1] != ".":
-                break
-            at += 1
-        if parts > MAX_KEY_PARTS:
-            raise DataError(
-                [
-                    f"{path}:{number}: "
-                    + tr(
-                        f"kunci bertitik terlalu panjang ({parts} bagian); paling banyak {MAX_KEY_PARTS}",
-                        f"dotted key too long ({parts} parts); at most {MAX_KEY_PARTS}",
-                    )
-                ]
+    found = _LONG_KEY.search(text)
+    if found is None:
+        return
+    number = text.count("\n", 0, found.start()) + 1
+    parts = found.group().count(".") + 1
+    raise DataError(
+        [
+            f"{path}:{number}: "
+            + tr(
+                f"kunci bertitik terlalu panjang ({parts} bagian); paling banyak {MAX_KEY_PARTS}",
+                f"dotted key too long ({parts} parts); at most {MAX_KEY_PARTS}",
             )
+        ]
+    )
 
 
 def _too_deep() -> str:

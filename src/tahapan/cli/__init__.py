@@ -11,9 +11,10 @@ def main() -> None:
     Ctrl-C that lands while it loads ends the run quietly with 130, not with a traceback."""
     try:
         from tahapan.cli.application import main as run
+
+        run()
     except KeyboardInterrupt:
         sys.exit(130)
-    run()
 
 
 def __getattr__(name: str) -> Any:
