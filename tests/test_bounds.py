@@ -3,6 +3,7 @@ answer or a message, with the same cost per problem, part or stage however many 
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 
@@ -238,3 +239,64 @@ def test_a_fifo_nobody_reads_is_not_waited_on(cli, tmp_path):
         "--basis", "b", "--confidence", "P", "--file", str(fifo),
     )  # fmt: skip
     assert result.exit_code == 73 and "pipa tanpa pembaca" in result.stderr
+
+
+@pytest.mark.parametrize("target", ['""', '" "'])
+def test_an_empty_rule_target_is_refused(tmp_path, target):
+    path = tmp_path / "kosong.toml"
+    path.write_text(HEAD + _stage(0, start=f"{{ after = {target}, days = 1 }}"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_catalog([path])
+    assert "tidak boleh kosong" in caught.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--month", "24-11"], "bulan tidak dikenali: '24-11'"),
+        (["--year", "24"], "tahun di luar kalender: 24"),
+        (["--year", "0"], "tahun di luar kalender: 0"),
+    ],
+)
+def test_calendar_years_have_four_digits(cli, args, message):
+    result = cli("calendar", "-e", "pilkada-2024", "-f", "json", *args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_calendar_counts_h_from_the_election_given(cli):
+    result = cli("calendar", "-f", "json", "--from", "H-30", "--to", "H", "-e", "pemilu-2024")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["from"] == "2024-01-01"
+
+
+def test_pace_after_the_window_projects_from_the_days_spent(cli):
+    late = cli(
+        "pace", "coklit", "-e", "pilkada-2024", "--done", "50", "--on", "2024-08-30", "--json"
+    )
+    data = json.loads(late.stdout)
+    assert data["projected_end"] == "2024-11-06" > data["date"]  # 68 days for half: 136 in all
+
+
+def test_import_refuses_a_bad_day_count_without_a_start(cli, tmp_path):
+    path = tmp_path / "hari.csv"
+    path.write_text(
+        "election,path,name,name_en,start,end,days,basis,confidence\n"
+        "pemilu-2024,rk,R,R,,2023-11-20,abc,B,P\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(path))
+    assert result.exit_code == 2 and "'abc' bukan jumlah hari" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["H-١", "H-３", "２０２４-01-02", "٢٠٢٤-01-02"])
+def test_only_ascii_digits_are_dates(cli, text):
+    assert cli("status", "-e", "pemilu-2024", "--on", text).exit_code == 2
+
+
+def test_file_names_in_messages_are_shown_safely(cli, tmp_path):
+    out = tmp_path / "k\x1b[31m\u2028.json"
+    result = cli(
+        "calendar", "-e", "pilkada-2024", "--month", "2024-11", "-f", "json", "-o", str(out)
+    )
+    assert result.exit_code == 0 and "\x1b" not in result.stderr and "\u2028" not in result.stderr
+    assert out.exists()

@@ -55,8 +55,9 @@ _RELATIVE = {
     "besok": 1, "tomorrow": 1, "lusa": 2,
     "kemarin": -1, "yesterday": -1,
 }  # fmt: skip
-_H_RE = re.compile(r"^h\s*(?:([+\-−–])\s*(\d{1,5}))?$", re.IGNORECASE)
-_ISO_SHAPE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# ASCII digits only: "H-١" or a full-width year are not forms an officer types by intent
+_H_RE = re.compile(r"^h\s*(?:([+\-−–])\s*([0-9]{1,5}))?$", re.IGNORECASE)
+_ISO_SHAPE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
 def accepted_forms() -> str:
@@ -296,7 +297,7 @@ def _day_month_year(tokens: list[str]) -> tuple[int, int, int] | None:
 
 
 # no bare "m": an officer may mean minggu (week) or month, and a guess would be a silent wrong date
-_SPAN_RE = re.compile(r"^(\d{1,6})\s*(d|h|hari|days?|w|minggu|pekan|weeks?)?$", re.IGNORECASE)
+_SPAN_RE = re.compile(r"^([0-9]{1,6})\s*(d|h|hari|days?|w|minggu|pekan|weeks?)?$", re.IGNORECASE)
 MAX_SPAN_DAYS = 3660
 
 

@@ -8,6 +8,7 @@ colour and a letter (for print without colour); a stage that runs through a whol
 from __future__ import annotations
 
 import calendar as stdcal
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -226,7 +227,12 @@ def default_range(elections: list[Election], today: date) -> tuple[date, date]:
 
 
 def requested_range(
-    month: str | None, year: int | None, start: str | None, end: str | None, today: date
+    month: str | None,
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    today: date,
+    voting_day: date | None = None,
 ) -> tuple[date, date] | None:
     """The months asked for with --month, --year or --from/--to; None when none was given."""
     from tahapan.dates import parse_date
@@ -234,7 +240,7 @@ def requested_range(
     given = [
         flag
         for flag, v in (("--month", month), ("--year", year), ("--from/--to", start or end))
-        if v
+        if v is not None
     ]
     if len(given) > 1:
         raise TahapanError(
@@ -244,8 +250,10 @@ def requested_range(
                 "--month 2024-11, --year 2024, or --from DATE --to DATE.",
             ),
         )
-    if month:
+    if month is not None:
         try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{1,2}", month.strip()):
+                raise ValueError(month)  # a two-digit year would be the year 24, not 2024
             y, m = (int(part) for part in month.strip().split("-"))
             first = date(y, m, 1)
         except ValueError:
@@ -254,8 +262,8 @@ def requested_range(
                 hint=tr("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
             ) from None
         return first, first
-    if year:
-        if not 1 <= year <= 9998:
+    if year is not None:
+        if not 1000 <= year <= 9998:  # four digits, as everywhere a year is written
             raise DateError(
                 tr(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
             )
@@ -265,7 +273,8 @@ def requested_range(
             raise DateError(
                 tr("--from dan --to harus diberikan bersama", "give --from and --to together")
             )
-        first, last = parse_date(start, today=today), parse_date(end, today=today)
+        first = parse_date(start, today=today, voting_day=voting_day)
+        last = parse_date(end, today=today, voting_day=voting_day)
         if last < first:
             raise DateError(
                 tr(

@@ -147,8 +147,13 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
     else:
         elapsed, total = (last - start).days + 1, (stage.end - start).days + 1
     projected = None
+    # the finish is projected from the days actually spent: after the window's end they go on
+    # counting, or half the work done late would be "finished" before the report day
+    spent = elapsed
+    if on > stage.end:
+        spent = cal.count(start, on) if cal is not None else (on - start).days + 1
     # to a hundredth of a day first, so that 53.33 % (8/15 rounded) on day 8 gives 15 days, not 16
-    units = math.ceil(round(100.0 * elapsed / done, 2)) if 0 < done < 100 else 0
+    units = math.ceil(round(100.0 * spent / done, 2)) if 0 < done < 100 else 0
     # a trickle of progress would put the finish centuries away; past ten years it is not a date
     if 0 < units <= MAX_OFFSET_DAYS:
         try:

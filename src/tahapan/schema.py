@@ -46,8 +46,8 @@ class RelativeDate(_Strict):
     voting day in calendar days (``h = -30`` is H-30).
     """
 
-    after: str | None = None
-    before: str | None = None
+    after: str | None = Field(None, min_length=1)
+    before: str | None = Field(None, min_length=1)
     h: int | None = Field(None, ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)
     days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)
     working_days: int | None = Field(None, ge=0, le=MAX_OFFSET_DAYS)

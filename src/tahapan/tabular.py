@@ -198,6 +198,11 @@ def _row_table(
         )
     start = _date(cells.get("start", ""), "start", bad, optional=True)
     end = _date(cells.get("end", ""), "end", bad, optional=False)
+    days_text = cells.get("days", "")
+    if days_text and not (days_text.isascii() and days_text.isdigit()):
+        bad(
+            "days", tr(f"{days_text!r} bukan jumlah hari", f"{days_text!r} is not a number of days")
+        )
     if start is not None and end is not None:
         if end < start:
             bad("end", tr(f"{end} lebih awal dari start {start}", f"{end} is before start {start}"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -100,7 +99,9 @@ def calendar(
         chosen = pick_elections(catalog, session.elections)
     else:
         chosen = near_elections(catalog.elections, today) or list(catalog.elections)
-    asked = monthgrid.requested_range(month, year, start, end, today)
+    # H-30 .. H count from the voting day of the one election chosen, as --on does
+    voting_day = chosen[0].voting_day if session.elections and len(chosen) == 1 else None
+    asked = monthgrid.requested_range(month, year, start, end, today, voting_day)
     if format in (CalendarFormat.ics, CalendarFormat.csv):
         _export(format, chosen, asked, output, alarm, session.zone)
         return
@@ -154,4 +155,6 @@ def _write(content: str | bytes, output: Path | None) -> None:
 
     write_out(content, output)
     if output is not None:
-        sys.stderr.write(tr(f"tahapan: ditulis {output}\n", f"tahapan: wrote {output}\n"))
+        from tahapan.cli.streams import say
+
+        say(tr(f"ditulis {output}", f"wrote {output}"))

@@ -32,10 +32,12 @@ def config_set(
 ) -> None:
     """Set KEY to VALUE (lists such as election and data are comma-separated)."""
     stored = set_value(key, value)
-    sys.stderr.write(
+    from tahapan.cli.streams import say
+
+    say(
         tr(
-            f"{key} = {_show(stored)} disimpan di {config_path()}\n",
-            f"{key} = {_show(stored)} saved in {config_path()}\n",
+            f"{key} = {_show(stored)} disimpan di {config_path()}",
+            f"{key} = {_show(stored)} saved in {config_path()}",
         )
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -83,12 +82,14 @@ def import_csv(
     # the result must load beside everything else, or it is not written
     check_with([*shipped_paths(), *session.files], output or Path(f"{file.stem}.toml"), result)
     write_out(result, output)
-    sys.stderr.write(
+    from tahapan.cli.streams import say
+
+    say(
         tr(
-            f"tahapan: {imported.rows} baris, {len(imported.data['elections'])} pemilu",
-            f"tahapan: {imported.rows} rows, {len(imported.data['elections'])} elections",
+            f"{imported.rows} baris, {len(imported.data['elections'])} pemilu",
+            f"{imported.rows} rows, {len(imported.data['elections'])} elections",
         )
-        + (f" → {output}\n" if output else "\n")
+        + (f" → {output}" if output else "")
     )
 
 

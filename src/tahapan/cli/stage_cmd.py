@@ -151,7 +151,9 @@ def _report(result: EditResult) -> None:
         if result.backup
         else ""
     )
-    sys.stderr.write(f"tahapan: {result.where} {words} ({result.path}{kept})\n")
+    from tahapan.cli.streams import say
+
+    say(f"{result.where} {words} ({result.path}{kept})")
 
 
 @stage_app.command("add")

@@ -101,3 +101,11 @@ def discard_stdout() -> None:
         os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
     except (OSError, ValueError):
         pass
+
+
+def say(text: str) -> None:
+    """A line to stderr after a command did its work ("written", "added"): it names files the user
+    chose, whose names may hold anything, so it passes the same filter as every error."""
+    from tahapan.text import safe_lines
+
+    sys.stderr.write(f"tahapan: {safe_lines(text)}\n")

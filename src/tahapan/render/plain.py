@@ -21,6 +21,7 @@ from tahapan.model import Stage
 from tahapan.pace import PaceReport
 from tahapan.report import CheckReport, ShowReport
 from tahapan.report_data import RegionsReport, ValidateReport
+from tahapan.text import one_line
 from tahapan.timeline import h_day
 from tahapan.workdays import Closed
 
@@ -260,7 +261,7 @@ def validate_lines(report: ValidateReport) -> list[str]:
             tr(f"{count} masalah ditemukan", f"{count} problem{'s' if count > 1 else ''} found"),
         ]
     return [
-        f"{path}: ok ("
+        f"{one_line(str(path))}: ok ("
         + tr(
             f"{e} pemilu, {s} tahapan",
             f"{e} election{'s' if e != 1 else ''}, {s} stage{'s' if s != 1 else ''}",

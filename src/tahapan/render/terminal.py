@@ -426,9 +426,11 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
 
 def _source_label(path: str) -> str:
     # the shipped files by a word, the user's by name (JSON keeps the full paths)
+    from tahapan.text import one_line
+
     if Path(path) in shipped_paths():
         return tr("data bawaan", "shipped data")
-    return Path(path).name
+    return one_line(Path(path).name)
 
 
 # ------------------------------------------------------------------------------------------------- show
