@@ -188,11 +188,13 @@ def _from_iso(text: str, match: re.Match[str]) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise _no_such_date(text, year, month) from None
+        raise _no_such_date(text, year, month, day) from None
 
 
-def _no_such_date(text: str, year: int, month: int) -> DateError:
-    if 1 <= month <= 12 and 1 <= year <= 9999:
+def _no_such_date(text: str, year: int, month: int, day: int) -> DateError:
+    if day < 1:
+        reason = tr("hari dimulai dari 1", "days start at 1")
+    elif 1 <= month <= 12 and 1 <= year <= 9999:
         import calendar
 
         last = calendar.monthrange(year, month)[1]
@@ -250,7 +252,7 @@ def _from_words(text: str) -> date:
     try:
         result = date(year, month, day)
     except ValueError:
-        raise _no_such_date(text, year, month) from None
+        raise _no_such_date(text, year, month, day) from None
     if weekday is not None and WEEKDAYS[weekday] != result.weekday():
         raise DateError(
             tr(
