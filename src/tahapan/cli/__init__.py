@@ -1,20 +1,30 @@
 """Command-line interface: a thin Typer layer over the core."""
 
-import sys
 from typing import Any
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Console-script entry point. The stack (typer, click) is imported here, inside the guard: a
-    Ctrl-C that lands while it loads ends the run quietly with 130, not with a traceback."""
-    try:
-        from tahapan.cli.application import main as run
+    """Console-script entry point.
 
+    Ctrl-C ends the run at once with 130, wherever it lands: Python would otherwise raise
+    KeyboardInterrupt inside whatever is running, and while the stack still imports that can be
+    inside importlib's own machinery, which prints a traceback no handler of ours can catch. Files
+    stay whole all the same: a write is a rename of a finished temporary file, and a temporary file
+    left behind is swept by the next writer (as after SIGKILL, which the tests exercise).
+    """
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(130))
+    from tahapan.cli.application import main as run
+
+    try:
         run()
-    except KeyboardInterrupt:
-        sys.exit(130)
+    finally:
+        # the answer is out: a Ctrl-C during Python's own shutdown changes nothing
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def __getattr__(name: str) -> Any:
