@@ -26,9 +26,10 @@ def pemilu_2029(cli):
     return user_file()
 
 
-def _stages(path):
+def _stages(path, ident="pemilu-2029"):
+    """The election's table in the file, and its stage tables by path ("kampanye/rapat-umum")."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    election = next(e for e in data["elections"] if e["id"] == "pemilu-2029")
+    election = next(e for e in data["elections"] if e["id"] == ident)
     out = {}
 
     def walk(tables, parent=""):
@@ -75,17 +76,11 @@ def test_an_unknown_start_stays_unknown(cli):
         "--name", "Pilkada 2029",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    election, stages = _stages_of(user_file(), "pilkada-2029")
+    election, stages = _stages(user_file(), "pilkada-2029")
     assert election["name_en"] == "Pilkada 2029"  # --name-en defaults to --name
     assert "start" not in stages["perencanaan"] and stages["perencanaan"]["end"] == {"h": -306}
     shown = json.loads(cli("show", "perencanaan", "-e", "pilkada-2029", "--json").stdout)["stage"]
     assert (shown["start"], shown["end"], shown["projected"]) == (None, "2029-01-26", True)
-
-
-def _stages_of(path, ident):
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    election = next(e for e in data["elections"] if e["id"] == ident)
-    return election, {t["id"]: t for t in election["stages"]}
 
 
 def test_every_view_says_projected(cli, pemilu_2029):
@@ -419,5 +414,39 @@ def test_a_configured_region_does_not_hide_elections_from_an_edit(cli, tmp_path,
         "--name", "X",
     )  # fmt: skip
     assert liked.exit_code == 0, liked.output
-    _, stages = _stages_of(user_file(), "psu-x")
-    assert list(stages) == ["kampanye", "masa-tenang", "pemungutan-suara-ulang"]
+    _, stages = _stages(user_file(), "psu-x")
+    assert [p for p in stages if "/" not in p] == [
+        "kampanye", "masa-tenang", "pemungutan-suara-ulang"
+    ]  # fmt: skip
+
+
+def test_the_rules_live_in_the_core():
+    """What `election add` and `stage set` decide is decided without the CLI."""
+    from datetime import date
+
+    from tahapan.errors import TahapanError
+    from tahapan.projection import ends_projection, mark_sourced, new_election
+    from tahapan.store import load_catalog
+
+    catalog = load_catalog()
+    table = new_election(
+        catalog, "psu-x", name="X", name_en="X", voting_day=date(2030, 3, 1),
+        like="psu-2025-08-06", regions=["Kota Palu"], timezone=None, basis=None, confidence=None,
+    )  # fmt: skip
+    assert (table["regions"], table["timezone"]) == (["kota-palu"], "Asia/Makassar")
+    with pytest.raises(TahapanError, match="sudah ada"):
+        new_election(
+            catalog, "pemilu-2024", name="X", name_en="X", voting_day=date(2030, 3, 1),
+            like=None, regions=[], timezone=None, basis="b", confidence="P",
+        )  # fmt: skip
+    campaign = next(s for s in catalog.elections[0].stages if s.id == "kampanye")
+    from dataclasses import replace
+
+    projected = replace(campaign, projected=True)
+    assert not ends_projection(campaign, {"basis": 1, "confidence": 1, "start": 1, "end": 1})
+    assert not ends_projection(projected, {"basis": 1, "confidence": 1})
+    assert ends_projection(projected, {"basis": 1, "confidence": 1, "start": 1, "end": 1})
+    own, override = {"projected": True}, {}
+    mark_sourced(own)
+    mark_sourced(override)
+    assert (own, override) == ({}, {"projected": False})

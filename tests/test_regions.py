@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LATIHAN
 from tahapan.errors import UnknownNameError
 from tahapan.region_lookup import AmbiguousRegionError, find_region, search, suggestions
 from tahapan.store import load_catalog
@@ -200,46 +201,21 @@ def test_search_puts_exact_matches_first(regions):
     assert find_region(regions, "jambi").code == "15"  # an id is looked up before names
 
 
-LOCAL = """\
-schema = 1
+def _stage(ident: str, name: str, region: str) -> str:
+    return (
+        f'\n[[elections.stages]]\nid = "{ident}"\nname = "{name}"\nname_en = "{name}"\n'
+        f'start = 2025-01-10\nend = 2025-01-12\nbasis = "Undangan"\nconfidence = "P"\n'
+        f"regions = [{region}]\n"
+    )
 
-[[elections]]
-id = "latihan"
-name = "Latihan"
-name_en = "Drill"
-voting_day = 2025-03-01
-basis = "Catatan kantor"
 
-[[elections.stages]]
-id = "provinsi"
-name = "Rapat provinsi"
-name_en = "Provincial meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
-regions = ["Jatim"]
-
-[[elections.stages]]
-id = "kabupaten"
-name = "Rapat kabupaten"
-name_en = "Regency meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
-regions = ["Kabupaten Kediri"]
-
-[[elections.stages]]
-id = "kota"
-name = "Rapat kota"
-name_en = "City meeting"
-start = 2025-01-10
-end = 2025-01-12
-basis = "Undangan"
-confidence = "P"
-regions = ["35.71"]
-"""
+# conftest's one-election file, its election given stages for a province, a regency and a city
+LOCAL = (
+    LATIHAN[: LATIHAN.index("\n[[elections.stages]]")]
+    + _stage("provinsi", "Rapat provinsi", '"Jatim"')
+    + _stage("kabupaten", "Rapat kabupaten", '"Kabupaten Kediri"')
+    + _stage("kota", "Rapat kota", '"35.71"')
+)
 
 
 def test_a_regency_sees_its_province_and_itself(cli, tmp_path):

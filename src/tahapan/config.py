@@ -247,10 +247,14 @@ def _resolved(key: str, stored: Any) -> Any:
         return stored
     from tahapan.store import load_catalog
 
+    # what every later command would load: the user's own file and the config's data (the new
+    # data files in their place), each file that cannot be used named by the error
+    config = load_config()
     if key == "data":
-        load_catalog([Path(p) for p in stored])  # raises naming each file that cannot be used
+        config = {**config, "data": stored}
+    catalog = load_catalog(data_files(config, None))
+    if key == "data":
         return stored
-    catalog = load_catalog([Path(p) for p in load_config().get("data", [])])
     if key == "region":
         from tahapan.region_lookup import find_region
 

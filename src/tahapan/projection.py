@@ -10,12 +10,17 @@ confidence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tahapan.editing import Tables
+from tahapan.editing import Tables, refuse
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 from tahapan.model import VOTING_STAGES, Election, Stage
+
+if TYPE_CHECKING:
+    from tahapan.store import Catalog
 
 
 def projected_basis(like: Election, basis: str | None = None) -> str:
@@ -24,6 +29,79 @@ def projected_basis(like: Election, basis: str | None = None) -> str:
     if basis is None:
         return f"Proyeksi dari {like.id}; tanggal resmi menunggu undang-undang dan PKPU"
     return f"Proyeksi dari {like.id}: {basis}"
+
+
+def new_election(
+    catalog: Catalog,
+    ident: str,
+    *,
+    name: str,
+    name_en: str,
+    voting_day: date,
+    like: str | None,
+    regions: Sequence[str],
+    timezone: str | None,
+    basis: str | None,
+    confidence: str | None,
+) -> Tables:
+    """The table of a new election for the user's file, checked against everything loaded: a valid
+    id no election has, a template that is loaded, regions that each name one region (stored as
+    ids), and a zone: the one given, else the regions' own when they share one, else the
+    template's."""
+    from tahapan.model import is_valid_id
+    from tahapan.region_lookup import find_region
+    from tahapan.select import pick_elections
+
+    if not is_valid_id(ident):
+        raise refuse(
+            f"id pemilu {ident!r} tidak sah: huruf kecil, angka dan tanda hubung",
+            f"election id {ident!r} is not valid: lower-case letters, digits and hyphens",
+            (
+                "Contoh: pemilu-2029, psu-2029-kota-kediri.",
+                "E.g. pemilu-2029, psu-2029-kota-kediri.",
+            ),
+        )
+    if ident in catalog.ids():
+        raise refuse(
+            f"pemilu {ident} sudah ada",
+            f"election {ident} already exists",
+            (
+                "Ubah tahapannya dengan `tahapan stage set`, atau pilih id lain.",
+                "Change its stages with `tahapan stage set`, or choose another id.",
+            ),
+        )
+    template = pick_elections(catalog, [like])[0] if like else None
+    ids = tuple(dict.fromkeys(find_region(catalog.regions, r).id for r in regions))
+    if timezone is None and ids:
+        zones = {r.timezone for r in catalog.regions if r.id in ids}
+        timezone = zones.pop() if len(zones) == 1 else None
+    return election_tables(
+        ident,
+        name=name,
+        name_en=name_en,
+        voting_day=voting_day,
+        like=template,
+        regions=ids,
+        timezone=timezone,
+        basis=basis,
+        confidence=confidence,
+    )
+
+
+def ends_projection(stage: Stage, fields: Tables) -> bool:
+    """Whether a change of a stage gives it official dates with their own basis and confidence,
+    together: a basis alone would make copied dates look official."""
+    dates = {"end", "start"} if stage.start is not None else {"end"}
+    return stage.projected and {"basis", "confidence", *dates} <= fields.keys()
+
+
+def mark_sourced(table: Tables) -> None:
+    """The table no longer projected: back to the default where it made the stage, an explicit
+    false where it overrides another file's projection."""
+    if table.get("projected") is True:
+        del table["projected"]
+    else:
+        table["projected"] = False
 
 
 def election_tables(

@@ -105,14 +105,12 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def _lock_path(path: Path) -> Path | None:
-    from tahapan.cache import hasher, private_folder
+    from tahapan.cache import line_digest, private_folder
 
     folder = private_folder("locks")
     if folder is None:
         return None
-    digest = hasher(16)
-    digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
-    return folder / f"{digest.hexdigest()}.lock"
+    return folder / f"{line_digest(os.path.abspath(path).encode('utf-8', 'surrogateescape'))}.lock"
 
 
 def commit(path: Path, data: bytes, *, backup: bool, new_mode: int | None = None) -> Path | None:

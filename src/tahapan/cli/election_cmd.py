@@ -11,7 +11,6 @@ from tahapan.cli.options import LangOpt
 from tahapan.cli.stage_cmd import FileOpt, apply_edit, open_for_edit
 from tahapan.dates import h_offset, parse_date, resolve_zone
 from tahapan.editing import Tables, refuse
-from tahapan.model import is_valid_id
 
 election_app = typer.Typer(
     name="election",
@@ -103,49 +102,24 @@ def election_add(
 ) -> None:
     """Add an election: from a template with --like, or its voting day alone (then fill it with
     `tahapan stage add`)."""
-    from tahapan.projection import election_tables
-    from tahapan.region_lookup import find_region
-    from tahapan.select import pick_elections
+    from tahapan.projection import new_election
 
     session = open_for_edit(file, lang, None)
-    if not is_valid_id(ident):
-        raise refuse(
-            f"id pemilu {ident!r} tidak sah: huruf kecil, angka dan tanda hubung",
-            f"election id {ident!r} is not valid: lower-case letters, digits and hyphens",
-            (
-                "Contoh: pemilu-2029, psu-2029-kota-kediri.",
-                "E.g. pemilu-2029, psu-2029-kota-kediri.",
-            ),
-        )
-    if ident in session.catalog.ids():
-        raise refuse(
-            f"pemilu {ident} sudah ada",
-            f"election {ident} already exists",
-            (
-                "Ubah tahapannya dengan `tahapan stage set`, atau pilih id lain.",
-                "Change its stages with `tahapan stage set`, or choose another id.",
-            ),
-        )
     if h_offset(voting_day) is not None:
         raise refuse(
             f"hari pemungutan suara tidak bisa ditulis dengan H ({voting_day}): H dihitung darinya",
             f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
             ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
         )
-    template = pick_elections(session.catalog, [like])[0] if like else None
-    regions = tuple(dict.fromkeys(find_region(session.catalog.regions, r).id for r in region or ()))
-    zone = resolve_zone(tz) if tz else None
-    if zone is None and regions:
-        zones = {r.timezone for r in session.catalog.regions if r.id in regions}
-        zone = zones.pop() if len(zones) == 1 else None
-    table = election_tables(
+    table = new_election(
+        session.catalog,
         ident,
         name=name,
         name_en=name_en or name,
         voting_day=parse_date(voting_day, today=session.today),
-        like=template,
-        regions=regions,
-        timezone=zone,
+        like=like,
+        regions=region or (),
+        timezone=resolve_zone(tz) if tz else None,
         basis=basis,
         confidence=confidence,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -278,32 +277,28 @@ def stage_set(
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
 
-    # official dates with their own basis and confidence, given together, end a projection: a basis
-    # alone would make the copied dates look official; anything less leaves it one, and says so
-    dates = {"end", "start"} if ref.stage.start is not None else {"end"}
-    sourced = {"basis", "confidence", *dates} <= fields.keys()
+    from tahapan.projection import ends_projection, mark_sourced
+
+    sourced = ends_projection(ref.stage, fields)
 
     def mutate(data: Tables) -> str:
         table = make_table(election_table(data, target_election.id), ref.path)
         table.update(fields)
-        if sourced and ref.stage.projected:
-            if table.get("projected") is True:
-                del table["projected"]  # the table that made the stage: back to the default
-            else:
-                table["projected"] = False  # an override of another file's projection
+        if sourced:
+            mark_sourced(table)
         return "changed"
 
     apply_edit(session, file, f"{target_election.id}/{ref.path}", mutate)
     if ref.stage.projected and not sourced:
-        sys.stderr.write(
-            "tahapan: "
-            + tr(
+        from tahapan.cli.streams import say
+
+        say(
+            tr(
                 "tahapan ini tetap proyeksi sampai tanggal resminya diberi bersama --basis dan "
                 "--confidence (--start, --end, --basis, --confidence dalam satu perintah)",
                 "the stage stays a projection until its official dates come with --basis and "
                 "--confidence (--start, --end, --basis, --confidence in one command)",
             )
-            + "\n"
         )
 
 
