@@ -24,8 +24,8 @@ def build(stages_wanted: int) -> str:
     from dataclasses import replace
 
     from tahapan.model import Region
-    from tahapan.store import load_catalog
-    from tahapan.writer import schedule_text
+    from tahapan.schedule.load import load_catalog
+    from tahapan.schedule.writer import schedule_text
 
     catalog = load_catalog()
     template = next(e for e in catalog.elections if e.id == "pemilu-2024")

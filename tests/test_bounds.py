@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from conftest import LATIHAN
-from tahapan import messages
+from tahapan.schedule import messages
 from tahapan.errors import DataError
-from tahapan.store import load_catalog
+from tahapan.schedule.load import load_catalog
 
 HEAD = 'schema = 1\n[[elections]]\nid = "x"\nname = "X"\nname_en = "X"\nvoting_day = 2025-03-01\nbasis = "b"\n'
 

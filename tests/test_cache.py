@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import LATIHAN, packages_loaded_by
-from tahapan import cache
-from tahapan.store import load_catalog
+from tahapan.schedule import cache
+from tahapan.schedule.load import load_catalog
 
 OWN = LATIHAN
 
@@ -225,8 +225,8 @@ def test_old_entries_are_pruned(own):
 def test_a_region_run_decodes_only_its_elections(own):
     load_catalog([own])
     cached = load_catalog([own])
-    from tahapan.region_lookup import find_region
-    from tahapan.regions import scope
+    from tahapan.schedule.region_lookup import find_region
+    from tahapan.schedule.regions import scope
 
     narrowed = scope(cached, find_region(cached.regions, "papua"))
     assert "psu-2025-08-06" in narrowed.ids() and "psu-2025-03-22" not in narrowed.ids()
@@ -252,7 +252,7 @@ def test_the_installed_command_shrugs_off_a_damaged_entry(run):
 def test_a_run_without_a_region_never_decodes_the_regions(own):
     from datetime import date
 
-    from tahapan.regions import scope
+    from tahapan.schedule.regions import scope
     from tahapan.report import build_status
 
     load_catalog([own])

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tahapan.dates import MONTHS, WEEKDAYS, now, parse_date, resolve_zone
+from tahapan.days.dates import MONTHS, WEEKDAYS, now, parse_date, resolve_zone
 from tahapan.errors import DateError, UnknownNameError
 from tahapan.i18n import format_date
 

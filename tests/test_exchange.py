@@ -11,11 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tahapan.merge import SourceFile
+from tahapan.schedule.merge import SourceFile
 from tahapan.model import Election, Stage
-from tahapan.store import build_catalog, load_catalog
-from tahapan.tabular import csv_text, import_csv, neutralise, restore
-from tahapan.writer import schedule_text
+from tahapan.schedule.load import build_catalog, load_catalog
+from tahapan.schedule.tabular import csv_text, import_csv, neutralise, restore
+from tahapan.schedule.writer import schedule_text
 
 
 def test_export_toml_reads_back_as_the_same_elections(cli, tmp_path):
@@ -206,7 +206,7 @@ def test_csv_export_import_export_is_stable_for_any_schedule(election):
     imported = import_csv(Path("x.csv"), first, {election.id: election})
     assert imported.problems == []
     text = schedule_text([election])
-    from tahapan.writer import tables_text
+    from tahapan.schedule.writer import tables_text
 
     overlay = tables_text(imported.data)
     catalog = build_catalog(

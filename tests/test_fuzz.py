@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from tahapan.dates import parse_date
+from tahapan.days.dates import parse_date
 from tahapan.errors import DataError, DateError, TahapanError
-from tahapan.merge import SourceFile
-from tahapan.store import build_catalog, read_source, shipped_paths
-from tahapan.tabular import import_csv
+from tahapan.schedule.merge import SourceFile
+from tahapan.schedule.load import build_catalog, read_source, shipped_paths
+from tahapan.schedule.tabular import import_csv
 
 HANG_SECONDS = 30
 FUZZ = settings(

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tahapan.errors import DataError
-from tahapan.store import load_catalog
+from tahapan.schedule.load import load_catalog
 
 OVERLAY = """\
 schema = 1

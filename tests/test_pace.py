@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tahapan.pace import parse_done
+from tahapan.days.pace import parse_done
 
 COKLIT = ("pace", "coklit", "-e", "pilkada-2024")
 

@@ -10,8 +10,8 @@ import pytest
 from tahapan.errors import DataError
 from tahapan.i18n import set_language
 from tahapan.model import Holiday
-from tahapan.store import load_catalog, load_file
-from tahapan.workdays import WorkCalendar
+from tahapan.schedule.load import load_catalog, load_file
+from tahapan.days.workdays import WorkCalendar
 
 HEAD = """\
 schema = 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tahapan.store import load_catalog, shipped_path
+from tahapan.schedule.load import load_catalog, shipped_path
 
 FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "official-schedules.md"
 SECTIONS = {"## 1.": "pemilu-2024", "## 2.": "pilkada-2024", "## 3.": "pemilihan-ulang-2025"}

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import LATIHAN
 from tahapan.errors import DataError
-from tahapan.store import load_catalog, load_file
+from tahapan.schedule.load import load_catalog, load_file
 
 GOOD = (
     LATIHAN

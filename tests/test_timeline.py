@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from tahapan import timeline as tl
-from tahapan.store import load_catalog
+from tahapan.days import timeline as tl
+from tahapan.schedule.load import load_catalog
 
 
 @pytest.fixture(scope="module")

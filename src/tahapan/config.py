@@ -245,7 +245,7 @@ def _resolved(key: str, stored: Any) -> Any:
     files must exist and load."""
     if key not in ("region", "election", "data"):
         return stored
-    from tahapan.store import load_catalog
+    from tahapan.schedule.load import load_catalog
 
     # what every later command would load: the user's own file and the config's data (the new
     # data files in their place), each file that cannot be used named by the error
@@ -256,10 +256,10 @@ def _resolved(key: str, stored: Any) -> Any:
     if key == "data":
         return stored
     if key == "region":
-        from tahapan.region_lookup import find_region
+        from tahapan.schedule.region_lookup import find_region
 
         return find_region(catalog.regions, stored).id
-    from tahapan.select import pick_elections
+    from tahapan.schedule.select import pick_elections
 
     pick_elections(catalog, stored)
     return stored

@@ -8,10 +8,10 @@ cost nothing to import. Both ends of a window are inclusive.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterator
+from dataclasses import MISSING, dataclass, fields
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
@@ -27,6 +27,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Kemendagri area codes: 19 (province), 19.71 (regency or city)
 CODE_PATTERN = r"^\d{2}(?:\.\d{2})?$"
 _ID_RE = re.compile(ID_PATTERN)
+T = TypeVar("T")
 
 # Short names officers use, mapped to the zones the regulations mean by them.
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -161,14 +162,72 @@ class Schedule:
 
 
 def as_table(obj: Any) -> dict[str, Any]:
-    """A model object's fields as a dict, leaving out None and empty tuples (as a file would)."""
+    """A model object as the table a file holds: every field in order, except those at their default
+    (None, an empty tuple, ``held = true``); nested objects as tables, tuples as lists.
+
+    The one field list of each entity is its dataclass: the cache, the TOML writer and the JSON
+    reports all start from this table, so a new field travels through them with no other edit.
+    """
     out: dict[str, Any] = {}
     for f in fields(obj):
         value = getattr(obj, f.name)
-        if value is None or value == ():
+        if f.default is not MISSING and value == f.default:
             continue
-        out[f.name] = list(value) if isinstance(value, tuple) else value
+        out[f.name] = _plain(value)
     return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return as_table(value)
+    return value
+
+
+def from_table(cls: type[T], table: dict[str, Any]) -> T:
+    """The inverse of ``as_table`` for tables whose dates are ISO text (JSON): the cache's decoder.
+
+    An unknown key or a value of the wrong kind raises (KeyError, TypeError or ValueError); the
+    conversions are worked out once per class from its annotations.
+    """
+    plan = _PLANS.get(cls) or _plan(cls)
+    return cls(**{key: plan[key](value) for key, value in table.items()})
+
+
+_Convert = Callable[[Any], Any]
+_PLANS: dict[type, dict[str, _Convert]] = {}
+
+
+def _plan(cls: type) -> dict[str, _Convert]:
+    from typing import get_type_hints
+
+    hints = get_type_hints(cls)
+    plan = {f.name: _converter(hints[f.name]) for f in fields(cls)}
+    _PLANS[cls] = plan
+    return plan
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _converter(hint: Any) -> _Convert:
+    from types import UnionType
+    from typing import Union, get_args, get_origin
+
+    origin = get_origin(hint)
+    if origin is Union or origin is UnionType:
+        inner = _converter(next(a for a in get_args(hint) if a is not type(None)))
+        return inner if inner is _same else (lambda v: None if v is None else inner(v))
+    if origin is tuple:
+        item = _converter(get_args(hint)[0])
+        return tuple if item is _same else (lambda v: tuple(item(x) for x in v))
+    if hint is date:
+        return date.fromisoformat
+    if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
+        return lambda v: from_table(hint, v)
+    return _same
 
 
 def canonical_zone(name: str) -> str:

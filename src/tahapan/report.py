@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tahapan import timeline as tl
+from tahapan.days import timeline as tl
 from tahapan.model import Election, Region, RelativeDate, Stage, as_table
-from tahapan.select import find_stage, pick_elections
-from tahapan.store import Catalog
+from tahapan.schedule.select import find_stage, pick_elections
+from tahapan.schedule.load import Catalog
 
 SCHEMA = 1
 
@@ -126,7 +126,7 @@ def build_status(
 def _rule_json(election: Election, rule: RelativeDate | None) -> dict[str, Any] | None:
     if rule is None:
         return None
-    from tahapan.relative import anchor_date
+    from tahapan.schedule.relative import anchor_date
 
     base = anchor_date(election, rule)
     return {
@@ -288,7 +288,7 @@ def _working_days(ref: tl.StageRef) -> int | None:
     stage = ref.stage
     if stage.counting != "working" or stage.start is None:
         return None
-    from tahapan.workdays import WorkCalendar
+    from tahapan.days.workdays import WorkCalendar
 
     return WorkCalendar(ref.election.holidays).count(stage.start, stage.end)
 

@@ -105,7 +105,7 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def _lock_path(path: Path) -> Path | None:
-    from tahapan.cache import line_digest, private_folder
+    from tahapan.schedule.cache import line_digest, private_folder
 
     folder = private_folder("locks")
     if folder is None:

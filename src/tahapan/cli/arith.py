@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from tahapan.calc import calculate
+from tahapan.days.calc import calculate
 from tahapan.cli import complete
 from tahapan.cli.options import (
     DataOpt,
@@ -19,11 +19,11 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.dates import parse_date
+from tahapan.days.dates import parse_date
 from tahapan.errors import ExitCode
-from tahapan.pace import measure, parse_done
+from tahapan.days.pace import measure, parse_done
 from tahapan.render import emit
-from tahapan.select import find_stage, pick_elections
+from tahapan.schedule.select import find_stage, pick_elections
 
 
 def hitung(

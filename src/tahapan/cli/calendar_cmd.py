@@ -88,9 +88,9 @@ def calendar(
     Default months: from this month (or --on's) to the one the next stage starts in. ics and csv hold every stage of
     the chosen elections unless months are given.
     """
-    from tahapan import monthgrid
-    from tahapan.select import pick_elections
-    from tahapan.timeline import near_elections
+    from tahapan.days import monthgrid
+    from tahapan.schedule.select import pick_elections
+    from tahapan.days.timeline import near_elections
 
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
@@ -135,16 +135,16 @@ def _export(
     alarm: int | None,
     zone: str,
 ) -> None:
-    from tahapan.monthgrid import within
+    from tahapan.days.monthgrid import within
 
     if asked is not None:
         chosen = [within(e, *asked) for e in chosen]
     if format == CalendarFormat.csv:
-        from tahapan.tabular import csv_text
+        from tahapan.schedule.tabular import csv_text
 
         _write(csv_text(chosen), output)
         return
-    from tahapan.dates import now
+    from tahapan.days.dates import now
     from tahapan.render.calendar_ics import write_ics
 
     _write(write_ics(chosen, stamp=now(zone), alarm_days=alarm), output)

@@ -21,7 +21,7 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.dates import parse_span
+from tahapan.days.dates import parse_span
 from tahapan.errors import ExitCode, TahapanError
 from tahapan.i18n import tr
 from tahapan.report import build_check_active, build_check_within

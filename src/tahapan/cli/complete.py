@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from tahapan.errors import TahapanError
 
 if TYPE_CHECKING:
-    from tahapan.store import Catalog
+    from tahapan.schedule.load import Catalog
 
 
 def _catalog() -> Catalog:
     from pathlib import Path
 
     from tahapan.config import load_config
-    from tahapan.store import load_catalog
+    from tahapan.schedule.load import load_catalog
 
     try:
         return load_catalog([Path(p) for p in load_config().get("data", [])])

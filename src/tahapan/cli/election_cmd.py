@@ -9,8 +9,8 @@ import typer
 from tahapan.cli import complete
 from tahapan.cli.options import LangOpt
 from tahapan.cli.stage_cmd import FileOpt, apply_edit, open_for_edit
-from tahapan.dates import h_offset, parse_date, resolve_zone
-from tahapan.editing import Tables, refuse
+from tahapan.days.dates import h_offset, parse_date, resolve_zone
+from tahapan.schedule.editing import Tables, refuse
 
 election_app = typer.Typer(
     name="election",
@@ -102,7 +102,7 @@ def election_add(
 ) -> None:
     """Add an election: from a template with --like, or its voting day alone (then fill it with
     `tahapan stage add`)."""
-    from tahapan.projection import new_election
+    from tahapan.schedule.projection import new_election
 
     session = open_for_edit(file, lang, None)
     if h_offset(voting_day) is not None:

@@ -20,8 +20,8 @@ from tahapan.errors import DataError
 from tahapan.i18n import tr
 from tahapan.model import Election, Region
 from tahapan.render import write_out
-from tahapan.select import pick_elections
-from tahapan.store import check_with, read_text, shipped_paths
+from tahapan.schedule.select import pick_elections
+from tahapan.schedule.load import check_with, read_text, shipped_paths
 
 
 class ExportFormat(StrEnum):
@@ -47,11 +47,11 @@ def export(
         pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
     )
     if format == ExportFormat.csv:
-        from tahapan.tabular import csv_text
+        from tahapan.schedule.tabular import csv_text
 
         text = csv_text(chosen)
     else:
-        from tahapan.writer import schedule_text
+        from tahapan.schedule.writer import schedule_text
 
         text = schedule_text(chosen, _regions_used(catalog.regions, chosen))
     write_out(text, output)
@@ -67,8 +67,8 @@ def import_csv(
 ) -> None:
     """A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and column."""
     session = open_session(data=data, lang=lang, tz=None, elections=None)
-    from tahapan import tabular
-    from tahapan.writer import tables_text
+    from tahapan.schedule import tabular
+    from tahapan.schedule.writer import tables_text
 
     imported = tabular.import_csv(
         file, read_text(file), {e.id: e for e in session.catalog.elections}

@@ -14,7 +14,7 @@ from tahapan.errors import ExitCode, TahapanError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
 from tahapan.render import emit
-from tahapan.report_data import RegionsReport, build_validate
+from tahapan.reports.files import RegionsReport, build_validate
 
 
 def validate(
@@ -72,7 +72,7 @@ def regions(
     """The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code,
     kind, time zone and province. With TEXT, those it names: exact matches first, then names holding
     every word, then names containing it. Exit 1 when nothing matches, as grep does."""
-    from tahapan.region_lookup import find_region, search, suggestions
+    from tahapan.schedule.region_lookup import find_region, search, suggestions
 
     session = open_session(data=data, lang=lang, tz=None, elections=None)
     known = session.catalog.regions

@@ -12,14 +12,14 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.config import data_files, load_config
-from tahapan.dates import parse_date, resolve_zone, today
+from tahapan.days.dates import parse_date, resolve_zone, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
-from tahapan.region_lookup import find_region
-from tahapan.regions import scope
-from tahapan.select import pick_elections
-from tahapan.store import Catalog, load_catalog
+from tahapan.schedule.region_lookup import find_region
+from tahapan.schedule.regions import scope
+from tahapan.schedule.select import pick_elections
+from tahapan.schedule.load import Catalog, load_catalog
 
 
 class LangChoice(StrEnum):

@@ -11,8 +11,8 @@ import typer
 from tahapan.cli import complete
 from tahapan.cli.options import ElectionOpt, LangChoice, LangOpt, Session, open_session
 from tahapan.config import user_file
-from tahapan.dates import h_offset, parse_date
-from tahapan.editing import (
+from tahapan.days.dates import h_offset, parse_date
+from tahapan.schedule.editing import (
     EditResult,
     Tables,
     edit,
@@ -24,8 +24,8 @@ from tahapan.editing import (
 )
 from tahapan.i18n import tr
 from tahapan.model import Election
-from tahapan.select import find_stage, pick_elections
-from tahapan.store import shipped_paths
+from tahapan.schedule.select import find_stage, pick_elections
+from tahapan.schedule.load import shipped_paths
 
 stage_app = typer.Typer(
     name="stage",
@@ -108,7 +108,7 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
             out[key] = _date_value(value, session, election)
         elif key == "regions":
             # stored as ids, so that the file names each region one way and ambiguity is caught now
-            from tahapan.region_lookup import find_region
+            from tahapan.schedule.region_lookup import find_region
 
             regions = session.catalog.regions
             out[key] = list(dict.fromkeys(find_region(regions, r).id for r in value))
@@ -277,7 +277,7 @@ def stage_set(
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
 
-    from tahapan.projection import ends_projection, mark_sourced
+    from tahapan.schedule.projection import ends_projection, mark_sourced
 
     sourced = ends_projection(ref.stage, fields)
 

@@ -19,7 +19,7 @@ from tahapan.cli.options import (
 )
 from tahapan.render import emit
 from tahapan.report import build_status
-from tahapan.timeline import DEFAULT_HORIZON
+from tahapan.days.timeline import DEFAULT_HORIZON
 
 HorizonOpt = Annotated[
     int,

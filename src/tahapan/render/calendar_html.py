@@ -14,7 +14,7 @@ from tahapan.i18n import (
     month_name,
     tr,
 )
-from tahapan.monthgrid import CalendarReport, Month
+from tahapan.days.monthgrid import CalendarReport, Month
 
 STYLE = """
 @page { size: A4 landscape; margin: 8mm; }

@@ -20,7 +20,7 @@ from tahapan.i18n import (
     month_name,
     tr,
 )
-from tahapan.monthgrid import CalendarReport, Month
+from tahapan.days.monthgrid import CalendarReport, Month
 
 
 def view(report: CalendarReport) -> Group:

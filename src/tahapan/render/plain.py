@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tahapan.calc import CalcReport, DayInfo
+from tahapan.days.calc import CalcReport, DayInfo
 from tahapan.i18n import (
     PROJECTED,
     days,
@@ -18,12 +18,12 @@ from tahapan.i18n import (
     weekday_name,
 )
 from tahapan.model import Stage
-from tahapan.pace import PaceReport
+from tahapan.days.pace import PaceReport
 from tahapan.report import CheckReport, ShowReport
-from tahapan.report_data import RegionsReport, ValidateReport
+from tahapan.reports.files import RegionsReport, ValidateReport
 from tahapan.text import one_line
-from tahapan.timeline import h_day
-from tahapan.workdays import Closed
+from tahapan.days.timeline import h_day
+from tahapan.days.workdays import Closed
 
 
 def render_check(report: CheckReport) -> None:

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tahapan import timeline as tl
+from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.i18n import (
     PROJECTED,
@@ -29,7 +29,7 @@ from tahapan.i18n import (
 )
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.report import ListReport, ShowReport, StatusReport
-from tahapan.store import shipped_paths
+from tahapan.schedule.load import shipped_paths
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64
@@ -77,7 +77,7 @@ def render(report: Any, console: Console | None = None) -> None:
         console.print(_show(report))
     else:
         # the calendar's view is loaded only for the calendar
-        from tahapan.monthgrid import CalendarReport
+        from tahapan.days.monthgrid import CalendarReport
         from tahapan.render.calendar_term import view
 
         if not isinstance(report, CalendarReport):  # pragma: no cover - a report without a view
@@ -460,7 +460,7 @@ def _show(report: ShowReport) -> Panel:
         (tr("Akhir dihitung", "End derived"), stage.end_rule),
     ):
         if rule is not None:
-            from tahapan.relative import anchor_date, describe
+            from tahapan.schedule.relative import anchor_date, describe
 
             grid.add_row(label, Text(describe(rule, anchor_date(ref.election, rule))))
     h_start = "?" if report.h_start is None else h_label(report.h_start)

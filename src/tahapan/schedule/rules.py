@@ -139,7 +139,7 @@ def _check_region_refs(
 
 def _region_problem(ref: str, regions: Sequence[Region]) -> str:
     """One line for a region reference that names no region, or several (names are accepted)."""
-    from tahapan.region_lookup import by_words, exact, suggestions
+    from tahapan.schedule.region_lookup import by_words, exact, suggestions
 
     several = exact(regions, ref) or by_words(regions, ref)
     if len(several) > 1:

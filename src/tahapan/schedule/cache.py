@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from tahapan import __version__
-from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table
+from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table, from_table
 
-FORMAT = 5
+FORMAT = 6
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
 KEEP = 8
 _PREFIX = "catalog-"
@@ -237,70 +237,21 @@ def _holidays_version() -> str | None:
 
 
 def encode(obj: Any) -> Any:
-    """A model object as JSON values: its table (as a file would hold it), dates as ISO text."""
+    """A model object as JSON values: its table (``model.as_table``), dates as ISO text."""
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, list):
         return [encode(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: encode(value) for key, value in obj.items()}
     if is_dataclass(obj):
-        return {key: encode(value) for key, value in as_table(obj).items()}
+        return encode(as_table(obj))
     return obj
 
 
-def _date(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
-def _rule(data: dict[str, Any] | None) -> RelativeDate | None:
-    return None if data is None else RelativeDate(**data)
-
-
-def decode_stage(d: dict[str, Any]) -> Stage:
-    return Stage(
-        id=d["id"],
-        name=d["name"],
-        name_en=d["name_en"],
-        start=_date(d.get("start")),
-        end=date.fromisoformat(d["end"]),
-        basis=d["basis"],
-        confidence=d["confidence"],
-        confidence_note=d.get("confidence_note"),
-        note=d.get("note"),
-        note_en=d.get("note_en"),
-        held=d.get("held", True),
-        regions=tuple(d.get("regions", ())),
-        counting=d.get("counting", "calendar"),
-        projected=d.get("projected", False),
-        start_rule=_rule(d.get("start_rule")),
-        end_rule=_rule(d.get("end_rule")),
-        stages=tuple(decode_stage(s) for s in d.get("stages", ())),
-    )
-
-
 def decode_election(d: dict[str, Any]) -> Election:
-    return Election(
-        id=d["id"],
-        name=d["name"],
-        name_en=d["name_en"],
-        voting_day=date.fromisoformat(d["voting_day"]),
-        timezone=d.get("timezone", "Asia/Jakarta"),
-        basis=d["basis"],
-        scope=d.get("scope"),
-        scope_en=d.get("scope_en"),
-        regions=tuple(d.get("regions", ())),
-        holidays=tuple(
-            Holiday(
-                date=date.fromisoformat(h["date"]),
-                name=h["name"],
-                name_en=h.get("name_en"),
-                regions=tuple(h.get("regions", ())),
-            )
-            for h in d.get("holidays", ())
-        ),
-        stages=tuple(decode_stage(s) for s in d.get("stages", ())),
-    )
+    return from_table(Election, d)
 
 
 def decode_region(d: dict[str, Any]) -> Region:
-    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
-    return Region(**values)
+    return from_table(Region, d)

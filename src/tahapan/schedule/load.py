@@ -17,7 +17,7 @@ from tahapan.i18n import tr
 from tahapan.model import Election, Region, Schedule
 
 if TYPE_CHECKING:  # the merge and the checks run only when the cache has no answer
-    from tahapan.merge import Merged, SourceFile
+    from tahapan.schedule.merge import Merged, SourceFile
 
 SHIPPED_FILES = ("regions.toml", "stages.toml")
 #: an election of a cached catalog not decoded yet: id, region refs, its JSON line, the line's digest
@@ -26,12 +26,13 @@ Pending = tuple[str, tuple[str, ...], bytes, str]
 
 def shipped_paths() -> list[Path]:
     """The official schedules and regions: inside the installed package, or data/ of a checkout."""
-    packaged = Path(__file__).parent / "data"
+    package = Path(__file__).resolve().parents[1]  # src/tahapan, or site-packages/tahapan
+    packaged = package / "data"
     # An editable install imports from src/, where the wheel's copies do not exist.
     folder = (
         packaged
         if (packaged / "stages.toml").is_file()
-        else Path(__file__).resolve().parents[2] / "data"
+        else package.parents[1] / "data"
     )
     return [folder / name for name in SHIPPED_FILES]
 
@@ -77,7 +78,7 @@ class Catalog:
     @property
     def elections(self) -> tuple[Election, ...]:
         if self._elections is None:
-            from tahapan.cache import Damaged, decode_line
+            from tahapan.schedule.cache import Damaged, decode_line
 
             pending = self._pending or []
             try:
@@ -94,7 +95,7 @@ class Catalog:
     @property
     def regions(self) -> tuple[Region, ...]:
         if self._regions is None:
-            from tahapan.cache import Damaged, decode_regions
+            from tahapan.schedule.cache import Damaged, decode_regions
 
             try:
                 self._regions = tuple(decode_regions(*(self._region_line or (b"[]", ""))))
@@ -171,7 +172,7 @@ def load_catalog(
     (for `list --sources`) asks for the slow path, which knows which file set what; ``read_cache``
     False reads the files and writes the entry anew (a damaged entry is replaced so).
     """
-    from tahapan import cache
+    from tahapan.schedule import cache
 
     paths = (shipped_paths() if include_shipped else []) + list(extra)
     raws: list[tuple[Path, bytes]] = []
@@ -246,14 +247,14 @@ def read_source(path: Path) -> SourceFile:
 
 
 def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
-    from tahapan.merge import SourceFile
+    from tahapan.schedule.merge import SourceFile
 
     text = decode(path, raw)
     _check_keys(path, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        from tahapan.messages import toml_syntax_message
+        from tahapan.schedule.messages import toml_syntax_message
 
         raise DataError([toml_syntax_message(path, err)]) from None
     except RecursionError:
@@ -327,11 +328,11 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
     """Merge, check and resolve the files: the slow path, taken when the cache has no answer."""
     from pydantic import ValidationError
 
-    from tahapan.merge import merge
-    from tahapan.messages import format_problem, pydantic_problem
-    from tahapan.relative import resolve
-    from tahapan.rules import Problem, check_elections
-    from tahapan.schema import ScheduleFile, to_model
+    from tahapan.schedule.merge import merge
+    from tahapan.schedule.messages import format_problem, pydantic_problem
+    from tahapan.schedule.relative import resolve
+    from tahapan.schedule.rules import Problem, check_elections
+    from tahapan.schedule.schema import ScheduleFile, to_model
 
     merged = merge(files)
     by_path = {f.path: f for f in files}
@@ -393,7 +394,7 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
     if rule_problems:
         # the other rules would only repeat these: a stage without its dates cannot be checked
         raise DataError([place(p, last) for p in rule_problems])
-    from tahapan.regions import name_regions
+    from tahapan.schedule.regions import name_regions
 
     elections = name_regions(elections, schedule.regions)
     found_rules = list(check_elections(tuple(elections), schedule.regions))

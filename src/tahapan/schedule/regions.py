@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tahapan.model import Election, Region, Stage
-from tahapan.store import Catalog
+from tahapan.schedule.load import Catalog
 
 
 def _lineage(catalog: Catalog, region: Region) -> tuple[set[str], set[str]]:
@@ -75,7 +75,7 @@ def name_regions(elections: Iterable[Election], regions: tuple[Region, ...]) -> 
     region by code, id, decree name or alias ("19.71", "Kota Pangkal Pinang", "Pangkalpinang"), and
     the rest of tahapan then compares ids only. A reference that names no region, or several, is
     left as written for the checks to report."""
-    from tahapan.region_lookup import exact
+    from tahapan.schedule.region_lookup import exact
 
     ids: dict[str, str] = {}
 

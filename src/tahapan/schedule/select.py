@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from tahapan.errors import UnknownNameError
 from tahapan.i18n import tr
 from tahapan.model import Election
-from tahapan.store import Catalog
-from tahapan.timeline import StageRef, all_stages
+from tahapan.schedule.load import Catalog
+from tahapan.days.timeline import StageRef, all_stages
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:

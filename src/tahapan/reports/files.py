@@ -55,7 +55,7 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
     and line, as an editor would walk them.
     """
     from tahapan.errors import DataError, UnreadableError
-    from tahapan.store import build_catalog, file_summary, read_source, shipped_paths
+    from tahapan.schedule.load import build_catalog, file_summary, read_source, shipped_paths
 
     sources = []
     problems: list[str] = []

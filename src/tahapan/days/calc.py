@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, ClassVar, Literal
 
-from tahapan import timeline as tl
+from tahapan.days import timeline as tl
 from tahapan.errors import DateError
 from tahapan.i18n import tr, weekday_name
 from tahapan.model import MAX_OFFSET_DAYS, Election, Holiday
-from tahapan.workdays import Closed, WorkCalendar
+from tahapan.days.workdays import Closed, WorkCalendar
 
 Unit = Literal["days", "working_days", "weeks", "months"]
 

@@ -41,8 +41,8 @@ def edit(
     among them, where its new text takes the old one's place.
     """
     from tahapan.safefile import commit, is_special, locked, target
-    from tahapan.store import check_with, read_source
-    from tahapan.writer import MANAGED_HEADER, tables_text
+    from tahapan.schedule.load import check_with, read_source
+    from tahapan.schedule.writer import MANAGED_HEADER, tables_text
 
     where = target(path, make_folder=True)
     with locked(where):

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
-from tahapan.dates import parse_date
+from tahapan.days.dates import parse_date
 from tahapan.errors import DateError
 from tahapan.i18n import tr
 from tahapan.model import VOTING_STAGES, Confidence, Election, is_valid_id

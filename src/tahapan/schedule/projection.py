@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tahapan.editing import Tables, refuse
+from tahapan.schedule.editing import Tables, refuse
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 from tahapan.model import VOTING_STAGES, Election, Stage
 
 if TYPE_CHECKING:
-    from tahapan.store import Catalog
+    from tahapan.schedule.load import Catalog
 
 
 def projected_basis(like: Election, basis: str | None = None) -> str:
@@ -49,8 +49,8 @@ def new_election(
     ids), and a zone: the one given, else the regions' own when they share one, else the
     template's."""
     from tahapan.model import is_valid_id
-    from tahapan.region_lookup import find_region
-    from tahapan.select import pick_elections
+    from tahapan.schedule.region_lookup import find_region
+    from tahapan.schedule.select import pick_elections
 
     if not is_valid_id(ident):
         raise refuse(

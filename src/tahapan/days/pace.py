@@ -17,8 +17,8 @@ from typing import Any, ClassVar, Literal
 from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import format_date, tr
 from tahapan.model import MAX_OFFSET_DAYS, Counting
-from tahapan.timeline import StageRef
-from tahapan.workdays import WorkCalendar
+from tahapan.days.timeline import StageRef
+from tahapan.days.workdays import WorkCalendar
 
 Verdict = Literal["done", "ahead", "on-schedule", "behind"]
 _PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%?$")

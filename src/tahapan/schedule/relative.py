@@ -15,8 +15,8 @@ from typing import Literal
 
 from tahapan.i18n import tr
 from tahapan.model import UNRESOLVED, Election, RelativeDate, Stage
-from tahapan.rules import Problem
-from tahapan.workdays import WorkCalendar
+from tahapan.schedule.rules import Problem
+from tahapan.days.workdays import WorkCalendar
 
 Edge = Literal["start", "end"]
 

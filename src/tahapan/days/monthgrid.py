@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from tahapan import timeline as tl
+from tahapan.days import timeline as tl
 from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import format_date, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
-from tahapan.workdays import Closed, WorkCalendar
+from tahapan.days.workdays import Closed, WorkCalendar
 
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
 MAX_MONTHS = 36
@@ -235,7 +235,7 @@ def requested_range(
     voting_day: date | None = None,
 ) -> tuple[date, date] | None:
     """The months asked for with --month, --year or --from/--to; None when none was given."""
-    from tahapan.dates import parse_date
+    from tahapan.days.dates import parse_date
 
     given = [
         flag

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from tahapan.i18n import tr
-from tahapan.rules import Problem
-from tahapan.schema import Election, Holiday, Region, RelativeDate, ScheduleFile, Stage
+from tahapan.schedule.rules import Problem
+from tahapan.schedule.schema import Election, Holiday, Region, RelativeDate, ScheduleFile, Stage
 
 RULE_FIELDS = {"start_rule": "start", "end_rule": "end"}
 
@@ -241,7 +241,7 @@ def _as_toml_date(value: Any) -> str | None:
         return None
     from datetime import date
 
-    from tahapan.dates import parse_date
+    from tahapan.days.dates import parse_date
     from tahapan.errors import DateError
 
     try:

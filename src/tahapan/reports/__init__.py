@@ -1,0 +1,1 @@
+"""What each command answers, as plain data: a payload for JSON and an exit code."""

@@ -1,0 +1,1 @@
+"""Schedule files to a checked catalog and back: schema, merge, rules, cache, writing and editing."""

@@ -1,0 +1,223 @@
+"""One field list per entity: the model's dataclasses. The schema agrees with them, and the cache,
+the TOML writer and the JSON reports carry every field without a list of their own."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from dataclasses import fields, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tahapan import model
+from tahapan.schedule import cache, schema
+from tahapan.schedule.writer import schedule_text
+
+PAIRS = [
+    (model.Stage, schema.Stage),
+    (model.Election, schema.Election),
+    (model.Holiday, schema.Holiday),
+    (model.Region, schema.Region),
+    (model.RelativeDate, schema.RelativeDate),
+]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("plain", "checked"), PAIRS, ids=lambda c: c.__name__)
+def test_the_schema_has_the_models_fields_in_order_with_the_same_defaults(plain, checked):
+    assert [f.name for f in fields(plain)] == list(checked.model_fields)
+    for f in fields(plain):
+        default = checked.model_fields[f.name].get_default()
+        if f.default is not model.MISSING:
+            assert default == f.default, f.name
+
+
+# ------------------------------------------------------------------ generated model objects
+
+TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=12)
+IDS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,5})?", fullmatch=True)
+DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
+OPTIONAL_TEXT = st.none() | TEXT
+REGIONS = st.lists(IDS, max_size=3, unique=True).map(tuple)
+RULES = st.none() | st.builds(
+    model.RelativeDate,
+    h=st.integers(-400, 400),
+)
+
+
+@st.composite
+def stages(draw: st.DrawFn, depth: int = 0, rules: bool = True) -> model.Stage:
+    start = draw(st.none() | DAYS)
+    end = draw(DAYS)
+    children = draw(st.lists(stages(depth + 1, rules), max_size=2)) if depth < 2 else []
+    return model.Stage(
+        id=draw(IDS),
+        name=draw(TEXT),
+        name_en=draw(TEXT),
+        start=start,
+        end=end,
+        basis=draw(TEXT),
+        confidence=draw(st.sampled_from(["P", "P+2S", "2S", "1S", "D"])),
+        confidence_note=draw(OPTIONAL_TEXT),
+        note=draw(OPTIONAL_TEXT),
+        note_en=draw(OPTIONAL_TEXT),
+        held=draw(st.booleans()),
+        regions=draw(REGIONS),
+        counting=draw(st.sampled_from(["calendar", "working"])),
+        projected=draw(st.booleans()),
+        start_rule=draw(RULES) if rules else None,
+        end_rule=draw(RULES) if rules else None,
+        stages=tuple(children),
+    )
+
+
+def elections(rules: bool = True) -> st.SearchStrategy[model.Election]:
+    return st.builds(
+        model.Election,
+        id=IDS,
+        name=TEXT,
+        name_en=TEXT,
+        voting_day=DAYS,
+        timezone=st.sampled_from(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]),
+        basis=TEXT,
+        scope=OPTIONAL_TEXT,
+        scope_en=OPTIONAL_TEXT,
+        regions=REGIONS,
+        holidays=st.lists(
+            st.builds(model.Holiday, date=DAYS, name=TEXT, name_en=OPTIONAL_TEXT, regions=REGIONS),
+            max_size=2,
+        ).map(tuple),
+        stages=st.lists(stages(rules=rules), max_size=3).map(tuple),
+    )
+
+
+REGION_OBJECTS = st.builds(
+    model.Region,
+    id=IDS,
+    code=st.none() | st.from_regex(r"\d{2}(\.\d{2})?", fullmatch=True),
+    kind=st.none() | st.sampled_from(["provinsi", "kabupaten", "kota"]),
+    name=TEXT,
+    name_en=OPTIONAL_TEXT,
+    parent=st.none() | IDS,
+    timezone=st.sampled_from(["Asia/Jakarta", "Asia/Pontianak"]),
+    aliases=st.lists(TEXT, max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(elections(), st.lists(REGION_OBJECTS, max_size=3))
+def test_model_to_cache_to_model_keeps_every_field(election, regions):
+    line = json.dumps(cache.encode(election))
+    assert cache.decode_election(json.loads(line)) == election
+    line = json.dumps([cache.encode(r) for r in regions])
+    assert [cache.decode_region(r) for r in json.loads(line)] == regions
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(elections(rules=False), st.lists(REGION_OBJECTS, max_size=3))
+def test_model_to_toml_to_model_keeps_every_field(election, regions):
+    # the file's own checks of shape and type; the rules between stages are another test's
+    text = schedule_text([election], regions)
+    read = schema.to_model(schema.ScheduleFile.model_validate(tomllib.loads(text)))
+    assert read.elections == (election,)
+    assert read.regions == tuple(regions)
+
+
+def test_a_rule_is_written_in_place_of_its_date():
+    stage = model.Stage(
+        id="a",
+        name="A",
+        name_en="A",
+        start=date(2024, 1, 1),
+        end=date(2024, 1, 9),
+        basis="x",
+        confidence="P",
+        start_rule=model.RelativeDate(h=-30),
+    )
+    election = model.Election(
+        id="e", name="E", name_en="E", voting_day=date(2024, 1, 31), basis="x", stages=(stage,)
+    )
+    table = tomllib.loads(schedule_text([election]))["elections"][0]["stages"][0]
+    assert list(table) == ["id", "name", "name_en", "start", "end", "basis", "confidence"]
+    assert table["start"] == {"h": -30} and table["end"] == date(2024, 1, 9)
+    unknown_start = replace(stage, start=None)
+    table = tomllib.loads(schedule_text([replace(election, stages=(unknown_start,))]))
+    assert list(table["elections"][0]["stages"][0])[3:5] == ["start", "end"]
+
+
+# ------------------------------------------------------------------ a new field, end to end
+
+LOCAL = """
+schema = 1
+[[elections]]
+id = "latihan"
+name = "Latihan"
+name_en = "Drill"
+voting_day = 2031-03-05
+basis = "Surat KPU"
+[[elections.stages]]
+id = "apel"
+name = "Apel"
+name_en = "Roll call"
+start = 2031-03-01
+end = 2031-03-02
+basis = "Surat KPU"
+confidence = "P"
+location = "Aula KPU Kota Kediri"
+"""
+
+
+def test_a_new_optional_stage_field_needs_only_the_model_and_the_schema(tmp_path):
+    """A copy of the package with one more field, `location`, written in model.py and schema.py
+    only: the cached second run, show --json, list --json and export all carry it."""
+    copy = tmp_path / "src"
+    shutil.copytree(ROOT / "src" / "tahapan", copy / "tahapan", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    for name, text in (
+        ("model.py", "    projected: bool = False\n"),
+        ("schedule/schema.py", "    projected: bool = False\n"),
+    ):
+        path = copy / "tahapan" / name
+        source = path.read_text(encoding="utf-8")
+        assert source.count(text) == 1, name
+        path.write_text(
+            source.replace(text, text + "    location: str | None = None\n"), encoding="utf-8"
+        )
+    local = tmp_path / "lokal.toml"
+    local.write_text(LOCAL, encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(copy),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "share"),
+        "TAHAPAN_NO_CACHE": "",
+    }
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "tahapan", *args, "--data", str(local)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    for _ in range(2):  # the first run writes the cache, the second reads it
+        shown = json.loads(run("show", "latihan/apel", "--json"))
+        assert shown["stage"]["location"] == "Aula KPU Kota Kediri"
+    listed = json.loads(run("list", "-e", "latihan", "--json"))
+    assert listed["elections"][0]["stages"][0]["location"] == "Aula KPU Kota Kediri"
+    exported = tomllib.loads(run("export", "-e", "latihan"))
+    assert exported["elections"][0]["stages"][0]["location"] == "Aula KPU Kota Kediri"
+    assert list(tmp_path.joinpath("cache").rglob("catalog-*.jsonl")), "the cache was not used"
