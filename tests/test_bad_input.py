@@ -110,7 +110,7 @@ def test_bad_input(cli, tmp_path, what, args, code, stderr):
 def test_the_50_mb_file_leaves_the_memory_alone(tmp_path):
     """The size check happens before parsing: the reader stops after the limit."""
     from tahapan.errors import UnreadableError
-    from tahapan.schedule.load import read_bytes
+    from tahapan.schedule.read import read_bytes
 
     huge = _file(tmp_path, "huge")
     with pytest.raises(UnreadableError):

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from conftest import LATIHAN
-from tahapan.schedule import messages
 from tahapan.errors import DataError
+from tahapan.schedule import messages
 from tahapan.schedule.load import load_catalog
 
 HEAD = 'schema = 1\n[[elections]]\nid = "x"\nname = "X"\nname_en = "X"\nvoting_day = 2025-03-01\nbasis = "b"\n'

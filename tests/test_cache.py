@@ -252,8 +252,9 @@ def test_the_installed_command_shrugs_off_a_damaged_entry(run):
 def test_a_run_without_a_region_never_decodes_the_regions(own):
     from datetime import date
 
+    from tahapan.reports.status import build_status
+
     from tahapan.schedule.regions import scope
-    from tahapan.report import build_status
 
     load_catalog([own])
     cached = load_catalog([own])

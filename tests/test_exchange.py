@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tahapan.schedule.merge import SourceFile
 from tahapan.model import Election, Stage
 from tahapan.schedule.load import build_catalog, load_catalog
+from tahapan.schedule.merge import SourceFile
 from tahapan.schedule.tabular import csv_text, import_csv, neutralise, restore
 from tahapan.schedule.writer import schedule_text
 

@@ -179,7 +179,9 @@ def test_a_new_optional_stage_field_needs_only_the_model_and_the_schema(tmp_path
     """A copy of the package with one more field, `location`, written in model.py and schema.py
     only: the cached second run, show --json, list --json and export all carry it."""
     copy = tmp_path / "src"
-    shutil.copytree(ROOT / "src" / "tahapan", copy / "tahapan", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "src" / "tahapan", copy / "tahapan", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(ROOT / "data", tmp_path / "data")
     for name, text in (
         ("model.py", "    projected: bool = False\n"),

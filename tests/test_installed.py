@@ -71,7 +71,7 @@ def test_version(run):
 
 def test_core_imports_neither_typer_nor_rich():
     code = (
-        "import sys, datetime; import tahapan.report as r, tahapan.schedule.load as s, tahapan.days.dates as d; "
+        "import sys, datetime; import tahapan.reports.status as r, tahapan.schedule.load as s, tahapan.days.dates as d; "
         "r.build_status(s.load_catalog(), on=datetime.date(2023, 11, 29), timezone='Asia/Jakarta'); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))"
     )

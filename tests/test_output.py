@@ -61,7 +61,7 @@ def test_reader_gone_ends_quietly(args):
 
 
 def test_ctrl_c_exits_130_quietly(cli, monkeypatch):
-    from tahapan.cli import status
+    from tahapan.cli.commands import status
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -73,7 +73,7 @@ def test_ctrl_c_exits_130_quietly(cli, monkeypatch):
 
 
 def test_internal_error_is_one_line_and_debug_shows_it(cli, monkeypatch):
-    from tahapan.cli import status
+    from tahapan.cli.commands import status
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import LATIHAN
 from tahapan.errors import UnknownNameError
-from tahapan.schedule.region_lookup import AmbiguousRegionError, find_region, search, suggestions
 from tahapan.schedule.load import load_catalog
+from tahapan.schedule.region_lookup import AmbiguousRegionError, find_region, search, suggestions
 
 WILAYAH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "wilayah.csv"
 #: ids of the regions earlier releases shipped: users have them in configs and files

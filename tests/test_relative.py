@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tahapan.days.workdays import WorkCalendar
 from tahapan.errors import DataError
 from tahapan.i18n import set_language
 from tahapan.model import Holiday
-from tahapan.schedule.load import load_catalog, load_file
-from tahapan.days.workdays import WorkCalendar
+from tahapan.schedule.load import load_catalog
 
 HEAD = """\
 schema = 1
@@ -37,7 +37,7 @@ def stage(ident: str, **dates: str) -> str:
 def load(tmp_path: Path, *stages: str, extra: str = "") -> dict[str, tuple[date | None, date]]:
     path = tmp_path / "uji.toml"
     path.write_text(HEAD + extra + "".join(stages), encoding="utf-8")
-    election = load_file(path).elections[0]
+    election = load_catalog([path], include_shipped=False).elections[0]
     return {p: (s.start, s.end) for p, s in election.walk()}
 
 
@@ -45,7 +45,7 @@ def problems(tmp_path: Path, *stages: str) -> list[str]:
     path = tmp_path / "uji.toml"
     path.write_text(HEAD + "".join(stages), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_file(path)
+        load_catalog([path], include_shipped=False)
     return [p.replace(str(path), "FILE") for p in caught.value.problems]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tahapan.schedule.load import load_catalog, shipped_path
+from tahapan.schedule.load import load_catalog, shipped_paths
 
 FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "official-schedules.md"
 SECTIONS = {"## 1.": "pemilu-2024", "## 2.": "pilkada-2024", "## 3.": "pemilihan-ulang-2025"}
@@ -166,9 +166,9 @@ def test_voting_days(catalog):
 
 def test_the_installed_package_carries_the_data():
     # a plain (non-editable) install reads the copy inside the package
-    assert shipped_path().is_file()
-    assert shipped_path().read_text(encoding="utf-8").count("[[elections]]") == 10
-    regions = shipped_path().with_name("regions.toml")
+    assert shipped_paths()[-1].is_file()
+    assert shipped_paths()[-1].read_text(encoding="utf-8").count("[[elections]]") == 10
+    regions = shipped_paths()[-1].with_name("regions.toml")
     assert regions.read_text(encoding="utf-8").count("[[regions]]") == 552
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import LATIHAN
 from tahapan.errors import DataError
-from tahapan.schedule.load import load_catalog, load_file
+from tahapan.schedule.load import load_catalog
 
 GOOD = (
     LATIHAN
@@ -34,7 +34,7 @@ def write(tmp_path: Path, text: str, name: str = "jadwal.toml") -> Path:
 
 def problems(path: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        load_file(path)
+        load_catalog([path], include_shipped=False)
     return caught.value.problems
 
 
@@ -140,7 +140,7 @@ def test_non_utf8_and_bom(tmp_path):
     ]
     bom = tmp_path / "bom.toml"
     bom.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
-    assert [e.id for e in load_file(bom).elections] == ["latihan"]
+    assert [e.id for e in load_catalog([bom], include_shipped=False).elections] == ["latihan"]
 
 
 def test_problems_from_several_files_are_all_reported(tmp_path):

@@ -104,7 +104,7 @@ def test_debug_mode_keeps_the_internal_error_code(tmp_path):
     # a bug is simulated by a schedule module that cannot be imported
     env = {"TAHAPAN_DEBUG": "1", "PYTHONPATH": str(tmp_path)}
     (tmp_path / "sitecustomize.py").write_text(
-        "import tahapan.report as r\n"
+        "import tahapan.reports.status as r\n"
         "def boom(*a, **k):\n    raise RuntimeError('bug')\n"
         "r.build_status = boom\n",
         encoding="utf-8",

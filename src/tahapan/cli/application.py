@@ -48,10 +48,12 @@ class TahapanGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            result = super().invoke(ctx)
+            code = super().invoke(ctx)
             # flush here, so that a reader that went away is noticed while we can still handle it
             sys.stdout.flush()
-            return result
+            if code:  # a command ends with its result's exit code (None or 0: success)
+                raise typer.Exit(int(code))
+            return code
         except TahapanError as err:
             if _debug():
                 raise
@@ -106,7 +108,7 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
-) -> None:
+) -> int | None:
     """Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat.
 
     Election stages from the official KPU schedules: where today falls, countdowns and deadlines.
@@ -118,38 +120,33 @@ def _root(
     if ctx.invoked_subcommand is None:
         # invoking the Command (not its function) lets click fill in each option's default
         status_command = ctx.command.get_command(ctx, "status")  # type: ignore[attr-defined]
-        ctx.invoke(status_command)
+        code: int | None = ctx.invoke(status_command)
+        return code
+    return None
 
 
-#: "- 3 hari" and "-35" are arithmetic for `hitung`, not options
-_ARITHMETIC = {"context_settings": {"ignore_unknown_options": True}}
-#: command -> (module in tahapan.cli, function, options for app.command), in the order of --help
-COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
-    "status": ("status", "status", {}),
-    "list": ("listing", "list_stages", {}),
-    "show": ("listing", "show", {}),
-    "check": ("check", "check", {}),
-    "hitung": ("arith", "hitung", _ARITHMETIC),
+#: command -> (module in tahapan.cli.commands, options for app.command), in the order of --help.
+#: A module's `command` is its function, or the Typer of its subcommands; its OPTIONS, if any, apply
+#: under every name it is registered by.
+COMMANDS: dict[str, tuple[str, dict[str, Any]]] = {
+    "status": ("status", {}),
+    "list": ("list", {}),
+    "show": ("show", {}),
+    "check": ("check", {}),
+    "hitung": ("hitung", {}),
     "calc": (
-        "arith",
         "hitung",
-        {
-            **_ARITHMETIC,
-            "help": "Alias of `hitung`: date arithmetic with days, working days and spans.",
-        },
+        {"help": "Alias of `hitung`: date arithmetic with days, working days and spans."},
     ),
-    "pace": ("arith", "pace", {}),
-    "validate": ("files", "validate", {}),
-    "regions": ("files", "regions", {}),
-    "calendar": ("calendar_cmd", "calendar", {}),
-    "export": ("exchange", "export", {}),
-    "import": ("exchange", "import_csv", {}),
-}
-#: command groups -> (module, Typer sub-app)
-GROUPS = {
-    "config": ("config_cmd", "config_app"),
-    "stage": ("stage_cmd", "stage_app"),
-    "election": ("election_cmd", "election_app"),
+    "pace": ("pace", {}),
+    "validate": ("validate", {}),
+    "regions": ("regions", {}),
+    "calendar": ("calendar", {}),
+    "export": ("export", {}),
+    "import": ("import_", {}),
+    "config": ("config", {}),
+    "stage": ("stage", {}),
+    "election": ("election", {}),
 }
 
 
@@ -174,14 +171,14 @@ def build_app(names: list[str] | None = None) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_root)
-    for name in names if names is not None else [*COMMANDS, *GROUPS]:
-        if name in COMMANDS:
-            module, function, options = COMMANDS[name]
-            found = importlib.import_module(f"tahapan.cli.{module}")
-            app.command(name, **options)(getattr(found, function))
+    for name in names if names is not None else list(COMMANDS):
+        module_name, options = COMMANDS[name]
+        module = importlib.import_module(f"tahapan.cli.commands.{module_name}")
+        if isinstance(module.command, typer.Typer):
+            app.add_typer(module.command, name=name, **options)
         else:
-            module, attribute = GROUPS[name]
-            app.add_typer(getattr(importlib.import_module(f"tahapan.cli.{module}"), attribute))
+            options = {**getattr(module, "OPTIONS", {}), **options}
+            app.command(name, **options)(module.command)
     return app
 
 
@@ -196,7 +193,7 @@ def _needed(argv: list[str]) -> list[str] | None:
     for arg in argv:
         if arg in _ROOT_FLAGS:
             continue
-        if arg in COMMANDS or arg in GROUPS:
+        if arg in COMMANDS:
             return [arg]
         return None
     return ["status"]  # bare `tahapan` (or with root flags only) runs status

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from tahapan.errors import TahapanError
 
 if TYPE_CHECKING:
-    from tahapan.schedule.load import Catalog
+    from tahapan.schedule.catalog import Catalog
 
 
 def _catalog() -> Catalog:

@@ -16,10 +16,11 @@ from tahapan.days.dates import parse_date, resolve_zone, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
+from tahapan.schedule.catalog import Catalog
+from tahapan.schedule.load import load_catalog
 from tahapan.schedule.region_lookup import find_region
 from tahapan.schedule.regions import scope
 from tahapan.schedule.select import pick_elections
-from tahapan.schedule.load import Catalog, load_catalog
 
 
 class LangChoice(StrEnum):

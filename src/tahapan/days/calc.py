@@ -14,13 +14,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from tahapan.days import timeline as tl
+from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.errors import DateError
 from tahapan.i18n import tr, weekday_name
 from tahapan.model import MAX_OFFSET_DAYS, Election, Holiday
-from tahapan.days.workdays import Closed, WorkCalendar
 
 Unit = Literal["days", "working_days", "weeks", "months"]
 
@@ -58,7 +58,7 @@ class DayInfo:
     h: int | None
     closed: Closed | None
 
-    def to_json(self) -> dict[str, Any]:
+    def payload(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
             "weekday": weekday_name(self.day),
@@ -71,9 +71,6 @@ class DayInfo:
 
 @dataclass(frozen=True)
 class CalcReport:
-    #: drawn as plain lines, not with Rich (see render/__init__.py)
-    plain_text: ClassVar[bool] = True
-
     kind: Literal["date", "shift", "span"]
     expression: str
     election: Election | None
@@ -88,23 +85,24 @@ class CalcReport:
     #: days off between the two dates (a working-day shift, or a span)
     days_off: tuple[Closed, ...] = field(default=())
 
-    def to_json(self) -> dict[str, Any]:
+    exit_code = 0
+
+    def payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "schema": 1,
             "kind": self.kind,
             "expression": self.expression,
             "election": None if self.election is None else self.election.id,
         }
         if self.kind == "date":
-            return {**out, "date": self.first.to_json()}
+            return {**out, "date": self.first.payload()}
         if self.kind == "shift":
-            out.update({"from": self.first.to_json(), "count": self.count, "unit": self.unit})
-            out["result"] = self.last.to_json() if self.last else None
+            out.update({"from": self.first.payload(), "count": self.count, "unit": self.unit})
+            out["result"] = self.last.payload() if self.last else None
         else:
             out.update(
                 {
-                    "first": self.first.to_json(),
-                    "last": self.last.to_json() if self.last else None,
+                    "first": self.first.payload(),
+                    "last": self.last.payload() if self.last else None,
                     "days": self.days,
                     "working_days": self.working_days,
                 }

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from tahapan.days import timeline as tl
+from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import format_date, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
-from tahapan.days.workdays import Closed, WorkCalendar
 
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
 MAX_MONTHS = 36
@@ -121,9 +121,10 @@ class CalendarReport:
         month = self.months[-1]
         return month_bounds(self.first, date(month.year, month.month, 1))[1]
 
-    def to_json(self) -> dict[str, Any]:
+    exit_code = 0
+
+    def payload(self) -> dict[str, Any]:
         return {
-            "schema": 1,
             "from": self.first.isoformat(),
             "to": self.last.isoformat(),
             "elections": [e.id for e in self.elections],

@@ -12,13 +12,13 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from tahapan.errors import DateError, TahapanError
-from tahapan.i18n import format_date, tr
-from tahapan.model import MAX_OFFSET_DAYS, Counting
 from tahapan.days.timeline import StageRef
 from tahapan.days.workdays import WorkCalendar
+from tahapan.errors import DateError, ExitCode, TahapanError
+from tahapan.i18n import format_date, tr
+from tahapan.model import MAX_OFFSET_DAYS, Counting
 
 Verdict = Literal["done", "ahead", "on-schedule", "behind"]
 _PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%?$")
@@ -27,9 +27,6 @@ _FRACTION = re.compile(r"^(\d{1,12})\s*/\s*(\d{1,12})$")
 
 @dataclass(frozen=True)
 class PaceReport:
-    #: drawn as plain lines, not with Rich (see render/__init__.py)
-    plain_text: ClassVar[bool] = True
-
     on: date
     ref: StageRef
     done: float
@@ -67,10 +64,13 @@ class PaceReport:
     def ok(self) -> bool:
         return self.verdict != "behind"
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else int(ExitCode.ATTENTION)
+
+    def payload(self) -> dict[str, Any]:
         stage = self.ref.stage
         return {
-            "schema": 1,
             "date": self.on.isoformat(),
             "election": self.ref.election.id,
             "path": self.ref.path,

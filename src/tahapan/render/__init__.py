@@ -1,4 +1,9 @@
-"""Output: JSON for scripts, Rich for people. Rich is imported only when a person is reading."""
+"""Output: one ``render(result, format)`` for every command.
+
+JSON is the result's payload under the schema number (written here only); every other format is a
+view found in ``VIEWS`` by the result's type and the format, and imported only when drawn: Rich for
+people at a terminal, plain lines for scripts and cron, PDF, HTML, iCalendar, CSV and TOML files.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +12,58 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tahapan.reports import Result
+
+#: the version of every JSON answer's shape; a change that removes or renames a key raises it
+JSON_SCHEMA = 1
+
+#: (result type, format) -> (module in tahapan.render, function). A view returns the text or bytes
+#: to write (to stdout or -o), or None when it has printed itself (a Rich view sizes to the terminal)
+VIEWS: dict[tuple[str, str], tuple[str, str]] = {
+    ("StatusReport", "text"): ("terminal", "status_view"),
+    ("ListReport", "text"): ("terminal", "list_view"),
+    ("ShowReport", "text"): ("terminal", "show_view"),
+    ("CheckReport", "text"): ("plain", "check_text"),
+    ("CalcReport", "text"): ("plain", "calc_text"),
+    ("PaceReport", "text"): ("plain", "pace_text"),
+    ("ValidateReport", "text"): ("plain", "validate_text"),
+    ("RegionsReport", "text"): ("plain", "regions_text"),
+    ("CalendarReport", "text"): ("terminal", "calendar_view"),
+    ("CalendarReport", "pdf"): ("calendar_pdf", "write_pdf"),
+    ("CalendarReport", "html"): ("calendar_html", "write_html"),
+    ("ScheduleExport", "toml"): ("files", "toml_text"),
+    ("ScheduleExport", "csv"): ("files", "csv_text"),
+    ("ScheduleExport", "ics"): ("files", "ics_text"),
+}
 
 
-class Report(Protocol):
-    def to_json(self) -> dict[str, Any]: ...
+def json_text(result: Result) -> str:
+    return (
+        json.dumps({"schema": JSON_SCHEMA, **result.payload()}, ensure_ascii=False, indent=2) + "\n"
+    )
 
 
-def json_text(report: Report) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+def render(result: Result, format: str = "text", output: Path | None = None) -> int:
+    """Draw ``result`` as ``format`` on stdout (or into ``output``); the run's exit code."""
+    if format == "json":
+        content: str | bytes | None = json_text(result)
+    else:
+        import importlib
 
+        module, function = VIEWS[type(result).__name__, format]
+        view = getattr(importlib.import_module(f"tahapan.render.{module}"), function)
+        content = view(result)
+    if content is not None:
+        write_out(content, output)
+        if output is not None:
+            from tahapan.cli.streams import say
+            from tahapan.i18n import tr
 
-def emit(report: Report, *, as_json: bool) -> None:
-    if as_json:
-        sys.stdout.write(json_text(report))
-        return
-    if getattr(report, "plain_text", False):
-        from tahapan.render.plain import render as render_plain
-
-        render_plain(report)
-        return
-    from tahapan.render.terminal import render
-
-    render(report)
+            say(tr(f"ditulis {output}", f"wrote {output}"))
+    return result.exit_code
 
 
 def write_out(content: str | bytes, output: Path | None) -> None:

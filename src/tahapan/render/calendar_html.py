@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from tahapan.days.monthgrid import CalendarReport, Month
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
@@ -14,7 +15,6 @@ from tahapan.i18n import (
     month_name,
     tr,
 )
-from tahapan.days.monthgrid import CalendarReport, Month
 
 STYLE = """
 @page { size: A4 landscape; margin: 8mm; }

@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
+from tahapan.days.monthgrid import title
 from tahapan.i18n import PROJECTED, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election
-from tahapan.days.monthgrid import title
 
 UID_DOMAIN = (
     "tahapan.invalid"  # a domain that is no one's (RFC 2606), so the UIDs clash with nobody's

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, confidence_mark, format_range, month_name, tr
 from tahapan.days.monthgrid import CalendarReport, Month
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, confidence_mark, format_range, month_name, tr
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),

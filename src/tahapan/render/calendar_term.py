@@ -11,6 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from tahapan.days.monthgrid import CalendarReport, Month
 from tahapan.i18n import (
     PROJECTED,
     WEEKDAYS_EN,
@@ -20,7 +21,6 @@ from tahapan.i18n import (
     month_name,
     tr,
 )
-from tahapan.days.monthgrid import CalendarReport, Month
 
 
 def view(report: CalendarReport) -> Group:

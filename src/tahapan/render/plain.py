@@ -4,9 +4,11 @@ no Rich, the same words whether a person or a script reads them."""
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from tahapan.days.calc import CalcReport, DayInfo
+from tahapan.days.pace import PaceReport
+from tahapan.days.timeline import h_day
+from tahapan.days.workdays import Closed
 from tahapan.i18n import (
     PROJECTED,
     days,
@@ -18,20 +20,17 @@ from tahapan.i18n import (
     weekday_name,
 )
 from tahapan.model import Stage
-from tahapan.days.pace import PaceReport
-from tahapan.report import CheckReport, ShowReport
+from tahapan.reports.check import CheckReport
 from tahapan.reports.files import RegionsReport, ValidateReport
+from tahapan.reports.stages import ShowReport
 from tahapan.text import one_line
-from tahapan.days.timeline import h_day
-from tahapan.days.workdays import Closed
 
 
-def render_check(report: CheckReport) -> None:
-    out = sys.stdout
+def check_text(report: CheckReport) -> str:
     if report.stage is not None:
-        out.write(_active_line(report.stage) + "\n")
-        return
+        return _active_line(report.stage) + "\n"
     # one tab-separated line per event: date, H, election, path, starts/ends, name
+    lines = []
     for e in report.events:
         kind = {
             "start": tr("mulai", "starts"),
@@ -47,7 +46,8 @@ def render_check(report: CheckReport) -> None:
             kind,
             name,
         ]
-        out.write("\t".join(fields) + "\n")
+        lines.append("\t".join(fields))
+    return _text(lines)
 
 
 def _projected(stage: Stage) -> str:
@@ -84,18 +84,41 @@ def _active_line(show: ShowReport) -> str:
     )
 
 
-def render(report: Any) -> None:
-    if isinstance(report, CalcReport):
-        lines = calc_lines(report)
-    elif isinstance(report, PaceReport):
-        lines = pace_lines(report)
-    elif isinstance(report, ValidateReport):
-        lines = validate_lines(report)
-    elif isinstance(report, RegionsReport):
-        lines = regions_lines(report)
-    else:  # pragma: no cover - a new report type without a view is a programming error
-        raise TypeError(f"no text view for {type(report).__name__}")
-    sys.stdout.write("".join(line + "\n" for line in lines))
+def _text(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def calc_text(report: CalcReport) -> str:
+    return _text(calc_lines(report))
+
+
+def pace_text(report: PaceReport) -> str:
+    return _text(pace_lines(report))
+
+
+def validate_text(report: ValidateReport) -> str:
+    if report.unreadable:  # beside the answer, as the errors of every other command are
+        from tahapan.text import safe_lines
+
+        sys.stderr.write("".join(f"tahapan: {safe_lines(line)}\n" for line in report.unreadable))
+    return _text(validate_lines(report))
+
+
+def regions_text(report: RegionsReport) -> str:
+    if not report.regions:
+        sys.stderr.write("tahapan: " + _no_region(report) + "\n")
+    return _text(regions_lines(report))
+
+
+def _no_region(report: RegionsReport) -> str:
+    query, province = report.query or "", report.province
+    guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(r.name for r in report.close)
+    where = tr(f" di {province!r}", f" in {province!r}") if province else ""
+    return (
+        tr(f"tidak ada wilayah yang cocok dengan {query!r}", f"no region matches {query!r}")
+        + where
+        + ("." + guess + "?" if report.close else ".")
+    )
 
 
 _UNIT_TEXT = {

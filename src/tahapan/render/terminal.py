@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -28,8 +28,11 @@ from tahapan.i18n import (
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
-from tahapan.report import ListReport, ShowReport, StatusReport
-from tahapan.schedule.load import shipped_paths
+from tahapan.reports.stages import ListReport, ShowReport
+from tahapan.reports.status import StatusReport
+
+if TYPE_CHECKING:
+    from tahapan.days.monthgrid import CalendarReport
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64
@@ -59,9 +62,9 @@ def _plain_requested() -> bool:
     return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
-def render(report: Any, console: Console | None = None) -> None:
+def _console() -> Console:
     # text from schedule files is printed as written: no [markup] and no :emoji: codes in it
-    console = console or _Console(
+    console = _Console(
         highlight=False,
         markup=False,
         emoji=False,
@@ -69,20 +72,27 @@ def render(report: Any, console: Console | None = None) -> None:
     )
     # COLUMNS=99999999 would make Rich lay out lines for ever; no wall is that wide
     console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
-    if isinstance(report, StatusReport):
-        console.print(_status(report, narrow=console.width < NARROW))
-    elif isinstance(report, ListReport):
-        console.print(_list(report, narrow=console.width < NARROW))
-    elif isinstance(report, ShowReport):
-        console.print(_show(report))
-    else:
-        # the calendar's view is loaded only for the calendar
-        from tahapan.days.monthgrid import CalendarReport
-        from tahapan.render.calendar_term import view
+    return console
 
-        if not isinstance(report, CalendarReport):  # pragma: no cover - a report without a view
-            raise TypeError(f"no terminal view for {type(report).__name__}")
-        console.print(view(report))
+
+def status_view(report: StatusReport) -> None:
+    console = _console()
+    console.print(_status(report, narrow=console.width < NARROW))
+
+
+def list_view(report: ListReport) -> None:
+    console = _console()
+    console.print(_list(report, narrow=console.width < NARROW))
+
+
+def show_view(report: ShowReport) -> None:
+    _console().print(_show(report))
+
+
+def calendar_view(report: CalendarReport) -> None:
+    from tahapan.render.calendar_term import view  # loaded only for the calendar
+
+    _console().print(view(report))
 
 
 def _name(stage: Stage) -> str:
@@ -365,10 +375,10 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
             name.append(lead + stage.id, style="dim cyan")
             if report.stage_sources is not None:
                 made, changed = report.stage_sources[(election.id, path)]
-                line = tr("dari ", "from ") + _source_label(made)
+                line = tr("dari ", "from ") + _source_label(report, made)
                 by_file: dict[str, list[str]] = {}
                 for key, source in changed.items():
-                    by_file.setdefault(_source_label(source), []).append(key)
+                    by_file.setdefault(_source_label(report, source), []).append(key)
                 for label, keys in by_file.items():
                     line += tr("; diubah oleh ", "; changed by ") + f"{label} ({', '.join(keys)})"
                 name.append(lead + line, style="dim")
@@ -424,11 +434,11 @@ def _list(report: ListReport, *, narrow: bool = False) -> Group:
     return Group(*parts)
 
 
-def _source_label(path: str) -> str:
+def _source_label(report: ListReport, path: str) -> str:
     # the shipped files by a word, the user's by name (JSON keeps the full paths)
     from tahapan.text import one_line
 
-    if Path(path) in shipped_paths():
+    if report.shipped(path):
         return tr("data bawaan", "shipped data")
     return one_line(Path(path).name)
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
+from tahapan.errors import ExitCode
 from tahapan.model import Region, as_table
-
-SCHEMA = 1
 
 
 @dataclass(frozen=True)
 class ValidateReport:
-    plain_text: ClassVar[bool] = True
-
     #: (file, elections, stages) for each file that could be read
     files: tuple[tuple[Path, int, int], ...]
     problems: tuple[str, ...]
@@ -25,9 +22,14 @@ class ValidateReport:
     def ok(self) -> bool:
         return not self.problems and not self.unreadable
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def exit_code(self) -> int:
+        if self.unreadable:
+            return int(ExitCode.BAD_INPUT)
+        return int(ExitCode.ATTENTION) if self.problems else 0
+
+    def payload(self) -> dict[str, Any]:
         return {
-            "schema": SCHEMA,
             "ok": self.ok,
             "files": [{"path": str(p), "elections": e, "stages": s} for p, e, s in self.files],
             "problems": list(self.problems),
@@ -37,13 +39,18 @@ class ValidateReport:
 
 @dataclass(frozen=True)
 class RegionsReport:
-    plain_text: ClassVar[bool] = True
-
     regions: tuple[Region, ...]
+    #: what was asked for (for the message when nothing matches), and the near misses
+    query: str | None = None
+    province: str | None = None
+    close: tuple[Region, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.regions else int(ExitCode.ATTENTION)  # as grep: nothing found is 1
+
+    def payload(self) -> dict[str, Any]:
         return {
-            "schema": SCHEMA,
             "regions": [as_table(r) for r in self.regions],
         }
 
@@ -55,7 +62,8 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
     and line, as an editor would walk them.
     """
     from tahapan.errors import DataError, UnreadableError
-    from tahapan.schedule.load import build_catalog, file_summary, read_source, shipped_paths
+    from tahapan.schedule.load import build_catalog, shipped_paths
+    from tahapan.schedule.read import file_summary, read_source
 
     sources = []
     problems: list[str] = []

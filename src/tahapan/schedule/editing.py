@@ -12,10 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import tr
+
+if TYPE_CHECKING:
+    from tahapan.days.timeline import StageRef
+    from tahapan.model import Election
 
 Tables = dict[str, Any]
 
@@ -41,7 +45,8 @@ def edit(
     among them, where its new text takes the old one's place.
     """
     from tahapan.safefile import commit, is_special, locked, target
-    from tahapan.schedule.load import check_with, read_source
+    from tahapan.schedule.load import check_with
+    from tahapan.schedule.read import read_source
     from tahapan.schedule.writer import MANAGED_HEADER, tables_text
 
     where = target(path, make_folder=True)
@@ -67,7 +72,7 @@ def edit(
     return EditResult(path, backup, action, place)
 
 
-def election_table(data: Tables, election: str) -> Tables:
+def overlay_table(data: Tables, election: str) -> Tables:
     """The file's table for ``election``, made as a bare overlay ({id}) when the file has none."""
     elections = data.setdefault("elections", [])
     for table in elections:
@@ -125,3 +130,94 @@ def remove_table(parent: Tables, path: str) -> bool:
 
 def refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None) -> TahapanError:
     return TahapanError(tr(message_id, message_en), hint=tr(*hint) if hint else None)
+
+
+# ------------------------------------------------------------------ the changes of `tahapan stage`
+
+#: what a new stage must be given (its start may stay unknown); named as `stage add`'s options
+NEW_STAGE_KEYS = ("name", "name_en", "end", "basis", "confidence")
+Change = Callable[[Tables], str]
+
+
+def adding(election: Election, path: str, fields: Tables) -> Change:
+    """The change that adds the stage at ``path`` to ``election``, refused now when a key a new
+    stage needs is missing, the stage exists, or its parent does not."""
+    missing = [f"--{key.replace('_', '-')}" for key in NEW_STAGE_KEYS if not fields.get(key)]
+    if missing:
+        raise refuse(
+            f"untuk tahapan baru perlu: {', '.join(missing)}",
+            f"a new stage needs: {', '.join(missing)}",
+            (
+                "--start boleh dikosongkan bila tidak diketahui.",
+                "--start may be left out when it is not known.",
+            ),
+        )
+    paths = {p for p, _ in election.walk()}
+    if path in paths:
+        raise refuse(
+            f"{election.id}/{path} sudah ada; ubah dengan `tahapan stage set`",
+            f"{election.id}/{path} already exists; change it with `tahapan stage set`",
+        )
+    parent, _, leaf = path.rpartition("/")
+    if parent and parent not in paths:
+        raise refuse(
+            f"induk {parent!r} bukan tahapan {election.id}",
+            f"parent {parent!r} is not a stage of {election.id}",
+            (
+                "`tahapan list -e ELECTION` menampilkan path tahapan.",
+                "`tahapan list -e ELECTION` shows the stage paths.",
+            ),
+        )
+
+    def add(data: Tables) -> str:
+        holder = overlay_table(data, election.id)
+        table = make_table(holder, parent) if parent else holder
+        table.setdefault("stages", []).append({"id": leaf, **fields})
+        return "added"
+
+    return add
+
+
+def setting(ref: StageRef, fields: Tables) -> Change:
+    """The change that sets ``fields`` on a stage (in the file, or as an override of another
+    file's); a projected stage given its official dates, basis and confidence stops being one."""
+    if not fields:
+        raise refuse(
+            "tidak ada yang diubah",
+            "nothing to change",
+            ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
+        )
+    from tahapan.schedule.projection import ends_projection, mark_sourced
+
+    sourced = ends_projection(ref.stage, fields)
+
+    def change(data: Tables) -> str:
+        table = make_table(overlay_table(data, ref.election.id), ref.path)
+        table.update(fields)
+        if sourced:
+            mark_sourced(table)
+        return "changed"
+
+    return change
+
+
+def removing(ref: StageRef, target: Path) -> Change:
+    """The change that removes a stage the file ``target`` holds; a stage of another file is
+    refused (it can be marked not held instead)."""
+
+    def remove(data: Tables) -> str:
+        holder = overlay_table(data, ref.election.id)
+        if find_table(holder, ref.path) is None or not remove_table(holder, ref.path):
+            raise refuse(
+                f"{ref.election.id}/{ref.path} tidak ada di {target}; tahapan dari berkas lain tidak dihapus",
+                f"{ref.election.id}/{ref.path} is not in {target}; stages from other files are not removed",
+                (
+                    "Tandai tidak dilaksanakan: tahapan stage set STAGE --not-held",
+                    "Mark it not held instead: tahapan stage set STAGE --not-held",
+                ),
+            )
+        if holder.keys() == {"id"}:
+            data["elections"].remove(holder)
+        return "removed"
+
+    return remove

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tahapan.schedule.editing import Tables, refuse
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 from tahapan.model import VOTING_STAGES, Election, Stage
+from tahapan.schedule.editing import Tables, refuse
 
 if TYPE_CHECKING:
-    from tahapan.schedule.load import Catalog
+    from tahapan.schedule.catalog import Catalog
 
 
 def projected_basis(like: Election, basis: str | None = None) -> str:

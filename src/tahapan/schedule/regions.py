@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tahapan.model import Election, Region, Stage
-from tahapan.schedule.load import Catalog
+from tahapan.schedule.catalog import Catalog
 
 
 def _lineage(catalog: Catalog, region: Region) -> tuple[set[str], set[str]]:

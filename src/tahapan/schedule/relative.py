@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from tahapan.days.workdays import WorkCalendar
 from tahapan.i18n import tr
 from tahapan.model import UNRESOLVED, Election, RelativeDate, Stage
 from tahapan.schedule.rules import Problem
-from tahapan.days.workdays import WorkCalendar
 
 Edge = Literal["start", "end"]
 

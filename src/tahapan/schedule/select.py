@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tahapan.days.timeline import StageRef, all_stages
 from tahapan.errors import UnknownNameError
 from tahapan.i18n import tr
 from tahapan.model import Election
-from tahapan.schedule.load import Catalog
-from tahapan.days.timeline import StageRef, all_stages
+from tahapan.schedule.catalog import Catalog
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:

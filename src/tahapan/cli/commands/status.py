@@ -17,9 +17,9 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.render import emit
-from tahapan.report import build_status
 from tahapan.days.timeline import DEFAULT_HORIZON
+from tahapan.render import render
+from tahapan.reports.status import build_status
 
 HorizonOpt = Annotated[
     int,
@@ -29,7 +29,7 @@ HorizonOpt = Annotated[
 ]
 
 
-def status(
+def command(
     on: OnOpt = None,
     election: ElectionOpt = None,
     tz: TzOpt = None,
@@ -38,7 +38,7 @@ def status(
     days: HorizonOpt = DEFAULT_HORIZON,
     data: DataOpt = None,
     region: RegionOpt = None,
-) -> None:
+) -> int:
     """Stages running on a date (default today), day N of M, and the next deadlines."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     report = build_status(
@@ -49,4 +49,4 @@ def status(
         horizon=days,
         region=session.region,
     )
-    emit(report, as_json=json)
+    return render(report, "json" if json else "text")

@@ -10,7 +10,7 @@ import typer
 from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
 from tahapan.i18n import tr
 
-config_app = typer.Typer(
+command = typer.Typer(
     name="config",
     help="Read and change defaults: election, tz, lang, region, data. Stored as TOML; TAHAPAN_CONFIG moves the file.",
     no_args_is_help=True,
@@ -23,7 +23,7 @@ def _show(value: Any) -> str:
     return ",".join(value) if isinstance(value, list) else str(value)
 
 
-@config_app.command("set")
+@command.command("set")
 def config_set(
     key: KeyArg,
     value: Annotated[
@@ -42,7 +42,7 @@ def config_set(
     )
 
 
-@config_app.command("get")
+@command.command("get")
 def config_get(key: KeyArg) -> None:
     """Print the value of KEY; exit 1 when it is not set."""
     value = get_value(key)
@@ -51,13 +51,13 @@ def config_get(key: KeyArg) -> None:
     sys.stdout.write(_show(value) + "\n")
 
 
-@config_app.command("unset")
+@command.command("unset")
 def config_unset(key: KeyArg) -> None:
     """Remove KEY, so that the built-in default applies again."""
     unset_value(key)
 
 
-@config_app.command("list")
+@command.command("list")
 def config_list() -> None:
     """Print every key with its value, or with (-) when it is not set."""
     values = load_config()
@@ -66,7 +66,7 @@ def config_list() -> None:
         sys.stdout.write(f"{key} = {shown}\t# {tr(spec.help_id, spec.help_en)}\n")
 
 
-@config_app.command("path")
+@command.command("path")
 def config_path_cmd() -> None:
     """Print where the config file is (it may not exist yet)."""
     sys.stdout.write(f"{config_path()}\n")

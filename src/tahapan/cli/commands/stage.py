@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from tahapan.cli import complete
-from tahapan.cli.options import ElectionOpt, LangChoice, LangOpt, Session, open_session
+from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
+from tahapan.cli.options import ElectionOpt, LangOpt, Session
 from tahapan.config import user_file
 from tahapan.days.dates import h_offset, parse_date
-from tahapan.schedule.editing import (
-    EditResult,
-    Tables,
-    edit,
-    election_table,
-    find_table,
-    make_table,
-    refuse,
-    remove_table,
-)
 from tahapan.i18n import tr
 from tahapan.model import Election
+from tahapan.schedule.editing import Tables, adding, refuse, removing, setting
 from tahapan.schedule.select import find_stage, pick_elections
-from tahapan.schedule.load import shipped_paths
 
-stage_app = typer.Typer(
+command = typer.Typer(
     name="stage",
     help="Add, change or remove stages in your own schedule file (default: jadwal.toml in the "
     "user data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.",
@@ -42,10 +31,6 @@ PathArg = Annotated[
         autocompletion=complete.stages,
         show_default=False,
     ),
-]
-FileOpt = Annotated[
-    Path | None,
-    typer.Option("--file", metavar="FILE", help="The schedule file to change.", show_default=False),
 ]
 
 
@@ -117,45 +102,7 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
     return out
 
 
-def open_for_edit(
-    file: Path | None, lang: LangChoice | None, election: list[str] | None
-) -> Session:
-    """The session of an edit: everything loaded, the file being edited among it if it exists, and
-    never narrowed to the config's region (an edit must see every election, or it could shadow one
-    it did not see)."""
-    from dataclasses import replace
-
-    session = open_session(
-        data=[file] if file and file.is_file() else None, lang=lang, tz=None, elections=election
-    )
-    return replace(session, catalog=session.loaded or session.catalog, region=None)
-
-
-def apply_edit(
-    session: Session, file: Path | None, where: str, mutate: Callable[[Tables], str]
-) -> None:
-    """Make the change under the file's lock, checked with everything the session loaded."""
-    result = edit(file or user_file(), [*shipped_paths(), *session.files], mutate, where)
-    _report(result)
-
-
-def _report(result: EditResult) -> None:
-    words = {
-        "added": tr("ditambahkan", "added"),
-        "changed": tr("diubah", "changed"),
-        "removed": tr("dihapus", "removed"),
-    }[result.action]
-    kept = (
-        tr(f"; versi lama: {result.backup}", f"; previous version: {result.backup}")
-        if result.backup
-        else ""
-    )
-    from tahapan.cli.streams import say
-
-    say(f"{result.where} {words} ({result.path}{kept})")
-
-
-@stage_app.command("add")
+@command.command("add")
 def stage_add(
     stage: PathArg,
     name: NameOpt = None,
@@ -173,31 +120,6 @@ def stage_add(
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
-    missing = [
-        flag
-        for flag, v in (
-            ("--name", name),
-            ("--name-en", name_en),
-            ("--end", end),
-            ("--basis", basis),
-            ("--confidence", confidence),
-        )
-        if not v
-    ]
-    if missing:
-        raise refuse(
-            f"untuk tahapan baru perlu: {', '.join(missing)}",
-            f"a new stage needs: {', '.join(missing)}",
-            (
-                "--start boleh dikosongkan bila tidak diketahui.",
-                "--start may be left out when it is not known.",
-            ),
-        )
-    if any(p == path for p, _ in target_election.walk()):
-        raise refuse(
-            f"{target_election.id}/{path} sudah ada; ubah dengan `tahapan stage set`",
-            f"{target_election.id}/{path} already exists; change it with `tahapan stage set`",
-        )
     fields = _fields(
         session,
         target_election,
@@ -210,27 +132,11 @@ def stage_add(
         note=note,
         regions=region,
     )
-    parent, _, leaf = path.rpartition("/")
-    if parent and not any(p == parent for p, _ in target_election.walk()):
-        raise refuse(
-            f"induk {parent!r} bukan tahapan {target_election.id}",
-            f"parent {parent!r} is not a stage of {target_election.id}",
-            (
-                "`tahapan list -e ELECTION` menampilkan path tahapan.",
-                "`tahapan list -e ELECTION` shows the stage paths.",
-            ),
-        )
-
-    def mutate(data: Tables) -> str:
-        holder = election_table(data, target_election.id)
-        table = make_table(holder, parent) if parent else holder
-        table.setdefault("stages", []).append({"id": leaf, **fields})
-        return "added"
-
-    apply_edit(session, file, f"{target_election.id}/{path}", mutate)
+    change = adding(target_election, path, fields)
+    apply_edit(session, file, f"{target_election.id}/{path}", change)
 
 
-@stage_app.command("set")
+@command.command("set")
 def stage_set(
     stage: PathArg,
     name: NameOpt = None,
@@ -270,26 +176,11 @@ def stage_set(
     )
     if held is not None:
         fields["held"] = held
-    if not fields:
-        raise refuse(
-            "tidak ada yang diubah",
-            "nothing to change",
-            ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
-        )
+    change = setting(ref, fields)
+    apply_edit(session, file, f"{target_election.id}/{ref.path}", change)
+    from tahapan.schedule.projection import ends_projection
 
-    from tahapan.schedule.projection import ends_projection, mark_sourced
-
-    sourced = ends_projection(ref.stage, fields)
-
-    def mutate(data: Tables) -> str:
-        table = make_table(election_table(data, target_election.id), ref.path)
-        table.update(fields)
-        if sourced:
-            mark_sourced(table)
-        return "changed"
-
-    apply_edit(session, file, f"{target_election.id}/{ref.path}", mutate)
-    if ref.stage.projected and not sourced:
+    if ref.stage.projected and not ends_projection(ref.stage, fields):
         from tahapan.cli.streams import say
 
         say(
@@ -302,7 +193,7 @@ def stage_set(
         )
 
 
-@stage_app.command("remove")
+@command.command("remove")
 def stage_remove(
     stage: PathArg,
     election: ElectionOpt = None,
@@ -314,20 +205,4 @@ def stage_remove(
     target_election, path = _target(session, stage)
     ref = find_stage(session.catalog, path, [target_election])
     target = file or user_file()
-
-    def mutate(data: Tables) -> str:
-        holder = election_table(data, target_election.id)
-        if find_table(holder, ref.path) is None or not remove_table(holder, ref.path):
-            raise refuse(
-                f"{target_election.id}/{ref.path} tidak ada di {target}; tahapan dari berkas lain tidak dihapus",
-                f"{target_election.id}/{ref.path} is not in {target}; stages from other files are not removed",
-                (
-                    "Tandai tidak dilaksanakan: tahapan stage set STAGE --not-held",
-                    "Mark it not held instead: tahapan stage set STAGE --not-held",
-                ),
-            )
-        if holder.keys() == {"id"}:
-            data["elections"].remove(holder)
-        return "removed"
-
-    apply_edit(session, target, f"{target_election.id}/{ref.path}", mutate)
+    apply_edit(session, target, f"{target_election.id}/{ref.path}", removing(ref, target))

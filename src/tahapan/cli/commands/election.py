@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
+from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
 from tahapan.cli.options import LangOpt
-from tahapan.cli.stage_cmd import FileOpt, apply_edit, open_for_edit
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
 from tahapan.schedule.editing import Tables, refuse
 
-election_app = typer.Typer(
+command = typer.Typer(
     name="election",
     help="Add an election to your own schedule file (planned from another one with --like, its "
     "dates then marked as projections), or remove one you added.",
@@ -29,7 +29,7 @@ IdArg = Annotated[
 ]
 
 
-@election_app.command("add")
+@command.command("add")
 def election_add(
     ident: IdArg,
     voting_day: Annotated[
@@ -131,7 +131,7 @@ def election_add(
     apply_edit(session, file, ident, mutate)
 
 
-@election_app.command("remove")
+@command.command("remove")
 def election_remove(
     ident: Annotated[
         str,

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,8 +18,8 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.i18n import tr
-from tahapan.model import Election
+from tahapan.render import render
+from tahapan.reports.export import ScheduleExport
 
 
 class CalendarFormat(StrEnum):
@@ -33,7 +31,7 @@ class CalendarFormat(StrEnum):
     json = "json"
 
 
-def calendar(
+def command(
     month: Annotated[
         str | None,
         typer.Option(
@@ -82,15 +80,15 @@ def calendar(
     tz: TzOpt = None,
     lang: LangOpt = None,
     data: DataOpt = None,
-) -> None:
+) -> int:
     """Stage calendar: month grids (Senin-Minggu) in the terminal, PDF or HTML; iCalendar, CSV, JSON.
 
     Default months: from this month (or --on's) to the one the next stage starts in. ics and csv hold every stage of
     the chosen elections unless months are given.
     """
     from tahapan.days import monthgrid
-    from tahapan.schedule.select import pick_elections
     from tahapan.days.timeline import near_elections
+    from tahapan.schedule.select import pick_elections
 
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
@@ -103,58 +101,16 @@ def calendar(
     voting_day = chosen[0].voting_day if session.elections and len(chosen) == 1 else None
     asked = monthgrid.requested_range(month, year, start, end, today, voting_day)
     if format in (CalendarFormat.ics, CalendarFormat.csv):
-        _export(format, chosen, asked, output, alarm, session.zone)
-        return
+        from tahapan.days.dates import now
+        from tahapan.days.monthgrid import within
+
+        if asked is not None:
+            chosen = [within(e, *asked) for e in chosen]
+        export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=alarm)
+        return render(export, format.value, output)
     first, last = asked or monthgrid.default_range(chosen, today)
     # "made on" is the real day, whatever date --on looks at
     report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
-    if format == CalendarFormat.term:
-        from tahapan.render import emit
-
-        emit(report, as_json=False)
-        return
-    if format == CalendarFormat.json:
-        from tahapan.render import json_text
-
-        _write(json_text(report), output)
-    elif format == CalendarFormat.html:
-        from tahapan.render.calendar_html import write_html
-
-        _write(write_html(report), output)
-    else:
-        from tahapan.render.calendar_pdf import write_pdf
-
-        _write(write_pdf(report), output)
-
-
-def _export(
-    format: CalendarFormat,
-    chosen: list[Election],
-    asked: tuple[date, date] | None,
-    output: Path | None,
-    alarm: int | None,
-    zone: str,
-) -> None:
-    from tahapan.days.monthgrid import within
-
-    if asked is not None:
-        chosen = [within(e, *asked) for e in chosen]
-    if format == CalendarFormat.csv:
-        from tahapan.schedule.tabular import csv_text
-
-        _write(csv_text(chosen), output)
-        return
-    from tahapan.days.dates import now
-    from tahapan.render.calendar_ics import write_ics
-
-    _write(write_ics(chosen, stamp=now(zone), alarm_days=alarm), output)
-
-
-def _write(content: str | bytes, output: Path | None) -> None:
-    from tahapan.render import write_out
-
-    write_out(content, output)
-    if output is not None:
-        from tahapan.cli.streams import say
-
-        say(tr(f"ditulis {output}", f"wrote {output}"))
+    # the terminal's grid sizes itself to the screen: -o does not apply to it
+    fmt = "text" if format == CalendarFormat.term else format.value
+    return render(report, fmt, None if fmt == "text" else output)

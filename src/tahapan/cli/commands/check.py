@@ -22,12 +22,13 @@ from tahapan.cli.options import (
     resolve_on,
 )
 from tahapan.days.dates import parse_span
-from tahapan.errors import ExitCode, TahapanError
+from tahapan.errors import TahapanError
 from tahapan.i18n import tr
-from tahapan.report import build_check_active, build_check_within
+from tahapan.render import render
+from tahapan.reports.check import build_check_active, build_check_within
 
 
-def check(
+def command(
     active: Annotated[
         str | None,
         typer.Option(
@@ -57,7 +58,7 @@ def check(
     json: JsonOpt = False,
     data: DataOpt = None,
     region: RegionOpt = None,
-) -> None:
+) -> int:
     """Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     if (active is None) == (within is None):
@@ -80,13 +81,6 @@ def check(
         report = build_check_within(
             session.catalog, parse_span(within or ""), on=date, election_ids=session.elections
         )
-    if json:
-        from tahapan.render import emit
-
-        emit(report, as_json=True)
-    elif not quiet:
-        from tahapan.render.plain import render_check
-
-        render_check(report)
-    if not report.ok:
-        raise typer.Exit(int(ExitCode.ATTENTION))
+    if quiet and not json:
+        return report.exit_code
+    return render(report, "json" if json else "text")

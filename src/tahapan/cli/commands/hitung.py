@@ -1,0 +1,61 @@
+"""`tahapan hitung` (alias `calc`): date arithmetic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangOpt,
+    RegionOpt,
+    TzOpt,
+    open_session,
+)
+from tahapan.days.calc import calculate
+from tahapan.days.dates import parse_date
+from tahapan.render import render
+from tahapan.schedule.select import pick_elections
+
+#: "- 3 hari" and "-35" are arithmetic, not options
+OPTIONS = {"context_settings": {"ignore_unknown_options": True}}
+
+
+def command(
+    expression: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="EXPRESSION",
+            help='A date, a date and a count ("2024-12-06 + 3 hari kerja", "3 working days after '
+            '2024-03-20"), or a span ("2023-11-28 .. 2024-02-10").',
+            show_default=False,
+        ),
+    ] = None,
+    election: ElectionOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    region: RegionOpt = None,
+) -> int:
+    """Date arithmetic: H-30, a date plus N days or working days, the days in a span.
+
+    Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (kedua ujung
+    dihitung). Working days skip weekends, national holidays, cuti bersama and the election's own.
+    """
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
+    text = " ".join(expression or [])
+    chosen = pick_elections(session.catalog, session.elections)
+    context = chosen[0] if len(chosen) == 1 else None
+    report = calculate(
+        text,
+        read_date=lambda part: parse_date(
+            part, today=session.today, voting_day=context.voting_day if context else None
+        ),
+        election=context,
+        elections=session.catalog.elections,
+    )
+    return render(report, "json" if json else "text")

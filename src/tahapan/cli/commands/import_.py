@@ -1,0 +1,52 @@
+"""`tahapan import`: a CSV of stages as a TOML schedule file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import DataOpt, LangOpt, OutputOpt, open_session
+from tahapan.errors import DataError
+from tahapan.i18n import tr
+from tahapan.render import write_out
+from tahapan.schedule.catalog import shipped_paths
+from tahapan.schedule.load import check_with
+from tahapan.schedule.read import read_text
+
+
+def command(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE.csv", help="Rows as `export --format csv` writes them.")
+    ],
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and column."""
+    session = open_session(data=data, lang=lang, tz=None, elections=None)
+    from tahapan.schedule import tabular
+    from tahapan.schedule.writer import tables_text
+
+    imported = tabular.import_csv(
+        file, read_text(file), {e.id: e for e in session.catalog.elections}
+    )
+    if imported.problems:
+        raise DataError(imported.problems)
+    result = tables_text(
+        imported.data,
+        header=f"# {tr('Diimpor dari', 'Imported from')} {file.name} (tahapan import)\n",
+    )
+    # the result must load beside everything else, or it is not written
+    check_with([*shipped_paths(), *session.files], output or Path(f"{file.stem}.toml"), result)
+    write_out(result, output)
+    from tahapan.cli.streams import say
+
+    say(
+        tr(
+            f"{imported.rows} baris, {len(imported.data['elections'])} pemilu",
+            f"{imported.rows} rows, {len(imported.data['elections'])} elections",
+        )
+        + (f" → {output}" if output else "")
+    )

@@ -1,0 +1,62 @@
+"""`tahapan pace`: is field work keeping up with the time gone by?"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli import complete
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangOpt,
+    OnOpt,
+    RegionOpt,
+    TzOpt,
+    open_session,
+    resolve_on,
+)
+from tahapan.days.pace import measure, parse_done
+from tahapan.render import render
+from tahapan.schedule.select import find_stage, pick_elections
+
+
+def command(
+    stage: Annotated[
+        str,
+        typer.Argument(
+            help="Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.",
+            autocompletion=complete.stages,
+            show_default=False,
+        ),
+    ],
+    done: Annotated[
+        str,
+        typer.Option(
+            "--done",
+            metavar="PERCENT",
+            help="Share of the work done: 53.33, 53,33, 53.33% or a count out of a total (1200/2250).",
+            show_default=False,
+        ),
+    ],
+    election: ElectionOpt = None,
+    on: OnOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    region: RegionOpt = None,
+) -> int:
+    """Pace of work: share done against time gone by; exit 1 when behind.
+
+    Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan
+    tanggal selesai pada laju sejauh ini, dan exit 1 bila terlambat.
+    """
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
+    share = parse_done(done)
+    elections = pick_elections(session.catalog, session.elections) if session.elections else None
+    ref = find_stage(session.catalog, stage, elections)
+    report = measure(ref, share, resolve_on(session, on))
+    return render(report, "json" if json else "text")

@@ -1,0 +1,61 @@
+"""`tahapan regions`: the regions tahapan knows."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import DataOpt, JsonOpt, LangOpt, open_session
+from tahapan.errors import TahapanError
+from tahapan.i18n import tr
+from tahapan.model import Region
+from tahapan.render import render
+from tahapan.reports.files import RegionsReport
+
+
+def command(
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="TEXT",
+            help="Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).",
+            show_default=False,
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option(
+            "--province",
+            "-p",
+            metavar="PROVINCE",
+            help="Only the regions of this province (code, id or name: 35, jawa-timur, Jatim).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> int:
+    """The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code,
+    kind, time zone and province. With TEXT, those it names: exact matches first, then names holding
+    every word, then names containing it. Exit 1 when nothing matches, as grep does."""
+    from tahapan.schedule.region_lookup import find_region, search, suggestions
+
+    session = open_session(data=data, lang=lang, tz=None, elections=None)
+    known = session.catalog.regions
+    found: tuple[Region, ...] = known
+    if province:
+        chosen = find_region(known, province)
+        if chosen.parent is not None:
+            above = next((r.name for r in known if r.id == chosen.parent), chosen.parent)
+            raise TahapanError(
+                tr(f"{chosen.name} bukan provinsi", f"{chosen.name} is not a province"),
+                hint=tr(f"Provinsinya: {above}.", f"Its province is {above}."),
+            )
+        found = tuple(r for r in found if chosen.id in (r.id, r.parent))
+    if query:
+        found = tuple(search(found, query))
+    close = () if found else tuple(suggestions(found if province else known, query or ""))
+    report = RegionsReport(found, query=query, province=province, close=close)
+    return render(report, "json" if json else "text")

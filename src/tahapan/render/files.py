@@ -1,0 +1,26 @@
+"""Schedules as files for other programs: TOML (tahapan's own), CSV (spreadsheets), iCalendar."""
+
+from __future__ import annotations
+
+from tahapan.reports.export import ScheduleExport
+
+
+def toml_text(result: ScheduleExport) -> str:
+    from tahapan.schedule.writer import schedule_text
+
+    return schedule_text(result.elections, result.regions)
+
+
+def csv_text(result: ScheduleExport) -> str:
+    from tahapan.schedule.tabular import csv_text as text
+
+    return text(result.elections)
+
+
+def ics_text(result: ScheduleExport) -> str:
+    from tahapan.days.dates import now
+    from tahapan.render.calendar_ics import write_ics
+
+    return write_ics(
+        result.elections, stamp=result.stamp or now("UTC"), alarm_days=result.alarm_days
+    )

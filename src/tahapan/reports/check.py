@@ -1,0 +1,79 @@
+"""`tahapan check`: a yes/no answer for scripts (is this stage running? is anything due?)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tahapan.days import timeline as tl
+from tahapan.errors import ExitCode
+from tahapan.reports import stage_json
+from tahapan.reports.stages import ShowReport, build_show
+from tahapan.schedule.catalog import Catalog
+from tahapan.schedule.select import pick_elections
+
+
+@dataclass
+class CheckReport:
+    """The answer of `tahapan check`: ``ok`` decides the exit status (0 when true, 1 when not)."""
+
+    date: date
+    ok: bool
+    question: str  # "active" or "within"
+    #: for --active: where the stage stands on the date, as `show` computes it
+    stage: ShowReport | None = None
+    days: int | None = None
+    events: tuple[tl.Event, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else int(ExitCode.ATTENTION)
+
+    def payload(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "date": self.date.isoformat(),
+            "ok": self.ok,
+            "question": self.question,
+        }
+        if self.stage is not None:
+            show = self.stage
+            out["stage"] = {
+                **stage_json(show.ref),
+                "position": show.position,
+                "day": show.day,
+                "days_total": show.ref.stage.days_total,
+                "days_left": show.days_left,
+                "days_until": show.days_until,
+                "days_since": show.days_since,
+            }
+        else:
+            out["days"] = self.days
+            out["events"] = [
+                {
+                    **stage_json(e.ref),
+                    "date": e.day.isoformat(),
+                    "event": e.kind,
+                    "h": tl.h_day(e.ref.election, e.day),
+                    "days_until": (e.day - self.date).days,
+                }
+                for e in self.events
+            ]
+        return out
+
+
+def build_check_active(
+    catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
+) -> CheckReport:
+    show = build_show(catalog, stage_ref, on=on, election_ids=election_ids)
+    return CheckReport(on, show.position == "active", "active", stage=show)
+
+
+def build_check_within(
+    catalog: Catalog, days: int, *, on: date, election_ids: Sequence[str] = ()
+) -> CheckReport:
+    elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    events = tuple(tl.events_within(elections, on, days))
+    # "ok" means nothing is due: a cron line `tahapan check --within 7 || mail ...` mails only when needed
+    return CheckReport(on, not events, "within", days=days, events=events)

@@ -1,0 +1,188 @@
+"""`tahapan list` (each election's stage tree) and `tahapan show` (one stage in full)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tahapan.days import timeline as tl
+from tahapan.model import Election, RelativeDate, Stage, as_table
+from tahapan.reports import election_json, stage_fields_json
+from tahapan.schedule.catalog import Catalog
+from tahapan.schedule.select import find_stage, pick_elections
+
+
+def _rule_json(election: Election, rule: RelativeDate | None) -> dict[str, Any] | None:
+    if rule is None:
+        return None
+    from tahapan.schedule.relative import anchor_date
+
+    base = anchor_date(election, rule)
+    return {
+        **as_table(rule),
+        "from": None if base is None else base.isoformat(),
+    }
+
+
+def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
+    return {
+        **stage_fields_json(ref),
+        "start_rule": _rule_json(ref.election, stage.start_rule),
+        "end_rule": _rule_json(ref.election, stage.end_rule),
+        "days_total": stage.days_total,
+        "position": tl.position(ref, on),
+        "stages": [
+            _tree_json(tl.StageRef(ref.election, f"{ref.path}/{c.id}", c), c, on)
+            for c in stage.stages
+        ],
+    }
+
+
+@dataclass
+class ListReport:
+    date: date
+    elections: list[Election]
+    sources: dict[str, str]
+    #: with --sources: (election, path) -> the file the stage came from, and {key: file} changed later
+    stage_sources: dict[tuple[str, str], tuple[str, dict[str, str]]] | None = None
+    #: election id -> names of the regions it is scoped to
+    regions: dict[str, tuple[str, ...]] | None = None
+    #: the paths of tahapan's own files among the sources (shown as "shipped data")
+    shipped_files: frozenset[str] = frozenset()
+
+    exit_code = 0
+
+    def shipped(self, path: str) -> bool:
+        return path in self.shipped_files
+
+    def payload(self) -> dict[str, Any]:
+        out = {
+            "date": self.date.isoformat(),
+            "elections": [
+                {
+                    **election_json(e, self.date),
+                    "timezone": e.timezone,
+                    "regions": list(e.regions),
+                    "basis": e.basis,
+                    "source": self.sources.get(e.id),
+                    "stages": [_tree_json(tl.StageRef(e, s.id, s), s, self.date) for s in e.stages],
+                }
+                for e in self.elections
+            ],
+        }
+        if self.stage_sources is not None:
+            out["stage_sources"] = [
+                {"election": e, "path": p, "source": made, "changed": changed}
+                for (e, p), (made, changed) in self.stage_sources.items()
+            ]
+        return out
+
+
+def build_list(
+    catalog: Catalog, *, on: date, election_ids: Sequence[str] = (), sources: bool = False
+) -> ListReport:
+    chosen = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    stage_sources = None
+    if sources:
+        stage_sources = {}
+        for election in chosen:
+            for path, _ in election.walk():
+                made, changed = catalog.stage_source(election.id, path)
+                stage_sources[(election.id, path)] = (
+                    str(made),
+                    {key: str(f) for key, f in sorted(changed.items())},
+                )
+    regions = {e.id: region_names(catalog, e.regions) for e in chosen if e.regions}
+    sources_text = {k: str(v) for k, v in catalog.sources.items()}
+    shipped = frozenset(path for path in set(sources_text.values()) if catalog.is_shipped(path))
+    if stage_sources:
+        named = {first for first, _ in stage_sources.values()}
+        named |= {file for _, later in stage_sources.values() for file in later.values()}
+        shipped |= {path for path in named if catalog.is_shipped(path)}
+    return ListReport(on, chosen, sources_text, stage_sources, regions, shipped)
+
+
+@dataclass
+class ShowReport:
+    date: date
+    ref: tl.StageRef
+    position: str
+    day: int | None
+    days_left: int | None
+    days_until: int | None
+    days_since: int | None
+    #: for a stage counted in working days: how many its window holds
+    working_days: int | None = None
+    #: names of the regions the stage (or else its election) is scoped to
+    regions: tuple[str, ...] = ()
+
+    @property
+    def h_start(self) -> int | None:
+        s = self.ref.stage.start
+        return None if s is None else tl.h_day(self.ref.election, s)
+
+    @property
+    def h_end(self) -> int:
+        return tl.h_day(self.ref.election, self.ref.stage.end)
+
+    exit_code = 0
+
+    def payload(self) -> dict[str, Any]:
+        stage = self.ref.stage
+        return {
+            "date": self.date.isoformat(),
+            "stage": {
+                **_tree_json(self.ref, stage, self.date),
+                "name_election": self.ref.election.name,
+                "h_start": self.h_start,
+                "h_end": self.h_end,
+                "day": self.day,
+                "days_left": self.days_left,
+                "days_until": self.days_until,
+                "days_since": self.days_since,
+                "working_days": self.working_days,
+                "regions": list(self.regions),
+            },
+        }
+
+
+def build_show(
+    catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
+) -> ShowReport:
+    elections = pick_elections(catalog, election_ids) if election_ids else None
+    ref = find_stage(catalog, stage_ref, elections)
+    where = tl.position(ref, on)
+    stage = ref.stage
+    running = where == "active"
+    return ShowReport(
+        date=on,
+        ref=ref,
+        position=where,
+        day=(on - stage.start).days + 1 if running and stage.start is not None else None,
+        days_left=(stage.end - on).days if running else None,
+        days_until=(stage.start - on).days
+        if stage.start is not None and on < stage.start
+        else None,
+        days_since=(on - stage.end).days if on > stage.end else None,
+        working_days=_working_days(ref),
+        regions=region_names(catalog, stage.regions or ref.election.regions),
+    )
+
+
+def region_names(catalog: Catalog, refs: Sequence[str]) -> tuple[str, ...]:
+    """'kota-pangkalpinang' or '19.71' -> 'Kota Pangkalpinang' (an unknown one stays as written)."""
+    names = {r.id: r.name for r in catalog.regions} | {
+        r.code: r.name for r in catalog.regions if r.code
+    }
+    return tuple(names.get(ref, ref) for ref in refs)
+
+
+def _working_days(ref: tl.StageRef) -> int | None:
+    stage = ref.stage
+    if stage.counting != "working" or stage.start is None:
+        return None
+    from tahapan.days.workdays import WorkCalendar
+
+    return WorkCalendar(ref.election.holidays).count(stage.start, stage.end)
