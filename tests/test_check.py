@@ -14,7 +14,7 @@ def test_active_yes_exits_0(cli):
     result = cli("check", "--active", "kampanye", "-e", "pemilu-2024", "--on", "2023-11-29")
     assert (result.exit_code, result.stdout) == (
         0,
-        "ya: pemilu-2024/kampanye berjalan, hari 2 dari 75, sisa 73 hari\n",
+        "ya: pemilu-2024/kampanye berjalan, hari ke-2 dari 75, sisa 73 hari\n",
     )
 
 

@@ -8,12 +8,13 @@ in the loader speak the user's language too.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
     from tahapan.model import Stage
 
 Lang = Literal["id", "en"]
+T = TypeVar("T")
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
 
 MONTHS_ID = (
@@ -42,6 +43,12 @@ def language() -> Lang:
 def tr(id_text: str, en_text: str) -> str:
     """Pick the text for the current language."""
     return en_text if _current == "en" else id_text
+
+
+def pick(id_value: T, en_value: T | None) -> T:
+    """A name, note or scope in the chosen language: the English one when English is chosen and the
+    file gives it, else the Indonesian (official) one."""
+    return en_value if _current == "en" and en_value is not None else id_value
 
 
 def month_name(month: int, lang: Lang | None = None) -> str:

@@ -12,14 +12,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from tahapan.days import timeline as tl
 from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.errors import DateError, TahapanError
-from tahapan.i18n import format_date, projection_note, tr
+from tahapan.i18n import format_date, pick, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 
+#: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
+DayKind = Literal["voting", "holiday", "cuti", "sunday", "saturday", "workday"]
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
 MAX_MONTHS = 36
 #: a stage this long that covers a whole month goes in the month's band, not in every cell
@@ -54,6 +56,20 @@ class Day:
     #: the elections whose voting day this is
     voting: tuple[str, ...]
     holiday: Closed | None
+
+    @property
+    def kind(self) -> DayKind:
+        """What the day is, for every calendar view alike: voting day before a day off, a day off
+        before the weekend (a Sunday that is cuti bersama is drawn as cuti)."""
+        if self.voting:
+            return "voting"
+        off = self.holiday.kind if self.holiday is not None else None
+        if off in ("public", "local"):
+            return "holiday"
+        if off == "cuti":
+            return "cuti"
+        weekday = self.day.weekday()
+        return "sunday" if weekday == 6 else "saturday" if weekday == 5 else "workday"
 
 
 @dataclass(frozen=True)
@@ -167,7 +183,7 @@ class CalendarReport:
 
 
 def title(elections: Sequence[Election]) -> str:
-    return " · ".join(tr(e.name, e.name_en) for e in elections) or "tahapan"
+    return " · ".join(pick(e.name, e.name_en) for e in elections) or "tahapan"
 
 
 def month_range(first: date, last: date) -> list[tuple[int, int]]:

@@ -12,8 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from tahapan.model import Election, Stage
+
+#: where a stage stands on a date; "unknown": its start is not known and its end not yet passed
+Position = Literal["active", "upcoming", "ended", "not-held", "unknown"]
+#: what happens on an event's day: a stage starts, ends (its last day), or is a one-day stage
+EventKind = Literal["start", "end", "day"]
 
 #: how far ahead "upcoming" looks, and how near an election must be to be shown by default
 DEFAULT_HORIZON = 60
@@ -146,7 +152,7 @@ def near_elections(
     return [e for e in elections if is_near(e, on, horizon=horizon)]
 
 
-def position(ref: StageRef, on: date) -> str:
+def position(ref: StageRef, on: date) -> Position:
     """'active', 'upcoming', 'ended', 'not-held', or 'unknown' (start not known and not yet begun)."""
     if not ref.stage.held:
         return "not-held"
@@ -162,7 +168,7 @@ class Event:
     """A stage starting or ending on a day: what `check --within` reports."""
 
     day: date
-    kind: str  # "start", "end", or "day" for a one-day stage
+    kind: EventKind
     ref: StageRef
 
 
@@ -179,5 +185,5 @@ def events_within(elections: Iterable[Election], on: date, days: int) -> list[Ev
             out.append(Event(stage.start, "start", ref))
         if 0 <= (stage.end - on).days <= days:
             out.append(Event(stage.end, "end", ref))
-    order = {"end": 0, "day": 1, "start": 2}
+    order: dict[EventKind, int] = {"end": 0, "day": 1, "start": 2}
     return sorted(out, key=lambda e: (e.day, order[e.kind], e.ref.election.id, e.ref.path))

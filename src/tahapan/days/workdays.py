@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from tahapan.i18n import language, tr
+from tahapan.i18n import language, pick, tr
 from tahapan.model import Holiday
 
 DayOff = Literal["weekend", "public", "cuti", "local"]
@@ -36,7 +36,7 @@ class WorkCalendar:
         """Why ``day`` is not a working day, or None when it is one."""
         local = self._extra.get(day)
         if local is not None:
-            name = local.name_en if language() == "en" and local.name_en else local.name
+            name = pick(local.name, local.name_en)
             return Closed(day, "local", name)
         national = self._national(day.year).get(day)
         if national is not None:

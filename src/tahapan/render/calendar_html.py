@@ -13,6 +13,7 @@ from tahapan.i18n import (
     format_range,
     language,
     month_name,
+    pick,
     tr,
 )
 
@@ -51,6 +52,16 @@ p.projected { font-size: 8pt; font-weight: bold; color: #964b00; margin: 1mm 0 0
 """
 
 
+#: a day's cell class by its kind (``Day.kind``)
+DAY_CLASSES = {
+    "voting": "voting",
+    "holiday": "holiday",
+    "cuti": "holiday",
+    "saturday": "weekend",
+    "sunday": "weekend",
+}
+
+
 def write_html(report: CalendarReport) -> str:
     title = report.title
     pages = "\n".join(_month(report, month, title) for month in report.months)
@@ -62,7 +73,7 @@ def write_html(report: CalendarReport) -> str:
 
 def _stage_label(report: CalendarReport, index: int) -> str:
     stage = report.marks[index].ref.stage
-    return tr(stage.name, stage.name_en)
+    return pick(stage.name, stage.name_en)
 
 
 def _month(report: CalendarReport, month: Month, title: str) -> str:
@@ -82,22 +93,19 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
     out.append(f'<table class="grid">\n<tr>{head}</tr>')
     for week in month.weeks:
         cells = []
-        for col, day in enumerate(week):
+        for day in week:
             if not day.in_month:
                 cells.append(f'<td class="out"><span class="num">{day.day.day}</span></td>')
                 continue
-            off = day.holiday is not None and day.holiday.kind != "weekend"
-            classes = [
-                "voting" if day.voting else "holiday" if off else "weekend" if col >= 5 else ""
-            ]
-            if off and day.holiday is not None and day.holiday.kind == "cuti":
+            classes = [DAY_CLASSES.get(day.kind, "")]
+            if day.kind == "cuti":
                 classes.append("cuti")
-            elif off or col == 6:
+            elif day.kind in ("holiday", "sunday"):
                 classes.append("red")
             body = [f'<span class="num">{day.day.day}</span>']
-            if day.voting:
+            if day.kind == "voting":
                 body.append(f' <span class="note">★ {tr("Pemungutan suara", "Voting day")}</span>')
-            elif off and day.holiday is not None:
+            elif day.kind in ("holiday", "cuti") and day.holiday is not None:
                 body.append(f' <span class="note">{escape(day.holiday.name)}</span>')
             for index in day.marks:
                 mark = report.marks[index]

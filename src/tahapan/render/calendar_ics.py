@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from tahapan.days.monthgrid import title
-from tahapan.i18n import PROJECTED, projection_note, tr
+from tahapan.i18n import PROJECTED, pick, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election
 
 UID_DOMAIN = (
@@ -38,7 +38,7 @@ def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int
             if not stage.held:
                 continue
             event = Event()
-            name = tr(stage.name, stage.name_en)
+            name = pick(stage.name, stage.name_en)
             first = stage.start
             if first is None:
                 first = stage.end
@@ -56,7 +56,7 @@ def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int
             conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
             confidence = f"{stage.confidence} ({tr(conf_id, conf_en)})"
             lines = [
-                tr(election.name, election.name_en),
+                pick(election.name, election.name_en),
                 tr("Dasar hukum: ", "Legal basis: ") + stage.basis,
                 tr("Kepastian: ", "Confidence: ")
                 + (projection_note() if stage.projected else confidence),

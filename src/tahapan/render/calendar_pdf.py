@@ -17,7 +17,15 @@ from pathlib import Path
 from fpdf import FPDF
 
 from tahapan.days.monthgrid import CalendarReport, Month
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, confidence_mark, format_range, month_name, tr
+from tahapan.i18n import (
+    WEEKDAYS_EN,
+    WEEKDAYS_ID,
+    confidence_mark,
+    format_range,
+    month_name,
+    pick,
+    tr,
+)
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -154,11 +162,11 @@ class _Document(FPDF):
         for row, week in enumerate(month.weeks):
             for col, day in enumerate(week):
                 x, y = MARGIN + col * width, top + head + row * row_h
-                off = day.holiday is not None and day.holiday.kind != "weekend"
-                if day.voting and day.in_month:
+                kind = day.kind
+                if kind == "voting" and day.in_month:
                     self.set_fill_color(255, 240, 170)
                     self.rect(x, y, width, row_h, style="DF")
-                elif col >= 5 or (off and day.in_month):
+                elif kind in ("saturday", "sunday") or (kind != "workday" and day.in_month):
                     self.set_fill_color(248, 243, 243)
                     self.rect(x, y, width, row_h, style="DF")
                 else:
@@ -168,25 +176,24 @@ class _Document(FPDF):
                     self.font(8)
                     self.put(x + 0.8, y + 0.6, 8, 4, str(day.day.day))
                     continue
-                cuti = off and day.holiday is not None and day.holiday.kind == "cuti"
-                if cuti:
+                if kind == "cuti":
                     self.set_text_color(*CUTI)
-                elif off or col == 6:
+                elif kind in ("holiday", "sunday"):
                     self.set_text_color(180, 0, 0)
                 else:
                     self.set_text_color(0, 0, 0)
                 self.font(11, bold=True)
                 self.put(x + 0.8, y + 0.6, 9, 5, str(day.day.day))
                 note = ""
-                if day.voting:
+                if kind == "voting":
                     note = "★ " + tr("Pemungutan suara", "Voting day")
-                elif off and day.holiday is not None:
+                elif kind in ("holiday", "cuti") and day.holiday is not None:
                     note = day.holiday.name
                 if note:
-                    self.font(6.5, bold=bool(day.voting))
-                    if day.voting:
+                    self.font(6.5, bold=kind == "voting")
+                    if kind == "voting":
                         self.set_text_color(0, 0, 0)
-                    elif cuti:
+                    elif kind == "cuti":
                         self.set_text_color(*CUTI)
                     else:
                         self.set_text_color(150, 0, 0)
@@ -206,7 +213,7 @@ class _Document(FPDF):
                         by - 0.2,
                         width - 1.6,
                         BAR_H,
-                        f"{mark.symbol} {tr(stage.name, stage.name_en)}",
+                        f"{mark.symbol} {pick(stage.name, stage.name_en)}",
                     )
                 if len(shown) < len(day.marks):
                     self.set_text_color(60, 60, 60)
@@ -235,7 +242,7 @@ class _Document(FPDF):
             self.set_fill_color(*_rgb(mark.colour))
             self.rect(x, y + 0.6, 3, 3, style="F")
             self.set_text_color(0, 0, 0)
-            label = f"{mark.symbol}  {tr(stage.name, stage.name_en)}  {format_range(stage.start, stage.end)}"
+            label = f"{mark.symbol}  {pick(stage.name, stage.name_en)}  {format_range(stage.start, stage.end)}"
             label += f"  [{confidence_mark(stage)}]"
             if index in month.band:
                 label += tr("  (sepanjang bulan)", "  (all month)")

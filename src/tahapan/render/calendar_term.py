@@ -19,8 +19,18 @@ from tahapan.i18n import (
     format_date,
     format_range,
     month_name,
+    pick,
     tr,
 )
+
+NUMBER_STYLE = {
+    "voting": "bold reverse",
+    "holiday": "bold red",
+    "sunday": "bold red",
+    "cuti": "bold dark_orange",
+}
+#: the sign after a day's number: voting day, public holiday, cuti bersama (readable without colour)
+DAY_MARK = {"voting": ("★", "bold"), "holiday": ("*", "red"), "cuti": ("+", "dark_orange")}
 
 
 def view(report: CalendarReport) -> Group:
@@ -37,7 +47,7 @@ def _name(report: CalendarReport, index: int) -> Text:
     mark = report.marks[index]
     stage = mark.ref.stage
     text = Text(f"{mark.symbol} ", style=f"bold {mark.colour}")
-    text.append(tr(stage.name, stage.name_en))
+    text.append(pick(stage.name, stage.name_en))
     election = mark.ref.election
     if len(report.elections) > 1:
         text.append(f" ({election.id})", style="dim")
@@ -66,21 +76,9 @@ def _month(report: CalendarReport, month: Month) -> list[Any]:
             if not day.in_month:
                 cells.append(Text(str(day.day.day), style="dim"))
                 continue
-            kind = day.holiday.kind if day.holiday is not None else None
-            number_style = (
-                "bold red" if kind in ("public", "local") or day.day.weekday() == 6 else "bold"
-            )
-            if kind == "cuti":
-                number_style = "bold dark_orange"
-            if day.voting:
-                number_style = "bold reverse"
-            cell.append(f"{day.day.day:>2}", style=number_style)
-            if day.voting:
-                cell.append("★", style="bold")
-            elif kind in ("public", "local"):
-                cell.append("*", style="red")
-            elif kind == "cuti":
-                cell.append("+", style="dark_orange")
+            cell.append(f"{day.day.day:>2}", style=NUMBER_STYLE.get(day.kind, "bold"))
+            if day.kind in DAY_MARK:
+                cell.append(*DAY_MARK[day.kind])
             for index in day.marks:
                 mark = report.marks[index]
                 cell.append(mark.symbol, style=f"bold {mark.colour}")

@@ -11,11 +11,11 @@ from tahapan.days.timeline import h_day
 from tahapan.days.workdays import Closed
 from tahapan.i18n import (
     PROJECTED,
-    days,
     format_date,
     format_range,
     h_label,
     language,
+    pick,
     tr,
     weekday_name,
 )
@@ -37,7 +37,7 @@ def check_text(report: CheckReport) -> str:
             "end": tr("berakhir", "ends"),
             "day": tr("hari itu", "on the day"),
         }[e.kind]
-        name = tr(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref.stage)
+        name = pick(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref.stage)
         fields = [
             e.day.isoformat(),
             h_label(h_day(e.ref.election, e.day)),
@@ -56,31 +56,15 @@ def _projected(stage: Stage) -> str:
 
 
 def _active_line(show: ShowReport) -> str:
+    from tahapan.render.words import position_words
+
     where = f"{show.ref.election.id}/{show.ref.path}" + _projected(show.ref.stage)
+    words = position_words(show)
     if show.position == "active":
-        if show.day is None:
-            return tr(
-                f"ya: {where} berjalan, sisa {show.days_left} hari",
-                f"yes: {where} is running, {days(show.days_left or 0)} left",
-            )
-        total = show.ref.stage.days_total
-        return tr(
-            f"ya: {where} berjalan, hari {show.day} dari {total}, sisa {show.days_left} hari",
-            f"yes: {where} is running, day {show.day} of {total}, {days(show.days_left or 0)} left",
-        )
-    why = {
-        "upcoming": tr(
-            f"mulai dalam {show.days_until} hari", f"starts in {days(show.days_until or 0)}"
-        ),
-        "ended": tr(
-            f"berakhir {show.days_since} hari lalu", f"ended {days(show.days_since or 0)} ago"
-        ),
-        "not-held": tr("tidak dilaksanakan", "not held"),
-        "unknown": tr("mulai tidak diketahui", "start not known"),
-    }[show.position]
+        return tr(f"ya: {where} berjalan, {words}", f"yes: {where} is running, {words}")
     return tr(
-        f"tidak: {where} tidak berjalan pada {show.date} ({why})",
-        f"no: {where} is not running on {show.date} ({why})",
+        f"tidak: {where} tidak berjalan pada {show.date} ({words})",
+        f"no: {where} is not running on {show.date} ({words})",
     )
 
 
@@ -140,7 +124,7 @@ def _day(info: DayInfo) -> str:
 
 def _election_label(report: CalcReport) -> str:
     e = report.election
-    return "" if e is None else f" ({tr(e.name, e.name_en)})"
+    return "" if e is None else f" ({pick(e.name, e.name_en)})"
 
 
 def _closed_line(c: Closed) -> str:
@@ -213,7 +197,7 @@ def pace_lines(report: PaceReport) -> list[str]:
     unit = "working_days" if report.counting == "working" else "days"
     total = _count(report.total, unit)
     lines = [
-        f"{tr(stage.name, stage.name_en)}{_projected(stage)}, "
+        f"{pick(stage.name, stage.name_en)}{_projected(stage)}, "
         + tr("per ", "as of ")
         + format_date(report.on, weekday=True),
         tr(

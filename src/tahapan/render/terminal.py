@@ -23,7 +23,7 @@ from tahapan.i18n import (
     format_date,
     format_range,
     h_label,
-    language,
+    pick,
     projection_note,
     tr,
 )
@@ -96,11 +96,11 @@ def calendar_view(report: CalendarReport) -> None:
 
 
 def _name(stage: Stage) -> str:
-    return stage.name_en if language() == "en" else stage.name
+    return pick(stage.name, stage.name_en)
 
 
 def _election_name(election: Election) -> str:
-    return election.name_en if language() == "en" else election.name
+    return pick(election.name, election.name_en)
 
 
 def _zone(zone: str) -> str:
@@ -457,7 +457,7 @@ def _show(report: ShowReport) -> Panel:
     grid.add_row("Id", Text(f"{ref.election.id}/{ref.path}"))
     grid.add_row(
         tr("Nama (en)", "Name (id)"),
-        Text(stage.name_en if language() == "id" else stage.name, style="italic"),
+        Text(pick(stage.name_en, stage.name), style="italic"),
     )
     dates = format_range(stage.start, stage.end)
     if stage.days_total is not None:
@@ -488,7 +488,7 @@ def _show(report: ShowReport) -> Panel:
     if stage.confidence_note:
         conf.append(f". {stage.confidence_note}", style="dim")
     grid.add_row(tr("Kepastian", "Confidence"), conf)
-    note = stage.note_en if language() == "en" and stage.note_en else stage.note
+    note = pick(stage.note, stage.note_en)
     if note:
         grid.add_row(tr("Catatan", "Note"), Text(note))
     parts: list[Any] = [grid]
@@ -521,42 +521,9 @@ def _show(report: ShowReport) -> Panel:
 
 
 def _where(report: ShowReport) -> Text:
-    p = report.position
-    if p == "active":
-        if report.day is None:
-            return Text(
-                tr(
-                    f"sedang berjalan, sisa {report.days_left} hari",
-                    f"running, {days(report.days_left or 0)} left",
-                ),
-                style="bold green",
-            )
-        total = report.ref.stage.days_total
-        return Text(
-            tr(
-                f"sedang berjalan: hari ke-{report.day} dari {total}, sisa {report.days_left} hari",
-                f"running: day {report.day} of {total}, {days(report.days_left or 0)} left",
-            ),
-            style="bold green",
-        )
-    if p == "upcoming":
-        return Text(
-            tr(
-                f"dimulai dalam {report.days_until} hari",
-                f"starts in {days(report.days_until or 0)}",
-            )
-        )
-    if p == "ended":
-        return Text(
-            tr(
-                f"berakhir {report.days_since} hari lalu",
-                f"ended {days(report.days_since or 0)} ago",
-            ),
-            style="dim",
-        )
-    if p == "not-held":
-        return Text(tr("tidak dilaksanakan", "not held"), style="dim")
-    return Text(
-        tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources"),
-        style="dim",
-    )
+    from tahapan.render.words import position_words
+
+    words = position_words(report)
+    if report.position == "active":
+        return Text(tr("sedang berjalan: ", "running: ") + words, style="bold green")
+    return Text(words, style="" if report.position == "upcoming" else "dim")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
@@ -21,7 +21,7 @@ class CheckReport:
 
     date: date
     ok: bool
-    question: str  # "active" or "within"
+    question: Literal["active", "within"]
     #: for --active: where the stage stands on the date, as `show` computes it
     stage: ShowReport | None = None
     days: int | None = None

@@ -108,7 +108,7 @@ def build_list(
 class ShowReport:
     date: date
     ref: tl.StageRef
-    position: str
+    position: tl.Position
     day: int | None
     days_left: int | None
     days_until: int | None

@@ -1,0 +1,29 @@
+"""Words that more than one view says the same way."""
+
+from __future__ import annotations
+
+from tahapan.i18n import days, tr
+from tahapan.reports.stages import ShowReport
+
+
+def position_words(show: ShowReport) -> str:
+    """Where a stage stands on the report's date, in words: "hari ke-3 dari 21, sisa 18 hari",
+    "mulai dalam 4 hari", "berakhir 2 hari lalu"... (the terminal's `show` and `check --active`)."""
+    left = show.days_left or 0
+    if show.position == "active":
+        if show.day is None:  # running, but its start is not known
+            return tr(f"sisa {left} hari", f"{days(left)} left")
+        total = show.ref.stage.days_total
+        return tr(
+            f"hari ke-{show.day} dari {total}, sisa {left} hari",
+            f"day {show.day} of {total}, {days(left)} left",
+        )
+    if show.position == "upcoming":
+        return tr(f"mulai dalam {show.days_until} hari", f"starts in {days(show.days_until or 0)}")
+    if show.position == "ended":
+        return tr(
+            f"berakhir {show.days_since} hari lalu", f"ended {days(show.days_since or 0)} ago"
+        )
+    if show.position == "not-held":
+        return tr("tidak dilaksanakan", "not held")
+    return tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources")
