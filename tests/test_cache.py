@@ -253,7 +253,6 @@ def test_a_run_without_a_region_never_decodes_the_regions(own):
     from datetime import date
 
     from tahapan.reports.status import build_status
-
     from tahapan.schedule.regions import scope
 
     load_catalog([own])

@@ -1,0 +1,217 @@
+"""The terminal views of `tahapan list` (the stage tree) and `tahapan show` (one stage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tahapan.days import timeline as tl
+from tahapan.i18n import (
+    confidence_mark,
+    days,
+    format_date,
+    format_range,
+    h_label,
+    pick,
+    projection_note,
+    tr,
+)
+from tahapan.model import CONFIDENCE_TEXT
+from tahapan.reports.stages import ListReport, ShowReport
+
+if TYPE_CHECKING:
+    pass
+
+from tahapan.render.terminal import (
+    election_name,
+    indent,
+    projected,
+    stage_name,
+)
+
+_POSITION_STYLE = {
+    "active": "bold green",
+    "ended": "dim",
+    "upcoming": "",
+    "not-held": "dim strike",
+    "unknown": "",
+}
+
+
+def list_view(report: ListReport, *, narrow: bool = False) -> Group:
+    parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
+    for election in report.elections:
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+        table.add_column(tr("Tahapan", "Stage"), ratio=1, overflow="fold")
+        table.add_column(tr("Tanggal", "Dates"), no_wrap=True)
+        table.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
+        table.add_column(tr("Kpst.", "Conf."), no_wrap=True)
+        if narrow:
+            # one column: the name, then id, dates, length and confidence on a dim line under it
+            table.columns = table.columns[:1]
+        for path, stage in election.walk():
+            ref = tl.StageRef(election, path, stage)
+            where = tl.position(ref, report.date)
+            name = indent(ref)
+            name.stylize(_POSITION_STYLE[where], len(name) - len(stage_name(stage)))
+            if where == "active":
+                name.append(" ◀", style="bold green")
+            lead = "\n" + "  " * ref.depth + ("  " if ref.depth else "")
+            name.append(lead + stage.id, style="dim cyan")
+            if report.stage_sources is not None:
+                made, changed = report.stage_sources[(election.id, path)]
+                line = tr("dari ", "from ") + _source_label(report, made)
+                by_file: dict[str, list[str]] = {}
+                for key, source in changed.items():
+                    by_file.setdefault(_source_label(report, source), []).append(key)
+                for label, keys in by_file.items():
+                    line += tr("; diubah oleh ", "; changed by ") + f"{label} ({', '.join(keys)})"
+                name.append(lead + line, style="dim")
+            if narrow:
+                length = "?" if stage.days_total is None else days(stage.days_total)
+                name.append(
+                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage)}",
+                    style="dim",
+                )
+                table.add_row(name)
+                continue
+            table.add_row(
+                name,
+                format_range(stage.start, stage.end),
+                "?" if stage.days_total is None else str(stage.days_total),
+                confidence_mark(stage),
+            )
+        title = Text.assemble(
+            (election_name(election), "bold"),
+            "  ",
+            (election.id, "cyan"),
+            "  ",
+            (
+                tr("pemungutan suara ", "voting day ")
+                + format_date(election.voting_day, short=True),
+                "dim",
+            ),
+            "  ",
+            (h_label(tl.h_day(election, report.date)), "bold cyan"),
+        )
+        parts.extend([Text(""), title, Text(election.basis, style="dim")])
+        if report.regions and election.id in report.regions:
+            parts.append(
+                Text(
+                    tr("Wilayah: ", "Regions: ") + ", ".join(report.regions[election.id]),
+                    style="dim",
+                )
+            )
+        parts.append(table)
+    parts.append(
+        Text(
+            tr(
+                "◀ sedang berjalan · coret: tidak dilaksanakan · Kpst.: kepastian sumber (P resmi, 2S dua sumber, "
+                "1S satu sumber, D diturunkan) · ?: tanggal mulai tidak tercantum",
+                "◀ running · struck out: not held · Conf.: source confidence (P official, 2S two sources, "
+                "1S one source, D derived) · ?: start date not given by the sources",
+            ),
+            style="dim",
+        )
+    )
+    if any(s.projected for e in report.elections for _, s in e.walk()):
+        parts.append(Text(projection_note(), style="yellow"))
+    return Group(*parts)
+
+
+def _source_label(report: ListReport, path: str) -> str:
+    # the shipped files by a word, the user's by name (JSON keeps the full paths)
+    from tahapan.text import one_line
+
+    if report.shipped(path):
+        return tr("data bawaan", "shipped data")
+    return one_line(Path(path).name)
+
+
+def show_view(report: ShowReport) -> Panel:
+    ref, stage = report.ref, report.ref.stage
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(
+        tr("Pemilu", "Election"), Text(f"{election_name(ref.election)} ({ref.election.id})")
+    )
+    grid.add_row("Id", Text(f"{ref.election.id}/{ref.path}"))
+    grid.add_row(
+        tr("Nama (en)", "Name (id)"),
+        Text(pick(stage.name_en, stage.name), style="italic"),
+    )
+    dates = format_range(stage.start, stage.end)
+    if stage.days_total is not None:
+        dates += f"  ({days(stage.days_total)})"
+    if report.working_days is not None:
+        dates += tr(f", {report.working_days} hari kerja", f", {report.working_days} working days")
+    grid.add_row(tr("Tanggal", "Dates"), dates)
+    for label, rule in (
+        (tr("Mulai dihitung", "Start derived"), stage.start_rule),
+        (tr("Akhir dihitung", "End derived"), stage.end_rule),
+    ):
+        if rule is not None:
+            from tahapan.schedule.relative import anchor_date, describe
+
+            grid.add_row(label, Text(describe(rule, anchor_date(ref.election, rule))))
+    h_start = "?" if report.h_start is None else h_label(report.h_start)
+    grid.add_row(
+        "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"
+    )
+    grid.add_row(tr("Posisi", "Where"), _where(report))
+    if report.regions:
+        grid.add_row(tr("Wilayah", "Regions"), Text(", ".join(report.regions)))
+    grid.add_row(tr("Dasar hukum", "Legal basis"), Text(stage.basis))
+    conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
+    conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
+    if stage.projected:
+        conf = Text(projection_note(stage.confidence), style="bold yellow")
+    if stage.confidence_note:
+        conf.append(f". {stage.confidence_note}", style="dim")
+    grid.add_row(tr("Kepastian", "Confidence"), conf)
+    note = pick(stage.note, stage.note_en)
+    if note:
+        grid.add_row(tr("Catatan", "Note"), Text(note))
+    parts: list[Any] = [grid]
+    if stage.stages:
+        sub = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+        sub.add_column(tr("Sub-tahapan", "Sub-stages"), ratio=1, overflow="fold")
+        sub.add_column(tr("Tanggal", "Dates"), no_wrap=True)
+        sub.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
+        for path, child in stage.walk(ref.path.rsplit("/", 1)[0] if "/" in ref.path else ""):
+            if child is stage:
+                continue
+            child_ref = tl.StageRef(ref.election, path, child)
+            name = Text("  " * (child_ref.depth - ref.depth - 1)) + Text(stage_name(child))
+            name.stylize(_POSITION_STYLE[tl.position(child_ref, report.date)])
+            name.append_text(projected(child))
+            name.append(f"  {child.id}", style="dim cyan")
+            sub.add_row(
+                name,
+                format_range(child.start, child.end),
+                "?" if child.days_total is None else str(child.days_total),
+            )
+        parts.append(sub)
+    return Panel(
+        Group(*parts),
+        title=Text(stage_name(stage), style="bold"),
+        title_align="left",
+        subtitle=Text(format_date(report.date, weekday=True), style="dim"),
+        subtitle_align="right",
+    )
+
+
+def _where(report: ShowReport) -> Text:
+    from tahapan.render.words import position_words
+
+    words = position_words(report)
+    if report.position == "active":
+        return Text(tr("sedang berjalan: ", "running: ") + words, style="bold green")
+    return Text(words, style="" if report.position == "upcoming" else "dim")

@@ -1,0 +1,230 @@
+"""The terminal view of `tahapan status`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tahapan.days import timeline as tl
+from tahapan.i18n import (
+    days,
+    format_date,
+    h_label,
+    tr,
+)
+from tahapan.model import Election
+from tahapan.reports.status import StatusReport
+
+if TYPE_CHECKING:
+    pass
+
+from tahapan.render.terminal import (
+    ZONE_SHORT,
+    countdown,
+    election_name,
+    indent,
+    panel_title,
+    progress_bar,
+    projected,
+    stage_name,
+    zone_label,
+)
+
+
+def view(report: StatusReport, *, narrow: bool = False) -> Group:
+    zone = (
+        ZONE_SHORT.get(report.timezone, report.timezone) if narrow else zone_label(report.timezone)
+    )
+    header = Text.assemble((format_date(report.date, weekday=True), "bold"), "  ·  ", (zone, "dim"))
+    if report.region is not None:
+        header.append("  ·  ")
+        header.append(report.region.name, style="bold cyan")
+    parts: list[Any] = [header]
+    if not report.elections:
+        parts.append(_nothing_near(report, narrow=narrow))
+    for es in report.elections:
+        parts.append(_election_status_narrow(es) if narrow else _election_status(es, report))
+    return Group(*parts)
+
+
+def _left(days_left: int) -> Text:
+    if days_left == 0:
+        return Text(tr("hari terakhir", "last day"), style="bold yellow")
+    return Text(tr(f"sisa {days_left} hari", f"{days(days_left)} left"))
+
+
+def _election_status_narrow(es: Any) -> Panel:
+    """One stage per two lines: the name, then its figures; nothing is cut at 40 columns."""
+    lines: list[Any] = [Text(countdown(es.election, es.h), style="dim")]
+    if es.active:
+        lines.append(Text(tr("Sedang berjalan", "Running now"), style="bold"))
+    for a in es.active:
+        figures = Text("  ")
+        if a.day is not None and a.days_total is not None:
+            figures.append_text(progress_bar(a.day, a.days_total, width=8))
+            figures.append(f" {a.day}/{a.days_total} · ")
+        figures.append_text(_left(a.days_left))
+        lines.extend([indent(a.ref, mark=True), figures])
+    if not es.active:
+        lines.append(Text(tr("Tidak ada tahapan berjalan.", "No stage runs."), style="dim"))
+    if es.upcoming:
+        lines.append(Text(tr("Berikutnya", "Next"), style="bold"))
+    for u in es.upcoming:
+        start = u.ref.stage.start
+        when = tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until)
+        lines.extend(
+            [
+                Text(stage_name(u.ref.stage)) + projected(u.ref.stage),
+                Text(
+                    f"  {format_date(start, short=True)} · {h_label(tl.h_day(es.election, start))} · {when}",
+                    style="dim",
+                ),
+            ]
+        )
+    title = panel_title(es.election, es.h, " ")
+    return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE, padding=(0, 1))
+
+
+def _election_status(es: Any, report: StatusReport) -> Panel:
+    rows: list[Any] = []
+    if es.active:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+        table.add_column(tr("Sedang berjalan", "Running now"), ratio=1, overflow="fold")
+        table.add_column("", width=12, no_wrap=True)
+        table.add_column(tr("Hari", "Day"), justify="right", no_wrap=True)
+        table.add_column(tr("Sisa", "Left"), justify="right", no_wrap=True)
+        for a in es.active:
+            if a.day is None or a.days_total is None:
+                bar: Any = Text(tr("mulai ?", "start ?"), style="dim")
+                day = "?"
+            else:
+                bar = progress_bar(a.day, a.days_total)
+                day = f"{a.day}/{a.days_total}"
+            left = (
+                Text(tr("hari terakhir", "last day"), style="bold yellow")
+                if a.days_left == 0
+                else days(a.days_left)
+            )
+            table.add_row(indent(a.ref, mark=True), bar, day, left)
+        rows.append(table)
+    else:
+        rows.append(
+            Text(
+                tr(
+                    "Tidak ada tahapan yang berjalan pada tanggal ini.",
+                    "No stage runs on this date.",
+                ),
+                style="dim",
+            )
+        )
+    if es.upcoming:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+        table.add_column(tr("Berikutnya", "Next"), ratio=1, overflow="fold")
+        table.add_column(tr("Mulai", "Starts"), no_wrap=True)
+        table.add_column("H", justify="right", no_wrap=True)
+        table.add_column(tr("Dalam", "In"), justify="right", no_wrap=True)
+        for u in es.upcoming:
+            start = u.ref.stage.start
+            table.add_row(
+                indent(u.ref, mark=True)
+                if u.ref.depth == 0
+                else Text(stage_name(u.ref.stage)) + projected(u.ref.stage),
+                format_date(start, short=True),
+                h_label(tl.h_day(es.election, start)),
+                tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until),
+            )
+        rows.append(Padding(table, (1, 0, 0, 0)))
+    if es.ended:
+        ended = Text(tr("Baru berakhir: ", "Just ended: "), style="dim")
+        for i, e in enumerate(es.ended):
+            if i:
+                ended.append("; ", style="dim")
+            ago = (
+                tr("kemarin", "yesterday")
+                if e.days_since == 1
+                else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
+            )
+            ended.append(f"{stage_name(e.ref.stage)} ({ago})", style="dim")
+        rows.append(Padding(ended, (1, 0, 0, 0)))
+    title = panel_title(es.election, es.h, "  ")
+    subtitle = Text(countdown(es.election, es.h), style="dim")
+    return Panel(
+        Group(*rows),
+        title=title,
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        box=box.ROUNDED,
+    )
+
+
+def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
+    note = Text(
+        tr(
+            f"Tidak ada tahapan yang berjalan atau dimulai dalam {report.horizon} hari ke depan.",
+            f"No stage runs or starts within the next {days(report.horizon)}.",
+        ),
+        style="yellow",
+    )
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    if not narrow:
+        table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
+    table.add_column("id", style="" if narrow else "dim", overflow="fold")
+    table.add_column(tr("Pemungutan", "Voting day"), no_wrap=True)
+    table.add_column("H", justify="right", no_wrap=True)
+    for e in report.loaded:
+        cells = [e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date))]
+        table.add_row(*([] if narrow else [election_name(e)]), *cells)
+    hint = Text(
+        tr(
+            "Pilih tanggal atau pemilu lain: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
+            "semua tahapan: tahapan list",
+            "Pick another date or election: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
+            "every stage: tahapan list",
+        ),
+        style="dim",
+    )
+    example = _plan_example(report.loaded)
+    if example is None or any(e.voting_day >= report.date for e in report.loaded):
+        return Group(Text(""), note, table, hint)  # a coming election is loaded: nothing to plan
+    plan = Text(
+        tr(
+            "Rencanakan pemilu berikutnya dari pola pemilu lain (tanggalnya proyeksi, bukan tanggal "
+            f"resmi): {example}",
+            "Plan the next election from another one's pattern (its dates are projections, not "
+            f"official dates): {example}",
+        ),
+        style="dim",
+    )
+    return Group(Text(""), note, table, hint, plan)
+
+
+def _plan_example(loaded: tuple[Election, ...]) -> str | None:
+    """`election add` for the national election five years after the latest one loaded (the
+    term of office), as an example of the command: its date is for the officer to decide."""
+    import re
+
+    national = [e for e in loaded if not e.regions]
+    if not national:
+        return None
+    # the general election (pemilu-*) first: the local elections' next date is less settled
+    latest = max(national, key=lambda e: (e.id.startswith("pemilu"), e.voting_day))
+    day = latest.voting_day
+    year = day.year + 5
+    voting = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
+    ident = (
+        re.sub(r"\d{4}", str(year), latest.id)
+        if re.search(r"\d{4}", latest.id)
+        else f"{latest.id}-{year}"
+    )
+    name = re.sub(r"\d{4}", str(year), latest.name)
+    return (
+        f"tahapan election add {ident} --like {latest.id} --voting-day {voting.isoformat()} "
+        f'--name "{name}"'
+    )
