@@ -6,8 +6,6 @@ import json
 
 import pytest
 
-from tahapan.cli import app
-
 
 def test_done_when_campaign_day_two(cli):
     result = cli("status", "--on", "2023-11-29", "--json")
@@ -54,7 +52,8 @@ def test_json_contract(cli):
     assert data["upcoming"] and all(
         list(u) == [*stage_keys, "days_until"] for u in data["upcoming"]
     )
-    assert all(list(x) == [*stage_keys, "days_since"] for x in data["ended"])
+    ended = json.loads(cli("status", "--on", "2024-02-16", "--json").stdout)["ended"]
+    assert ended and all(list(x) == [*stage_keys, "days_since"] for x in ended)
     rally = next(a for a in data["active"] if a["path"] == "kampanye/rapat-umum")
     assert (rally["day"], rally["days_total"], rally["days_left"]) == (1, 21, 20)
 
@@ -276,12 +275,8 @@ def test_show_upcoming_and_ended(cli):
     assert (ended["position"], ended["days_since"]) == ("ended", 8)
 
 
-def test_every_command_has_help(cli):
-    for name, command in [(c.name, c) for c in app.registered_commands]:
-        result = cli(name, "--help")
-        assert result.exit_code == 0
-        text = command.help or command.callback.__doc__  # an alias carries its own help
-        assert " ".join(text.split()[:4]) in result.stdout
+def test_the_help_lists_the_commands(cli):
+    # each command's own help: test_structure.py, for every command and subcommand
     listed = cli("--help").stdout
     assert all(name in listed for name in ("status", "hitung", "calc", "pace"))
 

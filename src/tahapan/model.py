@@ -32,6 +32,8 @@ T = TypeVar("T")
 # Short names officers use, mapped to the zones the regulations mean by them.
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
+#: the version of the schedule file format (`schema = 1` at the top of a file)
+FILE_SCHEMA = 1
 #: the ids of the voting-day stage: the election's own, and a re-vote's (a CSV row with one gives the
 #: voting day; `election add` without a template makes the first)
 VOTING_STAGES = ("pemungutan-suara", "pemungutan-suara-ulang")

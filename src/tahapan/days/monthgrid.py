@@ -8,22 +8,19 @@ colour and a letter (for print without colour); a stage that runs through a whol
 from __future__ import annotations
 
 import calendar as stdcal
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
 from tahapan.days import timeline as tl
+from tahapan.days.months import month_bounds, month_range
 from tahapan.days.workdays import Closed, WorkCalendar
-from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import format_date, pick, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
 DayKind = Literal["voting", "holiday", "cuti", "sunday", "saturday", "workday"]
-#: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
-MAX_MONTHS = 36
 #: a stage this long that covers a whole month goes in the month's band, not in every cell
 BACKGROUND_DAYS = 90
 SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -184,123 +181,6 @@ class CalendarReport:
 
 def title(elections: Sequence[Election]) -> str:
     return " · ".join(pick(e.name, e.name_en) for e in elections) or "tahapan"
-
-
-def month_range(first: date, last: date) -> list[tuple[int, int]]:
-    """(year, month) from the month of ``first`` to that of ``last``."""
-    if (first.year, first.month) == (1, 1) or (last.year, last.month) == (9999, 12):
-        # a month grid shows whole weeks: the days before January 1 or after December 9999 do
-        # not exist
-        raise DateError(
-            tr(
-                "kalender hanya untuk bulan Februari tahun 1 sampai November 9999",
-                "calendars cover February of the year 1 to November 9999 only",
-            ),
-            hint=tr("Pilih bulan lain.", "Choose another month."),
-        )
-    months = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-        if len(months) > MAX_MONTHS:
-            raise DateError(
-                tr(
-                    f"terlalu banyak bulan: paling banyak {MAX_MONTHS} dalam satu kalender",
-                    f"too many months: at most {MAX_MONTHS} in one calendar",
-                ),
-                hint=tr(
-                    "Pilih --year atau --from/--to yang lebih pendek.",
-                    "Choose a shorter --year or --from/--to.",
-                ),
-            )
-    return months
-
-
-def month_bounds(first: date, last: date) -> tuple[date, date]:
-    """The first day of ``first``'s month and the last day of ``last``'s (at most MAX_MONTHS)."""
-    months = month_range(first, last)
-    return date(*months[0], 1), date(*months[-1], stdcal.monthrange(*months[-1])[1])
-
-
-def default_range(elections: list[Election], today: date) -> tuple[date, date]:
-    """From this month to the month the next stage starts in (at least two months, at most twelve)."""
-    running = tl.active(elections, today)
-    upcoming = tl.upcoming(elections, today)
-    if not running and not upcoming:
-        raise DateError(
-            tr(
-                "tidak ada tahapan yang berjalan atau akan datang; sebutkan bulannya",
-                "no stage is running or coming up; say which months",
-            ),
-            hint=tr(
-                "Contoh: --month 2024-11, --year 2024, atau --from 2024-06-01 --to 2024-12-31.",
-                "E.g. --month 2024-11, --year 2024, or --from 2024-06-01 --to 2024-12-31.",
-            ),
-        )
-    last = max([u.ref.stage.start or today for u in upcoming] + [today + timedelta(days=31)])
-    cap = date(today.year + (today.month + 10) // 12, (today.month + 10) % 12 + 1, 1)
-    return date(today.year, today.month, 1), min(last, cap)
-
-
-def requested_range(
-    month: str | None,
-    year: int | None,
-    start: str | None,
-    end: str | None,
-    today: date,
-    voting_day: date | None = None,
-) -> tuple[date, date] | None:
-    """The months asked for with --month, --year or --from/--to; None when none was given."""
-    from tahapan.days.dates import parse_date
-
-    given = [
-        flag
-        for flag, v in (("--month", month), ("--year", year), ("--from/--to", start or end))
-        if v is not None
-    ]
-    if len(given) > 1:
-        raise TahapanError(
-            tr(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
-            hint=tr(
-                "--month 2024-11, --year 2024, atau --from DATE --to DATE.",
-                "--month 2024-11, --year 2024, or --from DATE --to DATE.",
-            ),
-        )
-    if month is not None:
-        try:
-            if not re.fullmatch(r"[0-9]{4}-[0-9]{1,2}", month.strip()):
-                raise ValueError(month)  # a two-digit year would be the year 24, not 2024
-            y, m = (int(part) for part in month.strip().split("-"))
-            first = date(y, m, 1)
-        except ValueError:
-            raise DateError(
-                tr(f"bulan tidak dikenali: {month!r}", f"not a month: {month!r}"),
-                hint=tr("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
-            ) from None
-        return first, first
-    if year is not None:
-        if not 1000 <= year <= 9998:  # four digits, as everywhere a year is written
-            raise DateError(
-                tr(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
-            )
-        return date(year, 1, 1), date(year, 12, 31)
-    if start or end:
-        if not (start and end):
-            raise DateError(
-                tr("--from dan --to harus diberikan bersama", "give --from and --to together")
-            )
-        first = parse_date(start, today=today, voting_day=voting_day)
-        last = parse_date(end, today=today, voting_day=voting_day)
-        if last < first:
-            raise DateError(
-                tr(
-                    f"--to {last} lebih awal dari --from {first}",
-                    f"--to {last} is before --from {first}",
-                )
-            )
-        return first, last
-    return None
 
 
 def within(election: Election, first: date, last: date) -> Election:

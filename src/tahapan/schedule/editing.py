@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import tr
+from tahapan.model import FILE_SCHEMA
 
 if TYPE_CHECKING:
     from tahapan.days.timeline import StageRef
@@ -51,7 +52,7 @@ def edit(
 
     where = target(path, make_folder=True)
     with locked(where):
-        data: Tables = {"schema": 1}
+        data: Tables = {"schema": FILE_SCHEMA}
         if where.exists() and not is_special(where):  # a device or FIFO is written into, not read
             data = read_source(where).data
         action = mutate(data)

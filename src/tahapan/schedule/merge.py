@@ -22,6 +22,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from tahapan.model import FILE_SCHEMA
+
 #: (election id, stage path or "" for the election itself, key or None for the whole entry)
 OwnerKey = tuple[str, str, str | None]
 
@@ -41,7 +43,7 @@ class SourceFile:
 @dataclass
 class Merged:
     data: dict[str, Any] = field(
-        default_factory=lambda: {"schema": 1, "regions": [], "elections": []}
+        default_factory=lambda: {"schema": FILE_SCHEMA, "regions": [], "elections": []}
     )
     owners: dict[OwnerKey, Path] = field(default_factory=dict)
     #: region id -> file

@@ -20,7 +20,7 @@ from typing import Any, get_args
 from tahapan.days.dates import parse_date
 from tahapan.errors import DateError
 from tahapan.i18n import tr
-from tahapan.model import VOTING_STAGES, Confidence, Election, is_valid_id
+from tahapan.model import FILE_SCHEMA, VOTING_STAGES, Confidence, Election, is_valid_id
 
 COLUMNS = (
     "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
@@ -71,7 +71,7 @@ def csv_text(elections: Iterable[Election]) -> str:
 class Imported:
     """The TOML tables an import produced, and the problems of its rows."""
 
-    data: dict[str, Any] = field(default_factory=lambda: {"schema": 1, "elections": []})
+    data: dict[str, Any] = field(default_factory=lambda: {"schema": FILE_SCHEMA, "elections": []})
     problems: list[str] = field(default_factory=list)
     rows: int = 0
 

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from tahapan.model import Election, Region, Stage, as_table
+from tahapan.model import FILE_SCHEMA, Election, Region, Stage, as_table
 
 MANAGED_HEADER = (
     "# Dikelola oleh tahapan (`tahapan stage add|set|remove`); versi sebelumnya ada di berkas .bak.\n"
@@ -22,7 +22,7 @@ MANAGED_HEADER = (
 def schedule_text(
     elections: Iterable[Election], regions: Iterable[Region] = (), *, header: str = ""
 ) -> str:
-    data: dict[str, Any] = {"schema": 1}
+    data: dict[str, Any] = {"schema": FILE_SCHEMA}
     region_tables = [file_table(r) for r in regions]
     if region_tables:
         data["regions"] = region_tables

@@ -86,7 +86,7 @@ def command(
     Default months: from this month (or --on's) to the one the next stage starts in. ics and csv hold every stage of
     the chosen elections unless months are given.
     """
-    from tahapan.days import monthgrid
+    from tahapan.days import monthgrid, months
     from tahapan.days.timeline import near_elections
     from tahapan.schedule.select import pick_elections
 
@@ -99,7 +99,7 @@ def command(
         chosen = near_elections(catalog.elections, today) or list(catalog.elections)
     # H-30 .. H count from the voting day of the one election chosen, as --on does
     voting_day = chosen[0].voting_day if session.elections and len(chosen) == 1 else None
-    asked = monthgrid.requested_range(month, year, start, end, today, voting_day)
+    asked = months.requested_range(month, year, start, end, today, voting_day)
     if format in (CalendarFormat.ics, CalendarFormat.csv):
         from tahapan.days.dates import now
         from tahapan.days.monthgrid import within
@@ -108,7 +108,7 @@ def command(
             chosen = [within(e, *asked) for e in chosen]
         export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=alarm)
         return render(export, format.value, output)
-    first, last = asked or monthgrid.default_range(chosen, today)
+    first, last = asked or months.default_range(chosen, today)
     # "made on" is the real day, whatever date --on looks at
     report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
     # the terminal's grid sizes itself to the screen: -o does not apply to it
