@@ -6,6 +6,7 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 
 import pytest
 
@@ -127,3 +128,15 @@ def test_readme_examples_are_found():
     assert len(commands) >= 14
     assert "tahapan hitung 2023-11-28 .. 2024-02-10" in commands
     assert "tahapan pace coklit -e pilkada-2024 --done 53.33 --on 2024-07-01" in commands
+
+
+def test_the_library_example_prints_what_the_readme_shows(tmp_path):
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## As a library") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    shown = re.search(r"```text\n(.*?)```", section, re.S).group(1)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout == shown
