@@ -273,3 +273,12 @@ def test_a_file_naming_a_region_badly_is_told_which(tmp_path, ref, message):
     with pytest.raises(DataError) as caught:
         load_catalog([path])
     assert caught.value.problems == [f"{path}:38: latihan/kota: {message}"]
+
+
+def test_a_miss_within_a_province_suggests_its_regions(cli):
+    result = cli("regions", "kedri", "-p", "jatim")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "tahapan: tidak ada wilayah yang cocok dengan 'kedri' di 'jatim'. "
+        "Mungkin maksudnya: Kabupaten Kediri, Kota Kediri?\n"
+    )

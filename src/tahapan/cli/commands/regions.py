@@ -54,8 +54,9 @@ def command(
                 hint=tr(f"Provinsinya: {above}.", f"Its province is {above}."),
             )
         found = tuple(r for r in found if chosen.id in (r.id, r.parent))
+    looked_in = found  # the province's regions, or all: where a near miss is looked for
     if query:
         found = tuple(search(found, query))
-    close = () if found else tuple(suggestions(found if province else known, query or ""))
+    close = () if found else tuple(suggestions(looked_in, query or ""))
     report = RegionsReport(found, query=query, province=province, close=close)
     return render(report, "json" if json else "text")
