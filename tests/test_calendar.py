@@ -308,3 +308,29 @@ def odd_names(tmp_path):
         encoding="utf-8",
     )
     return path
+
+
+def test_a_day_is_classified_once_for_every_calendar():
+    from tahapan.days.monthgrid import Day
+    from tahapan.days.workdays import Closed
+
+    def day(d: date, *, voting=(), off=None, in_month=True) -> Day:
+        holiday = None if off is None else Closed(d, off, "Libur")
+        return Day(day=d, in_month=in_month, marks=(), voting=voting, holiday=holiday)
+
+    assert day(date(2024, 11, 27), voting=("pilkada-2024",), off="public").kind == "voting"
+    assert day(date(2024, 6, 1), off="public").kind == "holiday"  # a Saturday holiday
+    assert day(date(2024, 6, 1), off="public", in_month=False).weekend  # shaded as a weekend
+    assert day(date(2024, 12, 26), off="cuti").kind == "cuti"
+    assert [day(date(2024, 6, d)).kind for d in (2, 3)] == ["sunday", "workday"]
+
+
+def test_an_empty_english_name_falls_back_to_the_indonesian_one():
+    from tahapan.i18n import pick, set_language
+
+    set_language("en")
+    try:
+        assert pick("Libur lokal", "") == pick("Libur lokal", None) == "Libur lokal"
+        assert pick("Libur", "Holiday") == "Holiday"
+    finally:
+        set_language("id")

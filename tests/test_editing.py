@@ -211,3 +211,14 @@ def test_an_override_written_with_a_path_id_is_found_beside_its_parent(cli):
     assert cli("stage", "remove", "coklit", "-e", "pemilu-2024").exit_code == 0
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [t["id"] for t in data["elections"][0]["stages"]] == ["pemutakhiran-data-pemilih"]
+
+
+def test_stage_add_names_what_is_missing_before_reading_a_value(cli):
+    result = cli("stage", "add", "pemilu-2024/baru", "--name", "X", "--end", "bukan-tanggal")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "tahapan: untuk tahapan baru perlu: --name-en, --basis, --confidence\n"
+    )
+    exists = cli("stage", "add", "pemilu-2024/kampanye", "--name", "X", "--name-en", "Y",
+                 "--basis", "b", "--confidence", "1S", "--end", "2024-01-01", "-r", "atlantis")  # fmt: skip
+    assert exists.exit_code == 2 and "pemilu-2024/kampanye sudah ada" in exists.stderr

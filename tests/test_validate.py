@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import LATIHAN
+from conftest import LATIHAN, installed_command
 
 GOOD = LATIHAN
 
@@ -88,4 +88,16 @@ def test_an_overlay_is_checked_against_the_shipped_data(cli, write):
     assert (
         "kampanye/apel: id ('kampanye/apel'): tidak ada tahapan di path ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya"
         in result.stdout
+    )
+
+
+def test_the_answer_comes_before_the_unreadable_files(tmp_path, run):
+    good = tmp_path / "ok.toml"
+    good.write_text("schema = 1\n", encoding="utf-8")
+    missing = tmp_path / "none.toml"
+    both = ["sh", "-c", 'exec "$0" "$@" 2>&1', *installed_command()]
+    merged = run("validate", str(good), str(missing), cmd=both)
+    assert merged.returncode == 2
+    assert merged.stdout == (
+        f"{good}: ok (0 pemilu, 0 tahapan)\ntahapan: {missing}: berkas tidak ditemukan\n"
     )

@@ -47,8 +47,8 @@ def tr(id_text: str, en_text: str) -> str:
 
 def pick(id_value: T, en_value: T | None) -> T:
     """A name, note or scope in the chosen language: the English one when English is chosen and the
-    file gives it, else the Indonesian (official) one."""
-    return en_value if _current == "en" and en_value is not None else id_value
+    file gives it (an empty one is not given), else the Indonesian (official) one."""
+    return en_value if _current == "en" and en_value else id_value
 
 
 def month_name(month: int, lang: Lang | None = None) -> str:

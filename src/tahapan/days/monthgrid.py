@@ -68,6 +68,11 @@ class Day:
         weekday = self.day.weekday()
         return "sunday" if weekday == 6 else "saturday" if weekday == 5 else "workday"
 
+    @property
+    def weekend(self) -> bool:
+        """In the Saturday or Sunday column, whatever else the day is."""
+        return self.day.weekday() >= 5
+
 
 @dataclass(frozen=True)
 class Month:

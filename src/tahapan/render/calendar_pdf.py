@@ -166,7 +166,7 @@ class _Document(FPDF):
                 if kind == "voting" and day.in_month:
                     self.set_fill_color(255, 240, 170)
                     self.rect(x, y, width, row_h, style="DF")
-                elif kind in ("saturday", "sunday") or (kind != "workday" and day.in_month):
+                elif day.weekend or (kind != "workday" and day.in_month):
                     self.set_fill_color(248, 243, 243)
                     self.rect(x, y, width, row_h, style="DF")
                 else:

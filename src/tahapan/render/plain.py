@@ -80,12 +80,13 @@ def pace_text(report: PaceReport) -> str:
     return _text(pace_lines(report))
 
 
-def validate_text(report: ValidateReport) -> str:
-    if report.unreadable:  # beside the answer, as the errors of every other command are
+def validate_text(report: ValidateReport) -> None:
+    sys.stdout.write(_text(validate_lines(report)))
+    if report.unreadable:  # after the answer, as the errors of every other command come
         from tahapan.text import safe_lines
 
+        sys.stdout.flush()
         sys.stderr.write("".join(f"tahapan: {safe_lines(line)}\n" for line in report.unreadable))
-    return _text(validate_lines(report))
 
 
 def regions_text(report: RegionsReport) -> str:

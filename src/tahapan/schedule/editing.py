@@ -143,7 +143,22 @@ Change = Callable[[Tables], str]
 def adding(election: Election, path: str, fields: Tables) -> Change:
     """The change that adds the stage at ``path`` to ``election``, refused now when a key a new
     stage needs is missing, the stage exists, or its parent does not."""
-    missing = [f"--{key.replace('_', '-')}" for key in NEW_STAGE_KEYS if not fields.get(key)]
+    check_new_stage(election, path, fields)
+    parent, _, leaf = path.rpartition("/")
+
+    def add(data: Tables) -> str:
+        holder = overlay_table(data, election.id)
+        table = make_table(holder, parent) if parent else holder
+        table.setdefault("stages", []).append({"id": leaf, **fields})
+        return "added"
+
+    return add
+
+
+def check_new_stage(election: Election, path: str, given: Tables) -> None:
+    """Refuse a new stage before its values are read: what it lacks first, then where it would go
+    (the values as typed are enough to tell)."""
+    missing = [f"--{key.replace('_', '-')}" for key in NEW_STAGE_KEYS if not given.get(key)]
     if missing:
         raise refuse(
             f"untuk tahapan baru perlu: {', '.join(missing)}",
@@ -159,7 +174,7 @@ def adding(election: Election, path: str, fields: Tables) -> Change:
             f"{election.id}/{path} sudah ada; ubah dengan `tahapan stage set`",
             f"{election.id}/{path} already exists; change it with `tahapan stage set`",
         )
-    parent, _, leaf = path.rpartition("/")
+    parent = path.rpartition("/")[0]
     if parent and parent not in paths:
         raise refuse(
             f"induk {parent!r} bukan tahapan {election.id}",
@@ -169,14 +184,6 @@ def adding(election: Election, path: str, fields: Tables) -> Change:
                 "`tahapan list -e ELECTION` shows the stage paths.",
             ),
         )
-
-    def add(data: Tables) -> str:
-        holder = overlay_table(data, election.id)
-        table = make_table(holder, parent) if parent else holder
-        table.setdefault("stages", []).append({"id": leaf, **fields})
-        return "added"
-
-    return add
 
 
 def setting(ref: StageRef, fields: Tables) -> Change:

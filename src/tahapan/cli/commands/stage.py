@@ -13,7 +13,7 @@ from tahapan.config import user_file
 from tahapan.days.dates import h_offset, parse_date
 from tahapan.i18n import tr
 from tahapan.model import Election
-from tahapan.schedule.editing import Tables, adding, refuse, removing, setting
+from tahapan.schedule.editing import Tables, adding, check_new_stage, refuse, removing, setting
 from tahapan.schedule.select import find_stage, pick_elections
 
 command = typer.Typer(
@@ -120,19 +120,10 @@ def stage_add(
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
-    fields = _fields(
-        session,
-        target_election,
-        name=name,
-        name_en=name_en,
-        start=start,
-        end=end,
-        basis=basis,
-        confidence=confidence,
-        note=note,
-        regions=region,
-    )
-    change = adding(target_election, path, fields)
+    given: Tables = {"name": name, "name_en": name_en, "start": start, "end": end}
+    given |= {"basis": basis, "confidence": confidence, "note": note, "regions": region}
+    check_new_stage(target_election, path, given)  # before a value is read: what is missing first
+    change = adding(target_election, path, _fields(session, target_election, **given))
     apply_edit(session, file, f"{target_election.id}/{path}", change)
 
 

@@ -213,5 +213,6 @@ def _where(report: ShowReport) -> Text:
 
     words = position_words(report)
     if report.position == "active":
-        return Text(tr("sedang berjalan: ", "running: ") + words, style="bold green")
+        lead = tr("sedang berjalan", "running") + (", " if report.day is None else ": ")
+        return Text(lead + words, style="bold green")
     return Text(words, style="" if report.position == "upcoming" else "dim")
