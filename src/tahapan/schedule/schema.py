@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from tahapan import model
 from tahapan.model import (
     CODE_PATTERN,
+    FILE_SCHEMA,
     ID_PATTERN,
     MAX_OFFSET_DAYS,
     UNRESOLVED,
@@ -162,7 +163,9 @@ class Election(_Strict):
 
 
 class ScheduleFile(_Strict):
-    schema_: Literal[1] = Field(1, alias="schema")
+    schema_: Literal[1] = Field(
+        FILE_SCHEMA, alias="schema"
+    )  # the Literal must be the number itself
     regions: tuple[Region, ...] = ()
     elections: tuple[Election, ...] = ()
 
