@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, fields
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
@@ -33,7 +33,7 @@ T = TypeVar("T")
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 #: the version of the schedule file format (`schema = 1` at the top of a file)
-FILE_SCHEMA = 1
+FILE_SCHEMA: Final = 1
 #: the ids of the voting-day stage: the election's own, and a re-vote's (a CSV row with one gives the
 #: voting day; `election add` without a template makes the first)
 VOTING_STAGES = ("pemungutan-suara", "pemungutan-suara-ulang")
