@@ -44,6 +44,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith("TAHAPAN_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("COLUMNS", "80")
+    # the machine's own zone counts when it is Indonesian: tests run as on a server kept in UTC
+    monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

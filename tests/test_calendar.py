@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import subprocess
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -212,16 +212,50 @@ def test_ics_events_have_exclusive_ends_and_stable_uids(cli):
     assert not list(campaign.walk("VALARM"))
 
 
-def test_ics_alarm_and_english(cli):
+def test_ics_alarms_before_the_first_and_the_last_day_at_eight(cli):
     import icalendar
 
-    text = cli(*PILKADA, "-f", "ics", "--alarm", "7", "--lang", "en").stdout
-    campaign = next(
-        e for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if "kampanye" in str(e["uid"])
-    )
+    text = cli(*PILKADA, "-f", "ics", "--alarm", "7", "--alarm", "1", "--lang", "en").stdout
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    campaign = next(e for e in events if str(e["uid"]).startswith("pilkada-2024.kampanye@"))
     assert str(campaign["summary"]) == "Campaign period"
-    (alarm,) = campaign.walk("VALARM")
-    assert alarm["trigger"].dt == -timedelta(days=7)
+
+    def rings(event) -> list[tuple[str, str]]:
+        out = []
+        for alarm in event.walk("VALARM"):
+            related = alarm["trigger"].params.get("RELATED", "START")
+            base = event["dtstart" if related == "START" else "dtend"].dt
+            moment = datetime.combine(base, datetime.min.time()) + alarm["trigger"].dt
+            out.append((moment.isoformat(), str(alarm["description"])))
+        return sorted(out)
+
+    # 25 Sep - 23 Nov 2024: a week and a day before it starts, and before its last day
+    assert rings(campaign) == [
+        ("2024-09-18T08:00:00", "Campaign period: starts in 7 days"),
+        ("2024-09-24T08:00:00", "Campaign period: starts tomorrow"),
+        ("2024-11-16T08:00:00", "Campaign period: ends in 7 days"),
+        ("2024-11-22T08:00:00", "Campaign period: ends tomorrow"),
+    ]
+    voting = next(e for e in events if str(e["uid"]).startswith("pilkada-2024.pemungutan-suara@"))
+    assert [when for when, _ in rings(voting)] == ["2024-11-20T08:00:00", "2024-11-26T08:00:00"]
+
+
+def test_ics_alarms_are_read_by_an_independent_reader(cli):
+    import vobject
+
+    text = cli(*PILKADA, "-f", "ics", "--alarm", "3").stdout
+    parsed = vobject.readOne(io.StringIO(text))
+    campaign = next(
+        e for e in parsed.vevent_list if e.uid.value.startswith("pilkada-2024.kampanye@")
+    )
+    triggers = sorted(
+        (a.trigger.params.get("RELATED", ["START"])[0], a.trigger.value)
+        for a in campaign.valarm_list
+    )
+    assert triggers == [
+        ("END", -timedelta(days=4) + timedelta(hours=8)),
+        ("START", -timedelta(days=3) + timedelta(hours=8)),
+    ]
 
 
 def test_ics_is_read_by_an_independent_reader(cli):

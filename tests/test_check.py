@@ -35,15 +35,15 @@ def test_within_lists_events_and_exits_1(cli):
     result = cli("check", "--within", "7", "--on", "2024-02-08", "-e", "pemilu-2024")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu",
-        "2024-02-10\tH-4\tpemilu-2024\tkampanye/rapat-umum\tberakhir\tRapat umum dan iklan media massa",
-        "2024-02-11\tH-3\tpemilu-2024\tmasa-tenang\tmulai\tMasa Tenang",
-        "2024-02-13\tH-1\tpemilu-2024\tmasa-tenang\tberakhir\tMasa Tenang",
-        "2024-02-14\tH\tpemilu-2024\trekapitulasi-dpt\tberakhir\tRekapitulasi dan pengumuman DPT",
-        "2024-02-14\tH\tpemilu-2024\tpemungutan-suara\thari itu\tPemungutan suara",
-        "2024-02-14\tH\tpemilu-2024\tpenghitungan-suara\tmulai\tPenghitungan suara",
-        "2024-02-15\tH+1\tpemilu-2024\tpenghitungan-suara\tberakhir\tPenghitungan suara",
-        "2024-02-15\tH+1\tpemilu-2024\trekapitulasi\tmulai\tRekapitulasi hasil penghitungan suara",
+        "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu\t2 hari lagi",
+        "2024-02-10\tH-4\tpemilu-2024\tkampanye/rapat-umum\tberakhir\tRapat umum dan iklan media massa\t2 hari lagi",
+        "2024-02-11\tH-3\tpemilu-2024\tmasa-tenang\tmulai\tMasa Tenang\t3 hari lagi",
+        "2024-02-13\tH-1\tpemilu-2024\tmasa-tenang\tberakhir\tMasa Tenang\t5 hari lagi",
+        "2024-02-14\tH\tpemilu-2024\trekapitulasi-dpt\tberakhir\tRekapitulasi dan pengumuman DPT\t6 hari lagi",
+        "2024-02-14\tH\tpemilu-2024\tpemungutan-suara\thari itu\tPemungutan suara\t6 hari lagi",
+        "2024-02-14\tH\tpemilu-2024\tpenghitungan-suara\tmulai\tPenghitungan suara\t6 hari lagi",
+        "2024-02-15\tH+1\tpemilu-2024\tpenghitungan-suara\tberakhir\tPenghitungan suara\t7 hari lagi",
+        "2024-02-15\tH+1\tpemilu-2024\trekapitulasi\tmulai\tRekapitulasi hasil penghitungan suara\t7 hari lagi",
     ]
 
 
@@ -72,7 +72,9 @@ def test_within_json(cli):
     [
         (
             ["check"],
-            "tahapan: berikan tepat satu dari --active STAGE atau --within HARI\n  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7\n",
+            "tahapan: berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,...\n"
+            "  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
+            "tahapan check --remind 7,3,1,0\n",
         ),
         (
             ["check", "--within", "-1"],
@@ -103,7 +105,7 @@ def test_cron_environment(tmp_path):
     assert result.returncode == 1, result.stderr
     assert (
         result.stdout.splitlines()[0]
-        == "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu"
+        == "2024-02-10\tH-4\tpemilu-2024\tkampanye\tberakhir\tMasa Kampanye Pemilu\t2 hari lagi"
     )
     assert "\x1b" not in result.stdout and result.stderr == ""
     quiet = subprocess.run(
@@ -138,3 +140,57 @@ def test_active_json_says_where_the_stage_stands(cli):
     )
     not_held = cli("check", "--active", "pemilu-2024/kampanye-putaran-kedua", "--on", "2024-06-10")
     assert not_held.stdout.endswith("(tidak dilaksanakan)\n")
+
+
+def test_remind_fires_once_at_each_distance(cli):
+    result = cli("check", "--remind", "7", "-e", "pilkada-2024", "--on", "2024-09-18")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "2024-09-25\tH-63\tpilkada-2024\tkampanye\tmulai\tPelaksanaan kampanye\t7 hari lagi\n"
+    )
+    # each morning from H-10 to H: the campaign's start is named on exactly the days asked for
+    fired = []
+    for day in range(15, 26):
+        on = f"2024-09-{day:02d}"
+        out = cli("check", "--remind", "7,3,1,0", "-e", "pilkada-2024", "--on", on).stdout
+        if "\tkampanye\tmulai\t" in out:
+            fired.append((on, out.split("\t")[-1].strip()))
+    assert fired == [
+        ("2024-09-18", "7 hari lagi"),
+        ("2024-09-22", "3 hari lagi"),
+        ("2024-09-24", "besok"),
+        ("2024-09-25", "hari ini"),
+    ]
+    quiet_day = cli("check", "--remind", "7,3,1,0", "-e", "pilkada-2024", "--on", "2024-10-05")
+    assert (quiet_day.exit_code, quiet_day.stdout) == (0, "")
+
+
+def test_remind_in_english_and_json(cli):
+    text = cli("check", "--remind", "1", "-e", "pilkada-2024", "--on", "2024-11-26", "--lang", "en")
+    assert text.stdout.splitlines()[0].endswith("\tVoting day\ttomorrow")
+    data = json.loads(
+        cli("check", "--remind", "0,7", "-e", "pilkada-2024", "--on", "2024-11-27", "--json").stdout
+    )
+    assert (data["question"], data["remind"], data["ok"]) == ("remind", [7, 0], False)
+    assert {e["days_until"] for e in data["events"]} <= {0, 7}
+
+
+@pytest.mark.parametrize("bad", ["", "x", "7,,y", "4000"])
+def test_remind_refuses_what_is_not_days(cli, bad):
+    result = cli("check", "--remind", bad, "--on", "2024-09-18")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("tahapan: ")
+
+
+def test_active_without_election_answers_for_the_one_running(cli):
+    # kampanye is a stage of several elections; on 1 Oct 2024 only Pilkada's runs
+    result = cli("check", "--active", "kampanye", "--on", "2024-10-01")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "ya: pilkada-2024/kampanye berjalan, hari ke-7 dari 60, sisa 53 hari\n",
+    )
+    # between campaigns, the nearest: Pemilu 2024's ended 10 Feb, Pilkada's starts 25 Sep
+    near = cli("check", "--active", "kampanye", "--on", "2024-03-01")
+    assert near.exit_code == 1 and near.stdout.startswith("tidak: pemilu-2024/kampanye ")
+    # `show` still asks which one is meant
+    assert cli("show", "kampanye", "--on", "2024-10-01").exit_code == 2

@@ -152,3 +152,55 @@ def test_root_writing_a_users_file_leaves_it_theirs(cli, tmp_path):
     os.chown(out, 1234, 1234)
     assert cli(*CALENDAR, "-o", str(out)).exit_code == 0
     assert (out.stat().st_uid, out.stat().st_gid) == (1234, 1234)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [
+            "calendar",
+            "-e",
+            "pilkada-2024",
+            "--month",
+            "2024-11",
+            "-f",
+            "html",
+            "-o",
+            "{tmp}/k.html",
+        ],
+        ["export", "-e", "pilkada-2024", "-o", "{tmp}/e.toml"],
+        [
+            "stage",
+            "add",
+            "pilkada-2024/apel",
+            "--name",
+            "Apel",
+            "--name-en",
+            "Roll call",
+            "--end",
+            "2024-11-20",
+            "--basis",
+            "Surat",
+            "--confidence",
+            "P",
+        ],
+        ["config", "set", "tz", "WITA"],
+    ],
+    ids=["calendar", "export", "stage", "config"],
+)
+def test_quiet_writers_say_nothing_when_they_succeed(cli, tmp_path, args):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    loud = cli(*args)
+    assert loud.exit_code == 0 and loud.stderr.startswith("tahapan: ")
+    if args[0] == "stage":  # the same stage cannot be added twice
+        args[2] = "pilkada-2024/apel-dua"
+    quiet = cli(*args, "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    # an error is still an error
+    failed = cli(*args, "-q", "--lang", "xx")
+    assert failed.exit_code == 2 and failed.stderr
+
+
+def test_quiet_writer_in_a_subprocess(run, tmp_path):
+    done = run("export", "-e", "pilkada-2024", "-o", str(tmp_path / "e.toml"), "--quiet")
+    assert (done.returncode, done.stderr) == (0, "") and (tmp_path / "e.toml").is_file()

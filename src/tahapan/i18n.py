@@ -45,6 +45,15 @@ def tr(id_text: str, en_text: str) -> str:
     return en_text if _current == "en" else id_text
 
 
+def distance(n: int) -> str:
+    """How far away a day is, in words: hari ini, besok, 3 hari lagi (today, tomorrow, in 3 days)."""
+    if n == 0:
+        return tr("hari ini", "today")
+    if n == 1:
+        return tr("besok", "tomorrow")
+    return tr(f"{n} hari lagi", f"in {n} days")
+
+
 def pick(id_value: T, en_value: T | None) -> T:
     """A name, note or scope in the chosen language: the English one when English is chosen and the
     file gives it (an empty one is not given), else the Indonesian (official) one."""

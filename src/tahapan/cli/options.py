@@ -12,7 +12,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.config import data_files, load_config
-from tahapan.days.dates import parse_date, resolve_zone, today
+from tahapan.days.dates import machine_zone, parse_date, resolve_zone, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
@@ -103,6 +103,23 @@ OutputOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _quiet(value: bool) -> bool:
+    from tahapan.cli.streams import be_quiet
+
+    return be_quiet(value)
+
+
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        callback=_quiet,
+        help="Nothing on stderr when it succeeds (errors are still reported).",
+    ),
+]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")
 ]
@@ -165,12 +182,7 @@ def open_session(
             raise
     loaded = catalog
     catalog = scope(catalog, chosen_region)
-    if tz:
-        zone = resolve_zone(tz)
-    elif chosen_region is not None:
-        zone = chosen_region.timezone
-    else:
-        zone = resolve_zone(config.get("tz"))
+    zone = clock_zone(tz, config.get("tz"), chosen_region)
     chosen = elections if elections else config.get("election", [])
     ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
     try:
@@ -180,6 +192,18 @@ def open_session(
             err.hint = _from_config("election")
         raise
     return Session(catalog, zone, today(zone), ids, chosen_region, loaded, tuple(files))
+
+
+def clock_zone(option: str | None, configured: str | None, region: Region | None) -> str:
+    """The zone whose date is "today": --tz (or TAHAPAN_TZ), the config's tz, the region's zone,
+    the machine's own zone when it is Indonesian, else Asia/Jakarta."""
+    if option:
+        return resolve_zone(option)
+    if configured:
+        return resolve_zone(configured)
+    if region is not None:
+        return region.timezone
+    return machine_zone() or resolve_zone(None)
 
 
 def _from_config(key: str) -> str:

@@ -103,9 +103,22 @@ def discard_stdout() -> None:
         pass
 
 
+#: set by -q/--quiet on the commands that write: a success says nothing at all
+QUIET = {"on": False}
+
+
+def be_quiet(value: bool) -> bool:
+    """The callback of the writers' --quiet: from then on ``say`` prints nothing."""
+    QUIET["on"] = bool(value)
+    return value
+
+
 def say(text: str) -> None:
     """A line to stderr after a command did its work ("written", "added"): it names files the user
-    chose, whose names may hold anything, so it passes the same filter as every error."""
+    chose, whose names may hold anything, so it passes the same filter as every error. Nothing under
+    --quiet: errors are reported elsewhere, and cron mails only what goes wrong."""
+    if QUIET["on"]:
+        return
     from tahapan.text import safe_lines
 
     sys.stderr.write(f"tahapan: {safe_lines(text)}\n")

@@ -71,6 +71,28 @@ def accepted_forms() -> str:
     )
 
 
+INDONESIAN_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
+#: older names of the same zones that systems still carry
+_OLD_NAMES = {"Asia/Ujung_Pandang": "Asia/Makassar"}
+
+
+def machine_zone() -> str | None:
+    """The machine's own zone when it is an Indonesian one (TZ, else the /etc/localtime link, else
+    /etc/timezone); None for any other, so that a server kept in UTC still counts Indonesian days."""
+    name = os.environ.get("TZ", "").strip().lstrip(":")
+    if not name:
+        try:
+            name = os.readlink("/etc/localtime").partition("zoneinfo/")[2]
+        except OSError:
+            try:
+                with open("/etc/timezone", encoding="utf-8") as handle:
+                    name = handle.read(100).strip()
+            except (OSError, UnicodeDecodeError):
+                name = ""
+    name = _OLD_NAMES.get(name, name)
+    return name if name in INDONESIAN_ZONES else None
+
+
 def resolve_zone(name: str | None) -> str:
     """The IANA name for a zone option ('WITA' -> 'Asia/Makassar'); DEFAULT_ZONE when not given."""
     if name is None or not name.strip():
@@ -318,3 +340,16 @@ def parse_span(text: str) -> int:
             f"Give 0–{MAX_SPAN_DAYS} days: 7, 10d, 10 days, 2w, 2 weeks.",
         ),
     )
+
+
+def parse_spans(text: str) -> tuple[int, ...]:
+    """Distances in days for `check --remind`: '7,3,1,0' (each as ``parse_span`` reads it)."""
+    parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
+    if not parts:
+        raise DateError(
+            tr("--remind kosong", "--remind is empty"),
+            hint=tr(
+                "Contoh: --remind 7,3,1,0 (0 = hari ini).", "E.g. --remind 7,3,1,0 (0 = today)."
+            ),
+        )
+    return tuple(dict.fromkeys(parse_span(part) for part in parts))

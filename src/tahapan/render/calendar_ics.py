@@ -26,7 +26,9 @@ def uid(election: Election, path: str) -> str:
     return f"{election.id}.{path.replace('/', '.')}@{UID_DOMAIN}"
 
 
-def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int | None) -> str:
+def write_ics(
+    elections: Sequence[Election], *, stamp: datetime, alarm_days: Sequence[int] = ()
+) -> str:
     cal = Calendar()
     cal.add("prodid", "-//tahapan//Jadwal tahapan pemilu//ID")
     cal.add("version", "2.0")
@@ -67,11 +69,32 @@ def write_ics(elections: Sequence[Election], *, stamp: datetime, alarm_days: int
             event.add("description", "\n".join(lines))
             event.add("categories", [election.id])
             event.add("transp", "TRANSPARENT")
-            if alarm_days is not None:
-                alarm = Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add("description", name)
-                alarm.add("trigger", timedelta(days=-alarm_days))
-                event.add_component(alarm)
+            for days_before in alarm_days:
+                for alarm in _alarms(name, days_before, one_day=first == stage.end):
+                    event.add_component(alarm)
             cal.add_component(event)
     return str(cal.to_ical(), "utf-8")
+
+
+#: reminders ring at this hour of the local day (an all-day event's times are the phone's own)
+ALARM_HOUR = 8
+
+
+def _alarms(name: str, days_before: int, *, one_day: bool) -> list[Alarm]:
+    """Reminders ``days_before`` the first day and the last (usually the deadline), each at 08:00:
+    a trigger counts from the event's start (its first day, 00:00) or its end (the day after the
+    last, 00:00)."""
+    from tahapan.i18n import distance
+
+    wanted = [("START", tr("mulai", "starts"), timedelta(days=-days_before, hours=ALARM_HOUR))]
+    if not one_day:
+        before_end = timedelta(days=-days_before - 1, hours=ALARM_HOUR)
+        wanted.append(("END", tr("berakhir", "ends"), before_end))
+    alarms = []
+    for related, word, trigger in wanted:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{name}: {word} {distance(days_before)}")
+        alarm.add("trigger", trigger, parameters={"RELATED": related})
+        alarms.append(alarm)
+    return alarms

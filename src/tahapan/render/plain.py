@@ -11,6 +11,7 @@ from tahapan.days.timeline import h_day
 from tahapan.days.workdays import Closed
 from tahapan.i18n import (
     PROJECTED,
+    distance,
     format_date,
     format_range,
     h_label,
@@ -29,7 +30,7 @@ from tahapan.text import one_line
 def check_text(report: CheckReport) -> str:
     if report.stage is not None:
         return _active_line(report.stage) + "\n"
-    # one tab-separated line per event: date, H, election, path, starts/ends, name
+    # one tab-separated line per event: date, H, election, path, starts/ends, name, how far
     lines = []
     for e in report.events:
         kind = {
@@ -45,6 +46,7 @@ def check_text(report: CheckReport) -> str:
             e.ref.path,
             kind,
             name,
+            distance((e.day - report.date).days),
         ]
         lines.append("\t".join(fields))
     return _text(lines)

@@ -21,11 +21,13 @@ class CheckReport:
 
     date: date
     ok: bool
-    question: Literal["active", "within"]
+    question: Literal["active", "within", "remind"]
     #: for --active: where the stage stands on the date, as `show` computes it
     stage: ShowReport | None = None
     days: int | None = None
     events: tuple[tl.Event, ...] = ()
+    #: for --remind: the distances asked for (7, 3, 1, 0)
+    remind: tuple[int, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -49,7 +51,10 @@ class CheckReport:
                 "days_since": show.days_since,
             }
         else:
-            out["days"] = self.days
+            if self.question == "remind":
+                out["remind"] = list(self.remind)
+            else:
+                out["days"] = self.days
             out["events"] = [
                 {
                     **stage_json(e.ref),
@@ -66,7 +71,7 @@ class CheckReport:
 def build_check_active(
     catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
 ) -> CheckReport:
-    show = build_show(catalog, stage_ref, on=on, election_ids=election_ids)
+    show = build_show(catalog, stage_ref, on=on, election_ids=election_ids, nearest=True)
     return CheckReport(on, show.position == "active", "active", stage=show)
 
 
@@ -77,3 +82,18 @@ def build_check_within(
     events = tuple(tl.events_within(elections, on, days))
     # "ok" means nothing is due: a cron line `tahapan check --within 7 || mail ...` mails only when needed
     return CheckReport(on, not events, "within", days=days, events=events)
+
+
+def build_check_remind(
+    catalog: Catalog, days: Sequence[int], *, on: date, election_ids: Sequence[str] = ()
+) -> CheckReport:
+    """The events exactly ``days`` away (0: today), so that a daily cron line says H-7, H-3, H-1
+    once each instead of every day of a window."""
+    elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    wanted = set(days)
+    events = tuple(
+        e for e in tl.events_within(elections, on, max(wanted)) if (e.day - on).days in wanted
+    )
+    return CheckReport(
+        on, not events, "remind", events=events, remind=tuple(sorted(wanted, reverse=True))
+    )

@@ -18,7 +18,7 @@ class ScheduleExport:
     regions: Sequence[Region] = ()
     #: iCalendar: when the file was made, and the reminder's days before each stage
     stamp: datetime | None = None
-    alarm_days: int | None = None
+    alarm_days: tuple[int, ...] = ()
 
     exit_code = 0
 

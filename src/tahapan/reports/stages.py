@@ -149,10 +149,19 @@ class ShowReport:
 
 
 def build_show(
-    catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
+    catalog: Catalog,
+    stage_ref: str,
+    *,
+    on: date,
+    election_ids: Sequence[str] = (),
+    nearest: bool = False,
 ) -> ShowReport:
+    """One stage on a date. With ``nearest``, an id that several elections hold means the one
+    running on the date, else the one nearest to it (a tie still asks for the election)."""
     elections = pick_elections(catalog, election_ids) if election_ids else None
-    ref = find_stage(catalog, stage_ref, elections)
+    ref = find_stage(
+        catalog, stage_ref, elections, prefer=(lambda m: _nearest(m, on)) if nearest else None
+    )
     where = tl.position(ref, on)
     stage = ref.stage
     running = where == "active"
@@ -169,6 +178,18 @@ def build_show(
         working_days=_working_days(ref),
         regions=region_names(catalog, stage.regions or ref.election.regions),
     )
+
+
+def _nearest(matches: list[tl.StageRef], on: date) -> list[tl.StageRef]:
+    """The matches whose window is nearest to ``on`` (0 days: running), all of them on a tie."""
+
+    def distance(ref: tl.StageRef) -> int:
+        first, last = ref.stage.start or ref.stage.end, ref.stage.end
+        return 0 if first <= on <= last else min(abs((first - on).days), abs((last - on).days))
+
+    held = [m for m in matches if m.stage.held] or matches
+    best = min(distance(m) for m in held)
+    return [m for m in held if distance(m) == best]
 
 
 def region_names(catalog: Catalog, refs: Sequence[str]) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tahapan.days.timeline import StageRef, all_stages
 from tahapan.errors import UnknownNameError
@@ -37,9 +37,16 @@ def pick_elections(catalog: Catalog, ids: Sequence[str]) -> list[Election]:
     return chosen
 
 
-def find_stage(catalog: Catalog, ref: str, elections: Sequence[Election] | None = None) -> StageRef:
+def find_stage(
+    catalog: Catalog,
+    ref: str,
+    elections: Sequence[Election] | None = None,
+    *,
+    prefer: Callable[[list[StageRef]], list[StageRef]] | None = None,
+) -> StageRef:
     """A stage by id ('kampanye'), path ('kampanye/rapat-umum') or election-qualified path
-    ('pemilu-2024/kampanye'). An id found in several elections needs the election named."""
+    ('pemilu-2024/kampanye'). An id found in several elections needs the election named, unless
+    ``prefer`` narrows the matches to one (`check --active`: the one running on the date)."""
     text = ref.strip().strip("/").replace(":", "/")
     pool = list(elections) if elections else list(catalog.elections)
     refs = list(all_stages(pool, held_only=False))
@@ -49,6 +56,8 @@ def find_stage(catalog: Catalog, ref: str, elections: Sequence[Election] | None 
         if text
         in (r.path, r.stage.id, f"{r.election.id}/{r.path}", f"{r.election.id}/{r.stage.id}")
     ]
+    if len(matches) > 1 and prefer is not None:
+        matches = prefer(matches) or matches
     if len(matches) == 1:
         return matches[0]
     if not matches:

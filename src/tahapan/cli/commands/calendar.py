@@ -13,6 +13,7 @@ from tahapan.cli.options import (
     LangOpt,
     OnOpt,
     OutputOpt,
+    QuietOpt,
     RegionOpt,
     TzOpt,
     open_session,
@@ -64,13 +65,13 @@ def command(
     ] = CalendarFormat.term,
     output: OutputOpt = None,
     alarm: Annotated[
-        int | None,
+        list[int] | None,
         typer.Option(
             "--alarm",
             metavar="DAYS",
             min=0,
             max=365,
-            help="ics: a reminder DAYS before each stage starts.",
+            help="ics: reminders DAYS before each stage's first day and before its last day, at 08:00 (repeatable).",
             show_default=False,
         ),
     ] = None,
@@ -79,6 +80,7 @@ def command(
     region: RegionOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
     data: DataOpt = None,
 ) -> int:
     """Stage calendar: month grids (Senin-Minggu) in the terminal, PDF or HTML; iCalendar, CSV, JSON.
@@ -106,7 +108,7 @@ def command(
 
         if asked is not None:
             chosen = [within(e, *asked) for e in chosen]
-        export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=alarm)
+        export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()))
         return render(export, format.value, output)
     first, last = asked or months.default_range(chosen, today)
     # "made on" is the real day, whatever date --on looks at

@@ -21,11 +21,11 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.days.dates import parse_span
+from tahapan.days.dates import parse_span, parse_spans
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 from tahapan.render import render
-from tahapan.reports.check import build_check_active, build_check_within
+from tahapan.reports.check import build_check_active, build_check_remind, build_check_within
 
 
 def command(
@@ -48,6 +48,15 @@ def command(
             show_default=False,
         ),
     ] = None,
+    remind: Annotated[
+        str | None,
+        typer.Option(
+            "--remind",
+            metavar="DAYS,...",
+            help="Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each reminder once.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status answers.")
     ] = False,
@@ -61,21 +70,27 @@ def command(
 ) -> int:
     """Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
-    if (active is None) == (within is None):
+    if [active, within, remind].count(None) != 2:
         raise TahapanError(
             tr(
-                "berikan tepat satu dari --active STAGE atau --within HARI",
-                "give exactly one of --active STAGE or --within DAYS",
+                "berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,...",
+                "give exactly one of --active STAGE, --within DAYS or --remind DAYS,...",
             ),
             hint=tr(
-                "Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7",
-                "Example: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7",
+                "Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
+                "tahapan check --remind 7,3,1,0",
+                "Example: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
+                "tahapan check --remind 7,3,1,0",
             ),
         )
     date = resolve_on(session, on)
     if active is not None:
         report = build_check_active(
             session.catalog, active, on=date, election_ids=session.elections
+        )
+    elif remind is not None:
+        report = build_check_remind(
+            session.catalog, parse_spans(remind), on=date, election_ids=session.elections
         )
     else:
         report = build_check_within(

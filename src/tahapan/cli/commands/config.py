@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from tahapan.cli.options import QuietOpt
 from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
 from tahapan.i18n import tr
 
@@ -29,6 +30,7 @@ def config_set(
     value: Annotated[
         str, typer.Argument(help="The value; lists are comma-separated.", show_default=False)
     ],
+    quiet: QuietOpt = False,
 ) -> None:
     """Set KEY to VALUE (lists such as election and data are comma-separated)."""
     stored = set_value(key, value)
@@ -52,7 +54,7 @@ def config_get(key: KeyArg) -> None:
 
 
 @command.command("unset")
-def config_unset(key: KeyArg) -> None:
+def config_unset(key: KeyArg, quiet: QuietOpt = False) -> None:
     """Remove KEY, so that the built-in default applies again."""
     unset_value(key)
 

@@ -8,7 +8,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
-from tahapan.cli.options import LangOpt
+from tahapan.cli.options import LangOpt, QuietOpt
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
 from tahapan.schedule.editing import Tables, refuse
 
@@ -99,6 +99,7 @@ def election_add(
     ] = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Add an election: from a template with --like, or its voting day alone (then fill it with
     `tahapan stage add`)."""
@@ -144,6 +145,7 @@ def election_remove(
     ],
     file: FileOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Remove an election that your file defines (one added with `election add`)."""
     from tahapan.config import user_file

@@ -12,6 +12,7 @@ from tahapan.cli.options import (
     ElectionOpt,
     LangOpt,
     OutputOpt,
+    QuietOpt,
     RegionOpt,
     open_session,
 )
@@ -34,6 +35,7 @@ def command(
     election: ElectionOpt = None,
     region: RegionOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
     data: DataOpt = None,
 ) -> int:
     """The merged schedule (shipped data and your files) as one TOML file, or as CSV rows."""

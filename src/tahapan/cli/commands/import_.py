@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tahapan.cli.options import DataOpt, LangOpt, OutputOpt, open_session
+from tahapan.cli.options import DataOpt, LangOpt, OutputOpt, QuietOpt, open_session
 from tahapan.errors import DataError
 from tahapan.i18n import tr
 from tahapan.render import write_out
@@ -22,6 +22,7 @@ def command(
     ],
     output: OutputOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
     data: DataOpt = None,
 ) -> None:
     """A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and column."""

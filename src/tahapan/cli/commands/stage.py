@@ -8,7 +8,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
-from tahapan.cli.options import ElectionOpt, LangOpt, Session
+from tahapan.cli.options import ElectionOpt, LangOpt, QuietOpt, Session
 from tahapan.config import user_file
 from tahapan.days.dates import h_offset, parse_date
 from tahapan.i18n import tr
@@ -116,6 +116,7 @@ def stage_add(
     election: ElectionOpt = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
     session = open_for_edit(file, lang, election)
@@ -148,6 +149,7 @@ def stage_set(
     election: ElectionOpt = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Change a stage: in your file, or as an override of another file's stage (give --basis and
     --confidence with new dates, so the official ones are not claimed for them)."""
@@ -190,6 +192,7 @@ def stage_remove(
     election: ElectionOpt = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Remove a stage you added, or your change to another file's stage (the original comes back)."""
     session = open_for_edit(file, lang, election)
