@@ -83,3 +83,21 @@ def test_core_imports_neither_typer_nor_rich():
 
 def test_status_json_does_not_import_rich():
     assert "rich" not in packages_loaded_by("status", "--on", "2023-11-29", "--json")
+
+
+def test_bare_tahapan_is_status_with_its_options(run):
+    with_options = run("-r", "papua", "--on", "2024-11-20", "--json")
+    assert with_options.returncode == 0, with_options.stderr
+    data = json.loads(with_options.stdout)
+    assert (data["date"], data["timezone"], data["region"]["name"]) == (
+        "2024-11-20", "Asia/Jayapura", "Papua"
+    )  # fmt: skip
+    assert (
+        run("--on=2024-11-20", "--json").stdout == run("status", "--on=2024-11-20", "--json").stdout
+    )
+    plain = run("--no-color", "--on", "2024-11-20")
+    assert plain.returncode == 0 and "Rabu, 20 November 2024" in plain.stdout
+    assert "\x1b" not in plain.stdout
+    assert run("--no-color").returncode == 0
+    assert run("--version").stdout.startswith("tahapan ")
+    assert "Usage: tahapan [OPTIONS] COMMAND" in run("--help").stdout

@@ -57,6 +57,12 @@ KEYS = {
             "berkas jadwal tambahan yang selalu dibaca",
             "further schedule files always read",
         ),
+        Key(
+            "notify",
+            True,
+            "alamat Apprise untuk `check --notify config` (berkas konfigurasi dijaga 0600)",
+            "Apprise URLs for `check --notify config` (the config file is kept 0600)",
+        ),
     )
 }
 
@@ -137,6 +143,10 @@ def check_value(key: str, value: Any) -> Any:
         if not all(isinstance(i, str) and i.strip() for i in items):
             raise ValueError(tr("harus daftar teks", "must be a list of strings"))
         items = [i.strip() for i in items]
+        if key == "notify" and any("://" not in i for i in items):
+            raise ValueError(
+                tr("alamat Apprise berbentuk skema://...", "Apprise URLs look like scheme://...")
+            )
         bad = [i for i in items if key == "election" and not is_valid_id(i)]
         if bad:
             raise ValueError(
@@ -236,6 +246,8 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
         values = load_config(where)
         values[key] = stored
         write_atomic(where, values)
+        if key == "notify":  # tokens: readable by the owner alone, whatever the file was before
+            os.chmod(where, 0o600)
     return stored
 
 

@@ -22,6 +22,9 @@ class ExitCode(IntEnum):
     CANT_WRITE = 73
     #: the answer could not be written to stdout: a full disk, a closed stdout (sysexits' EX_IOERR)
     OUTPUT = 74
+    #: a notification (--notify) could not be sent; the answer was still printed (sysexits'
+    #: EX_TEMPFAIL: try again later)
+    NOTIFY = 75
     #: interrupted (Ctrl-C), as shells report SIGINT
     INTERRUPTED = 130
     #: the reader of stdout went away (`tahapan list | head -1`), as shells report SIGPIPE
@@ -69,6 +72,12 @@ class WriteError(TahapanError):
     """A file tahapan was asked to write could not be written; the old one is untouched."""
 
     exit_code = ExitCode.CANT_WRITE
+
+
+class NotifyError(TahapanError):
+    """A notification could not be sent (or Apprise is not installed)."""
+
+    exit_code = ExitCode.NOTIFY
 
 
 class OutputError(TahapanError):

@@ -183,6 +183,22 @@ def build_app(names: list[str] | None = None) -> typer.Typer:
 
 
 _ROOT_FLAGS = {"--no-color", "--version"}
+#: options of `tahapan` itself; any other option before a command is one of `status`'s
+_ROOT_OPTIONS = {*_ROOT_FLAGS, "-h", "--help", "--install-completion", "--show-completion"}
+
+
+def with_command(argv: list[str]) -> list[str]:
+    """Bare `tahapan` is `tahapan status`, options included: `tahapan -r papua` and `tahapan --on
+    besok` run status with them (the root's own options keep their meaning)."""
+    for i, arg in enumerate(argv):
+        if arg in _ROOT_OPTIONS:
+            continue
+        if arg.startswith("-") and arg.split("=", 1)[0] not in _ROOT_OPTIONS:
+            return [*argv[:i], "status", *argv[i:]]
+        return argv  # a command (or a word click will name as unknown)
+    if set(argv) <= {"--no-color"}:  # `tahapan --no-color`: status, without colour
+        return [*argv, "status"]
+    return argv
 
 
 def _needed(argv: list[str]) -> list[str] | None:
@@ -212,7 +228,8 @@ def main() -> None:
 
     prepare()
     try:
-        build_app(_needed(sys.argv[1:]))()
+        argv = with_command(sys.argv[1:])
+        build_app(_needed(argv))(args=argv)
     except OutputError as err:  # --help or --version to a full disk or a closed stdout
         from tahapan.cli.streams import discard_stdout
 

@@ -52,6 +52,26 @@ def check_text(report: CheckReport) -> str:
     return _text(lines)
 
 
+def check_message(report: CheckReport) -> tuple[str, str] | None:
+    """The title and body `check --notify` sends: what check says, one event a line, for a phone
+    (None when there is nothing to say: nothing is due)."""
+    if report.stage is not None:
+        return "tahapan", _active_line(report.stage)
+    if not report.events:
+        return None
+    kinds = {"start": tr("mulai", "starts"), "end": tr("berakhir", "ends"), "day": ""}
+    lines = [
+        f"{format_date(e.day, short=True)} ({h_label(h_day(e.ref.election, e.day))}) "
+        + f"{pick(e.ref.stage.name, e.ref.stage.name_en)}{_projected(e.ref.stage)} "
+        + (f"{kinds[e.kind]} " if kinds[e.kind] else "")
+        + f"· {e.ref.election.id} · {distance((e.day - report.date).days)}"
+        for e in report.events
+    ]
+    count = len(lines)
+    title = tr(f"Tenggat tahapan: {count}", f"Stage deadlines: {count}")
+    return title, "\n".join(lines)
+
+
 def _projected(stage: Stage) -> str:
     # a projected date is never mistaken for an official one, in a cron mail either
     return f" ({tr(*PROJECTED)})" if stage.projected else ""

@@ -25,7 +25,12 @@ from tahapan.days.dates import parse_span, parse_spans
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 from tahapan.render import render
-from tahapan.reports.check import build_check_active, build_check_remind, build_check_within
+from tahapan.reports.check import (
+    CheckReport,
+    build_check_active,
+    build_check_remind,
+    build_check_within,
+)
 
 
 def command(
@@ -54,6 +59,16 @@ def command(
             "--remind",
             metavar="DAYS,...",
             help="Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each reminder once.",
+            show_default=False,
+        ),
+    ] = None,
+    notify: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--notify",
+            metavar="URL",
+            help="Also send the answer through Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
+            "when there is one; `config` sends to the config's notify URLs. Repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -96,6 +111,30 @@ def command(
         report = build_check_within(
             session.catalog, parse_span(within or ""), on=date, election_ids=session.elections
         )
-    if quiet and not json:
-        return report.exit_code
-    return render(report, "json" if json else "text")
+    code = report.exit_code if quiet and not json else render(report, "json" if json else "text")
+    if notify:
+        _notify(notify, report)
+    return code
+
+
+def _notify(given: list[str], report: CheckReport) -> None:
+    """Send the answer to the URLs given (`config`: those of the config's notify key)."""
+    from tahapan.config import load_config
+    from tahapan.notify import send
+    from tahapan.render.plain import check_message
+
+    urls = [u for g in given for u in (load_config().get("notify", []) if g == "config" else [g])]
+    if not urls:
+        raise TahapanError(
+            tr("--notify config: kunci notify belum diisi", "--notify config: no notify URLs set"),
+            hint=tr(
+                "Isi dengan: tahapan config set notify tgram://TOKEN/CHAT_ID",
+                "Set them with: tahapan config set notify tgram://TOKEN/CHAT_ID",
+            ),
+        )
+    message = check_message(report)
+    if message is not None:
+        import sys
+
+        sys.stdout.flush()  # the answer is out before a slow or failed send
+        send(urls, *message)

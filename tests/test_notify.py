@@ -1,0 +1,137 @@
+"""`check --notify`: the answer through Apprise, to a receiver on 127.0.0.1 (Apprise's json://
+form); no test reaches beyond the loopback."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+pytest.importorskip("apprise")
+
+
+@pytest.fixture
+def receiver():
+    """A local HTTP server that keeps the JSON bodies posted to it; yields (URL, bodies)."""
+    bodies: list[dict] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length", 0))
+            bodies.append(json.loads(self.rfile.read(length)))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):  # quiet
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"json://127.0.0.1:{server.server_port}/", bodies
+    server.shutdown()
+    server.server_close()
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_due_events_arrive_at_the_receiver(cli, receiver):
+    url, bodies = receiver
+    result = cli(
+        "check", "--within", "7", "-e", "pilkada-2024", "--on", "2024-11-20", "--notify", url
+    )
+    assert result.exit_code == 1 and result.stderr == ""
+    assert result.stdout.count("\n") == len(bodies[0]["message"].splitlines())  # one line each
+    (body,) = bodies
+    assert body["title"] == f"Tenggat tahapan: {result.stdout.count(chr(10))}"
+    assert "27 Nov 2024 (H) Pemungutan suara · pilkada-2024 · 7 hari lagi" in body["message"]
+    assert (
+        "23 Nov 2024 (H-4) Pelaksanaan kampanye berakhir · pilkada-2024 · 3 hari lagi"
+        in body["message"]
+    )
+
+
+def test_english_and_remind_and_nothing_sent_when_nothing_is_due(cli, receiver):
+    url, bodies = receiver
+    cli(
+        "check",
+        "--remind",
+        "1",
+        "-e",
+        "pilkada-2024",
+        "--on",
+        "2024-11-26",
+        "--notify",
+        url,
+        "--lang",
+        "en",
+    )
+    assert bodies[0]["title"].startswith("Stage deadlines: ")
+    assert "Voting day · pilkada-2024 · tomorrow" in bodies[0]["message"]
+    quiet = cli(
+        "check", "--remind", "7", "-e", "pilkada-2024", "--on", "2024-10-05", "--notify", url
+    )
+    assert quiet.exit_code == 0 and len(bodies) == 1  # nothing due: nothing sent
+
+
+def test_urls_from_the_config_and_the_config_stays_private(cli, receiver, tmp_path):
+    url, bodies = receiver
+    assert cli("config", "set", "notify", url, "-q").exit_code == 0
+    from tahapan.config import config_path
+
+    assert config_path().stat().st_mode & 0o777 == 0o600
+    result = cli(
+        "check",
+        "--active",
+        "kampanye",
+        "-e",
+        "pilkada-2024",
+        "--on",
+        "2024-10-01",
+        "--notify",
+        "config",
+    )
+    assert result.exit_code == 0
+    assert bodies[0]["message"] == result.stdout.strip()
+
+
+def test_a_failed_send_is_exit_75_and_the_answer_is_still_printed(cli):
+    url = f"json://127.0.0.1:{closed_port()}/secret-token"
+    result = cli(
+        "check", "--within", "7", "-e", "pilkada-2024", "--on", "2024-11-20", "--notify", url
+    )
+    assert result.exit_code == 75
+    assert "Pemungutan suara" in result.stdout
+    assert result.stderr.startswith("tahapan: pemberitahuan tidak terkirim ke json://127.0.0.1:")
+    assert "secret-token" not in result.stderr
+
+
+def test_without_apprise_the_message_says_how_to_install_it(cli, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "apprise", None)  # import apprise now fails
+    result = cli(
+        "check",
+        "--within",
+        "7",
+        "-e",
+        "pilkada-2024",
+        "--on",
+        "2024-11-20",
+        "--notify",
+        "json://x/",
+    )
+    assert result.exit_code == 75 and "Pemungutan suara" in result.stdout
+    assert "pip install 'tahapan[notify]'" in result.stderr
+
+
+def test_notify_config_without_urls_is_bad_input(cli):
+    result = cli("check", "--within", "7", "--on", "2024-11-20", "--notify", "config")
+    assert result.exit_code == 2 and "notify" in result.stderr
