@@ -71,7 +71,9 @@ def test_config_data_files_are_read(cfg, cli, tmp_path):
         encoding="utf-8",
     )
     cli("config", "set", "data", str(extra))
-    assert "kantor" in [e["id"] for e in json.loads(cli("list", "--json").stdout)["elections"]]
+    assert "kantor" in [
+        e["id"] for e in json.loads(cli("list", "--all", "--json").stdout)["elections"]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -79,11 +81,11 @@ def test_config_data_files_are_read(cfg, cli, tmp_path):
     [
         (
             ["config", "set", "zone", "WIB"],
-            "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, region, data\n",
+            "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, region, data, notify\n",
         ),
         (
             ["config", "set", "langg", "en"],
-            "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, region, data\n",
+            "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, region, data, notify\n",
         ),
         (
             ["config", "set", "lang", "jv"],
@@ -111,7 +113,7 @@ def test_invalid_config_file_names_file_and_key(cfg, cli):
     assert result.stderr == (
         "tahapan: berkas tidak bisa dipakai (2 masalah):\n"
         f"{cfg}: lang: pilihan: id, en\n"
-        f"{cfg}: colour: kunci konfigurasi tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, region, data\n"
+        f"{cfg}: colour: kunci konfigurasi tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, region, data, notify\n"
     )
 
 

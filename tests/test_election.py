@@ -104,6 +104,7 @@ def test_every_view_says_projected(cli, pemilu_2029):
     check = cli("check", "--within", "7", "-e", "pemilu-2029", "--on", "2029-02-08").stdout
     assert check.splitlines()[0] == (
         "2029-02-10\tH-4\tpemilu-2029\tkampanye\tberakhir\tMasa Kampanye Pemilu (proyeksi)"
+        "\t2 hari lagi"
     )
     active = cli("check", "--active", "kampanye", "-e", "pemilu-2029", *on, "--lang", "en").stdout
     assert active == "yes: pemilu-2029/kampanye (projected) is running, day 2 of 75, 73 days left\n"
@@ -236,9 +237,9 @@ def test_without_a_template_the_voting_day_alone(cli):
     assert [(s["id"], s["start"], s["projected"]) for s in data["stages"]] == [
         ("pemungutan-suara", "2029-05-01", False)
     ]
-    seen = json.loads(cli("list", "-r", "35.71", "--json").stdout)["elections"]
+    seen = json.loads(cli("list", "-a", "-r", "35.71", "--json").stdout)["elections"]
     assert "psu-2029-kota-kediri" in [e["id"] for e in seen]
-    elsewhere = json.loads(cli("list", "-r", "Kota Malang", "--json").stdout)["elections"]
+    elsewhere = json.loads(cli("list", "-a", "-r", "Kota Malang", "--json").stdout)["elections"]
     assert "psu-2029-kota-kediri" not in [e["id"] for e in elsewhere]
 
 

@@ -56,7 +56,7 @@ def test_terminal_views_carry_no_control_characters(cli, nasty, args):
 def test_plain_lines_keep_their_fields(cli, nasty):
     out = run(cli, nasty, "check", "--within", "30")
     lines = out.splitlines()
-    assert lines and all(len(line.split("\t")) == 6 for line in lines)
+    assert lines and all(len(line.split("\t")) == 7 for line in lines)
     assert lines[0].split("\t")[5] == CLEANED
 
 
@@ -132,5 +132,5 @@ def test_line_separators_in_names_do_not_split_check_lines(cli, tmp_path):
     )
     assert result.exit_code == 1
     lines = result.stdout.splitlines()  # str.splitlines breaks at U+2028 too
-    assert len(lines) == 2 and all(len(line.split("\t")) == 6 for line in lines)
-    assert lines[0].endswith("\tRapat koordinasi akhir")
+    assert len(lines) == 2 and all(len(line.split("\t")) == 7 for line in lines)
+    assert lines[0].endswith("\tRapat koordinasi akhir\t2 hari lagi")

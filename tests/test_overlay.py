@@ -142,14 +142,14 @@ class TestRegions:
         assert [a["id"] for a in papua["active"]] == ["kampanye"]
 
     def test_other_regions_own_stages_are_hidden(self, cli):
-        everywhere = json.loads(cli("list", "--json").stdout)
+        everywhere = json.loads(cli("list", "--all", "--json").stdout)
         assert "psu-2025-03-22" in [e["id"] for e in everywhere["elections"]]
-        siak = json.loads(cli("list", "-r", "kabupaten-siak", "--json").stdout)
+        siak = json.loads(cli("list", "-a", "-r", "kabupaten-siak", "--json").stdout)
         ids = [e["id"] for e in siak["elections"]]
         assert "psu-2025-03-22" in ids and "psu-2025-04-19" not in ids
         assert "pemilu-2024" in ids  # national elections stay
         # Barito Utara voted twice; the Papua campaign belongs to Papua only
-        barito = json.loads(cli("list", "-r", "kabupaten-barito-utara", "--json").stdout)
+        barito = json.loads(cli("list", "-a", "-r", "kabupaten-barito-utara", "--json").stdout)
         second = next(e for e in barito["elections"] if e["id"] == "psu-2025-08-06")
         assert [s["id"] for s in second["stages"]] == ["pemungutan-suara-ulang"]
 
@@ -162,7 +162,7 @@ class TestRegions:
         assert national["stage"]["regions"] == []
 
     def test_a_province_sees_its_regencies_elections(self, cli):
-        data = json.loads(cli("list", "-r", "19", "--json").stdout)
+        data = json.loads(cli("list", "-a", "-r", "19", "--json").stdout)
         ids = [e["id"] for e in data["elections"]]
         assert "pemilihan-ulang-2025" in ids and "psu-2025-03-22" in ids  # Bangka Barat
 

@@ -89,7 +89,7 @@ def test_working_day_stage_is_measured_in_working_days(cli, tmp_path):
         (
             ("--done", "120", "--on", "2024-07-01"),
             "tahapan: --done tidak dikenali: '120'\n"
-            "  Tulis persentase 0–100 (53.33, 53,33 atau 53.33%) atau jumlah dari total (1200/2250).\n",
+            "  Tulis persentase 0–100 (53.33, 53,33 atau 53.33%) atau jumlah dari total (1200/2250, 1.200/2.250).\n",
         ),
         (
             ("--done", "5", "--on", "2024-06-01"),
@@ -117,13 +117,32 @@ def test_an_ambiguous_stage_asks_for_the_election(cli):
         ("0", 0.0),
         ("100%", 100.0),
         ("1200/2400", 50.0),
+        ("1.500/2.250", 100 * 1500 / 2250),  # Indonesian thousands separators
+        ("1,200/2,400", 50.0),
+        ("12.000/24.000", 50.0),
+        ("1 500/3 000", 50.0),
     ],
 )
 def test_done_forms(text, value):
     assert parse_done(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "-5", "100.5", "abc", "3/0", "5/4", "1e3", "53.33.1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "-5",
+        "100.5",
+        "abc",
+        "3/0",
+        "5/4",
+        "1e3",
+        "53.33.1",
+        "1.5/2",
+        "1.20/2.400",
+        "2.400/1.200",
+    ],
+)
 def test_done_refused(text):
     with pytest.raises(Exception, match="--done"):
         parse_done(text)

@@ -109,7 +109,12 @@ def test_stages_not_held_are_never_active(catalog):
 
 
 def test_near_elections(catalog):
+    # Pilkada 2024's planning (start not given) ends on 26 Jan 2024, 58 days on: near
     assert [e.id for e in tl.near_elections(catalog.elections, date(2023, 11, 29))] == [
+        "pemilu-2024",
+        "pilkada-2024",
+    ]
+    assert [e.id for e in tl.near_elections(catalog.elections, date(2023, 11, 20))] == [
         "pemilu-2024"
     ]
     assert [e.id for e in tl.near_elections(catalog.elections, date(2024, 11, 20))] == [

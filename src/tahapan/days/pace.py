@@ -22,7 +22,9 @@ from tahapan.model import MAX_OFFSET_DAYS, Counting
 
 Verdict = Literal["done", "ahead", "on-schedule", "behind"]
 _PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%?$")
-_FRACTION = re.compile(r"^(\d{1,12})\s*/\s*(\d{1,12})$")
+#: a count, plain (2250) or in groups of three as Indonesian (2.250) or English (2,250) write it
+_COUNT = r"(\d{1,3}(?:[.,\u00a0 ]\d{3}){1,4}|\d{1,12})"
+_FRACTION = re.compile(rf"^{_COUNT}\s*/\s*{_COUNT}$")
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class PaceReport:
 
 
 def parse_done(text: str) -> float:
-    """'53.33', '53,33', '53.33%' or a count out of a total, '1200/2250', as a percentage."""
+    """'53.33', '53,33', '53.33%' or a count out of a total ('1200/2250', '1.200/2.250'), as a
+    percentage."""
     cleaned = text.strip()
     match = _PERCENT.match(cleaned)
     if match:
@@ -103,14 +106,14 @@ def parse_done(text: str) -> float:
             return value
     fraction = _FRACTION.match(cleaned)
     if fraction:
-        part, whole = int(fraction.group(1)), int(fraction.group(2))
+        part, whole = (int(re.sub(r"\D", "", g)) for g in fraction.groups())
         if whole > 0 and part <= whole:
             return 100.0 * part / whole
     raise TahapanError(
         tr(f"--done tidak dikenali: {text!r}", f"--done not understood: {text!r}"),
         hint=tr(
-            "Tulis persentase 0–100 (53.33, 53,33 atau 53.33%) atau jumlah dari total (1200/2250).",
-            "Give a percentage 0–100 (53.33, 53,33 or 53.33%) or a count out of a total (1200/2250).",
+            "Tulis persentase 0–100 (53.33, 53,33 atau 53.33%) atau jumlah dari total (1200/2250, 1.200/2.250).",
+            "Give a percentage 0–100 (53.33, 53,33 or 53.33%) or a count out of a total (1200/2250, 1,200/2,250).",
         ),
     )
 

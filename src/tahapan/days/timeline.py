@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from tahapan.model import Election, Stage
@@ -84,10 +84,12 @@ def is_active(ref: StageRef, on: date) -> bool:
         return False
     if stage.start is not None:
         return stage.start <= on
-    # An unknown start is never guessed; the stage counts as running only once the election's
-    # timetable has visibly begun, and until its known end.
+    # An unknown start is never guessed (views show it as "?"). The stage counts as running from
+    # the election's first known date, or from DEFAULT_HORIZON days before its end when that is
+    # earlier, until its end: its last day is a deadline that `status` shows as `check` reports it.
+    first = stage.end - timedelta(days=min(DEFAULT_HORIZON, stage.end.toordinal() - 1))
     begun = known_from(ref.election)
-    return begun is not None and begun <= on
+    return min(first, begun) <= on if begun is not None else first <= on
 
 
 def active(elections: Iterable[Election], on: date) -> list[ActiveStage]:

@@ -81,9 +81,20 @@ class ListReport:
 
 
 def build_list(
-    catalog: Catalog, *, on: date, election_ids: Sequence[str] = (), sources: bool = False
+    catalog: Catalog,
+    *,
+    on: date,
+    election_ids: Sequence[str] = (),
+    sources: bool = False,
+    everything: bool = False,
 ) -> ListReport:
-    chosen = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    """The named elections; else those with a stage near the date (as `status` chooses), or every
+    loaded one when none is near or ``everything`` is asked for."""
+    if election_ids:
+        chosen = pick_elections(catalog, election_ids)
+    else:
+        every = list(catalog.elections)
+        chosen = every if everything else (tl.near_elections(every, on) or every)
     stage_sources = None
     if sources:
         stage_sources = {}

@@ -48,7 +48,15 @@ def config_set(
 def config_get(key: KeyArg) -> None:
     """Print the value of KEY; exit 1 when it is not set."""
     value = get_value(key)
-    if value is None:
+    if value is None:  # exit 1 as grep; the reason on stderr, so an empty answer is not a mystery
+        from tahapan.cli.streams import say
+
+        say(
+            tr(
+                f"{key} belum diatur; nilai bawaan berlaku",
+                f"{key} is not set; the default applies",
+            )
+        )
         raise typer.Exit(1)
     sys.stdout.write(_show(value) + "\n")
 

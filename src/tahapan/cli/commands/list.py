@@ -28,6 +28,10 @@ def command(
             "--sources", help="Show the file each stage came from, and what later files changed."
         ),
     ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", "-a", help="Every loaded election, near the date or not."),
+    ] = False,
     election: ElectionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
@@ -36,7 +40,10 @@ def command(
     data: DataOpt = None,
     region: RegionOpt = None,
 ) -> int:
-    """The stages of each election with their dates, marking where the date falls."""
+    """The stages of each election with their dates, marking where the date falls.
+
+    Without -e: the elections with a stage near the date (every one when none is near; --all for
+    every one always)."""
     session = open_session(
         data=data, lang=lang, tz=tz, elections=election, region=region, provenance=sources
     )
@@ -45,5 +52,6 @@ def command(
         on=resolve_on(session, on),
         election_ids=session.elections,
         sources=sources,
+        everything=everything,
     )
     return render(report, "json" if json else "text")

@@ -87,8 +87,25 @@ def _election_status_narrow(es: Any) -> Panel:
                 ),
             ]
         )
+    if es.ended:  # the same words as the wide view, wrapped
+        lines.append(_ended(es))
     title = panel_title(es.election, es.h, " ")
     return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE, padding=(0, 1))
+
+
+def _ended(es: Any) -> Text:
+    """ "Baru berakhir: A (kemarin); B (3 hari lalu)": the stages that ended in the last week."""
+    ended = Text(tr("Baru berakhir: ", "Just ended: "), style="dim")
+    for i, e in enumerate(es.ended):
+        if i:
+            ended.append("; ", style="dim")
+        ago = (
+            tr("kemarin", "yesterday")
+            if e.days_since == 1
+            else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
+        )
+        ended.append(f"{stage_name(e.ref.stage)} ({ago})", style="dim")
+    return ended
 
 
 def _election_status(es: Any, report: StatusReport) -> Panel:
@@ -141,16 +158,7 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
             )
         rows.append(Padding(table, (1, 0, 0, 0)))
     if es.ended:
-        ended = Text(tr("Baru berakhir: ", "Just ended: "), style="dim")
-        for i, e in enumerate(es.ended):
-            if i:
-                ended.append("; ", style="dim")
-            ago = (
-                tr("kemarin", "yesterday")
-                if e.days_since == 1
-                else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
-            )
-            ended.append(f"{stage_name(e.ref.stage)} ({ago})", style="dim")
+        ended = _ended(es)
         rows.append(Padding(ended, (1, 0, 0, 0)))
     title = panel_title(es.election, es.h, "  ")
     subtitle = Text(countdown(es.election, es.h), style="dim")
