@@ -59,7 +59,7 @@ def test_bad_data_file_in_subprocess(run, tmp_path):
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         "tahapan: berkas tidak bisa dipakai (1 masalah):\n"
-        f"{broken}:2:12: sintaks TOML salah: Expected ']]' at the end of an array declaration\n"
+        f"{broken}:2:12: sintaks TOML salah: ']]' diharapkan di akhir nama larik\n"
     )
 
 

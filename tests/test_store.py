@@ -122,7 +122,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_toml_syntax_error_gives_line_and_column(tmp_path):
     path = write(tmp_path, "schema = 1\n[[elections]\n")
     assert problems(path) == [
-        f"{path}:2:12: sintaks TOML salah: Expected ']]' at the end of an array declaration"
+        f"{path}:2:12: sintaks TOML salah: ']]' diharapkan di akhir nama larik"
     ]
 
 

@@ -54,7 +54,7 @@ def test_end_before_start_and_a_toml_syntax_error(cli, write):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{ends}:15: latihan/rapat: end 2025-01-02 lebih awal dari start 2025-01-10",
-        f"{syntax}:7:14: sintaks TOML salah: Invalid date or datetime",
+        f"{syntax}:7:14: sintaks TOML salah: tanggal atau waktu tidak sah",
         "2 masalah ditemukan",
     ]
 

@@ -163,7 +163,17 @@ def check_value(key: str, value: Any) -> Any:
     if key == "lang" and value not in LANGUAGES:
         raise ValueError(tr("pilihan: id, en", "accepted: id, en"))
     if key == "tz":
-        canonical_zone(value)  # raises ValueError naming the accepted forms
+        try:
+            canonical_zone(value)
+        except ValueError:
+            raise ValueError(
+                tr(
+                    f"zona waktu tidak dikenal: {value!r}; gunakan WIB, WITA, WIT atau nama IANA "
+                    "seperti Asia/Makassar",
+                    f"unknown time zone {value!r}: use WIB, WITA, WIT or an IANA name such as "
+                    "Asia/Makassar",
+                )
+            ) from None
     return value
 
 

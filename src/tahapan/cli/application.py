@@ -7,8 +7,8 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
+from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.errors import DataError, ExitCode, OutputError, TahapanError
 from tahapan.i18n import tr
 
@@ -43,8 +43,31 @@ def report_error(err: TahapanError) -> None:
         sys.stderr.write(f"  {line}\n")
 
 
-class TahapanGroup(TyperGroup):
-    """Converts the one error family into a message on stderr and its exit code, for every command."""
+class TahapanGroup(Group):
+    """Converts the one error family into a message on stderr and its exit code, for every command;
+    usage errors too, in the chosen language."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        from typer._click.exceptions import ClickException
+        from typer.exceptions import Abort
+
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except ClickException as err:
+            if not standalone_mode:
+                raise
+            from tahapan.cli.help import report
+
+            report(err)
+            sys.exit(err.exit_code)
+        except Abort:
+            if not standalone_mode:
+                raise
+            sys.stderr.write("tahapan: " + tr("dibatalkan", "aborted") + "\n")
+            sys.exit(int(ExitCode.ATTENTION))
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -161,14 +184,16 @@ def build_app(names: list[str] | None = None) -> typer.Typer:
     app = typer.Typer(
         cls=TahapanGroup,
         name="tahapan",
-        help="Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat. "
-        "Election stages: where today falls in the official timetables, countdowns and deadlines.",
+        help="Election stages: where today falls in the official timetables, countdowns and "
+        "deadlines. Without a command, tahapan runs `status`, with its options.",
         no_args_is_help=False,
         invoke_without_command=True,
         add_completion=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
+        options_metavar=options_metavar(),
+        subcommand_metavar=subcommand_metavar(),
     )
     app.callback()(_root)
     for name in names if names is not None else list(COMMANDS):
@@ -177,7 +202,8 @@ def build_app(names: list[str] | None = None) -> typer.Typer:
         if isinstance(module.command, typer.Typer):
             app.add_typer(module.command, name=name, **options)
         else:
-            options = {**getattr(module, "OPTIONS", {}), **options}
+            options = {"cls": Command, "options_metavar": options_metavar()}
+            options |= getattr(module, "OPTIONS", {}) | COMMANDS[name][1]
             app.command(name, **options)(module.command)
     return app
 
@@ -229,6 +255,7 @@ def main() -> None:
     prepare()
     try:
         argv = with_command(sys.argv[1:])
+        _choose_language(argv)
         build_app(_needed(argv))(args=argv)
     except OutputError as err:  # --help or --version to a full disk or a closed stdout
         from tahapan.cli.streams import discard_stdout
@@ -240,6 +267,30 @@ def main() -> None:
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
         _quiet_broken_pipe()
+
+
+def _choose_language(argv: list[str]) -> None:
+    """The language of the help and of usage errors, known before the commands are built: --lang,
+    TAHAPAN_LANG, then the config (a broken config is reported later, by the command)."""
+    from tahapan.cli import help
+    from tahapan.i18n import LANGUAGES, set_language
+
+    help.install()
+    chosen = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    chosen = chosen or os.environ.get("TAHAPAN_LANG")
+    if not chosen:
+        from tahapan.config import load_config
+
+        try:
+            chosen = load_config().get("lang")
+        except TahapanError:
+            chosen = None
+    set_language(chosen if chosen in LANGUAGES else "id")
 
 
 def _quiet_broken_pipe() -> None:

@@ -80,7 +80,8 @@ TzOpt = Annotated[
         "--tz",
         metavar="ZONE",
         envvar="TAHAPAN_TZ",
-        help="Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: Asia/Jakarta.",
+        help="Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the "
+        "region's, the machine's when Indonesian, else Asia/Jakarta.",
         show_default=False,
     ),
 ]

@@ -7,11 +7,15 @@ from typing import Annotated, Any
 
 import typer
 
+from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import QuietOpt
 from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
 from tahapan.i18n import tr
 
 command = typer.Typer(
+    cls=Group,
+    options_metavar=options_metavar(),
+    subcommand_metavar=subcommand_metavar(),
     name="config",
     help="Read and change defaults: election, tz, lang, region, data. Stored as TOML; TAHAPAN_CONFIG moves the file.",
     no_args_is_help=True,
@@ -24,7 +28,7 @@ def _show(value: Any) -> str:
     return ",".join(value) if isinstance(value, list) else str(value)
 
 
-@command.command("set")
+@command.command("set", cls=Command, options_metavar=options_metavar())
 def config_set(
     key: KeyArg,
     value: Annotated[
@@ -44,7 +48,7 @@ def config_set(
     )
 
 
-@command.command("get")
+@command.command("get", cls=Command, options_metavar=options_metavar())
 def config_get(key: KeyArg) -> None:
     """Print the value of KEY; exit 1 when it is not set."""
     value = get_value(key)
@@ -61,13 +65,13 @@ def config_get(key: KeyArg) -> None:
     sys.stdout.write(_show(value) + "\n")
 
 
-@command.command("unset")
+@command.command("unset", cls=Command, options_metavar=options_metavar())
 def config_unset(key: KeyArg, quiet: QuietOpt = False) -> None:
     """Remove KEY, so that the built-in default applies again."""
     unset_value(key)
 
 
-@command.command("list")
+@command.command("list", cls=Command, options_metavar=options_metavar())
 def config_list() -> None:
     """Print every key with its value, or with (-) when it is not set."""
     values = load_config()
@@ -76,7 +80,7 @@ def config_list() -> None:
         sys.stdout.write(f"{key} = {shown}\t# {tr(spec.help_id, spec.help_en)}\n")
 
 
-@command.command("path")
+@command.command("path", cls=Command, options_metavar=options_metavar())
 def config_path_cmd() -> None:
     """Print where the config file is (it may not exist yet)."""
     sys.stdout.write(f"{config_path()}\n")

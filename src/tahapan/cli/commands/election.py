@@ -8,11 +8,15 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
+from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import LangOpt, QuietOpt
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
 from tahapan.schedule.editing import Tables, refuse
 
 command = typer.Typer(
+    cls=Group,
+    options_metavar=options_metavar(),
+    subcommand_metavar=subcommand_metavar(),
     name="election",
     help="Add an election to your own schedule file (planned from another one with --like, its "
     "dates then marked as projections), or remove one you added.",
@@ -29,7 +33,7 @@ IdArg = Annotated[
 ]
 
 
-@command.command("add")
+@command.command("add", cls=Command, options_metavar=options_metavar())
 def election_add(
     ident: IdArg,
     voting_day: Annotated[
@@ -132,7 +136,7 @@ def election_add(
     apply_edit(session, file, ident, mutate)
 
 
-@command.command("remove")
+@command.command("remove", cls=Command, options_metavar=options_metavar())
 def election_remove(
     ident: Annotated[
         str,

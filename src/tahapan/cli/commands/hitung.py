@@ -41,11 +41,8 @@ def command(
     data: DataOpt = None,
     region: RegionOpt = None,
 ) -> int:
-    """Date arithmetic: H-30, a date plus N days or working days, the days in a span.
-
-    Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (kedua ujung
-    dihitung). Working days skip weekends, national holidays, cuti bersama and the election's own.
-    """
+    """Date arithmetic: H-30, a date plus N days or working days, the days in a span (both ends
+    counted). Working days skip weekends, national holidays, cuti bersama and the election's own."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     text = " ".join(expression or [])
     chosen = pick_elections(session.catalog, session.elections)

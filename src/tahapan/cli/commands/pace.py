@@ -49,11 +49,8 @@ def command(
     data: DataOpt = None,
     region: RegionOpt = None,
 ) -> int:
-    """Pace of work: share done against time gone by; exit 1 when behind.
-
-    Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan
-    tanggal selesai pada laju sejauh ini, dan exit 1 bila terlambat.
-    """
+    """Pace of work: share done against time gone by, the day it ends at this pace; exit 1 when
+    behind."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     share = parse_done(done)
     elections = pick_elections(session.catalog, session.elections) if session.elections else None

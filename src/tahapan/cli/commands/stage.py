@@ -8,6 +8,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
+from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import ElectionOpt, LangOpt, QuietOpt, Session
 from tahapan.config import user_file
 from tahapan.days.dates import h_offset, parse_date
@@ -17,6 +18,9 @@ from tahapan.schedule.editing import Tables, adding, check_new_stage, refuse, re
 from tahapan.schedule.select import find_stage, pick_elections
 
 command = typer.Typer(
+    cls=Group,
+    options_metavar=options_metavar(),
+    subcommand_metavar=subcommand_metavar(),
     name="stage",
     help="Add, change or remove stages in your own schedule file (default: jadwal.toml in the "
     "user data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.",
@@ -35,7 +39,7 @@ PathArg = Annotated[
 
 
 def _text(flag: str, help_text: str) -> Any:
-    return typer.Option(flag, help=help_text, show_default=False)
+    return typer.Option(flag, metavar="TEXT", help=help_text, show_default=False)
 
 
 NameOpt = Annotated[str | None, _text("--name", "Official (Indonesian) name.")]
@@ -102,7 +106,7 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
     return out
 
 
-@command.command("add")
+@command.command("add", cls=Command, options_metavar=options_metavar())
 def stage_add(
     stage: PathArg,
     name: NameOpt = None,
@@ -128,7 +132,7 @@ def stage_add(
     apply_edit(session, file, f"{target_election.id}/{path}", change)
 
 
-@command.command("set")
+@command.command("set", cls=Command, options_metavar=options_metavar())
 def stage_set(
     stage: PathArg,
     name: NameOpt = None,
@@ -186,7 +190,7 @@ def stage_set(
         )
 
 
-@command.command("remove")
+@command.command("remove", cls=Command, options_metavar=options_metavar())
 def stage_remove(
     stage: PathArg,
     election: ElectionOpt = None,

@@ -1,0 +1,251 @@
+"""Typer's and Click's own words in the chosen language: the help's sections, usage line and
+markers, and every usage error, which is printed as tahapan's other messages are (`tahapan: ...`
+on stderr, a hint under it, exit 2).
+
+Typer asks gettext for its words (``typer.core._``), so a table answers it; the vendored Click
+writes English directly, so its few fixed strings are set here (the usage prefix, the help option)
+and its error messages are read by pattern and said again. English keeps Click's words.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from typer.core import TyperCommand, TyperGroup
+
+from tahapan.i18n import language, tr
+
+#: typer.core's gettext strings
+WORDS = {
+    "Arguments": "Argumen",
+    "Options": "Opsi",
+    "Commands": "Perintah",
+    "default: {default}": "bawaan: {default}",
+    "required": "wajib",
+    "env var: {var}": "variabel lingkungan: {var}",
+    "(dynamic)": "(dinamis)",
+    "Missing command.": "perintah tidak diberikan.",
+    "No such command {name!r}.": "tidak ada perintah {name!r}.",
+    "Aborted!": "Dibatalkan.",
+}
+#: options officers try, and the one tahapan has
+SYNONYMS = {
+    "--date": "--on",
+    "--tanggal": "--on",
+    "--tgl": "--on",
+    "--hari-ini": "--on",
+    "--pemilu": "--election",
+    "--pemilihan": "--election",
+    "--wilayah": "--region",
+    "--daerah": "--region",
+    "--kabupaten": "--region",
+    "--kota": "--region",
+    "--provinsi": "--region",
+    "--zona": "--tz",
+    "--timezone": "--tz",
+    "--bahasa": "--lang",
+    "--language": "--lang",
+    "--berkas": "--data",
+    "--file": "--data",
+    "--keluaran": "--output",
+    "--dari": "--from",
+    "--sampai": "--to",
+    "--bulan": "--month",
+    "--tahun": "--year",
+    "--format": "--format",
+    "--diam": "--quiet",
+    "--selesai": "--done",
+}
+
+
+def _gettext(message: str) -> str:
+    return WORDS.get(message, message) if language() == "id" else message
+
+
+def install() -> None:
+    """Answer typer's gettext calls in the chosen language (looked up when each is made)."""
+    import typer.core
+
+    typer.core._ = _gettext  # type: ignore[attr-defined]
+
+
+def options_metavar() -> str:
+    return tr("[OPSI]", "[OPTIONS]")
+
+
+def subcommand_metavar() -> str:
+    return tr("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]...")
+
+
+def translated(text: str | None) -> str | None:
+    """A help text in the chosen language: the catalog's Indonesian for the English written in the
+    code (whitespace run together), else the text as it is."""
+    if text is None or language() != "id":
+        return text
+    from tahapan.cli.help_id import HELP
+
+    return HELP.get(" ".join(text.split()), text)
+
+
+def _metavar(text: str | None) -> str | None:
+    if text is None or language() != "id":
+        return text
+    from tahapan.cli.help_id import METAVARS
+
+    return METAVARS.get(text, text)
+
+
+class _Words:
+    """The usage line, the help option, and every help text in the chosen language."""
+
+    help: str | None
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        original = self.help
+        self.help = translated(original)
+        try:
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+        finally:
+            self.help = original
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        original = self.help
+        self.help = translated(original)
+        try:
+            return str(super().get_short_help_str(limit))  # type: ignore[misc]
+        finally:
+            self.help = original
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(
+            ctx.command_path, " ".join(pieces), prefix=tr("Pemakaian: ", "Usage: ")
+        )
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = tr("Tampilkan bantuan ini, lalu keluar.", "Show this message and exit.")
+        return option
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            # the English written in the code, kept: the language may change between runs in tests
+            if not hasattr(param, "english"):
+                param.english = (getattr(param, "help", None), param.metavar)
+            if hasattr(param, "help"):
+                param.help = translated(param.english[0])
+            param.metavar = _metavar(param.english[1])
+            if param.name == "install_completion":
+                param.help = tr(
+                    "Pasang pelengkapan perintah untuk shell ini.",
+                    "Install completion for the current shell.",
+                )
+            elif param.name == "show_completion":
+                param.help = tr(
+                    "Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau dipasang sendiri.",
+                    "Show completion for the current shell, to copy it or customize the installation.",
+                )
+        return params
+
+
+class Command(_Words, TyperCommand):
+    """Every tahapan command."""
+
+
+class Group(_Words, TyperGroup):
+    """A group of subcommands (`config`, `stage`, `election`)."""
+
+
+# ------------------------------------------------------------------------------ usage errors
+
+
+def usage_error(err: Any) -> list[str]:
+    """A Click usage error as tahapan's message lines: the message, then a hint."""
+    from typer._click import exceptions as x
+
+    ctx = getattr(err, "ctx", None)
+    where = ctx.command_path if ctx is not None else "tahapan"
+    hint = tr(f"Lihat: {where} --help", f"See: {where} --help")
+    if isinstance(err, x.NoSuchOption):
+        return [_no_such_option(err, ctx), hint]
+    if isinstance(err, x.MissingParameter):
+        return [_missing(err, ctx), hint]
+    if isinstance(err, x.BadParameter):
+        return [_bad_value(err, ctx), hint]
+    return [_say_again(err.format_message()), hint]
+
+
+def _name(param: Any, ctx: Any) -> str:
+    if param is None:
+        return "?"
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.make_metavar(ctx) if ctx is not None else param.name).strip("{}").upper()
+    return "/".join(param.opts)
+
+
+def _no_such_option(err: Any, ctx: Any) -> str:
+    name = err.option_name
+    known = {o for p in (ctx.command.params if ctx is not None else []) for o in p.opts}
+    meant = SYNONYMS.get(name.split("=", 1)[0])
+    if meant in known:
+        return tr(
+            f"tidak ada opsi {name}; maksudnya {meant}?",
+            f"no such option: {name}; did you mean {meant}?",
+        )
+    close = sorted(err.possibilities or [])
+    guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(close) + "?" if close else ""
+    return tr(f"tidak ada opsi {name}.", f"no such option: {name}.") + guess
+
+
+def _missing(err: Any, ctx: Any) -> str:
+    name = _name(err.param, ctx)
+    if err.param_type == "argument":
+        return tr(f"argumen {name} wajib diberikan", f"missing argument {name}")
+    return tr(f"opsi {name} wajib diberikan", f"missing option {name}")
+
+
+def _bad_value(err: Any, ctx: Any) -> str:
+    name = _name(err.param, ctx) if err.param_hint is None else str(err.param_hint)
+    return tr(f"nilai tidak sah untuk {name}: ", f"invalid value for {name}: ") + _say_again(
+        err.message
+    )
+
+
+#: Click's sentences and tahapan's Indonesian for them
+_PATTERNS = [
+    (r"(.*) is not in the range (.*)\.", r"\1 di luar rentang \2."),
+    (r"(.*) is not a valid (?:int|integer)(?: range)?\.", r"\1 bukan bilangan bulat."),
+    (r"(.*) is not a valid float(?: range)?\.", r"\1 bukan bilangan."),
+    (r"(.*) is not a valid boolean\..*", r"\1 bukan ya/tidak (true/false)."),
+    (r"(.*) is not one of (.*)\.", r"\1 bukan salah satu dari \2."),
+    (r"Option (.*) requires an argument\.", r"opsi \1 memerlukan nilai."),
+    (r"Option (.*) requires (.*) arguments\.", r"opsi \1 memerlukan \2 nilai."),
+    (r"Option (.*) does not take a value\.", r"opsi \1 tidak menerima nilai."),
+    (r"Got unexpected extra arguments? \((.*)\)", r"argumen berlebih: \1"),
+    (
+        r"No such command (.*)\. Did you mean (.*)\?",
+        r"tidak ada perintah \1. Mungkin maksudnya \2?",
+    ),
+    (r"No such command (.*)\.", r"tidak ada perintah \1."),
+    (r"(.*)\. Did you mean (.*)\?", r"\1. Mungkin maksudnya \2?"),
+]
+
+
+def _say_again(message: str) -> str:
+    if language() != "id":
+        return message
+    for pattern, words in _PATTERNS:
+        if re.fullmatch(pattern, message, re.S):
+            return re.sub(pattern, words, message, flags=re.S)
+    return message
+
+
+def report(err: Any) -> None:
+    from tahapan.text import safe_lines
+
+    first, *rest = [safe_lines(line) for line in usage_error(err)]
+    sys.stderr.write(f"tahapan: {first}\n" + "".join(f"  {line}\n" for line in rest))

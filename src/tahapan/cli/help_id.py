@@ -1,0 +1,317 @@
+"""The Indonesian of every help text, keyed on its English (the text written in the code, with its
+whitespace run together): a catalog in the manner of gettext, kept in one file for translators.
+tests/test_structure.py checks that every command, option and argument has its entry."""
+
+from __future__ import annotations
+
+HELP = {
+    # --------------------------------------------------------------------------------- the root
+    "Election stages: where today falls in the official timetables, countdowns and deadlines. "
+    "Without a command, tahapan runs `status`, with its options.": (
+        "Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat. Tanpa "
+        "perintah, tahapan menjalankan `status`, dengan opsinya."
+    ),
+    "No colour or styles, as when NO_COLOR is set.": (
+        "Tanpa warna dan gaya, seperti bila NO_COLOR diisi."
+    ),
+    "Show the version and exit.": "Tampilkan versi, lalu keluar.",
+    # ----------------------------------------------------------------------------- shared options
+    "Further schedule file (TOML) merged over the shipped data; repeatable. Env: TAHAPAN_DATA "
+    "(files separated by ':').": (
+        "Berkas jadwal (TOML) tambahan yang digabung di atas data bawaan; boleh berulang. "
+        "Variabel lingkungan: TAHAPAN_DATA (berkas dipisah ':')."
+    ),
+    'Province, regency or city by Kemendagri code, id, name or alias (35.71, "Kota Kediri", '
+    "Tangsel, Jatim): national stages, its province's and its own, in its time zone. `tahapan "
+    "regions TEXT` searches them.": (
+        "Provinsi, kabupaten atau kota menurut kode Kemendagri, id, nama atau alias (35.71, "
+        '"Kota Kediri", Tangsel, Jatim): tahapan nasional, provinsinya dan miliknya sendiri, '
+        "dalam zona waktunya. `tahapan regions TEKS` mencarinya."
+    ),
+    "Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.": (
+        "Id pemilu, mis. pemilu-2024; boleh berulang. Bawaan: pemilu yang punya tahapan dekat "
+        "tanggal itu."
+    ),
+    'Date to look at: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... Default: today.': (
+        'Tanggal yang dilihat: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... '
+        "Bawaan: hari ini."
+    ),
+    "Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the region's, the "
+    "machine's when Indonesian, else Asia/Jakarta.": (
+        "Zona waktu yang menentukan 'hari ini': WIB, WITA, WIT atau nama IANA. Bawaan: zona "
+        "wilayah, zona mesin bila di Indonesia, atau Asia/Jakarta."
+    ),
+    "Output language: id (Indonesian, the default) or en (English).": (
+        "Bahasa keluaran: id (Indonesia, bawaan) atau en (Inggris)."
+    ),
+    "Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.": (
+        "Tulis ke BERKAS (secara atomik; BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
+        "Bawaan: stdout."
+    ),
+    "Nothing on stderr when it succeeds (errors are still reported).": (
+        "Tidak ada pesan di stderr bila berhasil (kesalahan tetap dilaporkan)."
+    ),
+    "Print JSON (schema 1) instead of the terminal view.": (
+        "Cetak JSON (skema 1), bukan tampilan terminal."
+    ),
+    "The schedule file to change.": "Berkas jadwal yang diubah.",
+    # ------------------------------------------------------------------------------------ status
+    "Stages running on a date (default today), day N of M, and the next deadlines.": (
+        "Tahapan yang berjalan pada suatu tanggal (bawaan hari ini), hari ke-N dari M, dan "
+        "tenggat berikutnya."
+    ),
+    "How many days ahead to list upcoming stages.": (
+        "Berapa hari ke depan tahapan yang akan datang didaftar."
+    ),
+    # ------------------------------------------------------------------------------- list, show
+    "The stages of each election with their dates, marking where the date falls. Without -e: the "
+    "elections with a stage near the date (every one when none is near; --all for every one "
+    "always).": (
+        "Tahapan setiap pemilu dengan tanggalnya, ditandai di mana tanggal itu jatuh.\n\n"
+        "Tanpa -e: pemilu yang punya tahapan dekat tanggal itu (semuanya bila tidak ada yang "
+        "dekat; --all untuk selalu semuanya)."
+    ),
+    "Show the file each stage came from, and what later files changed.": (
+        "Tampilkan berkas asal setiap tahapan, dan apa yang diubah berkas sesudahnya."
+    ),
+    "Every loaded election, near the date or not.": (
+        "Semua pemilu yang dimuat, dekat tanggal itu atau tidak."
+    ),
+    "One stage in full: dates, legal basis, confidence, sub-stages, and where the date falls.": (
+        "Satu tahapan lengkap: tanggal, dasar hukum, kepastian, sub-tahapan, dan posisi tanggal "
+        "itu."
+    ),
+    "Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.": (
+        "Id atau path tahapan: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye."
+    ),
+    # ------------------------------------------------------------------------------------- check
+    "Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input.": (
+        "Menjawab dengan kode keluar: 0 ya/tidak ada tenggat, 1 tidak/ada tenggat, 2 masukan salah."
+    ),
+    "Exit 0 when this stage runs on the date, 1 when not.": (
+        "Keluar 0 bila tahapan ini berjalan pada tanggal itu, 1 bila tidak."
+    ),
+    "Exit 1 and print each stage starting or ending within DAYS (7, 10d, 2w); exit 0 when none.": (
+        "Keluar 1 dan cetak setiap tahapan yang mulai atau berakhir dalam HARI (7, 10d, 2w); "
+        "keluar 0 bila tidak ada."
+    ),
+    "Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each "
+    "reminder once.": (
+        "Keluar 1 dan cetak setiap tahapan yang mulai atau berakhir tepat HARI lagi (7,3,1,0; "
+        "0 = hari ini): setiap pengingat sekali saja."
+    ),
+    "Also send the answer through Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
+    "when there is one; `config` sends to the config's notify URLs. Repeatable.": (
+        "Kirim juga jawabannya lewat Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
+        "bila ada; `config` mengirim ke alamat notify di konfigurasi. Boleh berulang."
+    ),
+    "Print nothing; only the exit status answers.": (
+        "Tidak mencetak apa pun; hanya kode keluar yang menjawab."
+    ),
+    # ------------------------------------------------------------------------------ hitung, pace
+    "Date arithmetic: H-30, a date plus N days or working days, the days in a span (both ends "
+    "counted). Working days skip weekends, national holidays, cuti bersama and the election's "
+    "own.": (
+        "Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (kedua "
+        "ujung dihitung). Hari kerja melewati akhir pekan, libur nasional, cuti bersama dan libur "
+        "pemilu itu sendiri."
+    ),
+    "Alias of `hitung`: date arithmetic with days, working days and spans.": (
+        "Nama lain `hitung`: hitung tanggal dengan hari, hari kerja dan rentang."
+    ),
+    'A date, a date and a count ("2024-12-06 + 3 hari kerja", "3 working days after 2024-03-20"), '
+    'or a span ("2023-11-28 .. 2024-02-10").': (
+        'Tanggal, tanggal dan jumlah ("2024-12-06 + 3 hari kerja", "3 hari kerja setelah '
+        '2024-03-20"), atau rentang ("2023-11-28 .. 2024-02-10").'
+    ),
+    "Pace of work: share done against time gone by, the day it ends at this pace; exit 1 when "
+    "behind.": (
+        "Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan "
+        "tanggal selesai pada laju sejauh ini; keluar 1 bila terlambat."
+    ),
+    "Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.": (
+        "Id atau path tahapan: coklit, pemutakhiran-data-pemilih/coklit."
+    ),
+    "Share of the work done: 53.33, 53,33, 53.33% or a count out of a total (1200/2250).": (
+        "Bagian pekerjaan yang selesai: 53.33, 53,33, 53.33% atau jumlah dari total (1200/2250, "
+        "1.200/2.250)."
+    ),
+    # ---------------------------------------------------------------------- validate, regions
+    "Check schedule files: exit 0 valid, 1 problems found (listed), 2 a file cannot be read. Each "
+    "file is checked as tahapan would use it: merged over the shipped data, in the order given.": (
+        "Periksa berkas jadwal: keluar 0 sah, 1 ada masalah (didaftar), 2 berkas tidak bisa "
+        "dibaca.\n\nSetiap berkas diperiksa seperti tahapan memakainya: digabung di atas data "
+        "bawaan, dalam urutan yang diberikan."
+    ),
+    "Schedule files (TOML) to check.": "Berkas jadwal (TOML) yang diperiksa.",
+    "The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code, "
+    "kind, time zone and province. With TEXT, those it names: exact matches first, then names "
+    "holding every word, then names containing it. Exit 1 when nothing matches, as grep does.": (
+        "Wilayah yang dikenal tahapan: 38 provinsi dan 514 kabupaten dan kota, dengan kode "
+        "Kemendagri, jenis, zona waktu dan provinsi. Dengan TEKS, yang disebutnya: yang persis "
+        "cocok dulu, lalu nama yang memuat setiap katanya, lalu nama yang mengandungnya. Keluar 1 "
+        "bila tidak ada yang cocok, seperti grep."
+    ),
+    "Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).": (
+        "Kode, id atau nama yang dicari, utuh atau sebagian (kediri, 35.71, Tangsel, kota)."
+    ),
+    "Only the regions of this province (code, id or name: 35, jawa-timur, Jatim).": (
+        "Hanya wilayah provinsi ini (kode, id atau nama: 35, jawa-timur, Jatim)."
+    ),
+    # ---------------------------------------------------------------------------------- calendar
+    "Stage calendar: month grids (Senin-Minggu) in the terminal, PDF or HTML; iCalendar, CSV, "
+    "JSON. Default months: from this month (or --on's) to the one the next stage starts in. ics "
+    "and csv hold every stage of the chosen elections unless months are given.": (
+        "Kalender tahapan: kisi bulan (Senin-Minggu) di terminal, PDF atau HTML; iCalendar, CSV, "
+        "JSON.\n\nBulan bawaan: dari bulan ini (atau bulan --on) sampai bulan tahapan berikutnya "
+        "dimulai. ics dan csv memuat semua tahapan pemilu yang dipilih kecuali bulannya diberikan."
+    ),
+    "One month, e.g. 2024-11.": "Satu bulan, mis. 2024-11.",
+    "The twelve months of a year.": "Dua belas bulan dalam satu tahun.",
+    "First day (its whole month is shown).": "Hari pertama (seluruh bulannya ditampilkan).",
+    "Last day (its whole month is shown).": "Hari terakhir (seluruh bulannya ditampilkan).",
+    "term, pdf, html, ics, csv or json.": "term, pdf, html, ics, csv atau json.",
+    "ics: reminders DAYS before each stage's first day and before its last day, at 08:00 "
+    "(repeatable).": (
+        "ics: pengingat HARI sebelum hari pertama setiap tahapan dan sebelum hari terakhirnya, "
+        "pukul 08.00 (boleh berulang)."
+    ),
+    # ---------------------------------------------------------------------------- export, import
+    "The merged schedule (shipped data and your files) as one TOML file, or as CSV rows.": (
+        "Jadwal gabungan (data bawaan dan berkas Anda) sebagai satu berkas TOML, atau baris CSV."
+    ),
+    "toml (a schedule file) or csv.": "toml (berkas jadwal) atau csv.",
+    "A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and "
+    "column.": (
+        "CSV tahapan (satu baris per tahapan) menjadi berkas jadwal TOML; baris yang salah "
+        "disebut menurut baris dan kolomnya."
+    ),
+    "Rows as `export --format csv` writes them.": (
+        "Baris seperti yang ditulis `export --format csv`."
+    ),
+    # ------------------------------------------------------------------------------------ config
+    "Read and change defaults: election, tz, lang, region, data. Stored as TOML; TAHAPAN_CONFIG "
+    "moves the file.": (
+        "Baca dan ubah nilai bawaan: election, tz, lang, region, data, notify. Disimpan sebagai "
+        "TOML; TAHAPAN_CONFIG memindahkan berkasnya."
+    ),
+    "Set KEY to VALUE (lists such as election and data are comma-separated).": (
+        "Isi KUNCI dengan NILAI (daftar seperti election dan data dipisah koma)."
+    ),
+    "Print the value of KEY; exit 1 when it is not set.": (
+        "Cetak nilai KUNCI; keluar 1 bila belum diatur."
+    ),
+    "Remove KEY, so that the built-in default applies again.": (
+        "Hapus KUNCI, sehingga nilai bawaan berlaku lagi."
+    ),
+    "Print every key with its value, or with (-) when it is not set.": (
+        "Cetak setiap kunci dengan nilainya, atau (-) bila belum diatur."
+    ),
+    "Print where the config file is (it may not exist yet).": (
+        "Cetak letak berkas konfigurasi (mungkin belum ada)."
+    ),
+    "The value; lists are comma-separated.": "Nilainya; daftar dipisah koma.",
+    # ------------------------------------------------------------------------------------- stage
+    "Add, change or remove stages in your own schedule file (default: jadwal.toml in the user "
+    "data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.": (
+        "Tambah, ubah atau hapus tahapan di berkas jadwal Anda sendiri (bawaan: jadwal.toml di "
+        "direktori data pengguna; TAHAPAN_USER_FILE atau --file memindahkannya). Setiap "
+        "perubahan diperiksa dulu."
+    ),
+    "Add a stage (or a sub-stage: parent/child) to an election that is loaded.": (
+        "Tambah tahapan (atau sub-tahapan: induk/anak) ke pemilu yang dimuat."
+    ),
+    "Change a stage: in your file, or as an override of another file's stage (give --basis and "
+    "--confidence with new dates, so the official ones are not claimed for them).": (
+        "Ubah tahapan: di berkas Anda, atau sebagai penimpa tahapan berkas lain (beri --basis dan "
+        "--confidence bersama tanggal baru, agar dasar resminya tidak diklaim untuknya)."
+    ),
+    "Remove a stage you added, or your change to another file's stage (the original comes back).": (
+        "Hapus tahapan yang Anda tambahkan, atau perubahan Anda atas tahapan berkas lain (yang "
+        "asli kembali)."
+    ),
+    "Stage path, with its election: pemilu-2024/rapat-koordinasi, or kampanye/apel with -e.": (
+        "Path tahapan, dengan pemilunya: pemilu-2024/rapat-koordinasi, atau kampanye/apel dengan "
+        "-e."
+    ),
+    "Official (Indonesian) name.": "Nama resmi (bahasa Indonesia).",
+    "English name.": "Nama dalam bahasa Inggris.",
+    "First day: 2024-11-20, 20/11/2024, H-7 (kept as a rule).": (
+        "Hari pertama: 2024-11-20, 20/11/2024, H-7 (disimpan sebagai aturan)."
+    ),
+    "Last day, same forms.": "Hari terakhir, bentuk yang sama.",
+    "Legal basis: the letter, decree or regulation.": (
+        "Dasar hukum: surat, keputusan atau peraturan."
+    ),
+    "P, P+2S, 2S, 1S or D.": "P, P+2S, 2S, 1S atau D.",
+    "A note shown with the stage.": "Catatan yang ditampilkan bersama tahapan.",
+    "Region the stage belongs to (code, id or name); repeatable.": (
+        "Wilayah tahapan itu (kode, id atau nama); boleh berulang."
+    ),
+    "Mark the stage as held, or as not taking place.": (
+        "Tandai tahapan sebagai dilaksanakan, atau tidak dilaksanakan."
+    ),
+    # ---------------------------------------------------------------------------------- election
+    "Add an election to your own schedule file (planned from another one with --like, its dates "
+    "then marked as projections), or remove one you added.": (
+        "Tambah pemilu ke berkas jadwal Anda sendiri (direncanakan dari pemilu lain dengan "
+        "--like, tanggalnya lalu ditandai sebagai proyeksi), atau hapus yang Anda tambahkan."
+    ),
+    "Add an election: from a template with --like, or its voting day alone (then fill it with "
+    "`tahapan stage add`).": (
+        "Tambah pemilu: dari templat dengan --like, atau dari hari pemungutan suaranya saja (lalu "
+        "isi dengan `tahapan stage add`)."
+    ),
+    "Remove an election that your file defines (one added with `election add`).": (
+        "Hapus pemilu yang didefinisikan berkas Anda (yang ditambahkan dengan `election add`)."
+    ),
+    "Election id: lower-case words joined by hyphens, e.g. pemilu-2029.": (
+        "Id pemilu: kata huruf kecil yang disambung tanda hubung, mis. pemilu-2029."
+    ),
+    'Voting day (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".': (
+        'Hari pemungutan suara (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".'
+    ),
+    'Name in Indonesian: "Pemilu 2029".': 'Nama dalam bahasa Indonesia: "Pemilu 2029".',
+    "Name in English (default: the same as --name).": (
+        "Nama dalam bahasa Inggris (bawaan: sama dengan --name)."
+    ),
+    "Copy this election's held stages, dated by H from the new voting day (projections, marked so "
+    "in every view).": (
+        "Salin tahapan pemilu ini yang dilaksanakan, bertanggal H dari hari pemungutan suara yang "
+        "baru (proyeksi, ditandai demikian di setiap tampilan)."
+    ),
+    "Region it is held in (code, id or name); repeatable. It replaces the template's regions, its "
+    "stages' included. Default: the template's, else nationwide.": (
+        "Wilayah penyelenggaraannya (kode, id atau nama); boleh berulang. Menggantikan wilayah "
+        "templat, termasuk wilayah tahapannya. Bawaan: wilayah templat, atau nasional."
+    ),
+    "Its time zone (default: the regions' own when they share one, else the template's, else "
+    "WIB).": ("Zona waktunya (bawaan: zona wilayahnya bila sama, atau zona templat, atau WIB)."),
+    "Legal basis (needed without --like: the decree, ruling or letter that sets the voting day).": (
+        "Dasar hukum (wajib tanpa --like: keputusan, putusan atau surat yang menetapkan hari "
+        "pemungutan suara)."
+    ),
+    "P, P+2S, 2S, 1S or D (needed without --like).": "P, P+2S, 2S, 1S atau D (wajib tanpa --like).",
+    "An election your file defines.": "Pemilu yang didefinisikan berkas Anda.",
+}
+
+METAVARS = {
+    "DATE": "TANGGAL",
+    "DAYS": "HARI",
+    "DAYS,...": "HARI,...",
+    "ELECTION": "PEMILU",
+    "EXPRESSION": "EKSPRESI",
+    "FILE": "BERKAS",
+    "FILE...": "BERKAS...",
+    "FILE.csv": "BERKAS.csv",
+    "PERCENT": "PERSEN",
+    "PROVINCE": "PROVINSI",
+    "REGION": "WILAYAH",
+    "STAGE": "TAHAPAN",
+    "TEXT": "TEKS",
+    "YYYY": "TTTT",
+    "YYYY-MM": "TTTT-BB",
+    "ZONE": "ZONA",
+    "KEY": "KUNCI",
+    "VALUE": "NILAI",
+}
