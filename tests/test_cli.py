@@ -200,7 +200,7 @@ def test_bad_data_file_exits_2_with_one_line_per_problem(cli, tmp_path):
 def test_usage_errors_exit_2(cli):
     result = cli("status", "--lang", "jv")
     assert result.exit_code == 2
-    assert "Invalid value for '--lang'" in result.stderr
+    assert result.stderr.startswith("tahapan: nilai tidak sah untuk --lang: 'jv' ")
 
 
 def test_extra_data_file_is_shown(cli, tmp_path):

@@ -371,15 +371,15 @@ def test_a_file_where_the_folder_should_be(cli, tmp_path):
 
 def test_help_of_the_group_and_its_commands(cli):
     group = cli("election", "--help")
-    rows = [line.split()[:1] for line in group.stdout.split("Commands")[1].splitlines()]
+    rows = [line.split()[:1] for line in group.stdout.split("Perintah:")[1].splitlines()]
     assert group.exit_code == 0 and ["add"] in rows and ["remove"] in rows
-    main = cli("--help").stdout.split("Commands")[1]
+    main = cli("--help").stdout.split("Perintah:")[1]
     assert any(line.split()[:1] == ["election"] for line in main.splitlines())
     add = cli("election", "add", "--help").stdout
-    assert "Add an election: from a template with --like" in " ".join(add.split())
-    assert "--voting-day DATE" in add and "--like ELECTION" in add
+    assert "Tambah pemilu: dari templat dengan --like" in " ".join(add.split())
+    assert "--voting-day TANGGAL" in add and "--like PEMILU" in add
     remove = cli("election", "remove", "--help").stdout
-    assert "Remove an election that your file defines" in " ".join(remove.split())
+    assert "Hapus pemilu yang didefinisikan berkas Anda" in " ".join(remove.split())
 
 
 def test_a_template_with_nothing_held(cli, tmp_path, monkeypatch):

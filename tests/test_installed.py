@@ -100,4 +100,4 @@ def test_bare_tahapan_is_status_with_its_options(run):
     assert "\x1b" not in plain.stdout
     assert run("--no-color").returncode == 0
     assert run("--version").stdout.startswith("tahapan ")
-    assert "Usage: tahapan [OPTIONS] COMMAND" in run("--help").stdout
+    assert "Pemakaian: tahapan [OPSI] PERINTAH" in run("--help").stdout

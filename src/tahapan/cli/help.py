@@ -139,17 +139,10 @@ class _Words:
             if hasattr(param, "help"):
                 param.help = translated(param.english[0])
             param.metavar = _metavar(param.english[1])
-            if param.name == "install_completion":
-                param.help = tr(
-                    "Pasang pelengkapan perintah untuk shell ini.",
-                    "Install completion for the current shell.",
-                )
-            elif param.name == "show_completion":
-                param.help = tr(
-                    "Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau dipasang sendiri.",
-                    "Show completion for the current shell, to copy it or customize the installation.",
-                )
         return params
+
+
+install()
 
 
 class Command(_Words, TyperCommand):
@@ -203,7 +196,7 @@ def _no_such_option(err: Any, ctx: Any) -> str:
 
 def _missing(err: Any, ctx: Any) -> str:
     name = _name(err.param, ctx)
-    if err.param_type == "argument":
+    if getattr(err.param, "param_type_name", err.param_type) == "argument":
         return tr(f"argumen {name} wajib diberikan", f"missing argument {name}")
     return tr(f"opsi {name} wajib diberikan", f"missing option {name}")
 
@@ -225,7 +218,7 @@ _PATTERNS = [
     (r"Option (.*) requires an argument\.", r"opsi \1 memerlukan nilai."),
     (r"Option (.*) requires (.*) arguments\.", r"opsi \1 memerlukan \2 nilai."),
     (r"Option (.*) does not take a value\.", r"opsi \1 tidak menerima nilai."),
-    (r"Got unexpected extra arguments? \((.*)\)", r"argumen berlebih: \1"),
+    (r"Got unexpected extra argument\(s\) \((.*)\)", r"argumen berlebih: \1"),
     (
         r"No such command (.*)\. Did you mean (.*)\?",
         r"tidak ada perintah \1. Mungkin maksudnya \2?",

@@ -190,8 +190,8 @@ HELP = {
         "Baris seperti yang ditulis `export --format csv`."
     ),
     # ------------------------------------------------------------------------------------ config
-    "Read and change defaults: election, tz, lang, region, data. Stored as TOML; TAHAPAN_CONFIG "
-    "moves the file.": (
+    "Read and change defaults: election, tz, lang, region, data, notify. Stored as TOML; "
+    "TAHAPAN_CONFIG moves the file.": (
         "Baca dan ubah nilai bawaan: election, tz, lang, region, data, notify. Disimpan sebagai "
         "TOML; TAHAPAN_CONFIG memindahkan berkasnya."
     ),
@@ -211,6 +211,13 @@ HELP = {
         "Cetak letak berkas konfigurasi (mungkin belum ada)."
     ),
     "The value; lists are comma-separated.": "Nilainya; daftar dipisah koma.",
+    "A key: election, tz, lang, region, data or notify.": (
+        "Sebuah kunci: election, tz, lang, region, data atau notify."
+    ),
+    "Install completion for the current shell.": "Pasang pelengkapan perintah untuk shell ini.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau dipasang sendiri."
+    ),
     # ------------------------------------------------------------------------------------- stage
     "Add, change or remove stages in your own schedule file (default: jadwal.toml in the user "
     "data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.": (

@@ -17,11 +17,19 @@ command = typer.Typer(
     options_metavar=options_metavar(),
     subcommand_metavar=subcommand_metavar(),
     name="config",
-    help="Read and change defaults: election, tz, lang, region, data. Stored as TOML; TAHAPAN_CONFIG moves the file.",
+    help="Read and change defaults: election, tz, lang, region, data, notify. Stored as TOML; "
+    "TAHAPAN_CONFIG moves the file.",
     no_args_is_help=True,
 )
 
-KeyArg = Annotated[str, typer.Argument(help=f"One of: {', '.join(KEYS)}.", show_default=False)]
+KeyArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="KEY",
+        help="A key: election, tz, lang, region, data or notify.",
+        show_default=False,
+    ),
+]
 
 
 def _show(value: Any) -> str:

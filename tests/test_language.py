@@ -1,0 +1,150 @@
+"""Help and usage errors in the chosen language: Indonesian by default, English on request, with
+tahapan's `tahapan:` prefix; never both languages in one message."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+
+from tahapan.cli.application import app
+from tahapan.cli.help import translated
+from tahapan.cli.help_id import HELP
+from tahapan.i18n import set_language
+
+ENGLISH_MARKS = (
+    "Usage:",
+    "Options:",
+    "Show this message",
+    "[default:",
+    "env var",
+    "[required]",
+    "Commands:",
+    "Arguments:",
+)
+
+
+def _commands(group, path=()):
+    for name, command in group.commands.items():
+        yield (*path, name), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*path, name))
+
+
+def test_every_help_text_has_its_indonesian():
+    set_language("id")
+    root = typer.main.get_command(app)
+    missing = []
+    for path, command in [((), root), *_commands(root)]:
+        texts = [command.help] + [
+            getattr(p, "english", (getattr(p, "help", None),))[0] for p in command.params
+        ]
+        for text in texts:
+            if text and translated(text) == text and text not in HELP.values():
+                missing.append((" ".join(path), text))
+    assert missing == []
+
+
+def test_every_help_page_is_indonesian_by_default(cli):
+    root = typer.main.get_command(app)
+    for path, _ in [((), root), *_commands(root)]:
+        shown = cli(*path, "--help").stdout
+        assert shown.startswith("Pemakaian: tahapan"), path
+        assert not [mark for mark in ENGLISH_MARKS if mark in shown], (path, shown)
+
+
+def test_help_language_follows_the_environment_and_the_option(run):
+    indonesian = run("status", "--help").stdout
+    assert indonesian.startswith("Pemakaian: tahapan status [OPSI]")
+    assert "Tahapan yang berjalan pada suatu tanggal" in indonesian and "Opsi:" in indonesian
+    assert (
+        "[bawaan: 60; 0<=x<=3660]" in " ".join(indonesian.split()) and "--on TANGGAL" in indonesian
+    )
+    english = run("status", "--help", env={"TAHAPAN_LANG": "en"}).stdout
+    assert english.startswith("Usage: tahapan status [OPTIONS]")
+    assert "Stages running on a date" in english and "[default:" in english
+    assert "--on DATE" in english and "Pemakaian" not in english
+    assert run("status", "--lang", "en", "--help").stdout == english
+    assert run("--help", env={"TAHAPAN_LANG": "en"}).stdout.startswith(
+        "Usage: tahapan [OPTIONS] COMMAND"
+    )
+
+
+def test_a_usage_error_speaks_tahapan(run):
+    done = run("status", "--date", "2024-11-20")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "tahapan: tidak ada opsi --date; maksudnya --on?\n  Lihat: tahapan status --help\n"
+    )
+    english = run("status", "--date", "x", env={"TAHAPAN_LANG": "en"})
+    assert english.stderr == (
+        "tahapan: no such option: --date; did you mean --on?\n  See: tahapan status --help\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "indonesian", "english"),
+    [
+        (
+            ["status", "--tanggal", "x"],
+            "tidak ada opsi --tanggal; maksudnya --on?",
+            "did you mean --on?",
+        ),
+        (
+            ["status", "--pemilu", "x"],
+            "tidak ada opsi --pemilu; maksudnya --election?",
+            "did you mean --election?",
+        ),
+        (
+            ["status", "--wilayah", "x"],
+            "tidak ada opsi --wilayah; maksudnya --region?",
+            "did you mean --region?",
+        ),
+        (["status", "--xyz"], "tidak ada opsi --xyz.", "no such option: --xyz."),
+        (["pace", "kampanye"], "opsi --done wajib diberikan", "missing option --done"),
+        (["show"], "argumen STAGE wajib diberikan", "missing argument STAGE"),
+        (
+            ["status", "--days", "abc"],
+            "nilai tidak sah untuk --days: 'abc' bukan bilangan bulat.",
+            "'abc' is not a valid",
+        ),
+        (
+            ["status", "--days", "99999"],
+            "99999 di luar rentang 0<=x<=3660.",
+            "99999 is not in the range",
+        ),
+        (
+            ["status", "--lang", "xx"],
+            "'xx' bukan salah satu dari 'id', 'en'.",
+            "'xx' is not one of",
+        ),
+        (["status", "--on"], "opsi '--on' memerlukan nilai.", "requires an argument"),
+        (["status", "lebih"], "argumen berlebih: lebih", "Got unexpected extra argument"),
+        (
+            ["statu"],
+            "tidak ada perintah 'statu'. Mungkin maksudnya 'status'",
+            "No such command 'statu'",
+        ),
+    ],
+)
+def test_usage_errors_in_both_languages(cli, monkeypatch, args, indonesian, english):
+    result = cli(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("tahapan: ") and indonesian in result.stderr
+    assert "Lihat: tahapan" in result.stderr and "Usage" not in result.stderr
+    monkeypatch.setenv("TAHAPAN_LANG", "en")
+    set_language("en")
+    result = cli(*args)
+    assert result.exit_code == 2 and english in result.stderr and "See: tahapan" in result.stderr
+
+
+def test_config_messages_follow_the_language(cli, monkeypatch):
+    result = cli("config", "set", "tz", "Asia/Kediri")
+    assert result.exit_code == 2
+    assert (
+        "zona waktu tidak dikenal: 'Asia/Kediri'" in result.stderr
+        and "unknown" not in result.stderr
+    )
+    monkeypatch.setenv("TAHAPAN_LANG", "en")
+    set_language("en")
+    english = cli("config", "set", "tz", "Asia/Kediri").stderr
+    assert "unknown time zone 'Asia/Kediri'" in english and "zona" not in english
