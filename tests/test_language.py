@@ -101,7 +101,7 @@ def test_a_usage_error_speaks_tahapan(run):
         ),
         (["status", "--xyz"], "tidak ada opsi --xyz.", "no such option: --xyz."),
         (["pace", "kampanye"], "opsi --done wajib diberikan", "missing option --done"),
-        (["show"], "argumen STAGE wajib diberikan", "missing argument STAGE"),
+        (["show"], "argumen TAHAPAN wajib diberikan", "missing argument STAGE"),
         (
             ["status", "--days", "abc"],
             "nilai tidak sah untuk --days: 'abc' bukan bilangan bulat.",
@@ -148,3 +148,18 @@ def test_config_messages_follow_the_language(cli, monkeypatch):
     set_language("en")
     english = cli("config", "set", "tz", "Asia/Kediri").stderr
     assert "unknown time zone 'Asia/Kediri'" in english and "zona" not in english
+
+
+def test_the_configs_language_also_rules_help_and_usage_errors(run, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "en"\n', encoding="utf-8")
+    env = {"TAHAPAN_CONFIG": str(config)}
+    assert run("status", "--help", env=env).stdout.startswith("Usage: tahapan status [OPTIONS]\n")
+    assert run("stage", "--help", env=env).stdout.startswith(
+        "Usage: tahapan stage [OPTIONS] COMMAND [ARGS]...\n"
+    )
+    assert run("status", "--date", "x", env=env).stderr.startswith(
+        "tahapan: no such option: --date"
+    )
+    # the option before the config
+    assert run("status", "--help", "--lang", "id", env=env).stdout.startswith("Pemakaian:")

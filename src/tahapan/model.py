@@ -202,10 +202,7 @@ _PLANS: dict[type, dict[str, _Convert]] = {}
 
 
 def _plan(cls: type) -> dict[str, _Convert]:
-    from typing import get_type_hints
-
-    hints = get_type_hints(cls)
-    plan = {f.name: _converter(hints[f.name]) for f in fields(cls)}
+    plan = {f.name: _converter(str(f.type)) for f in fields(cls)}
     _PLANS[cls] = plan
     return plan
 
@@ -214,21 +211,22 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _converter(hint: Any) -> _Convert:
-    from types import UnionType
-    from typing import Union, get_args, get_origin
-
-    origin = get_origin(hint)
-    if origin is Union or origin is UnionType:
-        inner = _converter(next(a for a in get_args(hint) if a is not type(None)))
+def _converter(annotation: str) -> _Convert:
+    """The conversion from JSON for one of this module's annotations, read from its text
+    ('date | None', 'tuple[Stage, ...]'): typing.get_type_hints would compile every annotation,
+    milliseconds on each run that reads the cache."""
+    parts = [part.strip() for part in annotation.split("|")]
+    if "None" in parts and len(parts) > 1:
+        inner = _converter(" | ".join(p for p in parts if p != "None"))
         return inner if inner is _same else (lambda v: None if v is None else inner(v))
-    if origin is tuple:
-        item = _converter(get_args(hint)[0])
+    if annotation.startswith("tuple["):
+        item = _converter(annotation[len("tuple[") :].split(",")[0])
         return tuple if item is _same else (lambda v: tuple(item(x) for x in v))
-    if hint is date:
+    if annotation == "date":
         return date.fromisoformat
-    if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
-        return lambda v: from_table(hint, v)
+    found = globals().get(annotation)
+    if isinstance(found, type) and hasattr(found, "__dataclass_fields__"):
+        return lambda v: from_table(found, v)
     return _same
 
 

@@ -283,13 +283,9 @@ def _choose_language(argv: list[str]) -> None:
         elif arg.startswith("--lang="):
             chosen = arg.partition("=")[2]
     chosen = chosen or os.environ.get("TAHAPAN_LANG")
-    if not chosen:
-        from tahapan.config import load_config
-
-        try:
-            chosen = load_config().get("lang")
-        except TahapanError:
-            chosen = None
+    # without either, the config decides, read only if a help page or a usage error needs it (a
+    # command reads it anyway): reading it here would cost every run the config's path lookup
+    help.FROM_CONFIG["pending"] = not chosen
     set_language(chosen if chosen in LANGUAGES else "id")
 
 

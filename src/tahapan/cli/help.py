@@ -60,6 +60,27 @@ SYNONYMS = {
 }
 
 
+#: set by the entry point when neither --lang nor TAHAPAN_LANG chose the language
+FROM_CONFIG = {"pending": False}
+
+
+def settle_language() -> None:
+    """The config's language, for a help page or a usage error (a broken config leaves it)."""
+    if not FROM_CONFIG["pending"]:
+        return
+    FROM_CONFIG["pending"] = False
+    from tahapan.config import load_config
+    from tahapan.errors import TahapanError
+    from tahapan.i18n import LANGUAGES, set_language
+
+    try:
+        chosen = load_config().get("lang")
+    except TahapanError:
+        return
+    if chosen in LANGUAGES:
+        set_language(chosen)
+
+
 def _gettext(message: str) -> str:
     return WORDS.get(message, message) if language() == "id" else message
 
@@ -101,6 +122,7 @@ class _Words:
     """The usage line, the help option, and every help text in the chosen language."""
 
     help: str | None
+    options_metavar: str | None
 
     def format_help_text(self, ctx: Any, formatter: Any) -> None:
         original = self.help
@@ -119,6 +141,10 @@ class _Words:
             self.help = original
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
+        settle_language()
+        self.options_metavar = options_metavar()
+        if hasattr(self, "subcommand_metavar"):
+            self.subcommand_metavar = subcommand_metavar()
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(
             ctx.command_path, " ".join(pieces), prefix=tr("Pemakaian: ", "Usage: ")
@@ -130,16 +156,18 @@ class _Words:
             option.help = tr("Tampilkan bantuan ini, lalu keluar.", "Show this message and exit.")
         return option
 
-    def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)  # type: ignore[misc]
-        for param in params:
-            # the English written in the code, kept: the language may change between runs in tests
-            if not hasattr(param, "english"):
-                param.english = (getattr(param, "help", None), param.metavar)
-            if hasattr(param, "help"):
-                param.help = translated(param.english[0])
-            param.metavar = _metavar(param.english[1])
-        return params
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # translated only while a help page is drawn: a normal run parses with the English as is
+        settle_language()
+        params = [p for p in self.get_params(ctx) if hasattr(p, "help")]  # type: ignore[attr-defined]
+        english = [(p.help, p.metavar) for p in params]
+        for param, (text, metavar) in zip(params, english, strict=True):
+            param.help, param.metavar = translated(text), _metavar(metavar)
+        try:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+        finally:
+            for param, (text, metavar) in zip(params, english, strict=True):
+                param.help, param.metavar = text, metavar
 
 
 install()
@@ -176,7 +204,10 @@ def _name(param: Any, ctx: Any) -> str:
     if param is None:
         return "?"
     if getattr(param, "param_type_name", "") == "argument":
-        return str(param.make_metavar(ctx) if ctx is not None else param.name).strip("{}").upper()
+        shown = (
+            str(param.make_metavar(ctx) if ctx is not None else param.name).strip("{}[]").upper()
+        )
+        return _metavar(shown) or shown
     return "/".join(param.opts)
 
 
@@ -240,5 +271,6 @@ def _say_again(message: str) -> str:
 def report(err: Any) -> None:
     from tahapan.text import safe_lines
 
+    settle_language()
     first, *rest = [safe_lines(line) for line in usage_error(err)]
     sys.stderr.write(f"tahapan: {first}\n" + "".join(f"  {line}\n" for line in rest))
