@@ -163,3 +163,7 @@ def test_the_configs_language_also_rules_help_and_usage_errors(run, tmp_path):
     )
     # the option before the config
     assert run("status", "--help", "--lang", "id", env=env).stdout.startswith("Pemakaian:")
+    refused = run("config", "set", "tz", "Asia/Kediri", env=env)
+    assert refused.returncode == 2 and refused.stderr.startswith(
+        "tahapan: value not accepted for tz"
+    )

@@ -22,6 +22,15 @@ command = typer.Typer(
     no_args_is_help=True,
 )
 
+
+@command.callback()
+def _speak_the_configs_language() -> None:
+    # config commands take no --lang: they answer in TAHAPAN_LANG's or the config's own language
+    from tahapan.cli.help import settle_language
+
+    settle_language()
+
+
 KeyArg = Annotated[
     str,
     typer.Argument(
