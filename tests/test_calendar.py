@@ -368,3 +368,24 @@ def test_an_empty_english_name_falls_back_to_the_indonesian_one():
         assert pick("Libur", "Holiday") == "Holiday"
     finally:
         set_language("id")
+
+
+@pytest.mark.parametrize("width", ["40", "80"])
+def test_terminal_key_hangs_and_never_splits_a_date(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", width)
+    out = cli(*PILKADA, "--month", "2024-11").stdout
+    lines = out.splitlines()
+    assert all(len(line) <= int(width) and line == line.rstrip() for line in lines)
+    key = lines[lines.index(next(line for line in lines if line.startswith("  A "))) :]
+    # every continuation line hangs under the names, and every stage's dates sit whole on one line
+    assert all(line.startswith(("  ", "    ")) for line in key)
+    assert all(not line[2:4].strip() or line[3] == " " for line in key)
+    for dates in ("27 Feb – 16 Nov 2024", "27 Nov – 16 Des 2024", "30 Nov – 9 Des 2024"):
+        assert any(dates in line for line in key), dates
+
+
+def test_terminal_leaves_other_months_days_empty(cli):
+    grid = cli(*PILKADA, "--month", "2024-11").stdout.splitlines()[5]
+    # 28-31 October are not November's: the first row starts with four empty cells, then 1
+    cells = [c.strip() for c in grid.strip("│").split("│")]
+    assert cells[:4] == ["", "", "", ""] and cells[4].startswith("1")

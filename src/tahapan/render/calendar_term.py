@@ -33,36 +33,63 @@ NUMBER_STYLE = {
 DAY_MARK = {"voting": ("★", "bold"), "holiday": ("*", "red"), "cuti": ("+", "dark_orange")}
 
 
-def view(report: CalendarReport) -> Group:
+def view(report: CalendarReport, width: int = 80) -> Group:
     parts: list[Any] = []
     for month in report.months:
-        parts.extend(_month(report, month))
+        parts.extend(_month(report, month, width))
     warning = report.warning()
     if warning:
         parts.append(Text(warning, style="bold yellow"))
     return Group(*parts)
 
 
-def _name(report: CalendarReport, index: int) -> Text:
-    mark = report.marks[index]
-    stage = mark.ref.stage
-    text = Text(f"{mark.symbol} ", style=f"bold {mark.colour}")
-    text.append(pick(stage.name, stage.name_en))
-    election = mark.ref.election
-    if len(report.elections) > 1:
-        text.append(f" ({election.id})", style="dim")
-    text.append(f"  {format_range(stage.start, stage.end)}", style="dim")
-    if stage.projected:
-        text.append(f"  [{tr(*PROJECTED)}]", style="yellow")
+#: the key's indent and the symbol column before a stage's name
+KEY_INDENT = 4
+
+
+def _hanging(
+    sign: Text, words: str, width: int, *, style: str = "", tail: str = "", tail_style: str = "dim"
+) -> Text:
+    """``sign`` then ``words`` wrapped under themselves (a hanging indent), and ``tail`` (a stage's
+    dates) after them, or on a line of its own rather than split. Wrapped here, by words as Rich
+    would, so that no line carries padding."""
+    import textwrap
+
+    room = max(width - KEY_INDENT, 8)
+    lines = textwrap.wrap(words, room) or [""]
+    text = Text()
+    text.append_text(sign)
+    for i, line in enumerate(lines):
+        text.append(("\n" + " " * KEY_INDENT if i else "") + line, style=style)
+    if tail:
+        fits = len(lines[-1]) + 2 + len(tail) <= room
+        text.append(("  " if fits else "\n" + " " * KEY_INDENT) + tail, style=tail_style)
     return text
 
 
-def _month(report: CalendarReport, month: Month) -> list[Any]:
+def _key(report: CalendarReport, indices: Any, width: int) -> list[Text]:
+    return [_name(report, index, width) for index in indices]
+
+
+def _name(report: CalendarReport, index: int, width: int) -> Text:
+    mark = report.marks[index]
+    stage = mark.ref.stage
+    words = pick(stage.name, stage.name_en)
+    if len(report.elections) > 1:
+        words += f" ({mark.ref.election.id})"
+    tail = format_range(stage.start, stage.end)
+    if stage.projected:
+        tail += f"  [{tr(*PROJECTED)}]"
+    sign = Text(f"  {mark.symbol} ", style=f"bold {mark.colour}")
+    return _hanging(sign, words, width, tail=tail)
+
+
+def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
     title = Text(f"{report.title} — {month_name(month.month)} {month.year}", style="bold")
     out: list[Any] = [Text(""), title]
     if month.band:
         out.append(Text(tr("Sepanjang bulan:", "All month:"), style="dim"))
-        out.extend(Text("  ") + _name(report, i) for i in month.band)
+        out.extend(_key(report, month.band, width))
     table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False, padding=(0, 0))
     weekdays = WEEKDAYS_EN if tr("id", "en") == "en" else WEEKDAYS_ID
     for i, name in enumerate(weekdays):
@@ -73,8 +100,10 @@ def _month(report: CalendarReport, month: Month) -> list[Any]:
         cells = []
         for day in week:
             cell = Text()
-            if not day.in_month:
-                cells.append(Text(str(day.day.day), style="dim"))
+            if (
+                not day.in_month
+            ):  # another month's day: left empty, so it is never read as this one's
+                cells.append(Text(""))
                 continue
             cell.append(f"{day.day.day:>2}", style=NUMBER_STYLE.get(day.kind, "bold"))
             if day.kind in DAY_MARK:
@@ -85,27 +114,20 @@ def _month(report: CalendarReport, month: Month) -> list[Any]:
             cells.append(cell)
         table.add_row(*cells)
     out.append(table)
-    out.extend(Text("  ") + _name(report, i) for i in month.marks)
+    out.extend(_key(report, month.marks, width))
     for day in (d for week in month.weeks for d in week if d.in_month and d.voting):
+        said = f"{format_date(day.day, short=True)}: " + tr("pemungutan suara ", "voting day ")
         out.append(
-            Text(
-                f"  ★ {format_date(day.day, short=True)}: "
-                + tr("pemungutan suara ", "voting day ")
-                + ", ".join(day.voting),
-                style="bold",
-            )
+            _hanging(Text("  ★ ", style="bold"), said + ", ".join(day.voting), width, style="bold")
         )
     public = month.days_off("holiday")
     if public:
         listed = "; ".join(f"{h.day.day} {h.name}" for h in public)
-        out.append(Text(f"  * {tr('Libur', 'Holidays')}: {listed}", style="red"))
+        words = f"{tr('Libur', 'Holidays')}: {listed}"
+        out.append(_hanging(Text("  * ", style="red"), words, width, style="red"))
     cuti = month.days_off("cuti")
     if cuti:
         listed = "; ".join(f"{h.day.day} {h.name}" for h in cuti)
-        out.append(
-            Text(
-                f"  + {tr('Cuti bersama', 'Joint leave (cuti bersama)')}: {listed}",
-                style="dark_orange",
-            )
-        )
+        words = f"{tr('Cuti bersama', 'Joint leave (cuti bersama)')}: {listed}"
+        out.append(_hanging(Text("  + ", style="dark_orange"), words, width, style="dark_orange"))
     return out

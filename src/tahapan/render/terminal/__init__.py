@@ -87,7 +87,8 @@ def show_view(report: ShowReport) -> None:
 def calendar_view(report: CalendarReport) -> None:
     from tahapan.render.calendar_term import view  # loaded only for the calendar
 
-    _console().print(view(report))
+    console = _console()
+    console.print(view(report, console.width))
 
 
 def stage_name(stage: Stage) -> str:
