@@ -194,3 +194,10 @@ def test_active_without_election_answers_for_the_one_running(cli):
     assert near.exit_code == 1 and near.stdout.startswith("tidak: pemilu-2024/kampanye ")
     # `show` still asks which one is meant
     assert cli("show", "kampanye", "--on", "2024-10-01").exit_code == 2
+
+
+def test_active_without_election_asks_on_a_real_tie(cli):
+    # on 10 Jan 2024 the planning stage runs in Pemilu 2024 and (its start unknown) in Pilkada 2024
+    result = cli("check", "--active", "perencanaan", "--on", "2024-01-10")
+    assert result.exit_code == 2 and "pemilu-2024/perencanaan" in result.stderr
+    assert "pilkada-2024/perencanaan" in result.stderr

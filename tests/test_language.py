@@ -167,3 +167,43 @@ def test_the_configs_language_also_rules_help_and_usage_errors(run, tmp_path):
     assert refused.returncode == 2 and refused.stderr.startswith(
         "tahapan: value not accepted for tz"
     )
+
+
+def test_the_configs_english_rules_typers_own_words_too(run, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "en"\n', encoding="utf-8")
+    done = run("stat", env={"TAHAPAN_CONFIG": str(config)})
+    assert done.returncode == 2
+    assert done.stderr == (
+        "tahapan: No such command 'stat'. Did you mean 'status', 'stage'?\n  See: tahapan --help\n"
+    )
+
+
+def test_options_before_a_command_go_to_it(run):
+    english = run("--lang", "en", "status", "--on", "2024-11-20")
+    assert english.returncode == 0 and english.stdout.startswith("Wednesday, 20 November 2024")
+    listed = run("-e", "pilkada-2024", "list", "--json", "--on", "2024-11-20")
+    assert listed.returncode == 0 and '"pilkada-2024"' in listed.stdout
+
+
+def test_a_group_alone_shows_its_help(run):
+    done = run("stage")
+    assert done.returncode == 2 and done.stderr.startswith(
+        "Pemakaian: tahapan stage [OPSI] PERINTAH"
+    )
+    assert "tahapan: Pemakaian" not in done.stderr
+
+
+def test_toml_reasons_are_indonesian_for_schedules_and_the_config(cli, tmp_path, monkeypatch):
+    bad = tmp_path / "jadwal.toml"
+    bad.write_text("schema = 1 b = 2\n", encoding="utf-8")
+    out = cli("validate", str(bad)).stdout
+    assert f"{bad}:1:12: sintaks TOML salah: baris baru diharapkan sesudah pernyataan" in out
+    config = tmp_path / "config.toml"
+    config.write_text("lang = \n", encoding="utf-8")
+    monkeypatch.setenv("TAHAPAN_CONFIG", str(config))
+    broken = cli("status")
+    assert (
+        broken.exit_code == 2
+        and f"{config}:1:8: sintaks TOML salah: nilai tidak sah" in broken.stderr
+    )

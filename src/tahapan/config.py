@@ -138,6 +138,8 @@ def check_value(key: str, value: Any) -> Any:
             items = value
         elif key == "data":  # a path may hold spaces: only commas separate files
             items = [i for i in value.split(",") if i.strip()]
+        elif key == "notify":  # Apprise URLs hold commas (mailto://...?to=a,b): spaces separate
+            items = value.split()
         else:
             items = value.replace(",", " ").split()
         if not all(isinstance(i, str) and i.strip() for i in items):
@@ -215,9 +217,9 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
             [f"{path}: " + tr("tabel bersarang terlalu dalam", "tables nested too deeply")]
         ) from None
     except tomllib.TOMLDecodeError as err:
-        raise DataError(
-            [f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + str(err)]
-        ) from None
+        from tahapan.schedule.messages import toml_syntax_message
+
+        raise DataError([toml_syntax_message(path, err)]) from None
     problems = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
@@ -234,6 +236,16 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     return values
 
 
+def _masked(key: str, value: Any) -> str:
+    """A value as a message may show it: notify URLs carry tokens, so only their schemes."""
+    if key != "notify":
+        return repr(value)
+    from tahapan.notify import shown
+
+    items = value.split() if isinstance(value, str) else list(value)
+    return " ".join(shown(str(item)) for item in items)
+
+
 def set_value(key: str, value: str, path: Path | None = None) -> Any:
     if key not in KEYS:
         raise _unknown_key(key)
@@ -242,8 +254,8 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
     except ValueError as err:
         raise TahapanError(
             tr(
-                f"nilai tidak diterima untuk {key}: {value!r} ({err})",
-                f"value not accepted for {key}: {value!r} ({err})",
+                f"nilai tidak diterima untuk {key}: {_masked(key, value)} ({err})",
+                f"value not accepted for {key}: {_masked(key, value)} ({err})",
             ),
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None

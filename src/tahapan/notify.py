@@ -12,10 +12,12 @@ INSTALL = "pip install 'tahapan[notify]'"
 
 
 def shown(url: str) -> str:
-    """A URL as it may be printed: its scheme and host, never the tokens in its path or user part."""
-    scheme, _, rest = url.partition("://")
-    host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
-    return f"{scheme}://{host}/..."
+    """A URL as it may be printed: its scheme alone. Apprise puts tokens anywhere, even where a host
+    would be (tgram://BOT_TOKEN/CHAT_ID), so nothing after the scheme is ever shown."""
+    scheme, found, _ = url.partition("://")
+    return (
+        f"{scheme}://..." if found and scheme.isalnum() else tr("(alamat tidak sah)", "(not a URL)")
+    )
 
 
 def send(urls: Sequence[str], title: str, body: str) -> None:
@@ -39,7 +41,7 @@ def send(urls: Sequence[str], title: str, body: str) -> None:
                 f"the notification was not sent to {', '.join(failed)}",
             ),
             hint=tr(
-                "Jawabannya tetap dicetak di atas. Periksa alamat dan jaringannya.",
-                "The answer was still printed above. Check the URL and the network.",
+                "Periksa alamat dan jaringannya; jawaban check sendiri tidak berubah.",
+                "Check the URL and the network; check's own answer is unchanged.",
             ),
         )

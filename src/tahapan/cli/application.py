@@ -220,6 +220,11 @@ def with_command(argv: list[str]) -> list[str]:
         if arg in _ROOT_OPTIONS:
             continue
         if arg.startswith("-") and arg.split("=", 1)[0] not in _ROOT_OPTIONS:
+            # `tahapan --lang en status`: a command named later takes the options before it
+            later = next((j for j in range(i + 1, len(argv)) if argv[j] in COMMANDS), None)
+            if later is not None:
+                command_options = [a for a in argv[i:later] if a != "--"]
+                return [*argv[:i], argv[later], *command_options, *argv[later + 1 :]]
             return [*argv[:i], "status", *argv[i:]]
         return argv  # a command (or a word click will name as unknown)
     if set(argv) <= {"--no-color"}:  # `tahapan --no-color`: status, without colour

@@ -82,6 +82,7 @@ def settle_language() -> None:
 
 
 def _gettext(message: str) -> str:
+    settle_language()  # typer asks while building a help page or an error: the config may decide
     return WORDS.get(message, message) if language() == "id" else message
 
 
@@ -269,8 +270,14 @@ def _say_again(message: str) -> str:
 
 
 def report(err: Any) -> None:
+    from typer._click.exceptions import NoArgsIsHelpError
+
     from tahapan.text import safe_lines
 
     settle_language()
+    if isinstance(err, NoArgsIsHelpError) and err.ctx is not None:
+        # `tahapan stage` alone: the group's help page, which names its subcommands
+        sys.stderr.write(err.ctx.get_help() + "\n")
+        return
     first, *rest = [safe_lines(line) for line in usage_error(err)]
     sys.stderr.write(f"tahapan: {first}\n" + "".join(f"  {line}\n" for line in rest))

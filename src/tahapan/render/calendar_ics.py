@@ -69,8 +69,11 @@ def write_ics(
             event.add("description", "\n".join(lines))
             event.add("categories", [election.id])
             event.add("transp", "TRANSPARENT")
-            for days_before in alarm_days:
-                for alarm in _alarms(name, days_before, one_day=first == stage.end):
+            for days_before in sorted(set(alarm_days)):
+                ends_only = stage.start is None  # the event stands on its last day
+                for alarm in _alarms(
+                    name, days_before, one_day=first == stage.end, ends_only=ends_only
+                ):
                     event.add_component(alarm)
             cal.add_component(event)
     return str(cal.to_ical(), "utf-8")
@@ -80,13 +83,14 @@ def write_ics(
 ALARM_HOUR = 8
 
 
-def _alarms(name: str, days_before: int, *, one_day: bool) -> list[Alarm]:
+def _alarms(name: str, days_before: int, *, one_day: bool, ends_only: bool = False) -> list[Alarm]:
     """Reminders ``days_before`` the first day and the last (usually the deadline), each at 08:00:
     a trigger counts from the event's start (its first day, 00:00) or its end (the day after the
     last, 00:00)."""
     from tahapan.i18n import distance
 
-    wanted = [("START", tr("mulai", "starts"), timedelta(days=-days_before, hours=ALARM_HOUR))]
+    first_word = tr("berakhir", "ends") if ends_only else tr("mulai", "starts")
+    wanted = [("START", first_word, timedelta(days=-days_before, hours=ALARM_HOUR))]
     if not one_day:
         before_end = timedelta(days=-days_before - 1, hours=ALARM_HOUR)
         wanted.append(("END", tr("berakhir", "ends"), before_end))

@@ -195,8 +195,10 @@ def _nearest(matches: list[tl.StageRef], on: date) -> list[tl.StageRef]:
     """The matches whose window is nearest to ``on`` (0 days: running), all of them on a tie."""
 
     def distance(ref: tl.StageRef) -> int:
+        if tl.is_active(ref, on):  # the same rule as status, an unknown start included
+            return 0
         first, last = ref.stage.start or ref.stage.end, ref.stage.end
-        return 0 if first <= on <= last else min(abs((first - on).days), abs((last - on).days))
+        return min(abs((first - on).days), abs((last - on).days))
 
     held = [m for m in matches if m.stage.held] or matches
     best = min(distance(m) for m in held)

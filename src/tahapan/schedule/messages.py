@@ -40,7 +40,6 @@ _TOML_REASONS = [
     (r"Expected '=' after a key in a key/value pair", "'=' diharapkan sesudah kunci"),
     (r"Expected '\]' at the end of a table declaration", "']' diharapkan di akhir nama tabel"),
     (r"Expected '\]\]' at the end of an array declaration", "']]' diharapkan di akhir nama larik"),
-    (r"Expected (.*)", r"\1 diharapkan"),
     (r"Found invalid character (.*)", r"karakter tidak sah \1"),
     (r"Illegal character (.*)", r"karakter tidak sah \1"),
     (r"Invalid date or datetime", "tanggal atau waktu tidak sah"),

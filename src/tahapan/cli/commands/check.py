@@ -132,6 +132,18 @@ def _notify(given: list[str], report: CheckReport) -> None:
                 "Set them with: tahapan config set notify tgram://TOKEN/CHAT_ID",
             ),
         )
+    from tahapan.notify import shown
+
+    bad = [shown(u) for u in urls if "://" not in u or not u.partition("://")[0].isalnum()]
+    if bad:
+        raise TahapanError(
+            tr("--notify bukan alamat Apprise: ", "--notify is not an Apprise URL: ")
+            + ", ".join(bad),
+            hint=tr(
+                "Contoh: tgram://TOKEN/CHAT_ID, ntfy://topik",
+                "E.g. tgram://TOKEN/CHAT_ID, ntfy://topic",
+            ),
+        )
     message = check_message(report)
     if message is not None:
         import sys

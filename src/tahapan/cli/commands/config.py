@@ -41,7 +41,11 @@ KeyArg = Annotated[
 ]
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, key: str = "") -> str:
+    if key == "notify":  # tokens: `config get notify` prints them, messages never do
+        from tahapan.notify import shown
+
+        return " ".join(shown(url) for url in value)
     return ",".join(value) if isinstance(value, list) else str(value)
 
 
@@ -59,8 +63,8 @@ def config_set(
 
     say(
         tr(
-            f"{key} = {_show(stored)} disimpan di {config_path()}",
-            f"{key} = {_show(stored)} saved in {config_path()}",
+            f"{key} = {_show(stored, key)} disimpan di {config_path()}",
+            f"{key} = {_show(stored, key)} saved in {config_path()}",
         )
     )
 
@@ -79,7 +83,7 @@ def config_get(key: KeyArg) -> None:
             )
         )
         raise typer.Exit(1)
-    sys.stdout.write(_show(value) + "\n")
+    sys.stdout.write((" ".join(value) if key == "notify" else _show(value)) + "\n")
 
 
 @command.command("unset", cls=Command, options_metavar=options_metavar())
@@ -93,7 +97,7 @@ def config_list() -> None:
     """Print every key with its value, or with (-) when it is not set."""
     values = load_config()
     for key, spec in KEYS.items():
-        shown = _show(values[key]) if key in values else "(-)"
+        shown = _show(values[key], key) if key in values else "(-)"
         sys.stdout.write(f"{key} = {shown}\t# {tr(spec.help_id, spec.help_en)}\n")
 
 
