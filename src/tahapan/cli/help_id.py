@@ -36,10 +36,10 @@ HELP = {
         'Tanggal yang dilihat: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... '
         "Bawaan: hari ini."
     ),
-    "Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the region's, the "
-    "machine's when Indonesian, else Asia/Jakarta.": (
-        "Zona waktu yang menentukan 'hari ini': WIB, WITA, WIT atau nama IANA. Bawaan: zona "
-        "wilayah, zona mesin bila di Indonesia, atau Asia/Jakarta."
+    "Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the config's, the "
+    "region's, the machine's when Indonesian, else Asia/Jakarta.": (
+        "Zona waktu yang menentukan 'hari ini': WIB, WITA, WIT atau nama IANA. Bawaan: zona di "
+        "konfigurasi, zona wilayah, zona mesin bila di Indonesia, atau Asia/Jakarta."
     ),
     "Output language: id (Indonesian, the default) or en (English).": (
         "Bahasa keluaran: id (Indonesia, bawaan) atau en (Inggris)."

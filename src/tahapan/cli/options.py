@@ -81,7 +81,7 @@ TzOpt = Annotated[
         metavar="ZONE",
         envvar="TAHAPAN_TZ",
         help="Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the "
-        "region's, the machine's when Indonesian, else Asia/Jakarta.",
+        "config's, the region's, the machine's when Indonesian, else Asia/Jakarta.",
         show_default=False,
     ),
 ]

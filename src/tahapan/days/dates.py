@@ -344,7 +344,7 @@ def parse_span(text: str) -> int:
 
 def parse_spans(text: str) -> tuple[int, ...]:
     """Distances in days for `check --remind`: '7,3,1,0' (each as ``parse_span`` reads it)."""
-    parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
+    parts = [p.strip() for p in text.split(",") if p.strip()]  # '10 hari, 2 minggu' too
     if not parts:
         raise DateError(
             tr("--remind kosong", "--remind is empty"),

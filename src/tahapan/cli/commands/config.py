@@ -53,7 +53,10 @@ def _show(value: Any, key: str = "") -> str:
 def config_set(
     key: KeyArg,
     value: Annotated[
-        str, typer.Argument(help="The value; lists are comma-separated.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="VALUE", help="The value; lists are comma-separated.", show_default=False
+        ),
     ],
     quiet: QuietOpt = False,
 ) -> None:

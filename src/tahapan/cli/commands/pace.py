@@ -27,6 +27,7 @@ def command(
     stage: Annotated[
         str,
         typer.Argument(
+            metavar="STAGE",
             help="Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.",
             autocompletion=complete.stages,
             show_default=False,

@@ -26,6 +26,7 @@ def command(
     stage: Annotated[
         str,
         typer.Argument(
+            metavar="STAGE",
             help="Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.",
             autocompletion=complete.stages,
             show_default=False,
