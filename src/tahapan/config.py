@@ -145,7 +145,7 @@ def check_value(key: str, value: Any) -> Any:
         if not all(isinstance(i, str) and i.strip() for i in items):
             raise ValueError(tr("harus daftar teks", "must be a list of strings"))
         items = [i.strip() for i in items]
-        if key == "notify" and any("://" not in i for i in items):
+        if key == "notify" and not all(_is_url(i) for i in items):
             raise ValueError(
                 tr("alamat Apprise berbentuk skema://...", "Apprise URLs look like scheme://...")
             )
@@ -234,6 +234,12 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     if problems:
         raise DataError(problems)
     return values
+
+
+def _is_url(text: str) -> bool:
+    from tahapan.notify import is_url  # only when notify URLs are checked
+
+    return is_url(text)
 
 
 def _masked(key: str, value: Any) -> str:

@@ -11,13 +11,18 @@ from tahapan.i18n import tr
 INSTALL = "pip install 'tahapan[notify]'"
 
 
+def is_url(url: str) -> bool:
+    """Shaped as an Apprise URL: scheme://..."""
+    scheme, found, _ = url.partition("://")
+    return bool(found) and scheme.isalnum()
+
+
 def shown(url: str) -> str:
     """A URL as it may be printed: its scheme alone. Apprise puts tokens anywhere, even where a host
     would be (tgram://BOT_TOKEN/CHAT_ID), so nothing after the scheme is ever shown."""
-    scheme, found, _ = url.partition("://")
-    return (
-        f"{scheme}://..." if found and scheme.isalnum() else tr("(alamat tidak sah)", "(not a URL)")
-    )
+    if not is_url(url):
+        return tr("(alamat tidak sah)", "(not a URL)")
+    return url.partition("://")[0] + "://..."
 
 
 def send(urls: Sequence[str], title: str, body: str) -> None:

@@ -132,9 +132,9 @@ def _notify(given: list[str], report: CheckReport) -> None:
                 "Set them with: tahapan config set notify tgram://TOKEN/CHAT_ID",
             ),
         )
-    from tahapan.notify import shown
+    from tahapan.notify import is_url, shown
 
-    bad = [shown(u) for u in urls if "://" not in u or not u.partition("://")[0].isalnum()]
+    bad = [shown(u) for u in urls if not is_url(u)]
     if bad:
         raise TahapanError(
             tr("--notify bukan alamat Apprise: ", "--notify is not an Apprise URL: ")
