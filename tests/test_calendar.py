@@ -142,9 +142,9 @@ def test_pdf_survives_text_outside_the_font(cli, tmp_path, odd_names):
 
 
 def test_pdf_without_dejavu_uses_the_core_font(cli, tmp_path, odd_names, monkeypatch):
-    from tahapan.render import calendar_pdf
+    from tahapan.render import pdf_text
 
-    monkeypatch.setattr(calendar_pdf, "FONT_DIRS", (tmp_path / "no-fonts",))
+    monkeypatch.setattr(pdf_text, "FONT_DIRS", (tmp_path / "no-fonts",))
     page = odd_pdf(cli, tmp_path / "core.pdf", odd_names)
     fonts = page["/Resources"]["/Font"]
     assert {str(f.get_object()["/BaseFont"]) for f in fonts.values()} == {

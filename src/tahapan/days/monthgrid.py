@@ -1,8 +1,10 @@
 """Month grids for the wall calendar: which stages run on each day, voting days and holidays.
 
 Plain data for every renderer (terminal, PDF, HTML): weeks run Senin to Minggu; each stage shown gets a
-colour and a letter (for print without colour); a stage that runs through a whole month and lasts
-90 days or more is listed once above that month's grid instead of filling every cell.
+colour and a letter (for print without colour), the same on every page and in every format of one
+calendar, and a lane in each month (days/lanes.py); a stage that runs through a whole month and lasts
+90 days or more goes in that month's band above the grid instead of filling every cell. A stage whose
+start the sources do not give is shown from the first day of the month of its end, as uncertain.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.workdays import Closed, WorkCalendar
@@ -24,10 +27,13 @@ DayKind = Literal["voting", "holiday", "cuti", "sunday", "saturday", "workday"]
 #: a stage this long that covers a whole month goes in the month's band, not in every cell
 BACKGROUND_DAYS = 90
 SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-#: colours that stay apart in print and on screen (hex for PDF and HTML)
+#: the strong colours kept for the stages that matter most: voting day (red) and the campaign (blue)
+STRONG = {ln.VOTING: "#c62828", ln.CAMPAIGN: "#1565c0"}
+#: colours for the other stages, apart from the strong ones and from each other in print and on
+#: screen (hex for PDF and HTML; the text on a bar is black or white, whichever reads better)
 PALETTE = (
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
+    "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#795548",
+    "#9e9d24", "#283593", "#f9a825", "#4db6ac", "#f48fb1", "#8d6e63",
 )  # fmt: skip
 
 
@@ -42,6 +48,10 @@ class Mark:
     @property
     def start(self) -> date:
         return self.ref.stage.start or self.ref.stage.end
+
+    @property
+    def rank(self) -> int:
+        return ln.importance(self.ref.stage)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,8 @@ class Month:
     marks: tuple[int, ...]
     #: long stages that run through the whole month
     band: tuple[int, ...]
+    #: each week's bars, in lanes that a stage keeps through the month
+    segments: tuple[tuple[ln.Segment, ...], ...] = ()
 
     def days_off(self, kind: str) -> list[Closed]:
         """This month's days off of one kind: "cuti" (cuti bersama) or "holiday" (public and local
@@ -239,12 +251,16 @@ def build(
 
 
 def _colours(refs: list[tl.StageRef]) -> list[tuple[tl.StageRef, str]]:
-    """Each stage with a colour that no stage near it in time has (within a month either side, so
-    that one page's key shows different colours), while the palette lasts (greedy colouring of
-    intervals, in order of start)."""
+    """Each stage with a colour: voting day's and the campaign's their strong ones, the others one
+    that no stage near it in time has (within a month either side, so that one page's key shows
+    different colours), while the palette lasts (greedy colouring of intervals, in order of start)."""
     near = timedelta(days=31)
     out: list[tuple[tl.StageRef, str]] = []
     for ref in refs:
+        strong = STRONG.get(ln.importance(ref.stage))
+        if strong is not None:
+            out.append((ref, strong))
+            continue
         first = (ref.stage.start or ref.stage.end) - near
         last = ref.stage.end + near
         taken = {
@@ -275,7 +291,7 @@ def _month(
         and (m.ref.stage.days_total or 0) >= BACKGROUND_DAYS
     )
     in_cells: set[int] = set()
-    weeks = []
+    weeks: list[tuple[Day, ...]] = []
     for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(year, month):
         days = []
         for day in week:
@@ -292,11 +308,18 @@ def _month(
                 )
             )
         weeks.append(tuple(days))
-    return Month(year, month, tuple(weeks), tuple(sorted(in_cells)), band)
+    segments = ln.place(
+        [[(d.day, d.in_month, d.marks) for d in week] for week in weeks],
+        [m.rank for m in marks],
+        [m.ref.stage.start for m in marks],
+    )
+    return Month(year, month, tuple(weeks), tuple(sorted(in_cells)), band, segments)
 
 
 def _runs(mark: Mark, day: date) -> bool:
     stage = mark.ref.stage
-    if stage.start is None:  # an unknown start is never drawn: only the known last day is
-        return day == stage.end
+    if stage.start is None:
+        # the start is unknown: shown from the first of its last month, drawn as uncertain, never
+        # as a one-day stage
+        return (day.year, day.month) == (stage.end.year, stage.end.month) and day <= stage.end
     return stage.start <= day <= stage.end

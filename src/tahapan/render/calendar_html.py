@@ -1,12 +1,16 @@
-"""The calendar as one self-contained HTML file: no network assets, print CSS for A4 landscape with
-one month per page, and every text from the data escaped."""
+"""The calendar as one self-contained HTML file: no network assets, no scripts, every text from the data
+escaped. It prints like the PDF (A4 landscape, a month per page, bars in lanes a stage keeps through the
+month, key and footer on every month) and reads on a phone. Nothing has a fixed height or hides what
+overflows: a busy week grows, and a month that outgrows its page goes on over the next."""
 
 from __future__ import annotations
 
 from html import escape
 
+from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
 from tahapan.i18n import (
+    PROJECTED,
     WEEKDAYS_EN,
     WEEKDAYS_ID,
     confidence_mark,
@@ -16,41 +20,57 @@ from tahapan.i18n import (
     pick,
     tr,
 )
+from tahapan.render.colours import faded, ink
 
 STYLE = """
 @page { size: A4 landscape; margin: 8mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0; color: #111; }
-section.month { height: 190mm; padding: 2mm 0; display: flex; flex-direction: column;
-  page-break-after: always; break-after: page; overflow: hidden; }
-section.month:last-of-type { page-break-after: auto; break-after: auto; }
-h1 { font-size: 15pt; margin: 0 0 1mm 0; }
-p.band, p.region { font-size: 8pt; color: #555; margin: 0 0 1mm 0; }
-table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; flex: 1; }
-table.grid th { background: #eee; font-size: 9pt; padding: 1mm; }
-table.grid th.sun { color: #b00; }
-table.grid td { border: 1px solid #aaa; vertical-align: top; padding: 0.6mm; overflow: hidden; }
-td.out { color: #bbb; }
-td.weekend, td.holiday { background: #f8f3f3; }
-td.voting { background: #fff0aa; }
-td.cuti .num, td.cuti .note { color: #be5f00; }
-.num { font-weight: bold; font-size: 10pt; }
-.red .num, td.sun .num { color: #b00; }
-.note { font-size: 6.5pt; color: #900; }
-td.voting .note { color: #000; font-weight: bold; }
-.bar { display: block; color: #fff; font-size: 6pt; line-height: 1.3; font-weight: bold; margin-top: 0.5mm;
-  padding: 0 0.6mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-ul.legend { columns: 2; font-size: 7pt; margin: 1.5mm 0 0 0; padding: 0; list-style: none; }
-ul.legend li { break-inside: avoid; }
-.swatch { display: inline-block; width: 3mm; height: 3mm; vertical-align: middle;
-  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-p.holidays { font-size: 7pt; color: #900; margin: 0.5mm 0; }
+* { box-sizing: border-box; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0 auto; padding: 2mm; color: #111;
+  max-width: 297mm; font-size: 8pt; }
+section.month { break-after: page; page-break-after: always; }
+section.month:last-of-type { break-after: auto; page-break-after: auto; }
+h1 { font-size: 15pt; margin: 0 0 1mm 0; break-after: avoid; }
+p.region { font-size: 9pt; color: #444; margin: 0 0 1mm 0; }
+div.band { font-size: 7.5pt; font-weight: bold; padding: 0.4mm 1mm; margin-bottom: 0.6mm; }
+div.head, div.week { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
+div.head div { background: #ebebeb; font-size: 9pt; font-weight: bold; text-align: center;
+  padding: 1mm 0; }
+div.head div.sun { color: #b40000; }
+.short { display: none; }
+div.grid { border-left: 1px solid #999; border-top: 1px solid #999; }
+div.week { break-inside: avoid; page-break-inside: avoid; min-height: 22mm; }
+div.cell { border-right: 1px solid #999; border-bottom: 1px solid #999; grid-row: 1 / -1; }
+div.cell.out { background: #e4e4e4; }
+div.cell.weekend, div.cell.holiday { background: #f6f0f0; }
+div.cell.voting { background: #ffec96; }
+div.num { font-weight: bold; font-size: 11pt; padding: 0.3mm 0.8mm; grid-row: 1; }
+div.num.red { color: #b40000; }
+div.num.cuti, div.num.cuti .note { color: #be5f00; }
+.note { font-size: 7pt; font-weight: normal; color: #b40000; }
+div.num.voting .note { color: #000; font-weight: bold; }
+/* one line per bar keeps the lanes level; the key under the grid names every stage in full */
+div.bar { font-size: 7pt; font-weight: bold; line-height: 1.3; margin: 0.3mm 0.7mm; padding: 0 0.8mm;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; align-self: start; }
+div.bar.unknown { font-style: italic; }
+ol.key { columns: 2; column-gap: 6mm; font-size: 8pt; margin: 2mm 0 0 0; padding: 0; list-style: none; }
+ol.key li { break-inside: avoid; margin-bottom: 0.6mm; padding-left: 7mm; text-indent: -7mm; }
+.swatch { display: inline-block; min-width: 5mm; margin-right: 2mm; text-align: center;
+  text-indent: 0; font-weight: bold; }
+.dates { white-space: nowrap; }
+p.holidays { font-size: 7.5pt; color: #b40000; margin: 1mm 0 0 0; }
 p.holidays.cuti { color: #be5f00; }
-footer { font-size: 6.5pt; color: #666; margin-top: 1mm; }
-p.projected { font-size: 8pt; font-weight: bold; color: #964b00; margin: 1mm 0 0; }
+p.projected { font-size: 8pt; font-weight: bold; color: #964b00; margin: 1.5mm 0 0 0; }
+footer { font-size: 7pt; color: #555; margin-top: 1.5mm; }
+@media screen and (max-width: 640px) {
+  body { font-size: 10pt; }
+  h1 { font-size: 13pt; }
+  .long { display: none; }
+  .short { display: inline; }
+  div.num { font-size: 10pt; }
+  div.num .note { display: block; }
+  ol.key { columns: 1; font-size: 9pt; }
+}
 """
-
 
 #: a day's cell class by its kind (``Day.kind``)
 DAY_CLASSES = {
@@ -60,6 +80,8 @@ DAY_CLASSES = {
     "saturday": "weekend",
     "sunday": "weekend",
 }
+#: the colour class of a day's number
+NUMBER_CLASSES = {"voting": "voting", "holiday": "red", "sunday": "red", "cuti": "cuti"}
 
 
 def write_html(report: CalendarReport) -> str:
@@ -67,6 +89,7 @@ def write_html(report: CalendarReport) -> str:
     pages = "\n".join(_month(report, month, title) for month in report.months)
     return (
         f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{pages}\n</body>\n</html>\n"
     )
 
@@ -82,54 +105,90 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
     ]
     if report.region is not None:
         out.append(f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>')
-    if month.band:
-        symbols = ", ".join(escape(report.marks[i].symbol) for i in month.band)
+    for index in month.band:
+        mark = report.marks[index]
+        stage = mark.ref.stage
         out.append(
-            f'<p class="band">{tr("Sepanjang bulan", "All month")}: {symbols} '
-            f"({tr('lihat keterangan', 'see the key')})</p>"
+            f'<div class="band" style="background:{mark.colour};color:{ink(mark.colour)}">'
+            f"{escape(mark.symbol)} {escape(_stage_label(report, index))} — "
+            f"{tr('sepanjang bulan', 'all month')} ({format_range(stage.start, stage.end)})</div>"
         )
     days = WEEKDAYS_EN if language() == "en" else WEEKDAYS_ID
-    head = "".join(f"<th{' class=sun' if i == 6 else ''}>{d}</th>" for i, d in enumerate(days))
-    out.append(f'<table class="grid">\n<tr>{head}</tr>')
-    for week in month.weeks:
-        cells = []
-        for day in week:
-            if not day.in_month:
-                cells.append(f'<td class="out"><span class="num">{day.day.day}</span></td>')
-                continue
-            classes = [DAY_CLASSES.get(day.kind, "")]
-            if day.kind == "cuti":
-                classes.append("cuti")
-            elif day.kind in ("holiday", "sunday"):
-                classes.append("red")
-            body = [f'<span class="num">{day.day.day}</span>']
-            if day.kind == "voting":
-                body.append(f' <span class="note">★ {tr("Pemungutan suara", "Voting day")}</span>')
-            elif day.kind in ("holiday", "cuti") and day.holiday is not None:
-                body.append(f' <span class="note">{escape(day.holiday.name)}</span>')
-            for index in day.marks:
-                mark = report.marks[index]
-                label = f"{mark.symbol} {_stage_label(report, index)}"
-                body.append(
-                    f'<span class="bar" style="background:{mark.colour}" title="{escape(label, quote=True)}">'
-                    f"{escape(label)}</span>"
-                )
-            cells.append(f'<td class="{" ".join(c for c in classes if c)}">{"".join(body)}</td>')
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</table>")
+    head = "".join(
+        f'<div{" class=sun" if i == 6 else ""}><span class="long">{d}</span>'
+        f'<span class="short">{d[:3]}</span></div>'
+        for i, d in enumerate(days)
+    )
+    out.append(f'<div class="grid">\n<div class="head">{head}</div>')
+    out.extend(_week(report, month, n) for n in range(len(month.weeks)))
+    out.append("</div>")
+    out.append(_key(report, month))
+    basis, marks, made = report.footer()
+    warning = report.warning()
+    if warning:
+        out.append(f'<p class="projected">{escape(warning)}</p>')
+    out.append(f"<footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>\n</section>")
+    return "\n".join(out)
+
+
+def _week(report: CalendarReport, month: Month, n: int) -> str:
+    """A week as a grid: a row for the days' numbers, a row per lane, a row left to write in; each
+    day's cell spans them all, each bar spans its days."""
+    segments = month.segments[n]
+    lanes = depth(segments)
+    rows = (
+        f"grid-template-rows: auto repeat({lanes}, auto) 1fr"
+        if lanes
+        else "grid-template-rows: auto 1fr"
+    )
+    parts = [f'<div class="week" style="{rows}">']
+    for col, day in enumerate(month.weeks[n], 1):
+        if not day.in_month:  # another month's day: shaded and empty, never read as this one's
+            parts.append(f'<div class="cell out" style="grid-column:{col}"></div>')
+            continue
+        kind = day.kind
+        parts.append(
+            f'<div class="cell {DAY_CLASSES.get(kind, "")}" style="grid-column:{col}"></div>'
+        )
+        note = ""
+        if kind == "voting":
+            note = f' <span class="note">★ {tr("Pemungutan suara", "Voting day")}</span>'
+        elif kind in ("holiday", "cuti") and day.holiday is not None:
+            note = f' <span class="note">{escape(day.holiday.name)}</span>'
+        parts.append(
+            f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
+            f"{day.day.day}{note}</div>"
+        )
+    for segment in segments:
+        mark = report.marks[segment.mark]
+        unknown = mark.ref.stage.start is None
+        fill = faded(mark.colour) if unknown else mark.colour
+        label = f"{'? ' if unknown else ''}{mark.symbol} {_stage_label(report, segment.mark)}"
+        parts.append(
+            f'<div class="bar{" unknown" if unknown else ""}" style="grid-column:{segment.first + 1} / '
+            f'{segment.last + 2};grid-row:{segment.lane + 2};background:{fill};color:{ink(fill)}" '
+            f'title="{escape(label, quote=True)}">{escape(label)}</div>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _key(report: CalendarReport, month: Month) -> str:
     items = []
     for index in [*month.band, *month.marks]:
         mark = report.marks[index]
         stage = mark.ref.stage
         where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
+        extra = f" [{tr(*PROJECTED)}]" if stage.projected else ""
+        if index in month.band:
+            extra += tr(" (sepanjang bulan)", " (all month)")
         items.append(
-            f'<li><span class="swatch" style="background:{mark.colour}"></span> '
-            f"<b>{escape(mark.symbol)}</b> {escape(_stage_label(report, index))} — "
-            f"{format_range(stage.start, stage.end)} [{escape(confidence_mark(stage))}]{where}"
-            + (tr(" (sepanjang bulan)", " (all month)") if index in month.band else "")
-            + "</li>"
+            f'<li><span class="swatch" style="background:{mark.colour};color:{ink(mark.colour)}">'
+            f"{escape(mark.symbol)}</span>{escape(_stage_label(report, index))} — "
+            f'<span class="dates">{format_range(stage.start, stage.end)}</span> '
+            f"[{escape(confidence_mark(stage))}]{extra}{where}</li>"
         )
-    out.append('<ul class="legend">' + "".join(items) + "</ul>")
+    out = ['<ol class="key">' + "".join(items) + "</ol>"]
     public, cuti = month.days_off("holiday"), month.days_off("cuti")
     if public:
         listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in public)
@@ -139,9 +198,4 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         out.append(
             f'<p class="holidays cuti">{tr("Cuti bersama", "Cuti bersama (joint leave)")}: {listed}</p>'
         )
-    basis, marks, made = report.footer()
-    warning = report.warning()
-    if warning:
-        out.append(f'<p class="projected">{escape(warning)}</p>')
-    out.append(f"<footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>\n</section>")
     return "\n".join(out)
