@@ -106,3 +106,29 @@ def packages_loaded_by(*args: str) -> set[str]:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(done.stderr.splitlines()[-1].split())
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+#: .ci/run installs Chromium in CI, so there the test runs (and fails without it) rather than skips
+needs_chromium = pytest.mark.skipif(
+    not chromium() and not os.environ.get("CI"),
+    reason="Chromium is not installed here (.ci/run installs it in CI)",
+)
+
+
+def print_html(page: Path, tmp_path: Path) -> Path:
+    """``page`` printed to PDF by headless Chromium, as an office would print it (A4, no header)."""
+    printed = tmp_path / f"{page.stem}-printed.pdf"
+    subprocess.run(
+        [
+            chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}", page.as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return printed

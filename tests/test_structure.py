@@ -54,7 +54,7 @@ def test_a_layer_imports_only_the_layers_under_it(layer):
 
 
 def test_the_ground_imports_no_layer():
-    for name in ("model", "errors", "i18n", "text"):
+    for name in ("model", "errors", "i18n", "text", "colours"):
         imported = _top_level_imports(SRC / f"{name}.py")
         assert not {m for m in imported if m.split(".")[1:2] and m.split(".")[1] in LAYERS}, name
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from tahapan.colours import faded
 from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
@@ -52,6 +53,11 @@ class Mark:
     @property
     def rank(self) -> int:
         return ln.importance(self.ref.stage)
+
+    @property
+    def fill(self) -> str:
+        """The colour of its bars: pale when the start is unknown (the bar also says "?")."""
+        return self.colour if self.ref.stage.start is not None else faded(self.colour)
 
 
 @dataclass(frozen=True)

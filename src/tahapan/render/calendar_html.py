@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
 from tahapan.i18n import (
@@ -20,7 +21,6 @@ from tahapan.i18n import (
     pick,
     tr,
 )
-from tahapan.render.colours import faded, ink
 
 STYLE = """
 @page { size: A4 landscape; margin: 8mm; }
@@ -162,7 +162,7 @@ def _week(report: CalendarReport, month: Month, n: int) -> str:
     for segment in segments:
         mark = report.marks[segment.mark]
         unknown = mark.ref.stage.start is None
-        fill = faded(mark.colour) if unknown else mark.colour
+        fill = mark.fill
         label = f"{'? ' if unknown else ''}{mark.symbol} {_stage_label(report, segment.mark)}"
         parts.append(
             f'<div class="bar{" unknown" if unknown else ""}" style="grid-column:{segment.first + 1} / '
@@ -182,8 +182,9 @@ def _key(report: CalendarReport, month: Month) -> str:
         extra = f" [{tr(*PROJECTED)}]" if stage.projected else ""
         if index in month.band:
             extra += tr(" (sepanjang bulan)", " (all month)")
+        fill = mark.fill
         items.append(
-            f'<li><span class="swatch" style="background:{mark.colour};color:{ink(mark.colour)}">'
+            f'<li><span class="swatch" style="background:{fill};color:{ink(fill)}">'
             f"{escape(mark.symbol)}</span>{escape(_stage_label(report, index))} — "
             f'<span class="dates">{format_range(stage.start, stage.end)}</span> '
             f"[{escape(confidence_mark(stage))}]{extra}{where}</li>"

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
+from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
 from tahapan.i18n import (
@@ -26,7 +28,6 @@ from tahapan.i18n import (
     pick,
     tr,
 )
-from tahapan.render.colours import faded, ink
 from tahapan.render.pdf_text import TextPage
 
 PAGE_H, MARGIN = 210.0, 10.0
@@ -199,11 +200,12 @@ class _Calendar(TextPage):
             elif kind in ("holiday", "cuti") and day.holiday is not None:
                 note = day.holiday.name  # in full in the key's holiday line
             if note:
+                left = 7.8 if day.day.day > 9 else 5.0
                 self.font(7, bold=kind == "voting")
-                if self.get_string_width(self.safe(note)) > COLUMN - 10:
+                if self.get_string_width(self.safe(note)) > COLUMN - left - 1.5:
                     self.font(7)
                 self.colour((0, 0, 0) if kind == "voting" else CUTI if kind == "cuti" else RED)
-                self.put(x + 8.5, y + 1.1, COLUMN - 8.8, 4, note)
+                self.put(x + left, y + 1.1, COLUMN - left, 4, note)
         for segment in month.segments[row.week]:
             if row.lo <= segment.lane < row.hi:
                 self._bar(
@@ -216,7 +218,7 @@ class _Calendar(TextPage):
     def _bar(self, index: int, first: int, last: int, y: float) -> None:
         mark = self.report.marks[index]
         stage = mark.ref.stage
-        fill = mark.colour if stage.start is not None else faded(mark.colour)
+        fill = mark.fill
         x, width = MARGIN + first * COLUMN + 0.7, (last - first + 1) * COLUMN - 1.4
         self.fill(fill)
         self.rect(x, y, width, BAR_H, style="F")
@@ -242,7 +244,7 @@ class _Calendar(TextPage):
         for n in range(rows):
             pair = entries[n::rows]
             height = max(len(lines) for _, lines in pair) * KEY_LINE + 0.8
-            blocks.append((height, lambda y, pair=pair: self._key_pair(pair, y)))
+            blocks.append((height, partial(self._key_pair, pair)))
         for words, days, colour in (
             (tr("Libur: ", "Holidays: "), month.days_off("holiday"), RED),
             (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), month.days_off("cuti"), CUTI),
@@ -251,9 +253,7 @@ class _Calendar(TextPage):
                 text = words + "; ".join(f"{h.day.day} {h.name}" for h in days)
                 self.font(7.5)
                 height = len(self.lines(text, WIDTH)) * NOTE_LINE + 0.4
-                blocks.append(
-                    (height, lambda y, text=text, colour=colour: self._note(text, colour, y))
-                )
+                blocks.append((height, partial(self._note, text, colour)))
         return blocks
 
     def _entry(self, month: Month, index: int) -> str:
@@ -273,17 +273,17 @@ class _Calendar(TextPage):
         for n, (index, lines) in enumerate(pair):
             mark = self.report.marks[index]
             x = MARGIN + n * WIDTH / 2
-            self.fill(mark.colour)
+            fill = mark.fill
+            self.fill(fill)
             self.rect(x, y + 0.2, 5, KEY_LINE - 0.3, style="F")
-            self.colour(ink(mark.colour))
+            self.colour(ink(fill))
             self.font(7.5, bold=True)
             self.put(x, y + 0.1, 5, KEY_LINE, mark.symbol, align="C")
             self.colour((0, 0, 0))
             self.font(8)
-            for line in lines:
-                self.set_xy(x + 5.5, y)
+            for row, line in enumerate(lines):
+                self.set_xy(x + 5.5, y + row * KEY_LINE)
                 self.cell(WIDTH / 2 - 7, KEY_LINE, line)
-                y += KEY_LINE
 
     def _note(self, text: str, colour: tuple[int, int, int], y: float) -> None:
         self.colour(colour)
@@ -292,23 +292,36 @@ class _Calendar(TextPage):
 
     # --------------------------------------------------------------------------------- footer
 
-    def _footer_lines(self) -> list[tuple[float, bool, tuple[int, int, int], str]]:
-        basis, marks, made = self.report.footer()
+    #: the width of "made on …" at the footer's right
+    MADE_W = 62.0
+
+    def _footer_lines(self) -> list[tuple[float, bool, tuple[int, int, int], str, float]]:
+        """(size, bold, colour, text, width) of each wrapped part: the projection warning, the legal
+        basis, the confidence marks (beside "made on …")."""
+        basis, marks, _made = self.report.footer()
         warning = self.report.warning()
-        out = [(8.0, True, (150, 75, 0), warning)] if warning else []
-        out += [(7.0, False, (90, 90, 90), basis), (7.0, False, (90, 90, 90), f"{marks} · {made}")]
-        return out
+        grey = (90, 90, 90)
+        out = [(8.0, True, (150, 75, 0), warning, WIDTH)] if warning else []
+        return [
+            *out,
+            (7.0, False, grey, basis, WIDTH),
+            (7.0, False, grey, marks, WIDTH - self.MADE_W),
+        ]
 
     def _footer_height(self) -> float:
         height = 0.0
-        for size, bold, _colour, text in self._footer_lines():
+        for size, bold, _colour, text, width in self._footer_lines():
             self.font(size, bold)
-            height += len(self.lines(text, WIDTH)) * FOOT_LINE
+            height += len(self.lines(text, width)) * FOOT_LINE
         return height
 
     def _footer(self) -> None:
         y = PAGE_H - MARGIN - self._footer_height()
-        for size, bold, colour, text in self._footer_lines():
+        for size, bold, colour, text, width in self._footer_lines():
             self.font(size, bold)
             self.colour(colour)
-            y = self.wrapped(MARGIN, y, WIDTH, FOOT_LINE, text)
+            if width < WIDTH:
+                self.put(
+                    MARGIN + width, y, self.MADE_W, FOOT_LINE, self.report.footer()[2], align="R"
+                )
+            y = self.wrapped(MARGIN, y, width, FOOT_LINE, text)

@@ -110,7 +110,9 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
                 cell.append(*DAY_MARK[day.kind])
             for index in day.marks:
                 mark = report.marks[index]
-                cell.append(mark.symbol, style=f"bold {mark.colour}")
+                # an unknown start is shown from the month's first day, faint: the key says "? –"
+                faint = " dim italic" if mark.ref.stage.start is None else ""
+                cell.append(mark.symbol, style=f"bold {mark.colour}{faint}")
             cells.append(cell)
         table.add_row(*cells)
     out.append(table)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from tahapan.render.colours import rgb
+from tahapan.colours import rgb
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -36,6 +36,7 @@ class TextPage(FPDF):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.set_auto_page_break(False)
         self.set_margins(10, 10, 10)
+        self.c_margin = 0.6  # a cell's inner margin: room for a day's note beside its number
         self.set_title(title)
         self.set_creator("tahapan")
         regular, bold = find_font("DejaVuSans.ttf"), find_font("DejaVuSans-Bold.ttf")

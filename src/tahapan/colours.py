@@ -1,5 +1,5 @@
-"""Colour arithmetic for the printed calendars: the text colour that reads on a bar (WCAG 2 contrast)
-and the pale fill of an uncertain one."""
+"""Colour arithmetic for the calendars: the text colour that reads on a bar (WCAG 2 contrast) and the
+pale fill of an uncertain one. Plain arithmetic on '#rrggbb' strings, at the ground of the package."""
 
 from __future__ import annotations
 

@@ -1,0 +1,269 @@
+"""Printed calendars that stay whole when a month is busy: every stage named, nothing under 7 pt, bars
+in lanes that hold, honest marks for an unknown start and a whole-month stage, HTML that prints."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import needs_chromium, print_html
+
+PILKADA = ("calendar", "-e", "pilkada-2024")
+NOVEMBER = (*PILKADA, "--month", "2024-11")
+
+
+def busy_file(path: Path, count: int, *, spread: int = 8, long_names: bool = False) -> Path:
+    """Pilkada 2024 with ``count`` local security operations starting 20 Nov 2024 and over the next
+    ``spread`` days, each three to five days long: as a police planning unit would add them."""
+    lines = ["schema = 1", "", "[[elections]]", 'id = "pilkada-2024"']
+    for i in range(count):
+        start = date(2024, 11, 20) + timedelta(days=i % spread)
+        end = start + timedelta(days=2 + i % 3)
+        name = (
+            f"Operasi pengamanan TPS rawan wilayah sektor {i + 1:02d} bersama Polsek dan TNI"
+            if long_names
+            else f"Operasi pengamanan {i + 1:02d}"
+        )
+        lines += [
+            "",
+            "[[elections.stages]]",
+            f'id = "ops-{i + 1:02d}"',
+            f'name = "{name}"',
+            f'name_en = "Security operation {i + 1:02d}"',
+            f"start = {start.isoformat()}",
+            f"end = {end.isoformat()}",
+            'basis = "Sprin Polres"',
+            'confidence = "P"',
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def month_stages(cli, *args: str) -> list[dict]:
+    """The stages the calendar's JSON lists for the same months: what every view must show."""
+    result = cli(*args, "-f", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["stages"]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Each page's text with every run of white space (line ends, no-break spaces) made one space."""
+    from pypdf import PdfReader
+
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def text_sizes(path: Path) -> dict[float, str]:
+    """Every text size on every page (in points, as printed), each with a text set in it."""
+    from pypdf import PdfReader
+
+    sizes: dict[float, str] = {}
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            printed = size * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+            sizes.setdefault(round(printed, 2), text.strip())
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.fixture
+def busy(tmp_path):
+    return busy_file(tmp_path / "operasi.toml", 16)
+
+
+def test_busy_november_pdf_names_every_stage_and_voting_day(cli, tmp_path, busy):
+    stages = month_stages(cli, *NOVEMBER, "--data", str(busy))
+    assert len(stages) == 16 + 10  # the operations and Pilkada's own stages of November
+    out = tmp_path / "busy.pdf"
+    assert cli(*NOVEMBER, "--data", str(busy), "-f", "pdf", "-o", str(out)).exit_code == 0
+    pages = pdf_pages(out)
+    text = " ".join(pages)
+    for stage in stages:
+        assert f"{stage['name']} " in text, stage["name"]
+    # voting day's note and its stage's bar (the top lane) sit in the same week, on the same page
+    voting_page = next(p for p in pages if "★ Pemungutan suara" in p)
+    voting = next(s for s in stages if s["path"] == "pemungutan-suara")
+    assert f"{voting['symbol']} Pemungutan suara" in voting_page
+    assert all("Dasar hukum: Pilkada Serentak 2024: PKPU 2/2024" in p for p in pages)
+    assert all("Dibuat 29 November 2023 dengan tahapan" in p for p in pages)
+    sizes = text_sizes(out)
+    assert min(sizes) >= 7, {s: t for s, t in sizes.items() if s < 7}
+
+
+def test_thirty_activities_in_one_week_go_on_over_pages(cli, run, tmp_path):
+    """So many bars that a week does not fit a page: the week goes on over the next page, each
+    page says which part of the month it is, and every activity is still named."""
+    data = busy_file(tmp_path / "banyak.toml", 40, spread=3, long_names=True)
+    stages = month_stages(cli, *NOVEMBER, "--data", str(data))
+    out = tmp_path / "banyak.pdf"
+    done = run(*NOVEMBER, "--data", str(data), "-f", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    pages = pdf_pages(out)
+    assert len(pages) >= 3
+    for n, page in enumerate(pages, 1):
+        assert page.startswith(f"Pilkada Serentak 2024 — November 2024 ({n}/{len(pages)})")
+    text = " ".join(pages)
+    for stage in stages:
+        assert stage["name"] in text, stage["name"]
+    voting = next(s for s in stages if s["path"] == "pemungutan-suara")
+    assert f"{voting['symbol']} Pemungutan suara" in next(p for p in pages if "★" in p)
+    assert min(text_sizes(out)) >= 7
+
+
+def test_shipped_year_has_no_text_under_7pt_and_the_campaign_keeps_its_lane(cli, tmp_path):
+    from tahapan import load_catalog
+    from tahapan.days import monthgrid
+
+    out = tmp_path / "pilkada.pdf"
+    assert cli(*PILKADA, "--year", "2024", "-f", "pdf", "-o", str(out)).exit_code == 0
+    sizes = text_sizes(out)
+    assert min(sizes) >= 7, {s: t for s, t in sizes.items() if s < 7}
+    pages = pdf_pages(out)
+    # one letter for the campaign on every page it runs in
+    campaign = next(
+        s for s in month_stages(cli, *PILKADA, "--year", "2024") if s["path"] == "kampanye"
+    )
+    for month in ("September", "Oktober", "November"):
+        page = next(p for p in pages if f"— {month} 2024" in p)
+        assert f"{campaign['symbol']} Pelaksanaan kampanye" in page
+    election = next(e for e in load_catalog().elections if e.id == "pilkada-2024")
+    report = monthgrid.build(
+        [election], date(2024, 1, 1), date(2024, 12, 1), generated=date(2024, 1, 1)
+    )
+    index = next(i for i, m in enumerate(report.marks) if m.ref.path == "kampanye")
+    lanes = {
+        (month.month, s.lane)
+        for month in report.months
+        for week in month.segments
+        for s in week
+        if s.mark == index
+    }
+    assert lanes == {(9, 0), (10, 0), (11, 0)}
+
+
+def test_each_stage_keeps_one_lane_through_each_shipped_month():
+    """In every month of every shipped election, a stage's bars share one lane, no two bars of a
+    week overlap, and each running day of a stage is under one of its bars."""
+    from tahapan import load_catalog
+    from tahapan.days import monthgrid
+
+    for election in load_catalog().elections:
+        first = min(s.start or s.end for s in election.stages)
+        last = max(s.end for s in election.stages)
+        report = monthgrid.build([election], first, last, generated=first)
+        for month in report.months:
+            lane_of: dict[int, set[int]] = {}
+            for week, segments in zip(month.weeks, month.segments, strict=True):
+                taken: set[tuple[int, int]] = set()
+                for s in segments:
+                    lane_of.setdefault(s.mark, set()).add(s.lane)
+                    cells = {(s.lane, col) for col in range(s.first, s.last + 1)}
+                    assert not cells & taken, (election.id, month.month, s)
+                    taken |= cells
+                    assert all(s.mark in week[col].marks for col in range(s.first, s.last + 1))
+                drawn = {(s.mark, col) for s in segments for col in range(s.first, s.last + 1)}
+                running = {(i, col) for col, d in enumerate(week) if d.in_month for i in d.marks}
+                assert drawn == running, (election.id, month.month)
+            assert all(len(lanes) == 1 for lanes in lane_of.values()), (election.id, month.month)
+
+
+def test_voting_day_and_campaign_take_the_top_lanes_and_strong_colours(cli, busy):
+    from tahapan.days.monthgrid import PALETTE, STRONG
+
+    data = json.loads(cli(*NOVEMBER, "--data", str(busy), "-f", "json").stdout)
+    colours = {s["path"]: s["colour"] for s in data["stages"]}
+    assert colours["pemungutan-suara"] == STRONG[0] and colours["kampanye"] == STRONG[1]
+    assert not set(STRONG.values()) & set(PALETTE)
+    assert {c for p, c in colours.items() if p.startswith("ops-")} <= set(PALETTE)
+
+
+def test_bar_text_reads_at_wcag_aa_on_every_fill():
+    from tahapan.colours import contrast, faded, ink
+    from tahapan.days.monthgrid import PALETTE, STRONG
+
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # a known near miss
+    assert ink("#1565c0") == "#ffffff" and ink("#f9a825") == "#000000"
+    for colour in (*PALETTE, *STRONG.values()):
+        for fill in (colour, faded(colour)):
+            assert contrast(fill, ink(fill)) >= 4.5, fill
+
+
+def test_unknown_start_shows_from_the_month_start_as_uncertain(cli, tmp_path):
+    """Pilkada's rules are due by 18 Nov 2024 with no start in the sources: shown from 1 Nov with a
+    '?' in every view, never as a one-day stage."""
+    data = json.loads(cli(*NOVEMBER, "-f", "json").stdout)
+    rules = next(s for s in data["stages"] if s["start"] is None)
+    days = [d["date"] for d in data["months"][0]["days"] if rules["symbol"] in d["stages"]]
+    assert days[0] == "2024-11-01" and days[-1] == rules["end"] == "2024-11-18"
+    out = tmp_path / "nov.pdf"
+    assert cli(*NOVEMBER, "-f", "pdf", "-o", str(out)).exit_code == 0
+    assert f"? {rules['symbol']} {rules['name']}" in pdf_pages(out)[0]
+    html = cli(*NOVEMBER, "-f", "html").stdout
+    assert '<div class="bar unknown" style="grid-column:5 / 8;grid-row:' in html
+    assert f">? {rules['symbol']} {rules['name']}</div>" in html
+
+
+def test_a_whole_month_stage_gets_a_band(cli, tmp_path):
+    june = (*PILKADA, "--month", "2024-06")
+    data = json.loads(cli(*june, "-f", "json").stdout)
+    band = data["months"][0]["band"][0]  # from 27 Feb to 16 Nov, the first of four
+    stage = next(s for s in data["stages"] if s["symbol"] == band)
+    out = tmp_path / "juni.pdf"
+    assert cli(*june, "-f", "pdf", "-o", str(out)).exit_code == 0
+    line = f"{band} {stage['name']} — sepanjang bulan (27 Feb – 16 Nov 2024)"
+    assert line in pdf_pages(out)[0]
+    html = cli(*june, "-f", "html").stdout
+    assert (
+        f'<div class="band" style="background:{stage["colour"]};color:#ffffff">{line}</div>' in html
+    )
+
+
+def test_html_grows_instead_of_clipping(cli, busy):
+    from tahapan.render.calendar_html import STYLE
+
+    html = cli(*NOVEMBER, "--data", str(busy), "-f", "html").stdout
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "height: 190mm" not in STYLE and "overflow: hidden; }" not in STYLE.split("div.bar")[0]
+    assert "@media screen and (max-width: 640px)" in STYLE
+    assert html.count('<div class="week"') == 5
+
+
+@needs_chromium
+def test_busy_november_html_prints_whole_in_chromium(cli, tmp_path, busy):
+    stages = month_stages(cli, *NOVEMBER, "--data", str(busy))
+    page = tmp_path / "busy.html"
+    assert cli(*NOVEMBER, "--data", str(busy), "-f", "html", "-o", str(page)).exit_code == 0
+    printed = print_html(page, tmp_path)
+    text = " ".join(pdf_pages(printed))
+    for stage in stages:
+        assert stage["name"] in text, stage["name"]
+    assert "Dasar hukum: Pilkada Serentak 2024: PKPU 2/2024" in text
+    assert "Dibuat 29 November 2023 dengan tahapan" in text
+    sizes = text_sizes(printed)
+    assert min(sizes) >= 6.9, {s: t for s, t in sizes.items() if s < 6.9}  # Chromium rounds 7pt
+
+
+def test_letters_and_colours_agree_across_formats(cli, tmp_path, busy):
+    """The same stage has the same letter in the terminal key, the PDF, the HTML and the JSON."""
+    args = (*NOVEMBER, "--data", str(busy))
+    stages = month_stages(cli, *args)
+    term = cli(*args).stdout
+    html = cli(*args, "-f", "html").stdout
+    out = tmp_path / "busy.pdf"
+    assert cli(*args, "-f", "pdf", "-o", str(out)).exit_code == 0
+    pdf = " ".join(pdf_pages(out))
+    for stage in stages:
+        symbol, name = stage["symbol"], stage["name"]
+        assert f"  {symbol} {name}" in term
+        assert f"{symbol} {name}" in pdf
+        assert (
+            f'<span class="swatch" style="background:{stage["colour"]};color:'
+        ) in html and f"{symbol}</span>{name} — " in html
