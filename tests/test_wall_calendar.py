@@ -267,3 +267,114 @@ def test_letters_and_colours_agree_across_formats(cli, tmp_path, busy):
         assert (
             f'<span class="swatch" style="background:{stage["colour"]};color:'
         ) in html and f"{symbol}</span>{name} — " in html
+
+
+def text_heights(path: Path) -> list[float]:
+    """The baseline of every text on every page, in points from the page's foot."""
+    from pypdf import PdfReader
+
+    found: list[float] = []
+    for page in PdfReader(path).pages:
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, *_: (
+                found.append(tm[5] * cm[3] + cm[5]) if text.strip() else None
+            )
+        )
+    return found
+
+
+def test_a_long_title_keeps_its_month(cli, tmp_path):
+    """Two 2025 elections with long names: the title wraps, and every page still says its month."""
+    out = tmp_path / "2025.pdf"
+    args = ("calendar", "-e", "pemilihan-ulang-2025", "-e", "psu-2025-04-19", "--year", "2025")
+    assert cli(*args, "-f", "pdf", "-o", str(out)).exit_code == 0
+    pages = pdf_pages(out)
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+              "September", "Oktober", "November", "Desember"]  # fmt: skip
+    assert len(pages) == 12
+    for page, month in zip(pages, months, strict=True):
+        assert page.startswith("Pemilihan Ulang 2025 Kota Pangkalpinang dan Kabupaten Bangka · PSU")
+        assert f"— {month} 2025 " in page
+
+
+def test_letters_stay_unique_past_sixty_two_stages(cli, tmp_path):
+    from tahapan.days.monthgrid import symbol
+
+    assert len({symbol(i) for i in range(1000)}) == 1000
+    data = busy_file(tmp_path / "70.toml", 70, spread=5)
+    stages = month_stages(cli, *NOVEMBER, "--data", str(data))
+    symbols = [s["symbol"] for s in stages]
+    assert len(symbols) == len(set(symbols)) == 80 and "AA" in symbols
+    # in the terminal's cells the letters are spaced once some are two characters long
+    assert "│27★ " in cli(*NOVEMBER, "--data", str(data)).stdout
+
+
+def test_many_whole_month_bands_flow_over_pages(cli, tmp_path):
+    """Forty year-long activities: bands that fill a page go on over the next, once; the grid
+    follows; nothing is drawn off the page and every name is printed."""
+    lines = ["schema = 1", "", "[[elections]]", 'id = "pilkada-2024"']
+    for i in range(40):
+        lines += ["", "[[elections.stages]]", f'id = "tahunan-{i:02d}"',
+                  f'name = "Kegiatan sepanjang tahun {i:02d}"', f'name_en = "All-year {i:02d}"',
+                  "start = 2024-01-01",
+                  "end = 2024-12-31", 'basis = "Renja"', 'confidence = "P"']  # fmt: skip
+    data = tmp_path / "tahunan.toml"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "tahunan.pdf"
+    assert cli(*NOVEMBER, "--data", str(data), "-f", "pdf", "-o", str(out)).exit_code == 0
+    pages = pdf_pages(out)
+    assert 2 <= len(pages) <= 4
+    text = " ".join(pages)
+    for i in range(40):
+        assert text.count(f"Kegiatan sepanjang tahun {i:02d} ") == 2  # its band and its key line
+    assert all("Dibuat 29 November 2023 dengan tahapan" in p for p in pages)
+    assert sum("Senin Selasa Rabu Kamis Jumat Sabtu Minggu" in p for p in pages) >= 1
+    assert all(0 < y < 595 for y in text_heights(out))
+
+
+def test_every_text_colour_reads_on_its_background():
+    from tahapan import colours as c
+
+    backgrounds = ("#ffffff", c.SHADE, c.VOTING_DAY, c.HEADER)
+    for text in (c.HOLIDAY, c.CUTI, c.WARNING, c.QUIET):
+        for background in backgrounds:
+            assert c.contrast(text, background) >= 4.5, (text, background)
+
+
+def test_an_unknown_start_is_never_a_one_day_bar(cli, tmp_path):
+    """A deadline on the 1st with no start: shown from where status counts it as running."""
+    data = tmp_path / "tenggat.toml"
+    data.write_text(
+        'schema = 1\n\n[[elections]]\nid = "pilkada-2024"\n\n[[elections.stages]]\n'
+        'id = "laporan"\nname = "Laporan awal"\nname_en = "First report"\nend = 2024-12-01\nbasis = "Surat"\n'
+        'confidence = "P"\n',
+        encoding="utf-8",
+    )
+    args = (*PILKADA, "--from", "2024-10-01", "--to", "2024-12-31", "--data", str(data))
+    report = json.loads(cli(*args, "-f", "json").stdout)
+    (stage,) = [s for s in report["stages"] if s["path"] == "laporan"]
+    # the band of October and November, then its last day in December's cells
+    bands = [m["month"] for m in report["months"] if stage["symbol"] in m["band"]]
+    cells = [
+        d["date"] for m in report["months"] for d in m["days"] if stage["symbol"] in d["stages"]
+    ]
+    assert bands == ["2024-10", "2024-11"] and cells == ["2024-12-01"]
+
+
+@needs_chromium
+def test_a_week_too_busy_for_a_printed_page_repeats_its_title_and_days(cli, tmp_path):
+    data = busy_file(tmp_path / "70.toml", 70, spread=5)
+    stages = month_stages(cli, *NOVEMBER, "--data", str(data))
+    page = tmp_path / "busy.html"
+    assert cli(*NOVEMBER, "--data", str(data), "-f", "html", "-o", str(page)).exit_code == 0
+    pages = pdf_pages(print_html(page, tmp_path))
+    assert len(pages) >= 3
+    for text in pages:
+        assert text.startswith("Pilkada Serentak 2024 — November 2024 Senin Selasa Rabu")
+        assert "Dibuat 29 November 2023 dengan tahapan" in text
+    # both busy weeks go on over a second page, with their day numbers again
+    assert sum(" 18 19 20 21 22 23 24 " in p for p in pages) >= 2
+    assert sum(" 25 26 27 ★ Pemungutan suara 28 29 30 " in p for p in pages) >= 2
+    text = " ".join(pages)
+    for stage in stages:
+        assert stage["name"] in text, stage["name"]

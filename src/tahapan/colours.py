@@ -36,3 +36,23 @@ def ink(fill: str) -> str:
 def faded(colour: str, amount: float = 0.6) -> str:
     """``colour`` mixed with ``amount`` of white: the fill of a bar whose start is unknown."""
     return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in rgb(colour))
+
+
+# The printed calendars' own colours, one place for the PDF and the HTML; each text colour keeps
+# 4.5:1 on every background it is set on (tested).
+#: public holidays' and Sundays' text
+HOLIDAY = "#b40000"
+#: cuti bersama's text: orange-brown, apart from the holidays' red
+CUTI = "#9a4d00"
+#: the projection warning
+WARNING = "#964b00"
+#: the footer's text
+QUIET = "#5a5a5a"
+#: voting day's cell
+VOTING_DAY = "#ffec96"
+#: weekends and days off
+SHADE = "#f6f0f0"
+#: another month's days
+OUTSIDE = "#e4e4e4"
+#: the weekday header
+HEADER = "#ebebeb"

@@ -4,7 +4,7 @@ Plain data for every renderer (terminal, PDF, HTML): weeks run Senin to Minggu; 
 colour and a letter (for print without colour), the same on every page and in every format of one
 calendar, and a lane in each month (days/lanes.py); a stage that runs through a whole month and lasts
 90 days or more goes in that month's band above the grid instead of filling every cell. A stage whose
-start the sources do not give is shown from the first day of the month of its end, as uncertain.
+start the sources do not give is shown, as uncertain, from where `status` counts it as running.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ STRONG = {ln.VOTING: "#c62828", ln.CAMPAIGN: "#1565c0"}
 #: colours for the other stages, apart from the strong ones and from each other in print and on
 #: screen (hex for PDF and HTML; the text on a bar is black or white, whichever reads better)
 PALETTE = (
-    "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#795548",
-    "#9e9d24", "#283593", "#f9a825", "#4db6ac", "#f48fb1", "#8d6e63",
+    "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#795548", "#9e9d24",
+    "#f9a825", "#4db6ac", "#f48fb1", "#546e7a", "#7cb342", "#ba68c8",
 )  # fmt: skip
 
 
@@ -48,7 +48,8 @@ class Mark:
 
     @property
     def start(self) -> date:
-        return self.ref.stage.start or self.ref.stage.end
+        """The first day it is drawn: its start, or where an unknown start counts from (pale)."""
+        return tl.counted_from(self.ref)
 
     @property
     def rank(self) -> int:
@@ -202,6 +203,14 @@ class CalendarReport:
         }
 
 
+def symbol(index: int) -> str:
+    """The stage's letter: A-Z, a-z, 0-9, then two characters (AA, AB, ...), so that no two stages of
+    one calendar share one."""
+    if index < len(SYMBOLS):
+        return SYMBOLS[index]
+    return SYMBOLS[index // len(SYMBOLS) - 1] + SYMBOLS[index % len(SYMBOLS)]
+
+
 def title(elections: Sequence[Election]) -> str:
     return " · ".join(pick(e.name, e.name_en) for e in elections) or "tahapan"
 
@@ -231,17 +240,10 @@ def build(
     months = month_range(first, last)
     start, end = month_bounds(first, last)
     refs = sorted(
-        (
-            r
-            for r in tl.all_stages(elections)
-            if (r.stage.start or r.stage.end) <= end and r.stage.end >= start
-        ),
-        key=lambda r: (r.stage.start or r.stage.end, r.stage.end, r.election.id, r.path),
+        (r for r in tl.all_stages(elections) if tl.counted_from(r) <= end and r.stage.end >= start),
+        key=lambda r: (tl.counted_from(r), r.stage.end, r.election.id, r.path),
     )
-    marks = tuple(
-        Mark(ref, SYMBOLS[i % len(SYMBOLS)], colour)
-        for i, (ref, colour) in enumerate(_colours(refs))
-    )
+    marks = tuple(Mark(ref, symbol(i), colour) for i, (ref, colour) in enumerate(_colours(refs)))
     holidays: list[Any] = [h for e in elections for h in e.holidays]
     workdays = WorkCalendar(holidays)
     voting: dict[date, list[str]] = {}
@@ -267,12 +269,12 @@ def _colours(refs: list[tl.StageRef]) -> list[tuple[tl.StageRef, str]]:
         if strong is not None:
             out.append((ref, strong))
             continue
-        first = (ref.stage.start or ref.stage.end) - near
+        first = tl.counted_from(ref) - near
         last = ref.stage.end + near
         taken = {
             colour
             for other, colour in out
-            if (other.stage.start or other.stage.end) <= last and other.stage.end >= first
+            if tl.counted_from(other) <= last and other.stage.end >= first
         }
         free = [c for c in PALETTE if c not in taken]
         out.append((ref, free[0] if free else PALETTE[len(out) % len(PALETTE)]))
@@ -291,10 +293,9 @@ def _month(
     band = tuple(
         i
         for i, m in enumerate(marks)
-        if m.ref.stage.start is not None
-        and m.ref.stage.start <= first
+        if m.start <= first
         and m.ref.stage.end >= last
-        and (m.ref.stage.days_total or 0) >= BACKGROUND_DAYS
+        and (m.ref.stage.end - m.start).days + 1 >= BACKGROUND_DAYS
     )
     in_cells: set[int] = set()
     weeks: list[tuple[Day, ...]] = []
@@ -323,9 +324,4 @@ def _month(
 
 
 def _runs(mark: Mark, day: date) -> bool:
-    stage = mark.ref.stage
-    if stage.start is None:
-        # the start is unknown: shown from the first of its last month, drawn as uncertain, never
-        # as a one-day stage
-        return (day.year, day.month) == (stage.end.year, stage.end.month) and day <= stage.end
-    return stage.start <= day <= stage.end
+    return mark.start <= day <= mark.ref.stage.end

@@ -78,18 +78,24 @@ def known_from(election: Election) -> date | None:
     return min(starts) if starts else None
 
 
+def counted_from(ref: StageRef) -> date:
+    """The first day a stage counts as running: its start, or for an unknown start (never guessed;
+    views show it as "?") the election's first known date, or DEFAULT_HORIZON days before its end
+    when that is earlier. Its last day is then a deadline that `status` shows as `check` reports it,
+    and the calendars draw it, pale, from here."""
+    stage = ref.stage
+    if stage.start is not None:
+        return stage.start
+    first = stage.end - timedelta(days=min(DEFAULT_HORIZON, stage.end.toordinal() - 1))
+    begun = known_from(ref.election)
+    return min(first, begun) if begun is not None else first
+
+
 def is_active(ref: StageRef, on: date) -> bool:
     stage = ref.stage
     if not stage.held or on > stage.end:
         return False
-    if stage.start is not None:
-        return stage.start <= on
-    # An unknown start is never guessed (views show it as "?"). The stage counts as running from
-    # the election's first known date, or from DEFAULT_HORIZON days before its end when that is
-    # earlier, until its end: its last day is a deadline that `status` shows as `check` reports it.
-    first = stage.end - timedelta(days=min(DEFAULT_HORIZON, stage.end.toordinal() - 1))
-    begun = known_from(ref.election)
-    return min(first, begun) <= on if begun is not None else first <= on
+    return counted_from(ref) <= on
 
 
 def active(elections: Iterable[Election], on: date) -> list[ActiveStage]:

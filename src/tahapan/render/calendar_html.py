@@ -6,7 +6,9 @@ overflows: a busy week grows, and a month that outgrows its page goes on over th
 from __future__ import annotations
 
 from html import escape
+from string import Template
 
+from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
@@ -22,31 +24,34 @@ from tahapan.i18n import (
     tr,
 )
 
-STYLE = """
+STYLE = Template("""
 @page { size: A4 landscape; margin: 8mm; }
 * { box-sizing: border-box; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0 auto; padding: 2mm; color: #111;
   max-width: 297mm; font-size: 8pt; }
 section.month { break-after: page; page-break-after: always; }
+table.page { width: 100%; border-collapse: collapse; }
+table.page > * > tr > td { padding: 0; }
+table.page > tbody > tr { break-inside: avoid; page-break-inside: avoid; }
+table.page > tbody > tr.flow { break-inside: auto; page-break-inside: auto; }
 section.month:last-of-type { break-after: auto; page-break-after: auto; }
 h1 { font-size: 15pt; margin: 0 0 1mm 0; break-after: avoid; }
 p.region { font-size: 9pt; color: #444; margin: 0 0 1mm 0; }
 div.band { font-size: 7.5pt; font-weight: bold; padding: 0.4mm 1mm; margin-bottom: 0.6mm; }
 div.head, div.week { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
-div.head div { background: #ebebeb; font-size: 9pt; font-weight: bold; text-align: center;
-  padding: 1mm 0; }
-div.head div.sun { color: #b40000; }
+div.head div { background: $header; font-size: 9pt; font-weight: bold; text-align: center;
+  padding: 1mm 0; border-bottom: 1px solid #999; }
+div.head div.sun { color: $holiday; }
 .short { display: none; }
-div.grid { border-left: 1px solid #999; border-top: 1px solid #999; }
-div.week { break-inside: avoid; page-break-inside: avoid; min-height: 22mm; }
+div.week { min-height: 15mm; border-left: 1px solid #999; }
 div.cell { border-right: 1px solid #999; border-bottom: 1px solid #999; grid-row: 1 / -1; }
-div.cell.out { background: #e4e4e4; }
-div.cell.weekend, div.cell.holiday { background: #f6f0f0; }
-div.cell.voting { background: #ffec96; }
+div.cell.out { background: $outside; }
+div.cell.weekend, div.cell.holiday { background: $shade; }
+div.cell.voting { background: $voting; }
 div.num { font-weight: bold; font-size: 11pt; padding: 0.3mm 0.8mm; grid-row: 1; }
-div.num.red { color: #b40000; }
-div.num.cuti, div.num.cuti .note { color: #be5f00; }
-.note { font-size: 7pt; font-weight: normal; color: #b40000; }
+div.num.red { color: $holiday; }
+div.num.cuti, div.num.cuti .note { color: $cuti; }
+.note { font-size: 7pt; font-weight: normal; color: $holiday; }
 div.num.voting .note { color: #000; font-weight: bold; }
 /* one line per bar keeps the lanes level; the key under the grid names every stage in full */
 div.bar { font-size: 7pt; font-weight: bold; line-height: 1.3; margin: 0.3mm 0.7mm; padding: 0 0.8mm;
@@ -57,10 +62,10 @@ ol.key li { break-inside: avoid; margin-bottom: 0.6mm; padding-left: 7mm; text-i
 .swatch { display: inline-block; min-width: 5mm; margin-right: 2mm; text-align: center;
   text-indent: 0; font-weight: bold; }
 .dates { white-space: nowrap; }
-p.holidays { font-size: 7.5pt; color: #b40000; margin: 1mm 0 0 0; }
-p.holidays.cuti { color: #be5f00; }
-p.projected { font-size: 8pt; font-weight: bold; color: #964b00; margin: 1.5mm 0 0 0; }
-footer { font-size: 7pt; color: #555; margin-top: 1.5mm; }
+p.holidays { font-size: 7.5pt; color: $holiday; margin: 1mm 0 0 0; }
+p.holidays.cuti { color: $cuti; }
+p.projected { font-size: 8pt; font-weight: bold; color: $warning; margin: 1.5mm 0 0 0; }
+footer { font-size: 7pt; color: $quiet; margin-top: 1.5mm; }
 @media screen and (max-width: 640px) {
   body { font-size: 10pt; }
   h1 { font-size: 13pt; }
@@ -70,8 +75,14 @@ footer { font-size: 7pt; color: #555; margin-top: 1.5mm; }
   div.num .note { display: block; }
   ol.key { columns: 1; font-size: 9pt; }
 }
-"""
+""").substitute(
+    holiday=c.HOLIDAY, cuti=c.CUTI, warning=c.WARNING, quiet=c.QUIET, voting=c.VOTING_DAY,
+    shade=c.SHADE, outside=c.OUTSIDE, header=c.HEADER,
+)  # fmt: skip
 
+#: a week's lanes in one printed block at most: a busier week is split, with its day numbers again,
+#: so that no block is taller than an A4 landscape page
+PRINT_LANES = 30
 #: a day's cell class by its kind (``Day.kind``)
 DAY_CLASSES = {
     "voting": "voting",
@@ -100,47 +111,55 @@ def _stage_label(report: CalendarReport, index: int) -> str:
 
 
 def _month(report: CalendarReport, month: Month, title: str) -> str:
-    out = [
-        f'<section class="month">\n<h1>{escape(title)} — {month_name(month.month)} {month.year}</h1>'
-    ]
+    """A month as a table, so that a printed month that runs over pages repeats its title and
+    weekday names at the top of each (thead) and its footer at the bottom (tfoot)."""
+    head = [f"<h1>{escape(title)} — {month_name(month.month)} {month.year}</h1>"]
     if report.region is not None:
-        out.append(f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>')
-    for index in month.band:
-        mark = report.marks[index]
-        stage = mark.ref.stage
-        out.append(
-            f'<div class="band" style="background:{mark.colour};color:{ink(mark.colour)}">'
-            f"{escape(mark.symbol)} {escape(_stage_label(report, index))} — "
-            f"{tr('sepanjang bulan', 'all month')} ({format_range(stage.start, stage.end)})</div>"
+        head.append(
+            f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>'
         )
     days = WEEKDAYS_EN if language() == "en" else WEEKDAYS_ID
-    head = "".join(
+    names = "".join(
         f'<div{" class=sun" if i == 6 else ""}><span class="long">{d}</span>'
         f'<span class="short">{d[:3]}</span></div>'
         for i, d in enumerate(days)
     )
-    out.append(f'<div class="grid">\n<div class="head">{head}</div>')
-    out.extend(_week(report, month, n) for n in range(len(month.weeks)))
-    out.append("</div>")
-    out.append(_key(report, month))
-    basis, marks, made = report.footer()
+    head.append(f'<div class="head">{names}</div>')
+    body = []
+    for index in month.band:
+        mark = report.marks[index]
+        stage = mark.ref.stage
+        unknown = "? " if stage.start is None else ""
+        body.append(
+            f'<div class="band" style="background:{mark.fill};color:{ink(mark.fill)}">'
+            f"{unknown}{escape(mark.symbol)} {escape(_stage_label(report, index))} — "
+            f"{tr('sepanjang bulan', 'all month')} ({format_range(stage.start, stage.end)})</div>"
+        )
+    for n, segments in enumerate(month.segments):
+        lanes = max(depth(segments), 1)
+        body.extend(
+            _week(report, month, n, lo, min(lanes, lo + PRINT_LANES))
+            for lo in range(0, lanes, PRINT_LANES)
+        )
+    rows = "".join(f"<tr><td>{part}</td></tr>" for part in body)
+    key = _key(report, month)
     warning = report.warning()
     if warning:
-        out.append(f'<p class="projected">{escape(warning)}</p>')
-    out.append(f"<footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>\n</section>")
-    return "\n".join(out)
-
-
-def _week(report: CalendarReport, month: Month, n: int) -> str:
-    """A week as a grid: a row for the days' numbers, a row per lane, a row left to write in; each
-    day's cell spans them all, each bar spans its days."""
-    segments = month.segments[n]
-    lanes = depth(segments)
-    rows = (
-        f"grid-template-rows: auto repeat({lanes}, auto) 1fr"
-        if lanes
-        else "grid-template-rows: auto 1fr"
+        key += f'<p class="projected">{escape(warning)}</p>'
+    # the key may run over a page: its row breaks, a week's does not
+    rows += f'<tr class="flow"><td>{key}</td></tr>'
+    basis, marks, made = report.footer()
+    return (
+        f'<section class="month"><table class="page">\n<thead><tr><td>{"".join(head)}</td></tr></thead>\n'
+        f"<tfoot><tr><td><footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>"
+        f"</td></tr></tfoot>\n<tbody>{rows}</tbody></table></section>"
     )
+
+
+def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str:
+    """Lanes lo..hi-1 of a week as a grid: a row for the days' numbers, a row per lane, a row left to
+    write in; each day's cell spans them all, each bar spans its days."""
+    rows = f"grid-template-rows: auto repeat({hi - lo}, auto) 1fr"
     parts = [f'<div class="week" style="{rows}">']
     for col, day in enumerate(month.weeks[n], 1):
         if not day.in_month:  # another month's day: shaded and empty, never read as this one's
@@ -159,14 +178,16 @@ def _week(report: CalendarReport, month: Month, n: int) -> str:
             f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
             f"{day.day.day}{note}</div>"
         )
-    for segment in segments:
+    for segment in month.segments[n]:
+        if not lo <= segment.lane < hi:
+            continue
         mark = report.marks[segment.mark]
         unknown = mark.ref.stage.start is None
         fill = mark.fill
         label = f"{'? ' if unknown else ''}{mark.symbol} {_stage_label(report, segment.mark)}"
         parts.append(
             f'<div class="bar{" unknown" if unknown else ""}" style="grid-column:{segment.first + 1} / '
-            f'{segment.last + 2};grid-row:{segment.lane + 2};background:{fill};color:{ink(fill)}" '
+            f'{segment.last + 2};grid-row:{segment.lane - lo + 2};background:{fill};color:{ink(fill)}" '
             f'title="{escape(label, quote=True)}">{escape(label)}</div>'
         )
     parts.append("</div>")

@@ -3,18 +3,21 @@ is busy (fpdf2, imported only here, and this module only when a PDF is asked for
 
 Each page: the elections and the month as the title; the long stages that fill the whole month as
 thin bands; a week grid (Senin to Minggu) where each stage is one bar per week in a lane it keeps
-through the month (days/lanes.py), voting day and holidays marked; a key with every stage's full name,
-dates and confidence; a footer with the legal basis and the date it was made. Nothing is cut: a week
-with more bars than a page holds goes on over the next page, as does a long key, and every text is
-at least 7 pt.
+through the month (days/lanes.py), voting day and holidays marked; the holidays named; a key with
+every stage's full name, dates and confidence; a footer with the legal basis and the date it was
+made. Nothing is cut: the month is one flow of bands, week rows, notes and key, laid over as many
+pages as it needs (a week with more bars than a page holds is split, with its day numbers again),
+and every text is at least 7 pt.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
+from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
@@ -33,15 +36,14 @@ from tahapan.render.pdf_text import TextPage
 PAGE_H, MARGIN = 210.0, 10.0
 WIDTH = 297.0 - 2 * MARGIN
 COLUMN = WIDTH / 7
-#: heights in mm: the weekday header, a day's number line, a bar and its lane, a band
-HEAD_H, NUMBER_H, BAR_H, LANE_H, BAND_H = 6.0, 6.5, 4.2, 4.8, 4.6
+#: heights in mm: a title line, the weekday header, a day's number line, a bar and its lane, a band
+TITLE_LINE, HEAD_H, NUMBER_H, BAR_H, LANE_H, BAND_H = 7.0, 6.0, 6.5, 4.2, 4.8, 4.6
 #: a quiet month's rows grow to fill the page, up to this height
 ROW_MAX = 45.0
 KEY_LINE, NOTE_LINE, FOOT_LINE = 3.9, 3.5, 3.2
-#: cuti bersama (joint leave) apart from public holidays: orange, not red
-CUTI = (190, 95, 0)
-RED = (180, 0, 0)
-VOTING_FILL, SHADE, OUTSIDE = (255, 236, 150), (246, 240, 240), (228, 228, 228)
+#: the title's lines at most: long names of several elections are cut (the footer names them all)
+TITLE_LINES = 3
+BLACK = "#000000"
 
 
 def write_pdf(report: CalendarReport) -> bytes:
@@ -65,10 +67,12 @@ class _Row:
 
 
 @dataclass
-class _Sheet:
-    rows: list[_Row] = field(default_factory=list)
-    #: parts of the key below the grid: (height, drawing at y)
-    blocks: list[tuple[float, Callable[[float], None]]] = field(default_factory=list)
+class _Item:
+    """A piece of a month's flow: drawn at (y, height); a week row may grow to fill its page."""
+
+    height: float
+    draw: Callable[[float, float], None]
+    row: bool = False
 
 
 class _Calendar(TextPage):
@@ -79,118 +83,155 @@ class _Calendar(TextPage):
     # ------------------------------------------------------------------------------ the plan
 
     def month(self, month: Month) -> None:
-        """The month's pages: rows of weeks while they fit, then the key, each going on over as
-        many pages as it needs."""
-        top = MARGIN + self._header_height(month)
-        bottom = PAGE_H - MARGIN - self._footer_height() - 1.5
-        space = bottom - top
-        grid_space = space - HEAD_H
-        most = max(1, int((grid_space - NUMBER_H - 1.0) // LANE_H))
-        sheets = [_Sheet()]
-        left = grid_space
-        for week, segments in enumerate(month.segments):
-            lanes = depth(segments)
-            for lo in range(0, max(lanes, 1), most):
-                row = _Row(week, lo, min(max(lanes, 1), lo + most))
-                if sheets[-1].rows and row.height > left:
-                    sheets.append(_Sheet())
-                    left = grid_space
-                sheets[-1].rows.append(row)
-                left -= row.height
-        left -= 2.0
-        for height, draw in self._key_blocks(month):
-            if height > left and (sheets[-1].rows or sheets[-1].blocks):
-                sheets.append(_Sheet())
-                left = space
-            sheets[-1].blocks.append((height, draw))
-            left -= height
-        for n, sheet in enumerate(sheets, 1):
-            self._sheet(month, sheet, top, grid_space, f" ({n}/{len(sheets)})" * (len(sheets) > 1))
+        """The month's pages: its bands, week rows, holiday notes and key, in that order, each page
+        taking what fits under the title and over the footer."""
+        region = 4.5 if self.report.region is not None else 0.0
+        top = MARGIN + len(self._title_lines(month, "\u00a0(00/00)")) * TITLE_LINE + region + 1.0
+        space = PAGE_H - MARGIN - self._footer_height() - 1.5 - top
+        sheets: list[list[_Item]] = [[]]
 
-    def _sheet(self, month: Month, sheet: _Sheet, top: float, grid_space: float, part: str) -> None:
+        def room() -> float:
+            return space - sum(item.height for item in sheets[-1])
+
+        def place(item: _Item) -> None:
+            if item.height > room() and sheets[-1]:
+                sheets.append([])
+            if item.row and not any(i.row for i in sheets[-1]):  # the weekday names over the grid
+                if item.height + HEAD_H > room() and sheets[-1]:
+                    sheets.append([])
+                sheets[-1].append(_Item(HEAD_H, self._weekdays))
+            sheets[-1].append(item)
+
+        for index in month.band:
+            place(_Item(BAND_H + 0.6, partial(self._band, index)))
+        most = max(1, int((space - HEAD_H - NUMBER_H - 1.0) // LANE_H))
+        for week, segments in enumerate(month.segments):
+            lanes = max(depth(segments), 1)
+            for lo in range(0, lanes, most):
+                row = _Row(week, lo, min(lanes, lo + most))
+                place(_Item(row.height, partial(self._week, month, row), row=True))
+        place(_Item(2.0, lambda y, h: None))
+        for text, colour in self._notes(month):
+            self.font(7.5)
+            place(
+                _Item(
+                    len(self.lines(text, WIDTH)) * NOTE_LINE + 0.4,
+                    partial(self._note, text, colour),
+                )
+            )
+        self._place_key(month, sheets, room)
+        for n, sheet in enumerate(sheets, 1):
+            part = f"\u00a0({n}/{len(sheets)})" if len(sheets) > 1 else ""
+            self._sheet(month, sheet, top, space, part)
+
+    def _place_key(
+        self, month: Month, sheets: list[list[_Item]], room: Callable[[], float]
+    ) -> None:
+        """The key in two columns, read down the left one and then the right one on each page."""
+        self.font(8)
+        entries = [
+            (index, lines, len(lines) * KEY_LINE + 0.8)
+            for index in [*month.band, *month.marks]
+            for lines in [self.lines(self._entry(month, index), WIDTH / 2 - 7)]
+        ]
+
+        while entries:
+            count = 0
+            while count < len(entries) and self._columns_height(entries[: count + 1]) <= room():
+                count += 1
+            if count == 0 and sheets[-1]:
+                sheets.append([])
+                continue
+            chunk, entries = entries[: max(count, 1)], entries[max(count, 1) :]
+            sheets[-1].append(_Item(self._columns_height(chunk), partial(self._key, chunk)))
+
+    @staticmethod
+    def _columns_height(chunk: list[tuple[int, list[str], float]]) -> float:
+        half = math.ceil(len(chunk) / 2)
+        return max(sum(e[2] for e in part) for part in (chunk[:half], chunk[half:]))
+
+    def _sheet(self, month: Month, sheet: list[_Item], top: float, space: float, part: str) -> None:
         self.add_page()
         self._header(month, part)
+        rows = [item for item in sheet if item.row]
+        extra = (space - sum(item.height for item in sheet)) / max(len(rows), 1)
         y = top
-        if sheet.rows:
-            key_h = sum(h for h, _ in sheet.blocks) + 2.0 * bool(sheet.blocks)
-            natural = sum(r.height for r in sheet.rows)
-            extra = max(0.0, (grid_space - key_h - natural) / len(sheet.rows))
-            y = self._grid(month, sheet.rows, y, extra)
-            y += 2.0
-        for height, draw in sheet.blocks:
-            draw(y)
+        self.set_draw_color(150, 150, 150)
+        for item in sheet:
+            height = item.height
+            if item.row:
+                height += min(max(extra, 0.0), max(0.0, ROW_MAX - item.height))
+            item.draw(y, height)
             y += height
         self._footer()
 
     # ------------------------------------------------------------------------- title and bands
 
-    def _header_height(self, month: Month) -> float:
-        region = 4.5 if self.report.region is not None else 0.0
-        return 9.0 + region + len(month.band) * (BAND_H + 0.6) + 0.5
+    def _title_lines(self, month: Month, part: str) -> list[str]:
+        self.font(16, bold=True)
+        when = f" —\u00a0{month_name(month.month)}\u00a0{month.year}{part}"
+        names = self.fit(
+            self.report.title, WIDTH * (TITLE_LINES - 0.4) - self.get_string_width(self.safe(when))
+        )
+        return self.lines(names + when, WIDTH)[:TITLE_LINES]
 
     def _header(self, month: Month, part: str) -> None:
-        report = self.report
-        self.colour((0, 0, 0))
-        self.font(16, bold=True)
-        title = f"{report.title} — {month_name(month.month)} {month.year}{part}"
-        self.put(MARGIN, MARGIN, WIDTH, 8, title)
-        y = MARGIN + 9
-        if report.region is not None:
+        self.colour(BLACK)
+        y = MARGIN
+        for line in self._title_lines(month, part):
+            self.font(16, bold=True)
+            self.put(MARGIN, y, WIDTH, TITLE_LINE, line)
+            y += TITLE_LINE
+        if self.report.region is not None:
             self.font(9)
-            self.put(MARGIN, y, WIDTH, 4.5, tr("Wilayah: ", "Region: ") + report.region.name)
-            y += 4.5
-        for index in month.band:
-            mark = report.marks[index]
-            stage = mark.ref.stage
-            self.fill(mark.colour)
-            self.rect(MARGIN, y, WIDTH, BAND_H, style="F")
-            self.colour(ink(mark.colour))
-            self.font(7.5, bold=True)
-            words = tr("sepanjang bulan", "all month")
-            self.put(
-                MARGIN + 0.5,
-                y + 0.1,
-                WIDTH - 1,
-                BAND_H,
-                f"{mark.symbol}  {pick(stage.name, stage.name_en)} — {words} "
-                f"({format_range(stage.start, stage.end)})",
-            )
-            y += BAND_H + 0.6
+            self.put(MARGIN, y, WIDTH, 4.5, tr("Wilayah: ", "Region: ") + self.report.region.name)
+
+    def _band(self, index: int, y: float, _height: float) -> None:
+        mark = self.report.marks[index]
+        stage = mark.ref.stage
+        self.fill(mark.fill)
+        self.rect(MARGIN, y, WIDTH, BAND_H, style="F")
+        self.colour(ink(mark.fill))
+        self.font(7.5, bold=True)
+        words = tr("sepanjang bulan", "all month")
+        unknown = "? " if stage.start is None else ""
+        self.put(
+            MARGIN + 0.5,
+            y + 0.1,
+            WIDTH - 1,
+            BAND_H,
+            f"{unknown}{mark.symbol}  {pick(stage.name, stage.name_en)} — {words} "
+            f"({format_range(stage.start, stage.end)})",
+        )
 
     # ----------------------------------------------------------------------------------- grid
 
-    def _grid(self, month: Month, rows: list[_Row], top: float, extra: float) -> float:
+    def _weekdays(self, top: float, _height: float) -> None:
         names = WEEKDAYS_EN if tr("id", "en") == "en" else WEEKDAYS_ID
         self.font(9, bold=True)
         for col, name in enumerate(names):
             x = MARGIN + col * COLUMN
-            self.fill((235, 235, 235))
+            self.fill(c.HEADER)
             self.rect(x, top, COLUMN, HEAD_H, style="F")
-            self.colour(RED if col == 6 else (0, 0, 0))
+            self.colour(c.HOLIDAY if col == 6 else BLACK)
             self.put(x, top, COLUMN, HEAD_H, name, align="C")
-        y = top + HEAD_H
-        self.set_draw_color(150, 150, 150)
-        for row in rows:
-            height = row.height + min(extra, max(0.0, ROW_MAX - row.height))
-            self._week(month, row, y, height)
-            y += height
-        return y
 
     def _week(self, month: Month, row: _Row, y: float, height: float) -> None:
+        """One week row: each day's cell, number and note, then the bars of the row's lanes."""
         for col, day in enumerate(month.weeks[row.week]):
             x = MARGIN + col * COLUMN
             kind = day.kind
             if not day.in_month:  # another month's day: shaded and empty, never read as this one's
-                self.fill(OUTSIDE)
+                self.fill(c.OUTSIDE)
                 self.rect(x, y, COLUMN, height, style="DF")
                 continue
             if kind == "voting":
-                self.fill(VOTING_FILL)
+                self.fill(c.VOTING_DAY)
             elif day.weekend or kind != "workday":
-                self.fill(SHADE)
+                self.fill(c.SHADE)
             self.rect(x, y, COLUMN, height, style="DF" if kind != "workday" or day.weekend else "D")
             self.colour(
-                CUTI if kind == "cuti" else RED if kind in ("holiday", "sunday") else (0, 0, 0)
+                c.CUTI if kind == "cuti" else c.HOLIDAY if kind in ("holiday", "sunday") else BLACK
             )
             self.font(11, bold=True)
             self.put(x + 0.5, y + 0.6, 9, 5, str(day.day.day))
@@ -204,7 +245,7 @@ class _Calendar(TextPage):
                 self.font(7, bold=kind == "voting")
                 if self.get_string_width(self.safe(note)) > COLUMN - left - 1.5:
                     self.font(7)
-                self.colour((0, 0, 0) if kind == "voting" else CUTI if kind == "cuti" else RED)
+                self.colour(BLACK if kind == "voting" else c.CUTI if kind == "cuti" else c.HOLIDAY)
                 self.put(x + left, y + 1.1, COLUMN - left, 4, note)
         for segment in month.segments[row.week]:
             if row.lo <= segment.lane < row.hi:
@@ -229,32 +270,21 @@ class _Calendar(TextPage):
 
     # ------------------------------------------------------------------------------------ key
 
-    def _key_blocks(self, month: Month) -> list[tuple[float, Callable[[float], None]]]:
-        """The key in blocks that each stay on one page: a pair of stages side by side, then a line
-        for holidays and one for cuti bersama."""
-        half = WIDTH / 2
-        self.font(8)
-        entries = [
-            (index, self.lines(self._entry(month, index), half - 7))
-            for index in [*month.band, *month.marks]
-        ]
-        # read down the left column, then the right one: A B C … beside N O P …
-        rows = (len(entries) + 1) // 2
-        blocks: list[tuple[float, Callable[[float], None]]] = []
-        for n in range(rows):
-            pair = entries[n::rows]
-            height = max(len(lines) for _, lines in pair) * KEY_LINE + 0.8
-            blocks.append((height, partial(self._key_pair, pair)))
+    def _notes(self, month: Month) -> list[tuple[str, str]]:
+        """The month's holidays and cuti bersama, named in full under the grid."""
+        out = []
         for words, days, colour in (
-            (tr("Libur: ", "Holidays: "), month.days_off("holiday"), RED),
-            (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), month.days_off("cuti"), CUTI),
+            (tr("Libur: ", "Holidays: "), month.days_off("holiday"), c.HOLIDAY),
+            (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), month.days_off("cuti"), c.CUTI),
         ):
             if days:
-                text = words + "; ".join(f"{h.day.day} {h.name}" for h in days)
-                self.font(7.5)
-                height = len(self.lines(text, WIDTH)) * NOTE_LINE + 0.4
-                blocks.append((height, partial(self._note, text, colour)))
-        return blocks
+                out.append((words + "; ".join(f"{h.day.day} {h.name}" for h in days), colour))
+        return out
+
+    def _note(self, text: str, colour: str, y: float, _height: float) -> None:
+        self.colour(colour)
+        self.font(7.5)
+        self.wrapped(MARGIN, y, WIDTH, NOTE_LINE, text)
 
     def _entry(self, month: Month, index: int) -> str:
         mark = self.report.marks[index]
@@ -269,43 +299,39 @@ class _Calendar(TextPage):
             text += f"  · {mark.ref.election.id}"
         return text
 
-    def _key_pair(self, pair: list[tuple[int, list[str]]], y: float) -> None:
-        for n, (index, lines) in enumerate(pair):
-            mark = self.report.marks[index]
-            x = MARGIN + n * WIDTH / 2
-            fill = mark.fill
-            self.fill(fill)
-            self.rect(x, y + 0.2, 5, KEY_LINE - 0.3, style="F")
-            self.colour(ink(fill))
-            self.font(7.5, bold=True)
-            self.put(x, y + 0.1, 5, KEY_LINE, mark.symbol, align="C")
-            self.colour((0, 0, 0))
-            self.font(8)
-            for row, line in enumerate(lines):
-                self.set_xy(x + 5.5, y + row * KEY_LINE)
-                self.cell(WIDTH / 2 - 7, KEY_LINE, line)
-
-    def _note(self, text: str, colour: tuple[int, int, int], y: float) -> None:
-        self.colour(colour)
-        self.font(7.5)
-        self.wrapped(MARGIN, y, WIDTH, NOTE_LINE, text)
+    def _key(self, chunk: list[tuple[int, list[str], float]], top: float, _height: float) -> None:
+        half = math.ceil(len(chunk) / 2)
+        for column, part in enumerate((chunk[:half], chunk[half:])):
+            x, y = MARGIN + column * WIDTH / 2, top
+            for index, lines, height in part:
+                mark = self.report.marks[index]
+                self.fill(mark.fill)
+                self.rect(x, y + 0.2, 5, KEY_LINE - 0.3, style="F")
+                self.colour(ink(mark.fill))
+                self.font(7.5, bold=True)
+                self.put(x, y + 0.1, 5, KEY_LINE, mark.symbol, align="C")
+                self.colour(BLACK)
+                self.font(8)
+                for row, line in enumerate(lines):
+                    self.set_xy(x + 5.5, y + row * KEY_LINE)
+                    self.cell(WIDTH / 2 - 7, KEY_LINE, line)
+                y += height
 
     # --------------------------------------------------------------------------------- footer
 
     #: the width of "made on …" at the footer's right
     MADE_W = 62.0
 
-    def _footer_lines(self) -> list[tuple[float, bool, tuple[int, int, int], str, float]]:
+    def _footer_lines(self) -> list[tuple[float, bool, str, str, float]]:
         """(size, bold, colour, text, width) of each wrapped part: the projection warning, the legal
         basis, the confidence marks (beside "made on …")."""
         basis, marks, _made = self.report.footer()
         warning = self.report.warning()
-        grey = (90, 90, 90)
-        out = [(8.0, True, (150, 75, 0), warning, WIDTH)] if warning else []
+        out = [(8.0, True, c.WARNING, warning, WIDTH)] if warning else []
         return [
             *out,
-            (7.0, False, grey, basis, WIDTH),
-            (7.0, False, grey, marks, WIDTH - self.MADE_W),
+            (7.0, False, c.QUIET, basis, WIDTH),
+            (7.0, False, c.QUIET, marks, WIDTH - self.MADE_W),
         ]
 
     def _footer_height(self) -> float:

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tahapan.days.monthgrid import CalendarReport, Month
+from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month
 from tahapan.i18n import (
     PROJECTED,
     WEEKDAYS_EN,
@@ -108,8 +108,11 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
             cell.append(f"{day.day.day:>2}", style=NUMBER_STYLE.get(day.kind, "bold"))
             if day.kind in DAY_MARK:
                 cell.append(*DAY_MARK[day.kind])
+            # past 62 stages letters are two characters: spaced, so that they read apart
+            gap = " " if len(report.marks) > len(SYMBOLS) else ""
             for index in day.marks:
                 mark = report.marks[index]
+                cell.append(gap)
                 # an unknown start is shown from the month's first day, faint: the key says "? –"
                 faint = " dim italic" if mark.ref.stage.start is None else ""
                 cell.append(mark.symbol, style=f"bold {mark.colour}{faint}")
