@@ -378,3 +378,22 @@ def test_a_week_too_busy_for_a_printed_page_repeats_its_title_and_days(cli, tmp_
     text = " ".join(pages)
     for stage in stages:
         assert stage["name"] in text, stage["name"]
+
+
+def test_the_terminal_grid_goes_into_a_file_as_plain_text(cli, tmp_path):
+    out = tmp_path / "kalender.txt"
+    result = cli(*NOVEMBER, "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"tahapan: ditulis {out}\n"
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert text.splitlines()[1] == "Pilkada Serentak 2024 — November 2024"
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "  ★ 27 Nov 2024: pemungutan suara pilkada-2024" in text
+
+
+def test_the_footer_names_elections_in_the_chosen_language(cli, tmp_path):
+    out = tmp_path / "en.pdf"
+    assert cli(*NOVEMBER, "--lang", "en", "-f", "pdf", "-o", str(out)).exit_code == 0
+    (page,) = pdf_pages(out)
+    assert "Legal basis: 2024 Simultaneous Regional Elections: PKPU 2/2024" in page

@@ -130,7 +130,7 @@ class CalendarReport:
 
     def footer(self) -> tuple[str, str, str]:
         """The page footer's three texts: the legal basis, the confidence marks, who made it when."""
-        bases = "; ".join(f"{e.name}: {e.basis}" for e in self.elections)
+        bases = "; ".join(f"{pick(e.name, e.name_en)}: {e.basis}" for e in self.elections)
         marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
         made = (
             tr("Dibuat ", "Made ")

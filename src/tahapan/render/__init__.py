@@ -32,6 +32,7 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("ValidateReport", "text"): ("plain", "validate_text"),
     ("RegionsReport", "text"): ("plain", "regions_text"),
     ("CalendarReport", "text"): ("terminal", "calendar_view"),
+    ("CalendarReport", "txt"): ("terminal", "calendar_text"),
     ("CalendarReport", "pdf"): ("calendar_pdf", "write_pdf"),
     ("CalendarReport", "html"): ("calendar_html", "write_html"),
     ("ScheduleExport", "toml"): ("files", "toml_text"),

@@ -113,6 +113,6 @@ def command(
     first, last = asked or months.default_range(chosen, today)
     # "made on" is the real day, whatever date --on looks at
     report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
-    # the terminal's grid sizes itself to the screen: -o does not apply to it
-    fmt = "text" if format == CalendarFormat.term else format.value
-    return render(report, fmt, None if fmt == "text" else output)
+    # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
+    fmt = format.value if format != CalendarFormat.term else "text" if output is None else "txt"
+    return render(report, fmt, output)

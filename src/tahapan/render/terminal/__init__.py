@@ -91,6 +91,20 @@ def calendar_view(report: CalendarReport) -> None:
     console.print(view(report, console.width))
 
 
+def calendar_text(report: CalendarReport) -> str:
+    """The terminal calendar as plain text for a file (-o): 80 columns, no colour codes."""
+    import io
+
+    from tahapan.render.calendar_term import view
+
+    out = io.StringIO()
+    console = Console(
+        file=out, width=80, color_system=None, highlight=False, markup=False, emoji=False
+    )
+    console.print(view(report, console.width))
+    return out.getvalue()
+
+
 def stage_name(stage: Stage) -> str:
     return pick(stage.name, stage.name_en)
 
