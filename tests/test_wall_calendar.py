@@ -307,6 +307,12 @@ def test_letters_stay_unique_past_sixty_two_stages(cli, tmp_path):
     assert len(symbols) == len(set(symbols)) == 80 and "AA" in symbols
     # in the terminal's cells the letters are spaced once some are two characters long
     assert "│27★ " in cli(*NOVEMBER, "--data", str(data)).stdout
+    # the key's square holds two letters: each stage's letter stands before its name
+    out = tmp_path / "70.pdf"
+    assert cli(*NOVEMBER, "--data", str(data), "-o", str(out)).exit_code == 0
+    text = " ".join(pdf_pages(out))
+    for stage in stages:
+        assert f"{stage['symbol']} {stage['name']} " in text, stage["symbol"]
 
 
 def test_many_whole_month_bands_flow_over_pages(cli, tmp_path):
@@ -397,3 +403,54 @@ def test_the_footer_names_elections_in_the_chosen_language(cli, tmp_path):
     assert cli(*NOVEMBER, "--lang", "en", "-f", "pdf", "-o", str(out)).exit_code == 0
     (page,) = pdf_pages(out)
     assert "Legal basis: 2024 Simultaneous Regional Elections: PKPU 2/2024" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("k.pdf", b"%PDF-"), ("k.HTML", b"<!DOCTYPE html>"), ("k.ics", b"BEGIN:VCALENDAR"),
+     ("k.json", b"{"), ("k.txt", b"\nPilkada Serentak 2024")],
+)  # fmt: skip
+def test_without_format_the_output_extension_chooses_it(run, tmp_path, name, kind):
+    out = tmp_path / name
+    done = run(*NOVEMBER, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(kind)
+
+
+def test_an_explicit_format_wins_over_the_extension(cli, tmp_path):
+    out = tmp_path / "kalender.pdf"
+    assert cli(*NOVEMBER, "-f", "term", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("\nPilkada Serentak 2024 — November 2024")
+
+
+def test_json_gives_the_fill_drawn_and_ics_the_same_stages(cli):
+    """A stage with an unknown start: pale in the JSON's fill, and in the months' iCalendar as in
+    their grids (May 2024 holds Pilkada's rules, due 18 Nov with no start)."""
+    import icalendar
+
+    may = (*PILKADA, "--month", "2024-05")
+    stages = json.loads(cli(*may, "-f", "json").stdout)["stages"]
+    rules = next(s for s in stages if s["start"] is None)
+    assert rules["fill"] != rules["colour"]
+    assert all(s["fill"] == s["colour"] for s in stages if s["start"] is not None)
+    events = icalendar.Calendar.from_ical(cli(*may, "-f", "ics").stdout).walk("VEVENT")
+    summaries = {str(e["summary"]).removesuffix(" (berakhir)") for e in events}  # its last day
+    assert summaries == {s["name"] for s in stages}
+
+
+@needs_chromium
+def test_a_long_word_does_not_shrink_the_printed_html(cli, tmp_path):
+    word = "Koordinasi" * 30
+    data = tmp_path / "kata.toml"
+    data.write_text(
+        'schema = 1\n\n[[elections]]\nid = "pilkada-2024"\n\n[[elections.stages]]\n'
+        f'id = "kata"\nname = "{word}"\nname_en = "{word}"\nstart = 2024-11-04\n'
+        'end = 2024-11-06\nbasis = "Surat"\nconfidence = "P"\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "kata.html"
+    assert cli(*NOVEMBER, "--data", str(data), "-f", "html", "-o", str(page)).exit_code == 0
+    printed = print_html(page, tmp_path)
+    text = " ".join(pdf_pages(printed))
+    assert "Minggu" in text and "Dibuat 29 November 2023 dengan tahapan" in text
+    assert min(text_sizes(printed)) >= 6.9

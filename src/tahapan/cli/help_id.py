@@ -170,7 +170,10 @@ HELP = {
     "The twelve months of a year.": "Dua belas bulan dalam satu tahun.",
     "First day (its whole month is shown).": "Hari pertama (seluruh bulannya ditampilkan).",
     "Last day (its whole month is shown).": "Hari terakhir (seluruh bulannya ditampilkan).",
-    "term, pdf, html, ics, csv or json.": "term, pdf, html, ics, csv atau json.",
+    "term, pdf, html, ics, csv or json. Default: from the extension of -o FILE (.pdf, .html...), else term.": (
+        "term, pdf, html, ics, csv atau json. Bawaan: dari akhiran BERKAS -o (.pdf, .html...), "
+        "selain itu term."
+    ),
     "ics: reminders DAYS before each stage's first day and before its last day, at 08:00 "
     "(repeatable).": (
         "ics: pengingat HARI sebelum hari pertama setiap tahapan dan sebelum hari terakhirnya, "

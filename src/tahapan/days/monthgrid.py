@@ -170,6 +170,7 @@ class CalendarReport:
                 {
                     "symbol": m.symbol,
                     "colour": m.colour,
+                    "fill": m.fill,
                     "election": m.ref.election.id,
                     "path": m.ref.path,
                     "name": m.ref.stage.name,
@@ -220,10 +221,11 @@ def within(election: Election, first: date, last: date) -> Election:
     start, end = month_bounds(first, last)
 
     def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        # an unknown start counts from where status counts it, as in the month grids
         return tuple(
             replace(s, stages=keep(s.stages))
             for s in stages
-            if (s.start or s.end) <= end and s.end >= start
+            if tl.counted_from(tl.StageRef(election, s.id, s)) <= end and s.end >= start
         )
 
     return replace(election, stages=keep(election.stages))

@@ -30,7 +30,8 @@ STYLE = Template("""
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0 auto; padding: 2mm; color: #111;
   max-width: 297mm; font-size: 8pt; }
 section.month { break-after: page; page-break-after: always; }
-table.page { width: 100%; border-collapse: collapse; }
+/* fixed: no long word in the data can widen the page past the paper; such a word wraps anywhere */
+table.page { width: 100%; border-collapse: collapse; table-layout: fixed; overflow-wrap: anywhere; }
 table.page > * > tr > td { padding: 0; }
 table.page > tbody > tr { break-inside: avoid; page-break-inside: avoid; }
 table.page > tbody > tr.flow { break-inside: auto; page-break-inside: auto; }

@@ -79,6 +79,11 @@ class _Calendar(TextPage):
     def __init__(self, report: CalendarReport) -> None:
         super().__init__(report.title)
         self.report = report
+        # the key's coloured square holds the widest letter (two characters past 62 stages)
+        self.font(7.5, bold=True)
+        widest = max((self.get_string_width(self.safe(m.symbol)) for m in report.marks), default=0)
+        self.swatch = max(5.0, widest + 2 * self.c_margin + 0.6)
+        self.key_text = WIDTH / 2 - self.swatch - 2
 
     # ------------------------------------------------------------------------------ the plan
 
@@ -132,7 +137,7 @@ class _Calendar(TextPage):
         entries = [
             (index, lines, len(lines) * KEY_LINE + 0.8)
             for index in [*month.band, *month.marks]
-            for lines in [self.lines(self._entry(month, index), WIDTH / 2 - 7)]
+            for lines in [self.lines(self._entry(month, index), self.key_text)]
         ]
 
         while entries:
@@ -306,15 +311,15 @@ class _Calendar(TextPage):
             for index, lines, height in part:
                 mark = self.report.marks[index]
                 self.fill(mark.fill)
-                self.rect(x, y + 0.2, 5, KEY_LINE - 0.3, style="F")
+                self.rect(x, y + 0.2, self.swatch, KEY_LINE - 0.3, style="F")
                 self.colour(ink(mark.fill))
                 self.font(7.5, bold=True)
-                self.put(x, y + 0.1, 5, KEY_LINE, mark.symbol, align="C")
+                self.put(x, y + 0.1, self.swatch, KEY_LINE, mark.symbol, align="C")
                 self.colour(BLACK)
                 self.font(8)
                 for row, line in enumerate(lines):
-                    self.set_xy(x + 5.5, y + row * KEY_LINE)
-                    self.cell(WIDTH / 2 - 7, KEY_LINE, line)
+                    self.set_xy(x + self.swatch + 0.5, y + row * KEY_LINE)
+                    self.cell(self.key_text, KEY_LINE, line)
                 y += height
 
     # --------------------------------------------------------------------------------- footer

@@ -32,6 +32,17 @@ class CalendarFormat(StrEnum):
     json = "json"
 
 
+#: the format -o FILE's extension asks for when -f is not given
+SUFFIXES = {
+    ".pdf": CalendarFormat.pdf,
+    ".html": CalendarFormat.html,
+    ".htm": CalendarFormat.html,
+    ".ics": CalendarFormat.ics,
+    ".csv": CalendarFormat.csv,
+    ".json": CalendarFormat.json,
+}
+
+
 def command(
     month: Annotated[
         str | None,
@@ -61,8 +72,14 @@ def command(
         ),
     ] = None,
     format: Annotated[
-        CalendarFormat, typer.Option("--format", "-f", help="term, pdf, html, ics, csv or json.")
-    ] = CalendarFormat.term,
+        CalendarFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="term, pdf, html, ics, csv or json. Default: from the extension of -o FILE (.pdf, .html...), else term.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOpt = None,
     alarm: Annotated[
         list[int] | None,
@@ -92,6 +109,12 @@ def command(
     from tahapan.days.timeline import near_elections
     from tahapan.schedule.select import pick_elections
 
+    if format is None:  # `-o kalender.pdf` means a PDF, not text in a file named .pdf
+        format = (
+            SUFFIXES.get(output.suffix.lower(), CalendarFormat.term)
+            if output
+            else CalendarFormat.term
+        )
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
     today = resolve_on(session, on)
