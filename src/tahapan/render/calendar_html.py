@@ -84,6 +84,8 @@ footer { font-size: 7pt; color: $quiet; margin-top: 1.5mm; }
 #: a week's lanes in one printed block at most: a busier week is split, with its day numbers again,
 #: so that no block is taller than an A4 landscape page
 PRINT_LANES = 30
+#: whole-month bands shown over the weekday names at most
+HEAD_BANDS = 4
 #: a day's cell class by its kind (``Day.kind``)
 DAY_CLASSES = {
     "voting": "voting",
@@ -125,17 +127,13 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         f'<span class="short">{d[:3]}</span></div>'
         for i, d in enumerate(days)
     )
+    bands = [_band(report, index) for index in month.band]
+    # a few bands sit over the weekday names, as in the PDF, and repeat with them on each printed
+    # page; more go on in the body, once, where they may run over pages
+    few = len(bands) <= HEAD_BANDS
+    head.extend(bands if few else [])
     head.append(f'<div class="head">{names}</div>')
-    body = []
-    for index in month.band:
-        mark = report.marks[index]
-        stage = mark.ref.stage
-        unknown = "? " if stage.start is None else ""
-        body.append(
-            f'<div class="band" style="background:{mark.fill};color:{ink(mark.fill)}">'
-            f"{unknown}{escape(mark.symbol)} {escape(_stage_label(report, index))} — "
-            f"{tr('sepanjang bulan', 'all month')} ({format_range(stage.start, stage.end)})</div>"
-        )
+    body = [] if few else bands
     for n, segments in enumerate(month.segments):
         lanes = max(depth(segments), 1)
         body.extend(
@@ -154,6 +152,17 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         f'<section class="month"><table class="page">\n<thead><tr><td>{"".join(head)}</td></tr></thead>\n'
         f"<tfoot><tr><td><footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>"
         f"</td></tr></tfoot>\n<tbody>{rows}</tbody></table></section>"
+    )
+
+
+def _band(report: CalendarReport, index: int) -> str:
+    mark = report.marks[index]
+    stage = mark.ref.stage
+    unknown = "? " if stage.start is None else ""
+    return (
+        f'<div class="band" style="background:{mark.fill};color:{ink(mark.fill)}">'
+        f"{unknown}{escape(mark.symbol)} {escape(_stage_label(report, index))} — "
+        f"{tr('sepanjang bulan', 'all month')} ({format_range(stage.start, stage.end)})</div>"
     )
 
 
