@@ -5,8 +5,10 @@ write the system refuses is a message with exit 73, the old file untouched."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +31,16 @@ def test_a_device_stays_a_device(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("TAHAPAN_CONFIG", str(device))
     assert cli("config", "set", "lang", "en").exit_code == 0
     assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+def test_output_to_dev_stdout_in_a_pipe(run):
+    """`-o /dev/stdout` in a pipeline: the link ends in a pipe with no name of its own
+    (/proc/self/fd/1 -> "pipe:[…]"); the pipe is written into."""
+    done = run(*CALENDAR, "-o", "/dev/stdout")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["from"] == "2024-11-01"
+    assert done.stderr == "tahapan: ditulis /dev/stdout\n"
 
 
 def test_a_symlinked_schedule_and_config_stay_links(cli, tmp_path, monkeypatch):

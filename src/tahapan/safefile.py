@@ -43,6 +43,8 @@ def target(path: Path, *, make_folder: bool) -> Path:
     """The file that writing ``path`` changes: the end of a symlink chain, or the path itself."""
     # a path that cannot name a file to write is the user's slip (exit 2); the system refusing a
     # write is a WriteError (exit 73)
+    if is_special(path):  # /dev/stdout into a pipe: the link ends in no name ("pipe:[…]")
+        return path
     where = Path(os.path.realpath(path)) if path.is_symlink() else path
     if where.is_dir():
         raise TahapanError(
