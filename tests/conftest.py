@@ -132,3 +132,11 @@ def print_html(page: Path, tmp_path: Path) -> Path:
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     return printed
+
+
+def commands_of(group, path: tuple[str, ...] = ()):
+    """Every command under a Click group, with its path: ("stage", "add"), ..."""
+    for name, command in group.commands.items():
+        yield (*path, name), command
+        if hasattr(command, "commands"):  # a group of subcommands
+            yield from commands_of(command, (*path, name))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 from conftest import packages_loaded_by
@@ -67,18 +66,6 @@ def test_version(run):
     from tahapan import __version__
 
     assert run("--version").stdout == f"tahapan {__version__}\n"
-
-
-def test_core_imports_neither_typer_nor_rich():
-    code = (
-        "import sys, datetime; import tahapan.reports.status as r, tahapan.schedule.load as s, tahapan.days.dates as d; "
-        "r.build_status(s.load_catalog(), on=datetime.date(2023, 11, 29), timezone='Asia/Jakarta'); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
 
 
 def test_status_json_does_not_import_rich():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import typer
 
+from conftest import commands_of
 from tahapan.cli.application import app
 from tahapan.cli.help import translated
 from tahapan.cli.help_id import HELP
@@ -23,21 +24,12 @@ ENGLISH_MARKS = (
 )
 
 
-def _commands(group, path=()):
-    for name, command in group.commands.items():
-        yield (*path, name), command
-        if hasattr(command, "commands"):
-            yield from _commands(command, (*path, name))
-
-
 def test_every_help_text_has_its_indonesian():
     set_language("id")
     root = typer.main.get_command(app)
     missing = []
-    for path, command in [((), root), *_commands(root)]:
-        texts = [command.help] + [
-            getattr(p, "english", (getattr(p, "help", None),))[0] for p in command.params
-        ]
+    for path, command in [((), root), *commands_of(root)]:
+        texts = [command.help] + [getattr(p, "help", None) for p in command.params]
         for text in texts:
             if text and translated(text) == text and text not in HELP.values():
                 missing.append((" ".join(path), text))
@@ -46,7 +38,7 @@ def test_every_help_text_has_its_indonesian():
 
 def test_every_help_page_is_indonesian_by_default(cli):
     root = typer.main.get_command(app)
-    for path, _ in [((), root), *_commands(root)]:
+    for path, _ in [((), root), *commands_of(root)]:
         shown = cli(*path, "--help").stdout
         assert shown.startswith("Pemakaian: tahapan"), path
         assert not [mark for mark in ENGLISH_MARKS if mark in shown], (path, shown)

@@ -97,11 +97,12 @@ def test_busy_november_pdf_names_every_stage_and_voting_day(cli, tmp_path, busy)
     assert min(sizes) >= 7, {s: t for s, t in sizes.items() if s < 7}
 
 
-def test_thirty_activities_in_one_week_go_on_over_pages(cli, run, tmp_path):
+def test_forty_activities_in_one_week_go_on_over_pages(cli, run, tmp_path):
     """So many bars that a week does not fit a page: the week goes on over the next page, each
     page says which part of the month it is, and every activity is still named."""
     data = busy_file(tmp_path / "banyak.toml", 40, spread=3, long_names=True)
     stages = month_stages(cli, *NOVEMBER, "--data", str(data))
+    assert len(stages) == 40 + 10
     out = tmp_path / "banyak.pdf"
     done = run(*NOVEMBER, "--data", str(data), "-f", "pdf", "-o", str(out))
     assert done.returncode == 0, done.stderr
@@ -150,7 +151,7 @@ def test_shipped_year_has_no_text_under_7pt_and_the_campaign_keeps_its_lane(cli,
 
 def test_each_stage_keeps_one_lane_through_each_shipped_month():
     """In every month of every shipped election, a stage's bars share one lane, no two bars of a
-    week overlap, and each running day of a stage is under one of its bars."""
+    week overlap, and the bars cover exactly the days between the stage's own dates."""
     from tahapan import load_catalog
     from tahapan.days import monthgrid
 
@@ -158,6 +159,11 @@ def test_each_stage_keeps_one_lane_through_each_shipped_month():
         first = min(s.start or s.end for s in election.stages)
         last = max(s.end for s in election.stages)
         report = monthgrid.build([election], first, last, generated=first)
+        stages = {(s.id, s.start, s.end) for _, s in election.walk() if s.held}
+        dated = {i: m.ref.stage for i, m in enumerate(report.marks) if m.ref.stage.start}
+        assert {(s.id, s.start, s.end) for s in dated.values()} == {
+            s for s in stages if s[1] is not None
+        }
         for month in report.months:
             lane_of: dict[int, set[int]] = {}
             for week, segments in zip(month.weeks, month.segments, strict=True):
@@ -168,9 +174,21 @@ def test_each_stage_keeps_one_lane_through_each_shipped_month():
                     assert not cells & taken, (election.id, month.month, s)
                     taken |= cells
                     assert all(s.mark in week[col].marks for col in range(s.first, s.last + 1))
-                drawn = {(s.mark, col) for s in segments for col in range(s.first, s.last + 1)}
-                running = {(i, col) for col, d in enumerate(week) if d.in_month for i in d.marks}
-                assert drawn == running, (election.id, month.month)
+                drawn = {
+                    (s.mark, col)
+                    for s in segments
+                    if s.mark in dated
+                    for col in range(s.first, s.last + 1)
+                }
+                # from the stages' dates alone, not from the grid's own day lists
+                expected = {
+                    (i, col)
+                    for col, d in enumerate(week)
+                    if d.in_month
+                    for i, stage in dated.items()
+                    if i not in month.band and stage.start <= d.day <= stage.end
+                }
+                assert drawn == expected, (election.id, month.month)
             assert all(len(lanes) == 1 for lanes in lane_of.values()), (election.id, month.month)
 
 
@@ -239,6 +257,7 @@ def test_html_grows_instead_of_clipping(cli, busy):
 @needs_chromium
 def test_busy_november_html_prints_whole_in_chromium(cli, tmp_path, busy):
     stages = month_stages(cli, *NOVEMBER, "--data", str(busy))
+    assert len(stages) == 16 + 10
     page = tmp_path / "busy.html"
     assert cli(*NOVEMBER, "--data", str(busy), "-f", "html", "-o", str(page)).exit_code == 0
     printed = print_html(page, tmp_path)
@@ -252,7 +271,10 @@ def test_busy_november_html_prints_whole_in_chromium(cli, tmp_path, busy):
 
 
 def test_letters_and_colours_agree_across_formats(cli, tmp_path, busy):
-    """The same stage has the same letter in the terminal key, the PDF, the HTML and the JSON."""
+    """The same stage has the same letter in the terminal key, the PDF, the HTML and the JSON, and
+    the same colour in the HTML as in the JSON."""
+    from tahapan.colours import ink
+
     args = (*NOVEMBER, "--data", str(busy))
     stages = month_stages(cli, *args)
     term = cli(*args).stdout
@@ -260,13 +282,15 @@ def test_letters_and_colours_agree_across_formats(cli, tmp_path, busy):
     out = tmp_path / "busy.pdf"
     assert cli(*args, "-f", "pdf", "-o", str(out)).exit_code == 0
     pdf = " ".join(pdf_pages(out))
+    assert len(stages) == 16 + 10
     for stage in stages:
-        symbol, name = stage["symbol"], stage["name"]
+        symbol, name, fill = stage["symbol"], stage["name"], stage["fill"]
         assert f"  {symbol} {name}" in term
         assert f"{symbol} {name}" in pdf
-        assert (
-            f'<span class="swatch" style="background:{stage["colour"]};color:'
-        ) in html and f"{symbol}</span>{name} — " in html
+        # the key's square: the colour the JSON says is drawn, its letter, its name, in one piece
+        assert f'background:{fill};color:{ink(fill)}">{symbol}</span>{name} — ' in html
+        if stage["start"] is not None:  # and its bars, in the same colour
+            assert f'background:{fill};color:{ink(fill)}" title="{symbol} {name}">' in html
 
 
 def text_heights(path: Path) -> list[float]:
@@ -371,6 +395,7 @@ def test_an_unknown_start_is_never_a_one_day_bar(cli, tmp_path):
 def test_a_week_too_busy_for_a_printed_page_repeats_its_title_and_days(cli, tmp_path):
     data = busy_file(tmp_path / "70.toml", 70, spread=5)
     stages = month_stages(cli, *NOVEMBER, "--data", str(data))
+    assert len(stages) == 70 + 10
     page = tmp_path / "busy.html"
     assert cli(*NOVEMBER, "--data", str(data), "-f", "html", "-o", str(page)).exit_code == 0
     pages = pdf_pages(print_html(page, tmp_path))
@@ -454,3 +479,14 @@ def test_a_long_word_does_not_shrink_the_printed_html(cli, tmp_path):
     text = " ".join(pdf_pages(printed))
     assert "Minggu" in text and "Dibuat 29 November 2023 dengan tahapan" in text
     assert min(text_sizes(printed)) >= 6.9
+
+
+def test_symbols_never_run_out():
+    from tahapan.days.monthgrid import SYMBOLS, symbol
+
+    assert [symbol(i) for i in (0, 25, 61, 62, 63, 62 + 61, 62 + 62)] == [
+        "A", "Z", "9", "AA", "AB", "A9", "BA",
+    ]  # fmt: skip
+    many = [symbol(i) for i in range(62 * 63 + 10)]  # past every two-character symbol
+    assert len(set(many)) == len(many) and symbol(62 * 63) == "AAA"
+    assert all(set(s) <= set(SYMBOLS) for s in many)

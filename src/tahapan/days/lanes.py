@@ -21,7 +21,8 @@ VOTING, CAMPAIGN, OTHER = 0, 1, 2
 def importance(stage: Stage) -> int:
     """VOTING for a voting day's stage (a re-vote's and a second round's too), CAMPAIGN for a
     campaign, OTHER for the rest."""
-    if stage.id in VOTING_STAGES or stage.id.startswith("pemungutan-suara"):
+    # VOTING_STAGES and the second round's "pemungutan-suara-putaran-kedua" alike
+    if stage.id.startswith(VOTING_STAGES[0]):
         return VOTING
     if stage.id.startswith("kampanye"):
         return CAMPAIGN

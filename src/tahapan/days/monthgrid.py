@@ -20,7 +20,7 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.workdays import Closed, WorkCalendar
-from tahapan.i18n import format_date, pick, projection_note, tr
+from tahapan.i18n import format_date, format_range, pick, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
@@ -45,20 +45,39 @@ class Mark:
     ref: tl.StageRef
     symbol: str
     colour: str
-
-    @property
-    def start(self) -> date:
-        """The first day it is drawn: its start, or where an unknown start counts from (pale)."""
-        return tl.counted_from(self.ref)
+    #: the first day it is drawn: its start, or where an unknown start counts from (pale)
+    start: date
 
     @property
     def rank(self) -> int:
         return ln.importance(self.ref.stage)
 
     @property
+    def known(self) -> bool:
+        """Its start is known (else it is drawn pale, with "?")."""
+        return self.ref.stage.start is not None
+
+    @property
     def fill(self) -> str:
-        """The colour of its bars: pale when the start is unknown (the bar also says "?")."""
-        return self.colour if self.ref.stage.start is not None else faded(self.colour)
+        """The colour of its bars: pale when the start is unknown."""
+        return self.colour if self.known else faded(self.colour)
+
+    @property
+    def name(self) -> str:
+        return pick(self.ref.stage.name, self.ref.stage.name_en)
+
+    @property
+    def label(self) -> str:
+        """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …'."""
+        return f"{'' if self.known else '? '}{self.symbol} {self.name}"
+
+    @property
+    def dates(self) -> str:
+        return format_range(self.ref.stage.start, self.ref.stage.end)
+
+    def band_text(self) -> str:
+        """Its line in a month's band: 'A Pemberitahuan … — sepanjang bulan (27 Feb – 16 Nov 2024)'."""
+        return f"{self.label} — {tr('sepanjang bulan', 'all month')} ({self.dates})"
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,15 @@ class Day:
         """In the Saturday or Sunday column, whatever else the day is."""
         return self.day.weekday() >= 5
 
+    @property
+    def note(self) -> str:
+        """What a printed day says beside its number: voting day, or its holiday's name."""
+        if self.kind == "voting":
+            return "★ " + tr("Pemungutan suara", "Voting day")
+        if self.kind in ("holiday", "cuti") and self.holiday is not None:
+            return self.holiday.name
+        return ""
+
 
 @dataclass(frozen=True)
 class Month:
@@ -103,16 +131,27 @@ class Month:
     #: each week's bars, in lanes that a stage keeps through the month
     segments: tuple[tuple[ln.Segment, ...], ...] = ()
 
-    def days_off(self, kind: str) -> list[Closed]:
-        """This month's days off of one kind: "cuti" (cuti bersama) or "holiday" (public and local
-        holidays); weekends are not listed."""
-        wanted = {"cuti"} if kind == "cuti" else {"public", "local"}
-        return [
-            d.holiday
-            for week in self.weeks
-            for d in week
-            if d.in_month and d.holiday is not None and d.holiday.kind in wanted
-        ]
+    def days_off_lines(self) -> list[tuple[DayKind, str]]:
+        """This month's public and local holidays, then its cuti bersama, each kind on a line named
+        under the grid: ("holiday", "Libur: 27 Hari Pemilihan Kepala Daerah"). Weekends are not
+        listed."""
+        out: list[tuple[DayKind, str]] = []
+        kind: DayKind
+        for kind, closed, words in (
+            ("holiday", ("public", "local"), tr("Libur", "Holidays")),
+            ("cuti", ("cuti",), tr("Cuti bersama", "Cuti bersama (joint leave)")),
+        ):
+            # by the holiday itself: voting day may be a public holiday too
+            days = [
+                d.holiday
+                for week in self.weeks
+                for d in week
+                if d.in_month and d.holiday is not None and d.holiday.kind in closed
+            ]
+            if days:
+                listed = "; ".join(f"{h.day.day} {h.name}" for h in days)
+                out.append((kind, f"{words}: {listed}"))
+        return out
 
 
 @dataclass(frozen=True)
@@ -205,11 +244,14 @@ class CalendarReport:
 
 
 def symbol(index: int) -> str:
-    """The stage's letter: A-Z, a-z, 0-9, then two characters (AA, AB, ...), so that no two stages of
-    one calendar share one."""
-    if index < len(SYMBOLS):
-        return SYMBOLS[index]
-    return SYMBOLS[index // len(SYMBOLS) - 1] + SYMBOLS[index % len(SYMBOLS)]
+    """The stage's letter: A-Z, a-z, 0-9, then AA, AB, ... (bijective base 62), so that no two
+    stages of one calendar share one, however many there are."""
+    out = ""
+    index += 1
+    while index:
+        index, digit = divmod(index - 1, len(SYMBOLS))
+        out = SYMBOLS[digit] + out
+    return out
 
 
 def title(elections: Sequence[Election]) -> str:
@@ -225,7 +267,7 @@ def within(election: Election, first: date, last: date) -> Election:
         return tuple(
             replace(s, stages=keep(s.stages))
             for s in stages
-            if tl.counted_from(tl.StageRef(election, s.id, s)) <= end and s.end >= start
+            if tl.counted_from(s, election) <= end and s.end >= start
         )
 
     return replace(election, stages=keep(election.stages))
@@ -241,11 +283,18 @@ def build(
 ) -> CalendarReport:
     months = month_range(first, last)
     start, end = month_bounds(first, last)
-    refs = sorted(
-        (r for r in tl.all_stages(elections) if tl.counted_from(r) <= end and r.stage.end >= start),
-        key=lambda r: (tl.counted_from(r), r.stage.end, r.election.id, r.path),
+    shown = sorted(
+        (
+            (r, begin)
+            for r in tl.all_stages(elections)
+            if (begin := tl.counted_from(r.stage, r.election)) <= end and r.stage.end >= start
+        ),
+        key=lambda shown: (shown[1], shown[0].stage.end, shown[0].election.id, shown[0].path),
     )
-    marks = tuple(Mark(ref, symbol(i), colour) for i, (ref, colour) in enumerate(_colours(refs)))
+    marks = tuple(
+        Mark(ref, symbol(i), colour, begin)
+        for i, ((ref, begin), colour) in enumerate(zip(shown, _colours(shown), strict=True))
+    )
     holidays: list[Any] = [h for e in elections for h in e.holidays]
     workdays = WorkCalendar(holidays)
     voting: dict[date, list[str]] = {}
@@ -260,26 +309,26 @@ def build(
     )
 
 
-def _colours(refs: list[tl.StageRef]) -> list[tuple[tl.StageRef, str]]:
-    """Each stage with a colour: voting day's and the campaign's their strong ones, the others one
-    that no stage near it in time has (within a month either side, so that one page's key shows
-    different colours), while the palette lasts (greedy colouring of intervals, in order of start)."""
+def _colours(shown: list[tuple[tl.StageRef, date]]) -> list[str]:
+    """Each stage's colour (given with the first day it is drawn): voting day's and the campaign's
+    their strong ones, the others one that no stage near it in time has (within a month either
+    side, so that one page's key shows different colours), while the palette lasts (greedy
+    colouring of intervals, in order of start)."""
     near = timedelta(days=31)
-    out: list[tuple[tl.StageRef, str]] = []
-    for ref in refs:
+    out: list[str] = []
+    for ref, begin in shown:
         strong = STRONG.get(ln.importance(ref.stage))
         if strong is not None:
-            out.append((ref, strong))
+            out.append(strong)
             continue
-        first = tl.counted_from(ref) - near
-        last = ref.stage.end + near
+        first, last = begin - near, ref.stage.end + near
         taken = {
             colour
-            for other, colour in out
-            if tl.counted_from(other) <= last and other.stage.end >= first
+            for (other, other_begin), colour in zip(shown, out, strict=False)
+            if other_begin <= last and other.stage.end >= first
         }
         free = [c for c in PALETTE if c not in taken]
-        out.append((ref, free[0] if free else PALETTE[len(out) % len(PALETTE)]))
+        out.append(free[0] if free else PALETTE[len(out) % len(PALETTE)])
     return out
 
 

@@ -16,7 +16,8 @@ from typing import Literal
 
 from tahapan.model import Election, Stage
 
-#: where a stage stands on a date; "unknown": its start is not known and its end not yet passed
+#: where a stage stands on a date; "unknown": its start is not known and it does not yet count as
+#: running (see counted_from)
 Position = Literal["active", "upcoming", "ended", "not-held", "unknown"]
 #: what happens on an event's day: a stage starts, ends (its last day), or is a one-day stage
 EventKind = Literal["start", "end", "day"]
@@ -73,21 +74,21 @@ def h_day(election: Election, on: date) -> int:
 
 
 def known_from(election: Election) -> date | None:
-    """The earliest known start of any stage: before it, the election's timetable is not running."""
+    """The earliest known start of any held stage: where the election's timetable is known to run
+    from (an unknown start counts from here at the latest, see counted_from)."""
     starts = [s.start for _, s in election.walk() if s.start is not None and s.held]
     return min(starts) if starts else None
 
 
-def counted_from(ref: StageRef) -> date:
+def counted_from(stage: Stage, election: Election) -> date:
     """The first day a stage counts as running: its start, or for an unknown start (never guessed;
     views show it as "?") the election's first known date, or DEFAULT_HORIZON days before its end
     when that is earlier. Its last day is then a deadline that `status` shows as `check` reports it,
     and the calendars draw it, pale, from here."""
-    stage = ref.stage
     if stage.start is not None:
         return stage.start
     first = stage.end - timedelta(days=min(DEFAULT_HORIZON, stage.end.toordinal() - 1))
-    begun = known_from(ref.election)
+    begun = known_from(election)
     return min(first, begun) if begun is not None else first
 
 
@@ -95,7 +96,7 @@ def is_active(ref: StageRef, on: date) -> bool:
     stage = ref.stage
     if not stage.held or on > stage.end:
         return False
-    return counted_from(ref) <= on
+    return counted_from(stage, ref.election) <= on
 
 
 def active(elections: Iterable[Election], on: date) -> list[ActiveStage]:
@@ -161,7 +162,8 @@ def near_elections(
 
 
 def position(ref: StageRef, on: date) -> Position:
-    """'active', 'upcoming', 'ended', 'not-held', or 'unknown' (start not known and not yet begun)."""
+    """'active', 'upcoming', 'ended', 'not-held', or 'unknown' (start not known and not yet counted
+    as running)."""
     if not ref.stage.held:
         return "not-held"
     if is_active(ref, on):

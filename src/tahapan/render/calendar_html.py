@@ -17,10 +17,8 @@ from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
     confidence_mark,
-    format_range,
     language,
     month_name,
-    pick,
     tr,
 )
 
@@ -108,11 +106,6 @@ def write_html(report: CalendarReport) -> str:
     )
 
 
-def _stage_label(report: CalendarReport, index: int) -> str:
-    stage = report.marks[index].ref.stage
-    return pick(stage.name, stage.name_en)
-
-
 def _month(report: CalendarReport, month: Month, title: str) -> str:
     """A month as a table, so that a printed month that runs over pages repeats its title and
     weekday names at the top of each (thead) and its footer at the bottom (tfoot)."""
@@ -157,12 +150,9 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
 
 def _band(report: CalendarReport, index: int) -> str:
     mark = report.marks[index]
-    stage = mark.ref.stage
-    unknown = "? " if stage.start is None else ""
     return (
         f'<div class="band" style="background:{mark.fill};color:{ink(mark.fill)}">'
-        f"{unknown}{escape(mark.symbol)} {escape(_stage_label(report, index))} — "
-        f"{tr('sepanjang bulan', 'all month')} ({format_range(stage.start, stage.end)})</div>"
+        f"{escape(mark.band_text())}</div>"
     )
 
 
@@ -179,11 +169,7 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         parts.append(
             f'<div class="cell {DAY_CLASSES.get(kind, "")}" style="grid-column:{col}"></div>'
         )
-        note = ""
-        if kind == "voting":
-            note = f' <span class="note">★ {tr("Pemungutan suara", "Voting day")}</span>'
-        elif kind in ("holiday", "cuti") and day.holiday is not None:
-            note = f' <span class="note">{escape(day.holiday.name)}</span>'
+        note = f' <span class="note">{escape(day.note)}</span>' if day.note else ""
         parts.append(
             f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
             f"{day.day.day}{note}</div>"
@@ -192,11 +178,9 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         if not lo <= segment.lane < hi:
             continue
         mark = report.marks[segment.mark]
-        unknown = mark.ref.stage.start is None
-        fill = mark.fill
-        label = f"{'? ' if unknown else ''}{mark.symbol} {_stage_label(report, segment.mark)}"
+        fill, label = mark.fill, mark.label
         parts.append(
-            f'<div class="bar{" unknown" if unknown else ""}" style="grid-column:{segment.first + 1} / '
+            f'<div class="bar{"" if mark.known else " unknown"}" style="grid-column:{segment.first + 1} / '
             f'{segment.last + 2};grid-row:{segment.lane - lo + 2};background:{fill};color:{ink(fill)}" '
             f'title="{escape(label, quote=True)}">{escape(label)}</div>'
         )
@@ -216,18 +200,13 @@ def _key(report: CalendarReport, month: Month) -> str:
         fill = mark.fill
         items.append(
             f'<li><span class="swatch" style="background:{fill};color:{ink(fill)}">'
-            f"{escape(mark.symbol)}</span>{escape(_stage_label(report, index))} — "
-            f'<span class="dates">{format_range(stage.start, stage.end)}</span> '
+            f"{escape(mark.symbol)}</span>{escape(mark.name)} — "
+            f'<span class="dates">{mark.dates}</span> '
             f"[{escape(confidence_mark(stage))}]{extra}{where}</li>"
         )
     out = ['<ol class="key">' + "".join(items) + "</ol>"]
-    public, cuti = month.days_off("holiday"), month.days_off("cuti")
-    if public:
-        listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in public)
-        out.append(f'<p class="holidays">{tr("Libur", "Holidays")}: {listed}</p>')
-    if cuti:
-        listed = "; ".join(f"{h.day.day} {escape(h.name)}" for h in cuti)
-        out.append(
-            f'<p class="holidays cuti">{tr("Cuti bersama", "Cuti bersama (joint leave)")}: {listed}</p>'
-        )
+    out.extend(
+        f'<p class="holidays{" cuti" if kind == "cuti" else ""}">{escape(text)}</p>'
+        for kind, text in month.days_off_lines()
+    )
     return "\n".join(out)

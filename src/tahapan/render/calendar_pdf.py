@@ -26,9 +26,7 @@ from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
     confidence_mark,
-    format_range,
     month_name,
-    pick,
     tr,
 )
 from tahapan.render.pdf_text import TextPage
@@ -116,7 +114,8 @@ class _Calendar(TextPage):
                 row = _Row(week, lo, min(lanes, lo + most))
                 place(_Item(row.height, partial(self._week, month, row), row=True))
         place(_Item(2.0, lambda y, h: None))
-        for text, colour in self._notes(month):
+        for kind, text in month.days_off_lines():
+            colour = c.CUTI if kind == "cuti" else c.HOLIDAY
             self.font(7.5)
             place(
                 _Item(
@@ -193,21 +192,11 @@ class _Calendar(TextPage):
 
     def _band(self, index: int, y: float, _height: float) -> None:
         mark = self.report.marks[index]
-        stage = mark.ref.stage
         self.fill(mark.fill)
         self.rect(MARGIN, y, WIDTH, BAND_H, style="F")
         self.colour(ink(mark.fill))
         self.font(7.5, bold=True)
-        words = tr("sepanjang bulan", "all month")
-        unknown = "? " if stage.start is None else ""
-        self.put(
-            MARGIN + 0.5,
-            y + 0.1,
-            WIDTH - 1,
-            BAND_H,
-            f"{unknown}{mark.symbol}  {pick(stage.name, stage.name_en)} — {words} "
-            f"({format_range(stage.start, stage.end)})",
-        )
+        self.put(MARGIN + 0.5, y + 0.1, WIDTH - 1, BAND_H, mark.band_text())
 
     # ----------------------------------------------------------------------------------- grid
 
@@ -240,11 +229,7 @@ class _Calendar(TextPage):
             )
             self.font(11, bold=True)
             self.put(x + 0.5, y + 0.6, 9, 5, str(day.day.day))
-            note = ""
-            if kind == "voting":
-                note = "★ " + tr("Pemungutan suara", "Voting day")
-            elif kind in ("holiday", "cuti") and day.holiday is not None:
-                note = day.holiday.name  # in full in the key's holiday line
+            note = day.note  # a holiday's name may be cut here: it is in full under the grid
             if note:
                 left = 7.8 if day.day.day > 9 else 5.0
                 self.font(7, bold=kind == "voting")
@@ -263,28 +248,14 @@ class _Calendar(TextPage):
 
     def _bar(self, index: int, first: int, last: int, y: float) -> None:
         mark = self.report.marks[index]
-        stage = mark.ref.stage
-        fill = mark.fill
         x, width = MARGIN + first * COLUMN + 0.7, (last - first + 1) * COLUMN - 1.4
-        self.fill(fill)
+        self.fill(mark.fill)
         self.rect(x, y, width, BAR_H, style="F")
-        self.colour(ink(fill))
+        self.colour(ink(mark.fill))
         self.font(7, bold=True)
-        unknown = "? " if stage.start is None else ""  # the start is not known: it reads so
-        self.put(x, y, width, BAR_H, f"{unknown}{mark.symbol} {pick(stage.name, stage.name_en)}")
+        self.put(x, y, width, BAR_H, mark.label)  # cut if need be: the key has the name whole
 
     # ------------------------------------------------------------------------------------ key
-
-    def _notes(self, month: Month) -> list[tuple[str, str]]:
-        """The month's holidays and cuti bersama, named in full under the grid."""
-        out = []
-        for words, days, colour in (
-            (tr("Libur: ", "Holidays: "), month.days_off("holiday"), c.HOLIDAY),
-            (tr("Cuti bersama: ", "Cuti bersama (joint leave): "), month.days_off("cuti"), c.CUTI),
-        ):
-            if days:
-                out.append((words + "; ".join(f"{h.day.day} {h.name}" for h in days), colour))
-        return out
 
     def _note(self, text: str, colour: str, y: float, _height: float) -> None:
         self.colour(colour)
@@ -294,8 +265,8 @@ class _Calendar(TextPage):
     def _entry(self, month: Month, index: int) -> str:
         mark = self.report.marks[index]
         stage = mark.ref.stage
-        dates = format_range(stage.start, stage.end).replace(" ", "\u00a0")  # a date never splits
-        text = f"{pick(stage.name, stage.name_en)}  {dates}  [{confidence_mark(stage)}]"
+        dates = mark.dates.replace(" ", "\u00a0")  # a date never splits
+        text = f"{mark.name}  {dates}  [{confidence_mark(stage)}]"
         if stage.projected:
             text += f"  [{tr(*PROJECTED)}]"
         if index in month.band:

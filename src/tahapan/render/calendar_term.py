@@ -17,9 +17,7 @@ from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
     format_date,
-    format_range,
     month_name,
-    pick,
     tr,
 )
 
@@ -73,12 +71,11 @@ def _key(report: CalendarReport, indices: Any, width: int) -> list[Text]:
 
 def _name(report: CalendarReport, index: int, width: int) -> Text:
     mark = report.marks[index]
-    stage = mark.ref.stage
-    words = pick(stage.name, stage.name_en)
+    words = mark.name
     if len(report.elections) > 1:
         words += f" ({mark.ref.election.id})"
-    tail = format_range(stage.start, stage.end)
-    if stage.projected:
+    tail = mark.dates
+    if mark.ref.stage.projected:
         tail += f"  [{tr(*PROJECTED)}]"
     sign = Text(f"  {mark.symbol} ", style=f"bold {mark.colour}")
     return _hanging(sign, words, width, tail=tail)
@@ -114,7 +111,7 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
                 mark = report.marks[index]
                 cell.append(gap)
                 # an unknown start is shown from the month's first day, faint: the key says "? –"
-                faint = " dim italic" if mark.ref.stage.start is None else ""
+                faint = "" if mark.known else " dim italic"
                 cell.append(mark.symbol, style=f"bold {mark.colour}{faint}")
             cells.append(cell)
         table.add_row(*cells)
@@ -125,14 +122,7 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
         out.append(
             _hanging(Text("  ★ ", style="bold"), said + ", ".join(day.voting), width, style="bold")
         )
-    public = month.days_off("holiday")
-    if public:
-        listed = "; ".join(f"{h.day.day} {h.name}" for h in public)
-        words = f"{tr('Libur', 'Holidays')}: {listed}"
-        out.append(_hanging(Text("  * ", style="red"), words, width, style="red"))
-    cuti = month.days_off("cuti")
-    if cuti:
-        listed = "; ".join(f"{h.day.day} {h.name}" for h in cuti)
-        words = f"{tr('Cuti bersama', 'Joint leave (cuti bersama)')}: {listed}"
-        out.append(_hanging(Text("  + ", style="dark_orange"), words, width, style="dark_orange"))
+    for kind, words in month.days_off_lines():
+        sign, style = DAY_MARK[kind]
+        out.append(_hanging(Text(f"  {sign} ", style=style), words, width, style=style))
     return out

@@ -197,7 +197,7 @@ def _nearest(matches: list[tl.StageRef], on: date) -> list[tl.StageRef]:
     def distance(ref: tl.StageRef) -> int:
         if tl.is_active(ref, on):  # the same rule as status, an unknown start included
             return 0
-        first, last = ref.stage.start or ref.stage.end, ref.stage.end
+        first, last = tl.counted_from(ref.stage, ref.election), ref.stage.end
         return min(abs((first - on).days), abs((last - on).days))
 
     held = [m for m in matches if m.stage.held] or matches
