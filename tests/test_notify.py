@@ -167,3 +167,29 @@ def test_a_malformed_url_is_bad_input_not_a_failed_send(cli, url):
         "check", "--within", "7", "-e", "pilkada-2024", "--on", "2024-11-20", "--notify", url, "-q"
     )
     assert result.exit_code == 2 and "--notify" in result.stderr
+
+
+def test_tokens_never_reach_a_file_others_can_read(cli, tmp_path, monkeypatch):
+    """An office config at 0644 gets a notify URL: the new content is 0600 already when it takes
+    the config's place (the mode is set on the temporary file, not after the rename)."""
+    import os
+
+    from tahapan import safefile
+    from tahapan.config import config_path
+
+    assert cli("config", "set", "lang", "id", "-q").exit_code == 0
+    config = config_path()
+    config.chmod(0o644)
+    seen = []
+    real_replace = os.replace
+
+    def replace(source, destination):
+        seen.append(os.stat(source).st_mode & 0o777)
+        real_replace(source, destination)
+
+    monkeypatch.setattr(safefile.os, "replace", replace)
+    url = "json://127.0.0.1:9/secret-token"
+    assert cli("config", "set", "notify", url, "-q").exit_code == 0
+    assert seen == [0o600] and config.stat().st_mode & 0o777 == 0o600
+    assert cli("config", "set", "lang", "en", "-q").exit_code == 0  # it stays private
+    assert config.stat().st_mode & 0o777 == 0o600

@@ -274,8 +274,6 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
         values = load_config(where)
         values[key] = stored
         write_atomic(where, values)
-        if key == "notify":  # tokens: readable by the owner alone, whatever the file was before
-            os.chmod(where, 0o600)
     return stored
 
 
@@ -327,9 +325,12 @@ def get_value(key: str, path: Path | None = None) -> Any:
 
 def write_atomic(path: Path, values: dict[str, Any]) -> None:
     """Replace the whole file atomically: a crash leaves the old file or the new one, never half. A
-    new config is private (0600): it may hold notification tokens; an existing one keeps its mode."""
+    new config is private (0600); an existing one keeps its mode, unless it holds notification
+    tokens, which make it 0600 before they reach the disk."""
     import tomli_w
 
     from tahapan.safefile import commit
 
-    commit(path, (HEADER + tomli_w.dumps(values)).encode("utf-8"), backup=False, new_mode=0o600)
+    private = 0o600 if "notify" in values else None
+    data = (HEADER + tomli_w.dumps(values)).encode("utf-8")
+    commit(path, data, backup=False, new_mode=0o600, mode=private)

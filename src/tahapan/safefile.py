@@ -115,8 +115,17 @@ def _lock_path(path: Path) -> Path | None:
     return folder / f"{line_digest(os.path.abspath(path).encode('utf-8', 'surrogateescape'))}.lock"
 
 
-def commit(path: Path, data: bytes, *, backup: bool, new_mode: int | None = None) -> Path | None:
-    """Write ``data`` as the new content of ``path`` (a target, under its lock)."""
+def commit(
+    path: Path,
+    data: bytes,
+    *,
+    backup: bool,
+    new_mode: int | None = None,
+    mode: int | None = None,
+) -> Path | None:
+    """Write ``data`` as the new content of ``path`` (a target, under its lock): with the old file's
+    mode, ``new_mode`` for a new file, or ``mode`` whatever the file was (set on the temporary file,
+    so the content is never readable by others, even for a moment)."""
     try:
         if is_special(path):
             _write_into(path, data)
@@ -124,7 +133,8 @@ def commit(path: Path, data: bytes, *, backup: bool, new_mode: int | None = None
         sweep(path)
         old = _stat(path)
         kept = keep_backup(path, old) if backup and old is not None else None
-        mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
+        if mode is None:
+            mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
         replace_bytes(path, data, mode=mode, owner=old)
         return kept
     except WriteError:
