@@ -60,6 +60,23 @@ def test_the_ground_imports_no_layer():
         assert not {m for m in imported if m.split(".")[1:2] and m.split(".")[1] in LAYERS}, name
 
 
+def test_the_write_path_imports_no_layer_even_late():
+    """safefile (every write) and folders (the cache's and the locks' folders) sit under the
+    schedule layer that uses them: not even an import inside a function runs back up."""
+    for name in ("safefile", "folders"):
+        tree = ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("tahapan.")
+        }
+        assert not {m for m in imported if m.split(".")[1] in LAYERS}, name
+        if name == "safefile":  # its lock folder's import is a late one, and it is seen
+            assert "tahapan.folders" in imported
+
+
 def test_the_core_runs_without_typer_or_rich_and_import_tahapan_loads_nothing_else():
     code = (
         "import sys, datetime; import tahapan; before = set(sys.modules); "

@@ -51,7 +51,7 @@ def distance(n: int) -> str:
         return tr("hari ini", "today")
     if n == 1:
         return tr("besok", "tomorrow")
-    return tr(f"{n} hari lagi", f"in {n} days")
+    return tr(f"{days(n)} lagi", f"in {days(n)}")
 
 
 def pick(id_value: T, en_value: T | None) -> T:

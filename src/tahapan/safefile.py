@@ -107,12 +107,14 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def _lock_path(path: Path) -> Path | None:
-    from tahapan.schedule.cache import line_digest, private_folder
+    from tahapan.folders import hasher, private_folder
 
     folder = private_folder("locks")
     if folder is None:
         return None
-    return folder / f"{line_digest(os.path.abspath(path).encode('utf-8', 'surrogateescape'))}.lock"
+    digest = hasher(16)  # the same name as earlier versions give the lock of the same file
+    digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
+    return folder / f"{digest.hexdigest()}.lock"
 
 
 def commit(

@@ -17,7 +17,10 @@ def main() -> None:
     import os
     import signal
 
-    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(130))
+    from tahapan.errors import ExitCode
+
+    interrupted = int(ExitCode.INTERRUPTED)
+    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(interrupted))
     from tahapan.cli.application import main as run
 
     try:

@@ -91,7 +91,8 @@ class TahapanGroup(Group):
         except BrokenPipeError:
             _quiet_broken_pipe()
         except Exception as err:
-            # click's own usage errors pass through to its standard handling (exit 2)
+            # Typer's and Click's own (usage errors above all) go on to TahapanGroup.main, which
+            # says them again in the chosen language (exit 2)
             if type(err).__module__.startswith("typer."):
                 raise
             if _debug():  # the traceback, and still the internal error's code (not Python's 1)

@@ -12,7 +12,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.config import data_files, load_config
-from tahapan.days.dates import machine_zone, parse_date, resolve_zone, today
+from tahapan.days.dates import clock_zone, parse_date, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Region
@@ -152,7 +152,8 @@ def open_session(
 ) -> Session:
     """Resolve the common options: option or environment (Typer reads both) > config file > default.
 
-    A region's zone decides "today" unless --tz (or TAHAPAN_TZ) is given.
+    "Today" is the date in `days.dates.clock_zone`'s zone: --tz (or TAHAPAN_TZ), the config's tz,
+    the region's zone, the machine's own when Indonesian, else Asia/Jakarta.
     """
     if lang is not None:
         set_language(lang.value)  # first, so that a broken config file is reported in that language
@@ -193,18 +194,6 @@ def open_session(
             err.hint = _from_config("election")
         raise
     return Session(catalog, zone, today(zone), ids, chosen_region, loaded, tuple(files))
-
-
-def clock_zone(option: str | None, configured: str | None, region: Region | None) -> str:
-    """The zone whose date is "today": --tz (or TAHAPAN_TZ), the config's tz, the region's zone,
-    the machine's own zone when it is Indonesian, else Asia/Jakarta."""
-    if option:
-        return resolve_zone(option)
-    if configured:
-        return resolve_zone(configured)
-    if region is not None:
-        return region.timezone
-    return machine_zone() or resolve_zone(None)
 
 
 def _from_config(key: str) -> str:

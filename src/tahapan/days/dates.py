@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from tahapan.errors import DateError, UnknownNameError
 from tahapan.i18n import month_name, tr, weekday_name
-from tahapan.model import canonical_zone
+from tahapan.model import Region, canonical_zone
 
 DEFAULT_ZONE = "Asia/Jakarta"
 NOW_VARIABLE = "TAHAPAN_NOW"
@@ -107,6 +107,18 @@ def resolve_zone(name: str | None) -> str:
                 "Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura.",
             ),
         ) from None
+
+
+def clock_zone(option: str | None, configured: str | None, region: Region | None) -> str:
+    """The zone whose date is "today": --tz (or TAHAPAN_TZ), the config's tz, the region's zone,
+    the machine's own zone when it is Indonesian, else Asia/Jakarta."""
+    if option:
+        return resolve_zone(option)
+    if configured:
+        return resolve_zone(configured)
+    if region is not None:
+        return region.timezone
+    return machine_zone() or resolve_zone(None)
 
 
 def now(zone: str) -> datetime:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tahapan import __version__
+from tahapan.folders import directory, hasher, is_private
 from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table, from_table
 
 FORMAT = 6
@@ -39,14 +40,6 @@ def enabled() -> bool:
 
 class Damaged(Exception):
     """An entry line that does not decode into its election: the catalog is rebuilt from the files."""
-
-
-def hasher(digest_size: int) -> Any:
-    try:  # the C module alone: hashlib would load OpenSSL first, a few ms on every run
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - other Pythons
-        from hashlib import blake2b
-    return blake2b(digest_size=digest_size)
 
 
 def line_digest(line: bytes) -> str:
@@ -68,43 +61,6 @@ def key(files: Iterable[tuple[Path, bytes]]) -> str:
     return str(digest.hexdigest())
 
 
-def directory(create: bool = False) -> Path | None:
-    """The cache directory, when it is safe to use: ours, a real directory, writable by us alone."""
-    from platformdirs import user_cache_path
-
-    folder = user_cache_path("tahapan", appauthor=False)
-    if create:
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError:
-            return None
-    return folder if _private(folder, stat.S_ISDIR) else None
-
-
-def private_folder(name: str) -> Path | None:
-    """A folder of tahapan's own inside the cache directory (0700), or None when none is safe."""
-    parent = directory(create=True)
-    if parent is None:
-        return None
-    folder = parent / name
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-    except OSError:
-        return None
-    return folder if _private(folder, stat.S_ISDIR) else None
-
-
-def _private(path: Path, kind: Any) -> bool:
-    try:
-        info = os.lstat(path)  # a symlink is refused: it could point anywhere
-    except OSError:
-        return False
-    if not kind(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return False
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or info.st_uid == getuid()
-
-
 def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
     """The header, the regions line and the election lines of an entry (undecoded), or None when
     there is none to trust. Lines stay bytes until asked for: a region's run decodes a few of many."""
@@ -112,7 +68,7 @@ def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
     if folder is None:
         return None
     path = folder / f"{_PREFIX}{cache_key}.jsonl"
-    if not _private(path, stat.S_ISREG):
+    if not is_private(path, stat.S_ISREG):
         return None
     try:
         lines = path.read_bytes().rstrip(b"\n").split(b"\n")

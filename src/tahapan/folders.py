@@ -1,0 +1,54 @@
+"""tahapan's own folders and digests, for the cache (schedule/cache.py) and the write locks
+(safefile.py): a folder is used only when it is a real directory, ours, that nobody else can write."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+
+def hasher(digest_size: int) -> Any:
+    try:  # the C module alone: hashlib would load OpenSSL first, a few ms on every run
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    return blake2b(digest_size=digest_size)
+
+
+def directory(create: bool = False) -> Path | None:
+    """The cache directory, when it is safe to use: ours, a real directory, writable by us alone."""
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path("tahapan", appauthor=False)
+    if create:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return None
+    return folder if is_private(folder, stat.S_ISDIR) else None
+
+
+def private_folder(name: str) -> Path | None:
+    """A folder of tahapan's own inside the cache directory (0700), or None when none is safe."""
+    parent = directory(create=True)
+    if parent is None:
+        return None
+    folder = parent / name
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return folder if is_private(folder, stat.S_ISDIR) else None
+
+
+def is_private(path: Path, kind: Any) -> bool:
+    try:
+        info = os.lstat(path)  # a symlink is refused: it could point anywhere
+    except OSError:
+        return False
+    if not kind(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
