@@ -83,7 +83,7 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
         (
             'basis = "Catatan kantor"',
             'basis = "Catatan kantor"\ntimezone = "Mars/Base"',
-            ":9: latihan: timezone ('Mars/Base'): unknown time zone 'Mars/Base': use WIB, WITA, WIT or an IANA name such as Asia/Makassar",
+            ":9: latihan: timezone ('Mars/Base'): zona waktu tidak dikenal: 'Mars/Base'; gunakan WIB, WITA, WIT atau nama IANA seperti Asia/Makassar",
         ),
     ],
 )

@@ -111,3 +111,16 @@ def test_debug_mode_keeps_the_internal_error_code(tmp_path):
     )
     result = _run(["status"], env=env)
     assert result.returncode == 70 and b"RuntimeError: bug" in result.stderr
+
+
+def test_a_quiet_run_does_not_silence_the_next(cli, tmp_path):
+    """In one process (CliRunner, a library caller): -q belongs to its own run only."""
+    out = tmp_path / "k.json"
+    args = ("calendar", "-e", "pilkada-2024", "--month", "2024-11", "-f", "json", "-o", str(out))
+    assert cli(*args, "-q").stderr == ""
+    # `config get` has no -q of its own to set it back
+    unset = cli("config", "get", "region")
+    assert (unset.exit_code, unset.stderr) == (
+        1,
+        "tahapan: region belum diatur; nilai bawaan berlaku\n",
+    )

@@ -238,8 +238,14 @@ def canonical_zone(name: str) -> str:
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder of zones, not one
+        from tahapan.i18n import tr
+
         raise ValueError(
-            f"unknown time zone {name!r}: use WIB, WITA, WIT or an IANA name such as Asia/Makassar"
+            tr(
+                f"zona waktu tidak dikenal: {name!r}; gunakan WIB, WITA, WIT atau nama IANA seperti "
+                "Asia/Makassar",
+                f"unknown time zone {name!r}: use WIB, WITA, WIT or an IANA name such as Asia/Makassar",
+            )
         ) from None
     return zone
 

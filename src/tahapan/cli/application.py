@@ -70,6 +70,11 @@ class TahapanGroup(Group):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
+        # each run starts loud: a -q of an earlier run in this process (tests, a library caller)
+        # is not this one's; the command's own --quiet is read after this, as its options are
+        from tahapan.cli.streams import QUIET
+
+        QUIET["on"] = False
         try:
             code = super().invoke(ctx)
             # flush here, so that a reader that went away is noticed while we can still handle it
