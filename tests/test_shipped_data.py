@@ -66,6 +66,8 @@ def test_no_shipped_stage_is_missing_from_the_fact_sheet(catalog):
         ("pemilu-2024", date(2024, 1, 25), date(2024, 2, 23)),
         ("pilkada-2024", date(2025, 2, 20), date(2025, 2, 20)),
         ("pilkada-2024", date(2025, 2, 24), date(2025, 2, 24)),
+        # section 6d: "MK rejected the three Bangka disputes on 2025-09-29 (2S)"
+        ("pemilihan-ulang-2025", date(2025, 9, 29), date(2025, 9, 29)),
     }
     extra = [
         (e.id, path)
@@ -185,3 +187,27 @@ def test_provinces_and_their_zones(catalog):
     for region in catalog.regions:
         if region.parent:
             assert region.timezone == zones[region.parent], region.id
+
+
+def test_the_documented_changes_of_section_6c_are_shipped(catalog):
+    """Fact sheet 6c: Parigi Moutong 19 -> 16 April 2025 and Papua 9 -> 6 August 2025 (2S each); the
+    PKPU 8/2024 amendment moved no date. Each change names its stage, old dates and the new ones."""
+    elections = {e.id: e for e in catalog.elections}
+    moved = {
+        (e.id, c.stage, c.old_start, c.old_end, c.confidence)
+        for e in catalog.elections
+        for c in e.changes
+        if c.old_start
+    }
+    assert moved == {
+        ("psu-2025-04-16", "pemungutan-suara-ulang", date(2025, 4, 19), date(2025, 4, 19), "2S"),
+        ("psu-2025-08-06", "pemungutan-suara-ulang", date(2025, 8, 9), date(2025, 8, 9), "2S"),
+    }
+    # the stage holds the date the vote was held
+    for election_id, held in (("psu-2025-04-16", date(2025, 4, 16)), ("psu-2025-08-06", date(2025, 8, 6))):
+        stage = dict(elections[election_id].walk())["pemungutan-suara-ulang"]
+        assert (stage.start, stage.end) == (held, held)
+        assert elections[election_id].voting_day == held
+    [amendment] = elections["pilkada-2024"].changes
+    assert "PKPU 8/2024" in amendment.summary and "60" in amendment.basis and "70" in amendment.basis
+    assert amendment.old_start is None and amendment.date is None  # no day is given: none invented

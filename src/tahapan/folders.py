@@ -32,7 +32,23 @@ def directory(create: bool = False) -> Path | None:
 
 def private_folder(name: str) -> Path | None:
     """A folder of tahapan's own inside the cache directory (0700), or None when none is safe."""
-    parent = directory(create=True)
+    return _inside(directory(create=True), name)
+
+
+def data_folder(name: str) -> Path | None:
+    """A folder of tahapan's own inside the user's data directory (0700), where what must outlive the
+    cache is kept (the schedule history, installed updates), or None when none is safe."""
+    from platformdirs import user_data_path
+
+    parent = user_data_path("tahapan", appauthor=False)
+    try:
+        parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _inside(parent if is_private(parent, stat.S_ISDIR) else None, name)
+
+
+def _inside(parent: Path | None, name: str) -> Path | None:
     if parent is None:
         return None
     folder = parent / name

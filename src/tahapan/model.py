@@ -117,6 +117,25 @@ class Holiday:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    """A documented change of a published schedule: what moved, when it was decided, on what basis.
+
+    ``old_start``/``old_end`` are the dates before the change (the stage's own fields hold the new
+    ones); ``date`` is left out when the sources do not give the day the change was decided.
+    """
+
+    summary: str
+    summary_en: str
+    basis: str
+    confidence: Confidence
+    date: date | None = None
+    #: the stage that moved, by id or path; None: the election as a whole (its rules, its day)
+    stage: str | None = None
+    old_start: date | None = None
+    old_end: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Region:
     """A province, regency or city, with the zone its local time is kept in."""
 
@@ -149,6 +168,8 @@ class Election:
     #: days off beyond the national list, e.g. a local holiday on a regional voting day
     holidays: tuple[Holiday, ...] = ()
     stages: tuple[Stage, ...] = ()
+    #: documented changes of the published schedule, oldest first
+    changes: tuple[Change, ...] = ()
 
     def walk(self) -> Iterator[tuple[str, Stage]]:
         for stage in self.stages:

@@ -169,6 +169,11 @@ COMMANDS: dict[str, tuple[str, dict[str, Any]]] = {
     ),
     "pace": ("pace", {}),
     "validate": ("validate", {}),
+    "changes": ("changes", {}),
+    "perubahan": (
+        "changes",
+        {"help": "Alias of `changes`: what changed in the schedules."},
+    ),
     "regions": ("regions", {}),
     "calendar": ("calendar", {}),
     "export": ("export", {}),

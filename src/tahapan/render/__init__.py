@@ -28,6 +28,7 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("ShowReport", "text"): ("terminal", "show_view"),
     ("CheckReport", "text"): ("plain", "check_text"),
     ("CalcReport", "text"): ("plain", "calc_text"),
+    ("ChangesReport", "text"): ("changes", "changes_text"),
     ("PaceReport", "text"): ("plain", "pace_text"),
     ("ValidateReport", "text"): ("plain", "validate_text"),
     ("RegionsReport", "text"): ("plain", "regions_text"),

@@ -26,7 +26,16 @@ from typing import Any
 
 from tahapan import __version__
 from tahapan.folders import directory, hasher, is_private
-from tahapan.model import Election, Holiday, Region, RelativeDate, Stage, as_table, from_table
+from tahapan.model import (
+    Change,
+    Election,
+    Holiday,
+    Region,
+    RelativeDate,
+    Stage,
+    as_table,
+    from_table,
+)
 
 FORMAT = 6
 NO_CACHE_VARIABLE = "TAHAPAN_NO_CACHE"
@@ -52,7 +61,7 @@ def key(files: Iterable[tuple[Path, bytes]]) -> str:
     digest = hasher(16)
     shape = ";".join(
         f"{cls.__name__}:{','.join(f.name for f in fields(cls))}"
-        for cls in (Election, Stage, Holiday, Region, RelativeDate)
+        for cls in (Election, Stage, Holiday, Change, Region, RelativeDate)
     )
     digest.update(f"{FORMAT}\0{__version__}\0{shape}\0".encode())
     for path, raw in files:

@@ -62,6 +62,9 @@ class Catalog:
         self._sources = sources or {}
         #: which file set what, for `list --sources` (None when read from the cache)
         self.merged = merged
+        #: a digest of the files' paths and bytes (set by the loader): the same key, the same
+        #: schedules, so the history need not compare them stage by stage
+        self.key = ""
 
     @property
     def elections(self) -> tuple[Election, ...]:
@@ -113,6 +116,11 @@ class Catalog:
 
     def only(self, ids: set[str]) -> Catalog:
         """The same catalog with only these elections."""
+        narrowed = self._only(ids)
+        narrowed.key = self.key
+        return narrowed
+
+    def _only(self, ids: set[str]) -> Catalog:
         if self._elections is None:
             kept = [p for p in self._pending or () if p[0] in ids]
             return Catalog(
@@ -130,13 +138,15 @@ class Catalog:
 
     def with_elections(self, elections: Sequence[Election]) -> Catalog:
         """The same regions and sources with these elections (e.g. narrowed to a region)."""
-        return Catalog(
+        narrowed = Catalog(
             elections,
             sources=self._sources,
             merged=self.merged,
             rebuild=self._rebuild,
             **self._same_regions(),
         )
+        narrowed.key = self.key
+        return narrowed
 
     def ids(self) -> list[str]:
         return [ident for ident, _ in self.scopes()]

@@ -42,7 +42,7 @@ def load_catalog(
     paths = (shipped_paths() if include_shipped else []) + list(extra)
     raws, problems = _read_all(paths)
     use_cache = cache.enabled() and not provenance and not problems
-    cache_key = cache.key(raws) if use_cache else ""
+    cache_key = cache.key(raws)
     if use_cache and read_cache:
 
         def rebuild() -> Catalog:
@@ -50,11 +50,13 @@ def load_catalog(
 
         cached = _from_cache(cache_key, rebuild)
         if cached is not None:
+            cached.key = cache_key
             return cached
     files, parse_problems = _parse(raws)
     problems += parse_problems
     if not problems:
         catalog = build_catalog(files)
+        catalog.key = cache_key
         if use_cache:
             _write_cache(cache_key, catalog)
         return catalog

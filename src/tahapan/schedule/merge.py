@@ -148,8 +148,9 @@ def _extend(merged: Merged, target: dict[str, Any], patch: dict[str, Any], path:
                 _merge_stage(
                     merged, target, target.setdefault("stages", []), "", stage, path, added
                 )
-        elif key == "holidays" and isinstance(value, list):
-            target.setdefault("holidays", []).extend(copy.deepcopy(value))
+        elif key in ("holidays", "changes") and isinstance(value, list):
+            # an overlay adds days off and documented changes to those of the files before it
+            target.setdefault(key, []).extend(copy.deepcopy(value))
             merged.owners[(eid, "", key)] = path
         else:
             target[key] = copy.deepcopy(value)

@@ -40,6 +40,44 @@ def check_elections(
             )
         seen.add(election.id)
         yield from _check_stages(election)
+        yield from _check_changes(election)
+
+
+def _check_changes(election: Election) -> Iterator[Problem]:
+    """A documented change names a stage of its election, and its old window is a window."""
+    paths = {path for path, _ in election.walk()}
+    ids = {stage.id for _, stage in election.walk()}
+    for change in election.changes:
+        where = (election.id,)
+        if change.stage is not None and change.stage not in paths | ids:
+            yield Problem(
+                where,
+                tr(
+                    f"changes: tahapan {change.stage!r} tidak ada di pemilu ini; tulis id atau "
+                    "jalurnya (mis. kampanye/rapat-umum)",
+                    f"changes: stage {change.stage!r} is not in this election; give its id or path "
+                    "(e.g. kampanye/rapat-umum)",
+                ),
+                "changes",
+            )
+        if change.old_start and change.old_end and change.old_end < change.old_start:
+            yield Problem(
+                where,
+                tr(
+                    f"changes: old_end {change.old_end} lebih awal dari old_start {change.old_start}",
+                    f"changes: old_end {change.old_end} is before old_start {change.old_start}",
+                ),
+                "changes",
+            )
+        if (change.old_start or change.old_end) and change.stage is None:
+            yield Problem(
+                where,
+                tr(
+                    "changes: old_start/old_end tanpa stage; sebutkan tahapan yang bergeser",
+                    "changes: old_start/old_end without a stage; name the stage that moved",
+                ),
+                "changes",
+            )
 
 
 def _check_stages(election: Election) -> Iterator[Problem]:

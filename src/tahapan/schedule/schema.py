@@ -11,6 +11,7 @@ that every problem in a file is reported at once. A start or end may be a table 
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Day  # for a model whose field is itself named `date`
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -119,6 +120,19 @@ class Holiday(_Strict):
     regions: tuple[RegionRef, ...] = ()
 
 
+class Change(_Strict):
+    """A documented change of a published schedule (see model.Change)."""
+
+    summary: str = Field(min_length=1, max_length=MAX_TEXT)
+    summary_en: str = Field(min_length=1, max_length=MAX_TEXT)
+    basis: str = Field(min_length=1, max_length=MAX_TEXT)
+    confidence: Confidence
+    date: Day | None = None
+    stage: str | None = Field(None, min_length=1, max_length=MAX_TEXT)
+    old_start: Day | None = None
+    old_end: Day | None = None
+
+
 class Region(_Strict):
     """A province, regency or city, with the zone its local time is kept in."""
 
@@ -155,6 +169,7 @@ class Election(_Strict):
     #: days off beyond the national list, e.g. a local holiday on a regional voting day
     holidays: tuple[Holiday, ...] = ()
     stages: tuple[Stage, ...] = ()
+    changes: tuple[Change, ...] = ()
 
     @field_validator("timezone")
     @classmethod
@@ -166,6 +181,9 @@ class ScheduleFile(_Strict):
     schema_: Literal[1] = Field(
         FILE_SCHEMA, alias="schema"
     )  # the Literal must be the number itself
+    #: the day this file's content was last revised, and why (e.g. the PKPU that amended it)
+    revision: date | None = None
+    revision_note: str | None = Field(None, max_length=MAX_TEXT)
     regions: tuple[Region, ...] = ()
     elections: tuple[Election, ...] = ()
 
@@ -179,7 +197,7 @@ def to_model(schedule: ScheduleFile) -> model.Schedule:
     )
 
 
-_LINES = {"name", "name_en", "basis", "scope", "scope_en", "confidence_note"}
+_LINES = {"name", "name_en", "basis", "scope", "scope_en", "confidence_note", "summary", "summary_en"}
 _BLOCKS = {"note", "note_en"}
 
 
@@ -216,5 +234,6 @@ def _election(election: Election) -> model.Election:
     values.update(
         holidays=tuple(model.Holiday(**_clean(h.model_dump())) for h in election.holidays),
         stages=tuple(_stage(s) for s in election.stages),
+        changes=tuple(model.Change(**_clean(c.model_dump())) for c in election.changes),
     )
     return model.Election(**values)

@@ -1,0 +1,115 @@
+"""`tahapan changes` (`perubahan`): what differs between two schedule files, or what changed in the
+schedules tahapan loads since this user last looked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import (
+    DataOpt,
+    ElectionOpt,
+    JsonOpt,
+    LangOpt,
+    LangChoice,
+    RegionOpt,
+    Session,
+    open_session,
+)
+from tahapan.errors import TahapanError, WriteError
+from tahapan.i18n import set_language, tr
+from tahapan.render import render
+
+
+def command(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[OLD NEW]",
+            help="Two schedule files to compare, each read on its own. Without them: what changed "
+            "in the loaded schedules since you last looked.",
+            show_default=False,
+        ),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Every change in the history, not only those not seen yet."),
+    ] = False,
+    election: ElectionOpt = None,
+    region: RegionOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+) -> int:
+    """What changed in the schedules: exit 0 nothing, 1 something changed, 2 bad input."""
+    if files:
+        if len(files) != 2:
+            raise TahapanError(
+                tr(
+                    f"beri dua berkas (LAMA BARU), bukan {len(files)}",
+                    f"give two files (OLD NEW), not {len(files)}",
+                ),
+                hint=tr(
+                    "Contoh: tahapan changes jadwal-lama.toml jadwal-baru.toml; tanpa berkas: "
+                    "perubahan sejak terakhir dilihat.",
+                    "Example: tahapan changes old.toml new.toml; without files: the changes since "
+                    "you last looked.",
+                ),
+            )
+        return _compare(files[0], files[1], lang, json)
+    session = open_session(data=data, lang=lang, tz=None, elections=election, region=region)
+    return show_history(session, json=json, everything=everything)
+
+
+def _compare(old: Path, new: Path, lang: LangChoice | None, json: bool) -> int:
+    from tahapan.config import load_config
+    from tahapan.reports.changes import compare_files
+    from tahapan.schedule.catalog import shipped_paths
+
+    set_language(lang.value if lang else load_config().get("lang", "id"))
+    regions = [p for p in shipped_paths() if p.name == "regions.toml"]
+    report = compare_files(old, new, regions=regions)
+    return render(report, "json" if json else "text")
+
+
+def show_history(session: Session, *, json: bool, everything: bool) -> int:
+    from tahapan.days.dates import now
+    from tahapan.history import History
+    from tahapan.reports.changes import READER_CHANGES, look
+
+    history = History.open()
+    if history is None:
+        raise WriteError(no_history_folder())
+    loaded = session.loaded or session.catalog
+    found = look(
+        history,
+        loaded,
+        reader=READER_CHANGES,
+        at=now("UTC"),
+        election_ids=wanted_elections(session),
+        everything=everything,
+    )
+    code = render(found.report, "json" if json else "text")
+    history.mark(found.reader, found.upto)  # only once the answer is out
+    return code
+
+
+def wanted_elections(session: Session) -> set[str] | None:
+    """The elections whose changes a narrowed run (-e, --region) shows; None: all of them."""
+    if not session.elections and session.region is None:
+        return None
+    return set(session.elections) if session.elections else set(session.catalog.ids())
+
+
+def no_history_folder() -> str:
+    from platformdirs import user_data_path
+
+    folder = user_data_path("tahapan", appauthor=False)
+    return tr(
+        f"riwayat jadwal tidak bisa disimpan: folder data {folder} tidak bisa dibuat atau bukan "
+        "milik pengguna ini saja",
+        f"the schedule history cannot be kept: the data folder {folder} cannot be made or is not "
+        "this user's alone",
+    )
