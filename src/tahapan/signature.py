@@ -91,7 +91,9 @@ def read_public_key(given: str) -> PublicKey:
     if not text or not os.path.exists(path):  # exists() is False, not an error, for "a\0b"
         shown = text if len(text) <= 80 else text[:77] + "..."
         if _KEYISH.fullmatch(text):
-            message = tr(f"{shown} bukan kunci publik minisign", f"{shown} is not a minisign public key")
+            message = tr(
+                f"{shown} bukan kunci publik minisign", f"{shown} is not a minisign public key"
+            )
         else:
             message = tr(
                 f'"{shown}" bukan kunci publik minisign dan bukan berkas',
@@ -114,7 +116,8 @@ def read_public_key(given: str) -> PublicKey:
         key = _key_from_line(filled[0]) if len(filled) == 1 else None
     if key is None:
         raise SignatureError(
-            f"{path}: " + tr("bukan berkas kunci publik minisign", "not a minisign public key file"),
+            f"{path}: "
+            + tr("bukan berkas kunci publik minisign", "not a minisign public key file"),
             hint=tr(
                 'Berkas .pub berisi dua baris: "untrusted comment: ..." lalu kuncinya '
                 "(56 karakter base64, diawali RW).",
@@ -160,11 +163,19 @@ def _parse(signature: bytes) -> tuple[bool, bytes, bytes, bytes, bytes]:
             )
     if not lines[0].startswith(_UNTRUSTED):
         raise _malformed(
-            tr('baris 1 tidak diawali "untrusted comment: "', 'line 1 does not start with "untrusted comment: "')
+            tr(
+                'baris 1 tidak diawali "untrusted comment: "',
+                'line 1 does not start with "untrusted comment: "',
+            )
         )
     packed = _b64(lines[1], 74)
     if packed is None:
-        raise _malformed(tr("baris 2 bukan tanda tangan (74 bita base64)", "line 2 is not a signature (74 bytes in base64)"))
+        raise _malformed(
+            tr(
+                "baris 2 bukan tanda tangan (74 bita base64)",
+                "line 2 is not a signature (74 bytes in base64)",
+            )
+        )
     algorithm, key_id, sig = packed[:2], packed[2:10], packed[10:]
     if algorithm not in (_PREHASHED, _LEGACY):
         shown = algorithm.decode("ascii", "backslashreplace")
@@ -176,12 +187,18 @@ def _parse(signature: bytes) -> tuple[bool, bytes, bytes, bytes, bytes]:
         )
     if not lines[2].startswith(_TRUSTED):
         raise _malformed(
-            tr('baris 3 tidak diawali "trusted comment: "', 'line 3 does not start with "trusted comment: "')
+            tr(
+                'baris 3 tidak diawali "trusted comment: "',
+                'line 3 does not start with "trusted comment: "',
+            )
         )
     comment = lines[2][len(_TRUSTED) :]
     if not _printable(comment):
         raise _malformed(
-            tr("trusted comment memuat karakter tak tercetak", "the trusted comment holds unprintable characters")
+            tr(
+                "trusted comment memuat karakter tak tercetak",
+                "the trusted comment holds unprintable characters",
+            )
         )
     global_sig = _b64(lines[3], 64)
     if global_sig is None:

@@ -4,11 +4,12 @@ One all-day VEVENT per held stage: DTEND is the day after the last day (the end 
 iCalendar), the UID is made from the election and the stage path so that importing again updates the
 events instead of adding copies, DESCRIPTION carries the legal basis and the confidence, CATEGORIES the
 election id. A stage whose start the sources do not give becomes a one-day event on its last day.
+SEQUENCE counts the times a stage's dates changed, so a calendar that has the event replaces it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
@@ -27,8 +28,15 @@ def uid(election: Election, path: str) -> str:
 
 
 def write_ics(
-    elections: Sequence[Election], *, stamp: datetime, alarm_days: Sequence[int] = ()
+    elections: Sequence[Election],
+    *,
+    stamp: datetime,
+    alarm_days: Sequence[int] = (),
+    versions: Mapping[tuple[str, str], tuple[int, datetime]] | None = None,
 ) -> str:
+    """``versions`` gives each event's SEQUENCE and LAST-MODIFIED (reports/changes.event_versions);
+    without it, SEQUENCE 0 and ``stamp``. DTSTAMP is LAST-MODIFIED: without a METHOD, RFC 5545 has
+    it mean when the event's information last changed, so the same schedule gives the same file."""
     cal = Calendar()
     cal.add("prodid", "-//tahapan//Jadwal tahapan pemilu//ID")
     cal.add("version", "2.0")
@@ -45,8 +53,12 @@ def write_ics(
             if first is None:
                 first = stage.end
                 name += tr(" (berakhir)", " (ends)")
+            sequence, modified = (versions or {}).get((election.id, path), (0, utc))
+            modified = modified.astimezone(UTC)
             event.add("uid", uid(election, path))
-            event.add("dtstamp", utc)
+            event.add("dtstamp", modified)
+            event.add("last-modified", modified)
+            event.add("sequence", sequence)
             event.add("dtstart", first)
             if stage.end < date.max:
                 event.add("dtend", stage.end + timedelta(days=1))

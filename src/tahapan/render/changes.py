@@ -69,7 +69,8 @@ def line(item: Item) -> str:
     """A change on one line, for cron and phones: election · what moved · basis."""
     c = item.change
     basis = c.row.get("basis")
-    tail = f" · {tr('dasar', 'basis')}: {basis}" if basis else ""
+    shown = c.field("basis") is not None  # describe() already says the new basis
+    tail = f" · {tr('dasar', 'basis')}: {basis}" if basis and not shown else ""
     return f"{pick(c.election_name, c.election_name_en)} · {describe(item)}{tail}"
 
 

@@ -22,5 +22,8 @@ def ics_text(result: ScheduleExport) -> str:
     from tahapan.render.calendar_ics import write_ics
 
     return write_ics(
-        result.elections, stamp=result.stamp or now("UTC"), alarm_days=result.alarm_days
+        result.elections,
+        stamp=result.stamp or now("UTC"),
+        alarm_days=result.alarm_days,
+        versions=result.versions,
     )

@@ -49,6 +49,10 @@ def check_text(report: CheckReport) -> str:
             distance((e.day - report.date).days),
         ]
         lines.append("\t".join(fields))
+    if report.changes:
+        from tahapan.render.changes import line
+
+        lines += [line(item) for item in report.changes]
     return _text(lines)
 
 
@@ -57,8 +61,9 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     (None when there is nothing to say: nothing is due)."""
     if report.stage is not None:
         return "tahapan", _active_line(report.stage)
+    changed = _changes_message(report)
     if not report.events:
-        return None
+        return changed
     kinds = {"start": tr("mulai", "starts"), "end": tr("berakhir", "ends"), "day": ""}
     lines = [
         f"{format_date(e.day, short=True)} ({h_label(h_day(e.ref.election, e.day))}) "
@@ -69,7 +74,19 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     ]
     count = len(lines)
     title = tr(f"Tenggat tahapan: {count}", f"Stage deadlines: {count}")
+    if changed is not None:  # one message: the moved dates first, they may change the deadlines
+        return f"{changed[0]}; {title}", f"{changed[1]}\n\n{chr(10).join(lines)}"
     return title, "\n".join(lines)
+
+
+def _changes_message(report: CheckReport) -> tuple[str, str] | None:
+    if not report.changes:
+        return None
+    from tahapan.render.changes import line
+
+    count = len(report.changes)
+    title = tr(f"Perubahan jadwal: {count}", f"Schedule changes: {count}")
+    return title, "\n".join(line(item) for item in report.changes)
 
 
 def _projected(stage: Stage) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
@@ -14,6 +14,9 @@ from tahapan.reports.stages import ShowReport, build_show
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.select import pick_elections
 
+if TYPE_CHECKING:
+    from tahapan.reports.changes import Item
+
 
 @dataclass
 class CheckReport:
@@ -21,17 +24,22 @@ class CheckReport:
 
     date: date
     ok: bool
-    question: Literal["active", "within", "remind"]
+    question: Literal["active", "within", "remind", "changes"]
     #: for --active: where the stage stands on the date, as `show` computes it
     stage: ShowReport | None = None
     days: int | None = None
     events: tuple[tl.Event, ...] = ()
     #: for --remind: the distances asked for (7, 3, 1, 0)
     remind: tuple[int, ...] = ()
+    #: for --changes: the changes of schedule not reported to this check yet (None: not asked)
+    changes: list[Item] | None = None
+    #: for --changes: this run took the history's first snapshot; there was nothing to compare
+    changes_first_look: bool = False
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.ok else int(ExitCode.ATTENTION)
+        # --changes with --within/--remind: 1 when either has something to say
+        return 0 if self.ok and not self.changes else int(ExitCode.ATTENTION)
 
     def payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -50,7 +58,7 @@ class CheckReport:
                 "days_until": show.days_until,
                 "days_since": show.days_since,
             }
-        else:
+        elif self.question != "changes":
             if self.question == "remind":
                 out["remind"] = list(self.remind)
             else:
@@ -65,6 +73,11 @@ class CheckReport:
                 }
                 for e in self.events
             ]
+        if self.changes is not None:
+            from tahapan.reports.changes import item_json
+
+            out["changes_first_look"] = self.changes_first_look
+            out["changes"] = [item_json(item) for item in self.changes]
         return out
 
 

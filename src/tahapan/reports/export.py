@@ -19,6 +19,8 @@ class ScheduleExport:
     #: iCalendar: when the file was made, and the reminder's days before each stage
     stamp: datetime | None = None
     alarm_days: tuple[int, ...] = ()
+    #: iCalendar: (election, stage path) -> SEQUENCE and LAST-MODIFIED of its event
+    versions: dict[tuple[str, str], tuple[int, datetime]] | None = None
 
     exit_code = 0
 

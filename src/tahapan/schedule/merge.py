@@ -149,8 +149,10 @@ def _extend(merged: Merged, target: dict[str, Any], patch: dict[str, Any], path:
                     merged, target, target.setdefault("stages", []), "", stage, path, added
                 )
         elif key in ("holidays", "changes") and isinstance(value, list):
-            # an overlay adds days off and documented changes to those of the files before it
-            target.setdefault(key, []).extend(copy.deepcopy(value))
+            # an overlay adds days off and documented changes to those of the files before it; a
+            # change it repeats (a whole schedule merged over the one it copies) is the same change
+            kept = target.setdefault(key, [])
+            kept.extend(copy.deepcopy(v) for v in value if key == "holidays" or v not in kept)
             merged.owners[(eid, "", key)] = path
         else:
             target[key] = copy.deepcopy(value)

@@ -5,6 +5,7 @@ This is the path cron runs every few minutes: it prints plain text and never imp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ import typer
 from tahapan.cli import complete
 from tahapan.cli.options import (
     DataOpt,
+    Session,
     ElectionOpt,
     JsonOpt,
     LangOpt,
@@ -62,6 +64,15 @@ def command(
             show_default=False,
         ),
     ] = None,
+    changes: Annotated[
+        bool,
+        typer.Option(
+            "--changes",
+            help="Exit 1 and print each change of schedule not reported to `check --changes` "
+            "yet (old dates -> new); combines with --within/--remind. The history moves on only "
+            "once the answer is delivered.",
+        ),
+    ] = False,
     notify: Annotated[
         list[str] | None,
         typer.Option(
@@ -85,17 +96,20 @@ def command(
 ) -> int:
     """Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
-    if [active, within, remind].count(None) != 2:
+    asked = 3 - [active, within, remind].count(None)
+    if asked > 1 or (asked == 0 and not changes) or (changes and active is not None):
         raise TahapanError(
             tr(
-                "berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,...",
-                "give exactly one of --active STAGE, --within DAYS or --remind DAYS,...",
+                "berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,..., "
+                "atau --changes (boleh bersama --within/--remind)",
+                "give exactly one of --active STAGE, --within DAYS or --remind DAYS,..., or "
+                "--changes (which combines with --within/--remind)",
             ),
             hint=tr(
                 "Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
-                "tahapan check --remind 7,3,1,0",
+                "tahapan check --remind 7,3,1,0 --changes",
                 "Example: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
-                "tahapan check --remind 7,3,1,0",
+                "tahapan check --remind 7,3,1,0 --changes",
             ),
         )
     date = resolve_on(session, on)
@@ -107,14 +121,55 @@ def command(
         report = build_check_remind(
             session.catalog, parse_spans(remind), on=date, election_ids=session.elections
         )
-    else:
+    elif within is not None:
         report = build_check_within(
-            session.catalog, parse_span(within or ""), on=date, election_ids=session.elections
+            session.catalog, parse_span(within), on=date, election_ids=session.elections
         )
+    else:
+        report = CheckReport(date, True, "changes")
+    seen = _changes(session, report) if changes else None
     code = report.exit_code if quiet and not json else render(report, "json" if json else "text")
     if notify:
         _notify(notify, report)
+    if seen is not None:
+        # only now: a notification that failed (exit 75) is sent again by the next run
+        seen()
     return code
+
+
+def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
+    """Add the changes not reported to `check --changes` yet; returns what marks them reported."""
+    from tahapan.cli.commands.changes import no_history_folder, wanted_elections
+    from tahapan.days.dates import now
+    from tahapan.errors import WriteError
+    from tahapan.history import History
+    from tahapan.reports.changes import READER_CHECK, look
+
+    history = History.open()
+    if history is None:
+        raise WriteError(no_history_folder())
+    found = look(
+        history,
+        session.loaded or session.catalog,
+        reader=READER_CHECK,
+        at=now("UTC"),
+        election_ids=wanted_elections(session),
+    )
+    report.changes = found.report.items
+    report.changes_first_look = found.report.first_look
+    report.ok = report.ok and not report.changes
+    if found.report.first_look:
+        from tahapan.cli.streams import say
+
+        say(
+            tr(
+                "check --changes: jadwal yang dimuat dicatat sebagai pembanding; perubahan "
+                "berikutnya akan dilaporkan.",
+                "check --changes: the schedules loaded now are recorded to compare with; later "
+                "changes will be reported.",
+            )
+        )
+    return lambda: history.mark(found.reader, found.upto)
 
 
 def _notify(given: list[str], report: CheckReport) -> None:
