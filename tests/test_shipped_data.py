@@ -204,10 +204,15 @@ def test_the_documented_changes_of_section_6c_are_shipped(catalog):
         ("psu-2025-08-06", "pemungutan-suara-ulang", date(2025, 8, 9), date(2025, 8, 9), "2S"),
     }
     # the stage holds the date the vote was held
-    for election_id, held in (("psu-2025-04-16", date(2025, 4, 16)), ("psu-2025-08-06", date(2025, 8, 6))):
+    for election_id, held in (
+        ("psu-2025-04-16", date(2025, 4, 16)),
+        ("psu-2025-08-06", date(2025, 8, 6)),
+    ):
         stage = dict(elections[election_id].walk())["pemungutan-suara-ulang"]
         assert (stage.start, stage.end) == (held, held)
         assert elections[election_id].voting_day == held
     [amendment] = elections["pilkada-2024"].changes
-    assert "PKPU 8/2024" in amendment.summary and "60" in amendment.basis and "70" in amendment.basis
+    assert (
+        "PKPU 8/2024" in amendment.summary and "60" in amendment.basis and "70" in amendment.basis
+    )
     assert amendment.old_start is None and amendment.date is None  # no day is given: none invented

@@ -81,12 +81,43 @@ def user_file() -> Path:
     return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
 
 
+def installed_updates() -> list[Path]:
+    """The schedule files `tahapan data update` installed, oldest revision first (each replaces
+    the elections it holds in the files before it)."""
+    from tahapan.folders import updates_path
+
+    try:
+        found = sorted(updates_path().glob("*.toml"))
+    except OSError:
+        return []
+    if len(found) < 2:
+        return found
+    return sorted(found, key=lambda p: (_revision_of(p), p.name))
+
+
+def _revision_of(path: Path) -> str:
+    """The revision a file declares in its first lines (updates are written with it on top)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    for line in head.splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == "revision":
+            return value.strip()[:10]
+        if line.startswith("["):
+            break
+    return ""
+
+
 def data_files(config: dict[str, Any], data: list[Path] | None) -> list[Path]:
-    """Overlay files in merge order: the user's own file (`tahapan stage add` writes it) when it
+    """Overlay files in merge order: installed updates, then the user's own file (`tahapan stage add` writes it) when it
     exists, then the config's, then TAHAPAN_DATA's, then --data; a file named twice is read once."""
     from_env = [p for p in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if p.strip()]
     own = user_file()
-    paths = [own] if own.is_file() else []
+    paths = installed_updates()
+    paths += [own] if own.is_file() else []
     paths += (
         [Path(p) for p in config.get("data", [])] + [Path(p) for p in from_env] + list(data or [])
     )

@@ -1,12 +1,8 @@
-"""Schedule files from the web (`tahapan data update URL`): one download over http(s) with the
-standard library, bounded in size as files on disk are (``MAX_BYTES``) and in time for the whole
-download (``TIMEOUT``: connecting, the answer's headers and its body together, however slowly they
-come), and conditional (ETag, Last-Modified) so that an unchanged file costs one short answer.
-
-Every failure is a ``TahapanError`` naming the address (never its user:password part) and what
-happened: ``DownloadError`` (exit 75, try again later) when the network or the server fails for now,
-``TooLargeError`` and the others (exit 2) when the address itself is wrong. urllib is imported only
-when a download starts.
+"""Schedule files from the web (`tahapan data update URL`) over http(s) with the standard library:
+bounded in size as files on disk are and in time for the whole download (however slowly it comes),
+conditional (ETag, Last-Modified) so that an unchanged file costs one short answer. Failures name the
+address (never its user:password) and what happened: ``DownloadError`` (exit 75) when the network or
+the server fails for now, exit 2 when the address is wrong. urllib is imported when a download starts.
 """
 
 from __future__ import annotations
@@ -86,9 +82,9 @@ def download(
 
     target, name, authorization = _parse(url)
     headers = {"User-Agent": f"tahapan/{__version__}", "Accept-Encoding": "identity"}
-    if _usable(etag):
+    if etag and _usable(etag):
         headers["If-None-Match"] = etag
-    if _usable(last_modified):
+    if last_modified and _usable(last_modified):
         headers["If-Modified-Since"] = last_modified
     request = urllib.request.Request(target, headers=headers)
     if authorization:  # unredirected: a redirect to another host is not sent the password
@@ -102,20 +98,11 @@ def download(
             err.close()
             if err.code != 304:
                 raise _status_error(err.code, name) from None
-            return Download(
-                err.url or target,
-                None,
-                _header(err.headers, "ETag") or etag,
-                _header(err.headers, "Last-Modified") or last_modified,
-            )
+            tag, modified = _validators(err.headers)
+            return Download(err.url, None, tag or etag, modified or last_modified)
         with response:
             body = _body(response, watch, name, max_bytes)
-            return Download(
-                response.geturl() or target,
-                body,
-                _header(response.headers, "ETag"),
-                _header(response.headers, "Last-Modified"),
-            )
+            return Download(response.geturl(), body, *_validators(response.headers))
     except TahapanError:
         raise
     except (OSError, http.client.HTTPException, UnicodeError) as err:
@@ -137,17 +124,9 @@ def _parse(url: str) -> tuple[str, str, str | None]:
     except ValueError:
         parts = None
     host = parts.netloc.rpartition("@")[2] if parts else ""
-    if (
-        parts is None
-        or parts.scheme.lower() not in ("http", "https")
-        or not parts.hostname
-        or not host.isprintable()
-        or " " in host
-    ):
-        raise TahapanError(
-            f"{name}: " + tr("bukan alamat http:// atau https:// yang sah", "not a valid http:// or https:// address"),
-            hint=_check_address(),
-        )
+    fit = parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    if parts is None or not fit or not host.isprintable() or " " in host:
+        raise _bad(name, *_NOT_AN_ADDRESS)
     # spaces, non-ASCII and control characters are sent percent-encoded, as browsers send them
     path, query = (quote(part, safe=string.punctuation) for part in (parts.path, parts.query))
     target = urlunsplit((parts.scheme.lower(), host, path, query, ""))
@@ -159,14 +138,16 @@ def _parse(url: str) -> tuple[str, str, str | None]:
     return target, name, "Basic " + base64.b64encode(pair).decode("ascii")
 
 
-def _usable(value: str | None) -> bool:
+def _usable(value: str) -> bool:
     """A validator that can be sent back (one stored badly, with a line break, is not)."""
-    return bool(value and value.strip() and value.isprintable())
+    return bool(value.strip()) and value.isprintable()
 
 
-def _header(headers: Message, key: str) -> str | None:
-    value = headers.get(key)
-    return value.strip() if isinstance(value, str) and _usable(value) else None
+def _validators(headers: Message) -> tuple[str | None, str | None]:
+    """The answer's ETag and Last-Modified, each None if absent or not fit to send back."""
+    values = (headers.get(key) for key in ("ETag", "Last-Modified"))
+    tag, modified = (v.strip() if isinstance(v, str) and _usable(v) else None for v in values)
+    return tag, modified
 
 
 class _Watch:
@@ -213,14 +194,13 @@ class _Watch:
 
 
 def _shut(sock: socket.socket) -> None:
+    import contextlib
     import socket
 
-    try:
-        # the plain socket's shutdown, under TLS too: it wakes a reader in another thread without
-        # touching the TLS object that reader is using
+    # the plain socket's shutdown, under TLS too: it wakes a reader in another thread without
+    # touching the TLS object that reader is using; OSError: closed already, the download is over
+    with contextlib.suppress(OSError):
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
-    except OSError:  # closed already: the download ended as the deadline came
-        pass
 
 
 def _opener(watch: _Watch) -> urllib.request.OpenerDirector:
@@ -253,21 +233,25 @@ def _opener(watch: _Watch) -> urllib.request.OpenerDirector:
 
     class Redirects(urllib.request.HTTPRedirectHandler):
         def redirect_request(
-            self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+            self,
+            req: urllib.request.Request,
+            fp: Any,
+            code: int,
+            msg: str,
+            headers: Any,
+            newurl: str,
         ) -> urllib.request.Request | None:
             old, new = (u.partition(":")[0].lower() for u in (req.full_url, newurl))
             if new in ("http", "https") and (old, new) != ("https", "http"):
                 return super().redirect_request(req, fp, code, msg, headers, newurl)
             fp.close()
-            why = (
-                tr("pengalihan dari https ke http tidak diikuti", "a redirect from https to http is not followed")
-                if new == "http"
-                else tr("pengalihan ke selain http(s) tidak diikuti", "a redirect away from http(s) is not followed")
-            )
-            raise TahapanError(
-                f"{shown(req.full_url)}: "
-                + tr(f"server mengalihkan ke {shown(newurl)}; {why}", f"the server redirected to {shown(newurl)}; {why}"),
-                hint=_check_address(),
+            to, away = shown(newurl), ("dari https ke http", "from https to http")
+            if new != "http":
+                away = ("ke selain http(s)", "away from http(s)")
+            raise _bad(
+                shown(req.full_url),
+                f"server mengalihkan ke {to}; pengalihan {away[0]} tidak diikuti",
+                f"the server redirected to {to}; a redirect {away[1]} is not followed",
             )
 
     return urllib.request.build_opener(Http(), Https(), Redirects())
@@ -278,13 +262,10 @@ def _body(response: HTTPResponse, watch: _Watch, name: str, max_bytes: int) -> b
     that the size and the deadline are checked as it comes."""
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding != "identity":  # asked for none; a compressed body would escape the size bound
-        raise TahapanError(
-            f"{name}: "
-            + tr(
-                f"server mengirim isi terkompresi ({encoding}) padahal diminta tanpa kompresi",
-                f"the server sent a compressed body ({encoding}) though none was asked for",
-            ),
-            hint=_check_address(),
+        raise _bad(
+            name,
+            f"server mengirim isi terkompresi ({encoding}) padahal diminta tanpa kompresi",
+            f"the server sent a compressed body ({encoding}) though none was asked for",
         )
     expected = response.length  # None when unknown (chunked, or up to the connection's end)
     if expected is not None and expected > max_bytes:
@@ -299,27 +280,24 @@ def _body(response: HTTPResponse, watch: _Watch, name: str, max_bytes: int) -> b
         chunks.append(chunk)
     watch.remaining()  # a read cut short by the deadline is a timeout, not a short file
     if expected is not None and got < expected:
-        raise DownloadError(
-            f"{name}: "
-            + tr(
-                f"sambungan terputus setelah {got} dari {expected} byte",
-                f"the connection was cut off after {got} of {expected} bytes",
-            ),
-            hint=_later(),
+        raise _for_now(
+            name,
+            f"sambungan terputus setelah {got} dari {expected} byte",
+            f"the connection was cut off after {got} of {expected} bytes",
         )
     return b"".join(chunks)
 
 
-def _too_large(name: str, max_bytes: int, size: int | None = None) -> TooLargeError:
+def _too_large(name: str, max_bytes: int, size: int | None = None) -> TahapanError:
     limit = _size(max_bytes)
-    found = f"{_size(size)}" if size is not None else tr(f"lebih dari {limit}", f"more than {limit}")
-    return TooLargeError(
-        f"{name}: "
-        + tr(
-            f"terlalu besar ({found}); berkas jadwal diunduh sampai {limit}",
-            f"too large ({found}); schedule files are downloaded up to {limit}",
-        ),
-        hint=_check_address(),
+    found = (
+        f"{_size(size)}" if size is not None else tr(f"lebih dari {limit}", f"more than {limit}")
+    )
+    return _bad(
+        name,
+        f"terlalu besar ({found}); berkas jadwal diunduh sampai {limit}",
+        f"too large ({found}); schedule files are downloaded up to {limit}",
+        TooLargeError,
     )
 
 
@@ -331,18 +309,16 @@ def _size(n: int) -> str:
 
 def _status_error(code: int, name: str) -> TahapanError:
     """An answer other than 2xx or 304: the server's fault for now (5xx, 408, 429), or the address's."""
-    from http import HTTPStatus
+    from http.client import responses
 
-    try:
-        status = f"HTTP {code} ({HTTPStatus(code).phrase})"
-    except ValueError:
-        status = f"HTTP {code}"
-    answered = f"{name}: " + tr(f"server menjawab {status}", f"the server answered {status}")
+    status = f"HTTP {code} ({responses[code]})" if code in responses else f"HTTP {code}"
+    id_text, en_text = f"server menjawab {status}", f"the server answered {status}"
     if code >= 500 or code in (408, 429):
-        return DownloadError(answered, hint=_later())
+        return _for_now(name, id_text, en_text)
     if 300 <= code < 400:  # no Location, a kind urllib does not follow, or a loop
-        answered += tr(", pengalihan yang tidak dapat diikuti", ", a redirect that cannot be followed")
-    return TahapanError(answered, hint=_check_address())
+        id_text += ", pengalihan yang tidak dapat diikuti"
+        en_text += ", a redirect that cannot be followed"
+    return _bad(name, id_text, en_text)
 
 
 def _failure(err: Exception, expired: bool, name: str, timeout: float) -> TahapanError:
@@ -353,46 +329,62 @@ def _failure(err: Exception, expired: bool, name: str, timeout: float) -> Tahapa
     import urllib.error
 
     reason: object = err.reason if isinstance(err, urllib.error.URLError) else err
-    hint = _later()
     if expired or isinstance(reason, TimeoutError):
-        what = tr(f"unduhan tidak selesai dalam {timeout:g} detik", f"the download did not finish within {timeout:g} seconds")
-    elif isinstance(reason, ssl.SSLCertVerificationError):
-        detail = reason.verify_message or reason.reason
-        return TahapanError(
-            f"{name}: "
-            + tr(f"sertifikat server tidak dapat diverifikasi ({detail})", f"the server's certificate could not be verified ({detail})"),
-            hint=_check_address(),
+        return _for_now(
+            name,
+            f"unduhan tidak selesai dalam {timeout:g} detik",
+            f"the download did not finish within {timeout:g} seconds",
         )
-    elif isinstance(reason, (str, http.client.InvalidURL, UnicodeError)):
-        return TahapanError(
-            f"{name}: " + tr("bukan alamat http:// atau https:// yang sah", "not a valid http:// or https:// address"),
-            hint=_check_address(),
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        why = reason.verify_message or reason.reason
+        return _bad(
+            name,
+            f"sertifikat server tidak dapat diverifikasi ({why})",
+            f"the server's certificate could not be verified ({why})",
         )
-    elif isinstance(reason, socket.gaierror):
-        what = tr("nama host tidak ditemukan (DNS)", "the host name could not be found (DNS)")
-        hint = tr(
-            "Tidak ada yang diubah; periksa alamat dan sambungan internetnya, lalu coba lagi nanti.",
-            "Nothing was changed; check the address and the network connection, and try again later.",
+    if isinstance(reason, (str, http.client.InvalidURL, UnicodeError)):
+        return _bad(name, *_NOT_AN_ADDRESS)
+    if isinstance(reason, socket.gaierror):
+        what = (
+            "nama host tidak ditemukan (DNS: tidak tersambung ke internet, atau nama yang salah)",
+            "the host name was not found (DNS: no network, or a wrong name)",
+        )
+    elif isinstance(reason, ssl.SSLError):
+        what = (
+            f"sambungan aman gagal ({reason.reason})",
+            f"the secure connection failed ({reason.reason})",
         )
     elif isinstance(reason, ConnectionRefusedError):
-        what = tr("sambungan ditolak", "the connection was refused")
+        what = ("sambungan ditolak", "the connection was refused")
     elif isinstance(reason, http.client.IncompleteRead):
-        what = tr("sambungan terputus sebelum berkasnya lengkap", "the connection was cut off before the whole file came")
+        what = ("sambungan terputus sebelum berkasnya utuh", "the connection was cut off mid-file")
     elif isinstance(reason, ConnectionError):
-        what = tr("sambungan terputus", "the connection was cut off")
-    elif isinstance(reason, ssl.SSLError):
-        what = tr(f"sambungan aman (TLS) gagal ({reason.reason})", f"the secure connection (TLS) failed ({reason.reason})")
+        what = ("sambungan terputus", "the connection was cut off")
     elif isinstance(reason, http.client.HTTPException):
-        what = tr("jawaban server tidak dapat dibaca", "the server's answer could not be read")
+        what = ("jawaban server tidak dapat dibaca", "the server's answer could not be read")
     else:
-        detail = (reason.strerror if isinstance(reason, OSError) else None) or str(reason) or type(reason).__name__
-        what = tr(f"jaringan gagal ({detail})", f"the network failed ({detail})")
-    return DownloadError(f"{name}: {what}", hint=hint)
+        why = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
+        what = (f"jaringan gagal ({why})", f"the network failed ({why})")
+    return _for_now(name, *what)
 
 
-def _later() -> str:
-    return tr("Tidak ada yang diubah; coba lagi nanti.", "Nothing was changed; try again later.")
+def _for_now(name: str, id_text: str, en_text: str) -> DownloadError:
+    """The network's or the server's failure, for now: exit 75."""
+    later = tr("Tidak ada yang diubah; coba lagi nanti.", "Nothing was changed; try again later.")
+    return DownloadError(f"{name}: " + tr(id_text, en_text), hint=later)
 
 
-def _check_address() -> str:
-    return tr("Periksa alamatnya; tidak ada yang diubah.", "Check the address; nothing was changed.")
+def _bad(
+    name: str, id_text: str, en_text: str, kind: type[TahapanError] = TahapanError
+) -> TahapanError:
+    """The address's fault (exit 2): trying again would not help."""
+    check = tr(
+        "Periksa alamatnya; tidak ada yang diubah.", "Check the address; nothing was changed."
+    )
+    return kind(f"{name}: " + tr(id_text, en_text), hint=check)
+
+
+_NOT_AN_ADDRESS = (
+    "bukan alamat http:// atau https:// yang sah",
+    "not a valid http:// or https:// address",
+)

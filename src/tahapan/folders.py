@@ -48,6 +48,17 @@ def data_folder(name: str) -> Path | None:
     return _inside(parent if is_private(parent, stat.S_ISDIR) else None, name)
 
 
+#: the folder of installed updates inside the user's data directory
+UPDATES = "pembaruan"
+
+
+def updates_path() -> Path:
+    """Where `tahapan data update` installs schedule files (made by data_folder when one is)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("tahapan", appauthor=False) / UPDATES
+
+
 def _inside(parent: Path | None, name: str) -> Path | None:
     if parent is None:
         return None

@@ -16,6 +16,7 @@ officer's `tahapan changes` does not take a change away from the office's cron l
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -24,8 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tahapan.errors import TahapanError
 from tahapan.days.diff import Difference, FieldChange, Fingerprint, diff, fingerprint
+from tahapan.errors import TahapanError
 from tahapan.model import Election
 
 FORMAT = 1
@@ -232,10 +233,8 @@ def record(catalog_key: str, elections: Callable[[], Iterable[Election]], *, by:
     history = History.open()
     if history is None:
         return
-    try:
+    with contextlib.suppress(OSError, TahapanError):
         history.reconcile(elections, catalog_key, by=by, at=now("UTC"))
-    except (OSError, TahapanError):
-        pass
 
 
 def _utc(at: datetime) -> str:

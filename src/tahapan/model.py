@@ -128,11 +128,12 @@ class Change:
     summary_en: str
     basis: str
     confidence: Confidence
-    date: date | None = None
     #: the stage that moved, by id or path; None: the election as a whole (its rules, its day)
     stage: str | None = None
     old_start: date | None = None
     old_end: date | None = None
+    # last: after this field, "date" in an annotation would name it, not the type
+    date: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

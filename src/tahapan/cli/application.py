@@ -174,6 +174,7 @@ COMMANDS: dict[str, tuple[str, dict[str, Any]]] = {
         "changes",
         {"help": "Alias of `changes`: what changed in the schedules."},
     ),
+    "data": ("data", {}),
     "regions": ("regions", {}),
     "calendar": ("calendar", {}),
     "export": ("export", {}),

@@ -10,6 +10,7 @@ import typer
 
 from tahapan.cli.options import LangChoice, Session, open_session
 from tahapan.config import user_file
+from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 from tahapan.schedule.catalog import shipped_paths
 from tahapan.schedule.editing import EditResult, Tables, edit
@@ -37,9 +38,52 @@ def open_for_edit(
 def apply_edit(
     session: Session, file: Path | None, where: str, mutate: Callable[[Tables], str]
 ) -> None:
-    """Make the change under the file's lock, checked with everything the session loaded."""
+    """Make the change under the file's lock, checked with everything the session loaded, and
+    record it in the schedule history."""
+    remember_before(session)
     result = edit(file or user_file(), [*shipped_paths(), *session.files], mutate, where)
     _report(result)
+    remember_after(session, result.path)
+
+
+def remember_before(session: Session) -> None:
+    """Changes made outside tahapan before this command are recorded as such, not as its own."""
+    from tahapan.history import FROM_FILES, record
+
+    loaded = session.loaded or session.catalog
+    record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
+
+
+def remember_after(session: Session, written: Path) -> None:
+    """What this command changed in the loaded schedules, recorded under its name (`tahapan
+    stage set`), so that `changes` and `check --changes` report it and SEQUENCE grows."""
+    from tahapan.config import same_file
+    from tahapan.history import record
+    from tahapan.schedule.load import load_catalog
+
+    files = list(session.files)
+    if (
+        written.exists()
+        and not any(same_file(written, f) for f in files)
+        and same_file(written, user_file())
+    ):
+        files.insert(0, written)  # the user's own file is read first, as config.data_files does
+    try:
+        catalog = load_catalog(files)
+    except TahapanError:
+        return  # the edit was checked before it was written; nothing else to record
+    context = click_context()
+    record(catalog.key, lambda: catalog.elections, by=context)
+
+
+def click_context() -> str:
+    """The command being run, as the history names it ("tahapan stage set")."""
+    try:  # the click that typer carries inside it (0.26 on); its name is not public
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - another typer
+        return "tahapan"
+    ctx = get_current_context(silent=True)
+    return ctx.command_path if ctx is not None else "tahapan"
 
 
 def _report(result: EditResult) -> None:

@@ -94,3 +94,18 @@ def _load_year(year: int) -> dict[date, Closed]:
             # a day that is both keeps its public-holiday name
             found.setdefault(day, Closed(day, kind, name))  # type: ignore[arg-type]
     return found
+
+
+def holiday_data() -> tuple[str, int | None]:
+    """The `holidays` package's version, and the last year whose decree (SKB of public holidays
+    and cuti bersama) it carries.
+
+    The package answers for any year, with estimates for years no decree covers yet; cuti bersama
+    come only from the decrees (no rule makes them), so the last year with any is the last decree.
+    """
+    import holidays
+    from holidays.countries.indonesia import Indonesia
+
+    cuti = Indonesia(years=range(2002, 2101), categories=("government",))
+    last = max((day.year for day in cuti), default=None)
+    return str(getattr(holidays, "__version__", "?")), last

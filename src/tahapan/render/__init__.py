@@ -29,6 +29,8 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("CheckReport", "text"): ("plain", "check_text"),
     ("CalcReport", "text"): ("plain", "calc_text"),
     ("ChangesReport", "text"): ("changes", "changes_text"),
+    ("SourcesReport", "text"): ("data", "sources_text"),
+    ("UpdateReport", "text"): ("data", "update_text"),
     ("PaceReport", "text"): ("plain", "pace_text"),
     ("ValidateReport", "text"): ("plain", "validate_text"),
     ("RegionsReport", "text"): ("plain", "regions_text"),

@@ -153,9 +153,7 @@ _FIELD_WORDS = {
 def _field(f: FieldChange, item: Item) -> str:
     if f.key == "held":
         return (
-            tr("kini dilaksanakan", "now held")
-            if f.new
-            else tr("tidak dilaksanakan", "not held")
+            tr("kini dilaksanakan", "now held") if f.new else tr("tidak dilaksanakan", "not held")
         )
     if f.key == "voting_day":
         old, new = date.fromisoformat(f.old), date.fromisoformat(f.new)
@@ -185,11 +183,11 @@ def _basis(item: Item) -> str:
         parts.append(f"{tr('dasar', 'basis')}: {c.row['basis']}")
     if item.n is not None:
         by = tr("berkas berubah", "files changed") if item.by == "berkas" else item.by
-        when = _when(item.seen_at or "")
-        parts.append(tr(f"tercatat {when} oleh {by}", f"seen {when}, by {by}"))
+        seen = when(item.seen_at or "")
+        parts.append(tr(f"tercatat {seen} oleh {by}", f"seen {seen}, by {by}"))
     return " · ".join(parts)
 
 
-def _when(stamp: str) -> str:
+def when(stamp: str) -> str:
     """'2026-12-06T14:39:26Z' as '2026-12-06 14:39 UTC' (the history keeps UTC)."""
     return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 else stamp

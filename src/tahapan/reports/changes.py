@@ -178,9 +178,10 @@ def look(
         state = history.state()
         return Look(ChangesReport("history", [], since=state.get("taken")), reader, state["last"])
     found = history.reconcile(lambda: loaded.elections, loaded.key, by=FROM_FILES, at=at)
-    seen = history.seen(reader)
-    first = seen is None and not everything
-    recorded = history.all() if everything else ([] if first else history.since(seen))
+    # a reader that never looked reads the history from its start: changes made through tahapan
+    # before (an edit, a `data update`) are never missed; only a snapshot taken right now has none
+    seen = history.seen(reader) or 0
+    recorded = history.all() if everything else history.since(seen)
     wanted = None if election_ids is None else set(election_ids)
     # an election no longer loaded at all is shown to a narrowed run too: its removal concerns
     # everyone who planned by it
@@ -193,7 +194,7 @@ def look(
     report = ChangesReport(
         "history",
         with_working_days(items),
-        first_look=first or found.first,
+        first_look=found.first,
         since=history.state().get("taken"),
     )
     return Look(report, reader, found.last)

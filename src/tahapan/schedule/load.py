@@ -104,11 +104,17 @@ def _from_cache(cache_key: str, rebuild: Callable[[], Catalog]) -> Catalog | Non
 
 def _parse(raws: list[tuple[Path, bytes]]) -> tuple[list[SourceFile], list[str]]:
     """Phase 3: each file's TOML tables."""
+    from dataclasses import replace
+
+    from tahapan.folders import updates_path
+
+    updates = updates_path()
     files: list[SourceFile] = []
     problems: list[str] = []
     for path, raw in raws:
         try:
-            files.append(source_from_bytes(path, raw))
+            source = source_from_bytes(path, raw)
+            files.append(replace(source, replaces=True) if path.parent == updates else source)
         except DataError as err:
             problems.extend(err.problems)
     return files, problems

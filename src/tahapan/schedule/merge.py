@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,13 @@ class SourceFile:
     path: Path
     text: str
     data: dict[str, Any]
+    #: an installed update (`tahapan data update`): a whole schedule whose elections replace those
+    #: of the same id in the files before it, instead of being merged key by key
+    replaces: bool = False
+
+    @property
+    def revision(self) -> Any:
+        return self.data.get("revision")
 
     @cached_property
     def lines(self) -> list[str]:
@@ -51,6 +59,8 @@ class Merged:
     #: problems of a file's top level (an unknown key, a wrong schema), kept per file
     top_level: dict[Path, dict[str, Any]] = field(default_factory=dict)
     _changes: dict[tuple[str, str], dict[str, Path]] | None = None
+    #: installed updates not used, being older than the data they would replace
+    skipped: list[Path] = field(default_factory=list)
 
     def owner(self, election: str, path: str, key: str | None) -> Path | None:
         """The file that set ``key`` of a stage (or of the election when path is ""), or made it."""
@@ -94,9 +104,21 @@ class Merged:
 
 def merge(files: list[SourceFile]) -> Merged:
     merged = Merged()
+    floor = None
     for source in files:
+        if source.replaces and not _newer(source.revision, floor):
+            # an update older than the data it would replace (a package upgrade brought newer
+            # data): set aside, so that the newer dates are not overwritten; `tahapan data` says so
+            merged.skipped.append(source.path)
+            continue
+        if not source.replaces and isinstance(source.revision, date):
+            floor = source.revision if floor is None else max(floor, source.revision)
         _merge_file(merged, source)
     return merged
+
+
+def _newer(revision: Any, floor: date | None) -> bool:
+    return isinstance(revision, date) and (floor is None or revision >= floor)
 
 
 def _merge_file(merged: Merged, source: SourceFile) -> None:
@@ -124,6 +146,15 @@ def _merge_file(merged: Merged, source: SourceFile) -> None:
         ident = election.get("id") if isinstance(election, dict) else None
         if not isinstance(election, dict) or not isinstance(ident, str):
             merged.data["elections"].append(copy.deepcopy(election))
+            continue
+        if source.replaces and ident in by_id:
+            # the update's election as a whole: stages it no longer has are gone
+            target = by_id[ident]
+            target.clear()
+            target.update(election)
+            for key in [k for k in merged.owners if k[0] == ident]:
+                del merged.owners[key]
+            merged.owners[(ident, "", None)] = source.path
             continue
         if ident not in by_id:
             # taken as it is, not copied: a file's tables are read once, and copying a national

@@ -197,7 +197,16 @@ def to_model(schedule: ScheduleFile) -> model.Schedule:
     )
 
 
-_LINES = {"name", "name_en", "basis", "scope", "scope_en", "confidence_note", "summary", "summary_en"}
+_LINES = {
+    "name",
+    "name_en",
+    "basis",
+    "scope",
+    "scope_en",
+    "confidence_note",
+    "summary",
+    "summary_en",
+}
 _BLOCKS = {"note", "note_en"}
 
 

@@ -158,18 +158,15 @@ def ics_versions(
     from datetime import UTC
     from datetime import datetime as moment
 
-    from tahapan.history import FROM_FILES, History
+    from tahapan.history import FROM_FILES, History, record
     from tahapan.reports.changes import event_versions, file_source
 
+    loaded = session.loaded or session.catalog
+    record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
     history = History.open()
     recorded = []
     fallback = stamp or moment.now(UTC)
     if history is not None:
-        loaded = session.loaded or session.catalog
-        try:
-            history.reconcile(lambda: loaded.elections, loaded.key, by=FROM_FILES, at=fallback)
-        except (OSError, TahapanError):
-            pass  # a history that cannot be written: the counts it has still hold
         recorded = history.all()
         taken = history.state().get("taken")
         if taken:

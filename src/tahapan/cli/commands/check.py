@@ -13,12 +13,12 @@ import typer
 from tahapan.cli import complete
 from tahapan.cli.options import (
     DataOpt,
-    Session,
     ElectionOpt,
     JsonOpt,
     LangOpt,
     OnOpt,
     RegionOpt,
+    Session,
     TzOpt,
     open_session,
     resolve_on,

@@ -1,0 +1,189 @@
+"""Schedule updates without a new release: a schedule file fetched from a path or an http(s) address,
+checked as a whole, and installed into the user's data folder (``pembaruan/``), where the loader
+reads it after the shipped data (config.installed_updates).
+
+- ``sources.json`` remembers each source: its file, its public key (then a signature is always
+  required), the server's validators (ETag, Last-Modified) and the revision installed, so that
+  `tahapan data update` alone refreshes them all and an unchanged source costs one short answer.
+- Each install keeps the file it replaces as ``FILE.prev``; `tahapan data rollback` puts it back.
+- Nothing here is run implicitly: only `tahapan data update` and `rollback` fetch or install.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tahapan.errors import DataError, TahapanError
+from tahapan.i18n import tr
+
+FORMAT = 1
+
+
+@dataclass
+class Entry:
+    """A remembered source."""
+
+    source: str
+    file: str
+    key: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    revision: str | None = None
+    installed_at: str | None = None
+    checked_at: str | None = None
+
+    def table(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Registry:
+    folder: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    #: sources in the order they were installed, newest last (what rollback undoes)
+    installs: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / "sources.json"
+
+    @classmethod
+    def open(cls, folder: Path) -> Registry:
+        registry = cls(folder)
+        try:
+            data = json.loads(registry.path.read_bytes())
+        except FileNotFoundError:
+            return registry
+        except (OSError, ValueError) as err:
+            raise TahapanError(
+                tr(
+                    f"daftar sumber pembaruan {registry.path} rusak ({err}); hapus berkas itu lalu "
+                    "jalankan `tahapan data update SUMBER` lagi",
+                    f"the list of update sources {registry.path} is damaged ({err}); remove it "
+                    "and run `tahapan data update SOURCE` again",
+                )
+            ) from None
+        for table in data.get("sources", []):
+            entry = Entry(**{k: v for k, v in table.items() if k in Entry.__dataclass_fields__})
+            registry.entries[entry.source] = entry
+        registry.installs = [s for s in data.get("installs", []) if s in registry.entries]
+        return registry
+
+    def save(self) -> None:
+        from tahapan.safefile import replace_bytes
+
+        data = {
+            "format": FORMAT,
+            "sources": [e.table() for e in self.entries.values()],
+            "installs": self.installs,
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        replace_bytes(self.path, text.encode("utf-8"), mode=0o600)
+
+    def entry(self, source: str) -> Entry:
+        found = self.entries.get(source)
+        if found is None:
+            found = Entry(source, file=f"{_slug(source)}.toml")
+        return found
+
+
+def _slug(source: str) -> str:
+    """A file name for a source: readable, and unique by a digest of the whole address."""
+    import re
+
+    from tahapan.folders import hasher
+
+    digest = hasher(5)
+    digest.update(source.encode("utf-8", "surrogateescape"))
+    tail = re.sub(r"[^a-z0-9]+", "-", source.lower().rsplit("/", 1)[-1].removesuffix(".toml"))
+    return f"{tail.strip('-')[:40] or 'jadwal'}-{digest.hexdigest()}"
+
+
+def normal_source(text: str) -> str:
+    """A source as remembered: an address as given, a path made absolute (cron runs elsewhere)."""
+    from tahapan.download import is_url
+
+    text = text.strip()
+    if not text:
+        raise TahapanError(tr("SUMBER kosong", "SOURCE is empty"))
+    return text if is_url(text) else str(Path(text).expanduser().resolve())
+
+
+@dataclass
+class Fetched:
+    """A source's content and where it came from; ``body`` None: unchanged since the last time."""
+
+    body: bytes | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def fetch(source: str, entry: Entry | None, *, force: bool) -> Fetched:
+    """The bytes of a source: a conditional download of an address, or a file read."""
+    from tahapan.download import download, is_url
+
+    if is_url(source):
+        known = entry if entry is not None and not force else None
+        got = download(
+            source,
+            etag=known.etag if known else None,
+            last_modified=known.last_modified if known else None,
+        )
+        return Fetched(got.body, got.etag, got.last_modified)
+    from tahapan.schedule.read import read_bytes
+
+    return Fetched(read_bytes(Path(source)))
+
+
+def fetch_signature(source: str) -> bytes:
+    """SOURCE.minisig, beside the source (always fetched whole: it is what vouches for the file)."""
+    from tahapan.download import download, is_url
+
+    where = source + ".minisig"
+    if is_url(source):
+        got = download(where, max_bytes=64 * 1024)
+        return got.body or b""
+    try:
+        with open(where, "rb") as handle:
+            return handle.read(64 * 1024)
+    except OSError as err:
+        raise TahapanError(
+            tr(
+                f"tanda tangan {where} tidak bisa dibaca ({err.strerror}); sumber dengan kunci "
+                "publik harus bertanda tangan minisign",
+                f"the signature {where} cannot be read ({err.strerror}); a source with a public "
+                "key must carry a minisign signature",
+            )
+        ) from None
+
+
+def check_signature(source: str, body: bytes, key_text: str) -> str:
+    from tahapan.signature import read_public_key, verify
+
+    key = read_public_key(key_text)
+    return verify(body, fetch_signature(source), key)
+
+
+def revision_of(body: bytes, name: str) -> tuple[date, str | None]:
+    """The revision a downloaded schedule declares; an update without one cannot be ordered, so it
+    is refused."""
+    from tahapan.schedule.read import source_from_bytes
+
+    data = source_from_bytes(Path(name), body).data
+    revision = data.get("revision")
+    if not isinstance(revision, date) or isinstance(revision, datetime):
+        raise DataError(
+            [
+                f"{name}: "
+                + tr(
+                    "pembaruan harus menyebut revisinya di baris atas, mis. revision = 2027-01-10",
+                    "an update must give its revision at the top, e.g. revision = 2027-01-10",
+                )
+            ]
+        )
+    note = data.get("revision_note")
+    return revision, note if isinstance(note, str) else None
