@@ -503,7 +503,7 @@ def test_https_is_never_redirected_to_http(servers, tls):
     assert plain.seen == []
 
 
-def test_https_that_never_answers_ends_at_the_timeout(servers, tls):
+def test_a_dripping_https_server_ends_at_the_timeout(servers, tls):
     server = servers(tls)
     start = time.monotonic()
     text = failure(server.url("/drip"), DownloadError, ExitCode.NOTIFY, timeout=1)

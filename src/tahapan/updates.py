@@ -122,7 +122,7 @@ class Fetched:
     last_modified: str | None = None
 
 
-def fetch(source: str, entry: Entry | None, *, force: bool) -> Fetched:
+def fetch(source: str, entry: Entry | None, *, force: bool, timeout: float = 30.0) -> Fetched:
     """The bytes of a source: a conditional download of an address, or a file read."""
     from tahapan.download import download, is_url
 
@@ -132,6 +132,7 @@ def fetch(source: str, entry: Entry | None, *, force: bool) -> Fetched:
             source,
             etag=known.etag if known else None,
             last_modified=known.last_modified if known else None,
+            timeout=timeout,
         )
         return Fetched(got.body, got.etag, got.last_modified)
     from tahapan.schedule.read import read_bytes
@@ -139,13 +140,13 @@ def fetch(source: str, entry: Entry | None, *, force: bool) -> Fetched:
     return Fetched(read_bytes(Path(source)))
 
 
-def fetch_signature(source: str) -> bytes:
+def fetch_signature(source: str, timeout: float = 30.0) -> bytes:
     """SOURCE.minisig, beside the source (always fetched whole: it is what vouches for the file)."""
     from tahapan.download import download, is_url
 
     where = source + ".minisig"
     if is_url(source):
-        got = download(where, max_bytes=64 * 1024)
+        got = download(where, max_bytes=64 * 1024, timeout=timeout)
         return got.body or b""
     try:
         with open(where, "rb") as handle:
@@ -161,11 +162,11 @@ def fetch_signature(source: str) -> bytes:
         ) from None
 
 
-def check_signature(source: str, body: bytes, key_text: str) -> str:
+def check_signature(source: str, body: bytes, key_text: str, *, timeout: float = 30.0) -> str:
     from tahapan.signature import read_public_key, verify
 
-    key = read_public_key(key_text)
-    return verify(body, fetch_signature(source), key)
+    key = read_public_key(key_text)  # a bad key is said before anything is fetched for it
+    return verify(body, fetch_signature(source, timeout), key)
 
 
 def revision_of(body: bytes, name: str) -> tuple[date, str | None]:

@@ -162,17 +162,18 @@ def _field(f: FieldChange, item: Item) -> str:
             + f"{format_range(old, old)} → {format_range(new, new)} ({_how_far(f, item)})"
         )
     word = tr(*_FIELD_WORDS.get(f.key, (f.key, f.key)))
-    return f"{word} {_value(f.old)} → {_value(f.new)}"
+    quoted = f.key in ("basis", "name", "name_en")  # prose, where an arrow alone would blur
+    return f"{word} {_value(f.old, quoted)} → {_value(f.new, quoted)}"
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, quoted: bool) -> str:
     if value is None or value == []:
         return "–"
     if isinstance(value, bool):
         return tr("ya", "yes") if value else tr("tidak", "no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    return f"“{value}”" if isinstance(value, str) and " " in value else str(value)
+    return f"“{value}”" if quoted else str(value)
 
 
 def _basis(item: Item) -> str:

@@ -193,7 +193,14 @@ def _now() -> str:
 
 
 def install(
-    session: Any, registry: Any, source: str, *, key: str | None, force: bool, by: str
+    session: Any,
+    registry: Any,
+    source: str,
+    *,
+    key: str | None,
+    force: bool,
+    by: str,
+    timeout: float = 30.0,
 ) -> Outcome:
     """Fetch, verify, check as a whole, then install one source; nothing changes on any failure."""
     from tahapan.updates import check_signature, fetch, revision_of
@@ -201,14 +208,14 @@ def install(
     entry = registry.entry(source)
     target = registry.folder / entry.file
     key_text = key or entry.key
-    got = fetch(source, entry if target.is_file() else None, force=force)
+    got = fetch(source, entry if target.is_file() else None, force=force, timeout=timeout)
     installed = _revision(entry.revision)
     if got.body is None:  # 304: the copy installed is the server's
         entry.checked_at = _now()
         _save(registry, entry)
         return Outcome(source, "current", target, installed, installed, bool(key_text))
     if key_text:
-        check_signature(source, got.body, key_text)
+        check_signature(source, got.body, key_text, timeout=timeout)
     name = source.rsplit("/", 1)[-1] or source
     revision, _ = revision_of(got.body, name)
     if target.is_file() and target.read_bytes() == got.body:

@@ -86,7 +86,7 @@ def show_history(session: Session, *, json: bool, everything: bool) -> int:
     found = look(
         history,
         loaded,
-        reader=READER_CHANGES,
+        reader=reader_name(READER_CHANGES, session),
         at=now("UTC"),
         election_ids=wanted_elections(session),
         everything=everything,
@@ -101,6 +101,15 @@ def wanted_elections(session: Session) -> set[str] | None:
     if not session.elections and session.region is None:
         return None
     return set(session.elections) if session.elections else set(session.catalog.ids())
+
+
+def reader_name(base: str, session: Session) -> str:
+    """A reader's place in the history, one per view: a run narrowed to one election or region
+    marks only what it showed as read, so an unnarrowed run still reports the rest."""
+    parts = [*sorted(session.elections)]
+    if session.region is not None:
+        parts.append(f"region={session.region.id}")
+    return base if not parts else f"{base}:{','.join(parts)}"
 
 
 def no_history_folder() -> str:

@@ -139,7 +139,7 @@ def command(
 
 def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
     """Add the changes not reported to `check --changes` yet; returns what marks them reported."""
-    from tahapan.cli.commands.changes import no_history_folder, wanted_elections
+    from tahapan.cli.commands.changes import no_history_folder, reader_name, wanted_elections
     from tahapan.days.dates import now
     from tahapan.errors import WriteError
     from tahapan.history import History
@@ -151,7 +151,7 @@ def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
     found = look(
         history,
         session.loaded or session.catalog,
-        reader=READER_CHECK,
+        reader=reader_name(READER_CHECK, session),
         at=now("UTC"),
         election_ids=wanted_elections(session),
     )

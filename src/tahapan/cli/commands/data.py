@@ -3,18 +3,14 @@ schedule from a file or an address, `data rollback` puts the previous one back."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
-from tahapan.cli.options import JsonOpt, LangOpt, QuietOpt, Session, open_session
+from tahapan.cli.options import JsonOpt, LangOpt, QuietOpt, open_session
 from tahapan.errors import TahapanError, WriteError
 from tahapan.i18n import tr
-
-if TYPE_CHECKING:
-    from tahapan.reports.data import Outcome
-    from tahapan.updates import Registry
 
 command = typer.Typer(
     cls=Group,
@@ -73,16 +69,27 @@ def data_update(
             "--force", help="Install even when the revision is older than the one installed."
         ),
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=1,
+            max=600,
+            metavar="SECONDS",
+            help="Give up a download after this many seconds (nothing is changed).",
+        ),
+    ] = 30.0,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     json: JsonOpt = False,
 ) -> int:
     """Install a schedule file from a path or an address: checked whole, then its changes shown.
 
-    Exit 0 installed or already current, 1 nothing to update, 2 invalid or refused, 75 offline or
-    a server error (nothing changed).
+    Exit 0 installed or already current, 2 invalid or refused, 75 offline or a server error
+    (nothing changed).
     """
     from tahapan.folders import UPDATES, data_folder
+    from tahapan.reports.data import install
     from tahapan.updates import Registry, normal_source
 
     session = open_session(data=None, lang=lang, tz=None, elections=None)
@@ -109,7 +116,9 @@ def data_update(
     worst = 0
     for source in chosen:
         try:
-            outcomes.append(_update_one(session, registry, source, key, force))
+            outcomes.append(
+                install(session, registry, source, key=key, force=force, by=_by(), timeout=timeout)
+            )
         except TahapanError as err:
             if len(chosen) == 1:
                 raise
@@ -123,14 +132,6 @@ def data_update(
     report = UpdateReport(outcomes)
     code = render(report, "json" if json else "text")
     return worst or code
-
-
-def _update_one(
-    session: Session, registry: Registry, source: str, key: str | None, force: bool
-) -> Outcome:
-    from tahapan.reports.data import install
-
-    return install(session, registry, source, key=key, force=force, by=_by())
 
 
 @command.command("rollback", cls=Command, options_metavar=options_metavar())
