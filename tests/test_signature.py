@@ -10,6 +10,7 @@ signatures are checked on any machine.
 from __future__ import annotations
 
 import base64
+import os
 import shutil
 import subprocess
 import sys
@@ -175,6 +176,13 @@ def test_a_pub_file_of_the_key_line_alone_and_one_with_crlf_are_read(signer, tmp
     assert read_public_key(str(alone)) == key == read_public_key(str(crlf))
 
 
+def test_a_pub_file_under_home_is_found_by_tilde(signer):
+    home = Path(os.environ["HOME"])  # tmp_path/home, from conftest
+    home.mkdir(exist_ok=True)
+    shutil.copy(signer.pub_file, home / "kpu.pub")
+    assert read_public_key("~/kpu.pub") == read_public_key(signer.public_line)
+
+
 @pytest.mark.parametrize("change", ["crlf", "no final newline", "a fifth line"])
 def test_line_endings_minisign_takes_are_taken(signer, change):
     sig = signer.sign(DATA)
@@ -310,6 +318,10 @@ NOT_KEYS = {
         '"kpu-2029.pub" is neither a minisign public key nor a file',
     ),
     "NUL in a path": ("a\0b", '"a\0b" is neither a minisign public key nor a file'),
+    "an unknown user's home": (
+        "~nosuchuser/kpu.pub",
+        '"~nosuchuser/kpu.pub" is neither a minisign public key nor a file',
+    ),
     "a key cut short": (FIXED_KEY[:-4], f"{FIXED_KEY[:-4]} is not a minisign public key"),
     "a key with a typo": (FIXED_KEY[:10] + "!" + FIXED_KEY[11:], None),
     "a secret key's algorithm": (

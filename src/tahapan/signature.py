@@ -87,7 +87,7 @@ def read_public_key(given: str) -> PublicKey:
         "Give the key line as `minisign -P` takes it (56 characters of base64, starting with RW) "
         "or the path of its .pub file.",
     )
-    path = Path(text).expanduser()
+    path = Path(os.path.expanduser(text))  # Path.expanduser raises for "~nosuchuser"
     if not text or not os.path.exists(path):  # exists() is False, not an error, for "a\0b"
         shown = text if len(text) <= 80 else text[:77] + "..."
         if _KEYISH.fullmatch(text):
