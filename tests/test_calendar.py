@@ -194,7 +194,9 @@ def test_ics_events_have_exclusive_ends_and_stable_uids(cli):
     assert "Dasar hukum: PKPU 2/2024" in str(campaign["description"])
     assert "Kepastian: 2S" in str(campaign["description"])
     assert campaign["categories"].cats == ["pilkada-2024"]
-    assert campaign["dtstamp"].dt.isoformat() == "2023-11-29T01:00:00+00:00"
+    # DTSTAMP is LAST-MODIFIED: here the shipped data's revision, not the clock
+    assert campaign["dtstamp"].dt.isoformat() == "2026-12-06T00:00:00+00:00"
+    assert int(campaign["sequence"]) == 0
     assert not list(campaign.walk("VALARM"))
 
 

@@ -72,9 +72,10 @@ def test_within_json(cli):
     [
         (
             ["check"],
-            "tahapan: berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,...\n"
+            "tahapan: berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,..., "
+            "atau --changes (boleh bersama --within/--remind)\n"
             "  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
-            "tahapan check --remind 7,3,1,0\n",
+            "tahapan check --remind 7,3,1,0 --changes\n",
         ),
         (
             ["check", "--within", "-1"],

@@ -75,18 +75,19 @@ def test_check_within(cli):
 def test_hitung_shift_span_and_date(cli):
     shift = answer(cli, "hitung", "2024-11-27", "-", "3", "hari", "kerja")
     assert list(shift) == [
-        "schema", "kind", "expression", "election", "from", "count", "unit", "result", "days_off"
+        "schema", "kind", "expression", "election", "from", "count", "unit", "result", "days_off", "holidays"
     ]  # fmt: skip
     assert list(shift["from"]) == DAY and list(shift["result"]) == DAY
     assert shift["result"]["date"] == "2024-11-22"
     span = answer(cli, "hitung", "2024-09-25", "..", "2024-11-23")
     assert list(span) == [
         "schema", "kind", "expression", "election", "first", "last", "days", "working_days",
-        "days_off",
+        "days_off", "holidays",
     ]  # fmt: skip
     assert span["days"] == 60
     one = answer(cli, "hitung", "H-30", "-e", "pilkada-2024")
-    assert list(one) == ["schema", "kind", "expression", "election", "date"]
+    assert list(one) == ["schema", "kind", "expression", "election", "date", "holidays"]
+    assert one["holidays"]["package"] == "holidays" and one["holidays"]["decrees_until"] >= 2027
     assert one["date"]["date"] == "2024-10-28"
 
 

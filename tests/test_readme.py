@@ -69,6 +69,14 @@ def test_readme_examples_print_what_the_readme_shows(cli, block, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     (tmp_path / "polda.toml").write_text(readme_file("toml", 'id = "ops-polda"'), encoding="utf-8")
     (tmp_path / "kantor.csv").write_text(readme_file("csv", "apel-siaga"), encoding="utf-8")
+    # "When the schedule changes": the shipped schedule, and a copy whose campaign ends earlier
+    shipped = (REPO / "data" / "stages.toml").read_text(encoding="utf-8")
+    (tmp_path / "jadwal-lama.toml").write_text(shipped, encoding="utf-8")
+    moved = shipped.replace("revision = 2026-12-06", "revision = 2027-01-10", 1).replace(
+        'end = 2024-11-23\nbasis = "PKPU 2/2024"',
+        'end = 2024-11-20\nbasis = "PKPU 2/2024 sebagaimana diubah PKPU 99/2024"',
+    )
+    (tmp_path / "jadwal-baru.toml").write_text(moved, encoding="utf-8")
     # the README shows a Linux user's directories
     homes = {
         str(

@@ -35,6 +35,8 @@ class Entry:
     revision: str | None = None
     installed_at: str | None = None
     checked_at: str | None = None
+    #: digest of the content `data rollback` undid: not installed again unless forced
+    undone: str | None = None
 
     def table(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -144,7 +146,7 @@ def fetch_signature(source: str, timeout: float = 30.0) -> bytes:
     """SOURCE.minisig, beside the source (always fetched whole: it is what vouches for the file)."""
     from tahapan.download import download, is_url
 
-    where = source + ".minisig"
+    where = signature_address(source)
     if is_url(source):
         got = download(where, max_bytes=64 * 1024, timeout=timeout)
         return got.body or b""
@@ -160,6 +162,18 @@ def fetch_signature(source: str, timeout: float = 30.0) -> bytes:
                 "key must carry a minisign signature",
             )
         ) from None
+
+
+def signature_address(source: str) -> str:
+    """SOURCE.minisig: beside the file's path, before any query (a fragment is not sent)."""
+    from tahapan.download import is_url
+
+    if not is_url(source):
+        return source + ".minisig"
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(source)
+    return urlunsplit(parts._replace(path=parts.path + ".minisig", fragment=""))
 
 
 def check_signature(source: str, body: bytes, key_text: str, *, timeout: float = 30.0) -> str:
@@ -188,3 +202,11 @@ def revision_of(body: bytes, name: str) -> tuple[date, str | None]:
         )
     note = data.get("revision_note")
     return revision, note if isinstance(note, str) else None
+
+
+def digest(body: bytes) -> str:
+    from tahapan.folders import hasher
+
+    found = hasher(16)
+    found.update(body)
+    return str(found.hexdigest())

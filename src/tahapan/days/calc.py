@@ -94,7 +94,9 @@ class CalcReport:
             "election": None if self.election is None else self.election.id,
         }
         if self.kind == "date":
-            return {**out, "date": self.first.payload()}
+            from tahapan.days.workdays import holidays_payload
+
+            return {**out, "date": self.first.payload(), "holidays": holidays_payload()}
         if self.kind == "shift":
             out.update({"from": self.first.payload(), "count": self.count, "unit": self.unit})
             out["result"] = self.last.payload() if self.last else None
@@ -110,6 +112,9 @@ class CalcReport:
         out["days_off"] = [
             {"date": c.day.isoformat(), "kind": c.kind, "name": c.name} for c in self.days_off
         ]
+        from tahapan.days.workdays import holidays_payload
+
+        out["holidays"] = holidays_payload()  # which lists decided the days off above
         return out
 
 

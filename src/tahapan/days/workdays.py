@@ -109,3 +109,9 @@ def holiday_data() -> tuple[str, int | None]:
     cuti = Indonesia(years=range(2002, 2101), categories=("government",))
     last = max((day.year for day in cuti), default=None)
     return str(getattr(holidays, "__version__", "?")), last
+
+
+def holidays_payload() -> dict[str, object]:
+    """The holiday data as JSON answers name it (`hitung --json`, `data --json`)."""
+    version, until = holiday_data()
+    return {"package": "holidays", "version": version, "decrees_until": until}

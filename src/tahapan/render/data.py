@@ -63,6 +63,16 @@ def update_text(report: UpdateReport) -> str:
     lines = []
     for o in report.outcomes:
         signed = tr(" (tanda tangan sah)", " (valid signature)") if o.signed else ""
+        if o.action == "kept-back":
+            lines.append(
+                tr(
+                    f"{o.source}: revisi {o.revision} sudah dibatalkan dengan `data rollback`; "
+                    "tidak dipasang lagi (--force memasangnya)",
+                    f"{o.source}: revision {o.revision} was undone by `data rollback`; not "
+                    "installed again (--force installs it)",
+                )
+            )
+            continue
         if o.action == "current":
             lines.append(
                 tr(

@@ -57,7 +57,11 @@ class SourcesReport:
     def payload(self) -> dict[str, Any]:
         return {
             "sources": [r.payload() for r in self.rows],
-            "holidays": holidays_json(self.holidays_version, self.holidays_until),
+            "holidays": {
+                "package": "holidays",
+                "version": self.holidays_version,
+                "decrees_until": self.holidays_until,
+            },
             "uncovered": [
                 {"election": e, "stage": p, "date": d.isoformat()} for e, p, d in self.uncovered
             ],
@@ -78,11 +82,6 @@ class SourcesReport:
                 )
             )
         return out
-
-
-def holidays_json(version: str, until: int | None) -> dict[str, Any]:
-    """The holiday data as every JSON answer names it."""
-    return {"package": "holidays", "version": version, "decrees_until": until}
 
 
 def build_sources(files: tuple[Path, ...], catalog: Any) -> SourcesReport:
@@ -155,7 +154,7 @@ def _registry() -> Any:
 @dataclass
 class Outcome:
     source: str
-    action: Literal["installed", "current", "rolled-back", "removed"]
+    action: Literal["installed", "current", "kept-back", "rolled-back", "removed"]
     file: Path
     revision: date | None = None
     previous_revision: date | None = None
@@ -203,7 +202,7 @@ def install(
     timeout: float = 30.0,
 ) -> Outcome:
     """Fetch, verify, check as a whole, then install one source; nothing changes on any failure."""
-    from tahapan.updates import check_signature, fetch, revision_of
+    from tahapan.updates import check_signature, digest, fetch, revision_of
 
     entry = registry.entry(source)
     target = registry.folder / entry.file
@@ -225,6 +224,11 @@ def install(
             entry.key = key
         _save(registry, entry)
         return Outcome(source, "current", target, revision, installed, bool(key_text))
+    if entry.undone == digest(got.body) and not force:
+        # what `data rollback` undid comes back unchanged: the officer decided against it
+        entry.checked_at = _now()
+        _save(registry, entry)
+        return Outcome(source, "kept-back", target, revision, installed, bool(key_text))
     if installed and revision < installed and not force:
         raise TahapanError(
             tr(
@@ -253,6 +257,7 @@ def install(
     entry.revision = revision.isoformat()
     entry.etag, entry.last_modified = got.etag, got.last_modified
     entry.installed_at = entry.checked_at = _now()
+    entry.undone = None
     if key:
         entry.key = key
     registry.installs.append(source)
@@ -265,7 +270,7 @@ def roll_back(session: Any, registry: Any, source: str, *, by: str) -> Outcome:
     """The previous file of a source back in place (or the source's only file removed)."""
     import os
 
-    from tahapan.updates import revision_of
+    from tahapan.updates import digest, revision_of
 
     entry = registry.entries[source]
     target = registry.folder / entry.file
@@ -276,6 +281,7 @@ def roll_back(session: Any, registry: Any, source: str, *, by: str) -> Outcome:
     if previous.is_file():
         body = previous.read_bytes()
         revision, _ = revision_of(body, previous.name)
+        entry.undone = digest(target.read_bytes())
         os.replace(previous, target)
         entry.revision = revision.isoformat()
         action: Literal["rolled-back", "removed"] = "rolled-back"

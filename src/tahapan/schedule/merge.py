@@ -110,6 +110,9 @@ def merge(files: list[SourceFile]) -> Merged:
             # an update older than the data it would replace (a package upgrade brought newer
             # data): set aside, so that the newer dates are not overwritten; `tahapan data` says so
             merged.skipped.append(source.path)
+            merged.top_level[source.path] = {
+                k: v for k, v in source.data.items() if k not in ("elections", "regions")
+            }
             continue
         if not source.replaces and isinstance(source.revision, date):
             floor = source.revision if floor is None else max(floor, source.revision)
