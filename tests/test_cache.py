@@ -302,3 +302,12 @@ def test_a_region_name_edited_in_the_cache_is_not_believed(own):
     regions = load_catalog([own]).regions
     assert "Kota Kediri" in {r.name for r in regions}
     assert not any("\x1b" in r.name for r in regions)
+
+
+def test_check_changes_when_nothing_changed_loads_no_more_than_check():
+    """The cron line `check --changes`: with the files the snapshot was taken from, only the small
+    state file is read; no election is decoded and none of the heavy packages is imported."""
+    packages_loaded_by("check", "--changes", "-q")  # fills the cache and takes the snapshot
+    loaded = packages_loaded_by("check", "--changes", "-q")
+    assert not loaded & {"pydantic", "rich", "holidays", "dateutil", "nacl"}, loaded
+    assert loaded <= packages_loaded_by("check", "--within", "7", "-q")

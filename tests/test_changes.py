@@ -427,3 +427,46 @@ def test_help_names_the_new_commands(cli):
     result = cli("--help")
     assert "changes" in result.stdout and "perubahan" in result.stdout and "data" in result.stdout
     assert "Tanpa berkas" in cli("changes", "--help").stdout.replace("\n  ", " ")
+
+
+def test_an_import_over_your_own_file_is_recorded(cli, tmp_path, monkeypatch):
+    mine = tmp_path / "jadwal.toml"
+    monkeypatch.setenv("TAHAPAN_USER_FILE", str(mine))
+    assert (
+        cli(
+            "stage",
+            "add",
+            "-e",
+            "pilkada-2024",
+            "rapat-pleno",
+            "--name",
+            "Rapat pleno",
+            "--name-en",
+            "Plenary",
+            "--start",
+            "2024-10-01",
+            "--end",
+            "2024-10-02",
+            "--basis",
+            "Undangan",
+            "--confidence",
+            "P",
+        ).exit_code
+        == 0
+    )
+    cli("changes")
+    rows = tmp_path / "baris.csv"
+    assert cli("export", "-f", "csv", "-e", "pilkada-2024", "-o", str(rows)).exit_code == 0
+    text = rows.read_text(encoding="utf-8").replace("2024-10-02,2,", "2024-10-04,4,")
+    rows.write_text(text, encoding="utf-8")
+    done = cli("import", str(rows), "-o", str(mine))
+    assert done.exit_code == 0, done.output
+    [change] = json.loads(cli("changes", "--json").stdout)["changes"]
+    assert (change["stage"], change["by"]) == ("rapat-pleno", "tahapan import")
+    assert change["fields"][0] == {
+        "field": "end",
+        "old": "2024-10-02",
+        "new": "2024-10-04",
+        "shift_days": 2,
+        "shift_working_days": 2,
+    }

@@ -67,7 +67,11 @@ def remember_after(session: Session, written: Path) -> None:
         and not any(same_file(written, f) for f in files)
         and same_file(written, user_file())
     ):
-        files.insert(0, written)  # the user's own file is read first, as config.data_files does
+        from tahapan.folders import updates_path
+
+        # the user's own file is read after the installed updates, as config.data_files does
+        updates = updates_path()
+        files.insert(sum(1 for f in files if f.parent == updates), written)
     try:
         catalog = load_catalog(files)
     except TahapanError:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from tahapan.cli.options import DataOpt, LangOpt, OutputOpt, QuietOpt, open_session
+from tahapan.cli.edit_session import remember_after, remember_before
+from tahapan.cli.options import DataOpt, LangOpt, OutputOpt, QuietOpt, Session, open_session
 from tahapan.errors import DataError
 from tahapan.i18n import tr
 from tahapan.render import write_out
@@ -41,7 +42,13 @@ def command(
     )
     # the result must load beside everything else, or it is not written
     check_with([*shipped_paths(), *session.files], output or Path(f"{file.stem}.toml"), result)
+    loaded = output is not None and _is_loaded(output, session)
+    if loaded:
+        remember_before(session)
     write_out(result, output)
+    if loaded and output is not None:
+        # written over a file tahapan reads (your own, or a --data/config file): a schedule change
+        remember_after(session, output)
     from tahapan.cli.streams import say
 
     say(
@@ -51,3 +58,9 @@ def command(
         )
         + (f" → {output}" if output else "")
     )
+
+
+def _is_loaded(output: Path, session: Session) -> bool:
+    from tahapan.config import same_file, user_file
+
+    return any(same_file(output, f) for f in (*session.files, user_file()))
