@@ -138,7 +138,13 @@ def test_an_update_is_installed_shown_and_then_current(cli, server, tmp_path):
     assert (again.exit_code, again.stdout) == (0, f"{url}: sudah terbaru (revisi 2027-01-10)\n")
     assert server.requests[-1][1].get("If-None-Match") == '"v1"'
     assert installed(tmp_path).keys() == before.keys()
-    assert installed(tmp_path)["sources.json"] != b""
+    [outcome] = json.loads(cli("data", "update", url, "--json", "--lang", "en").stdout)["updates"]
+    assert (outcome["source"], outcome["action"], outcome["revision"], outcome["changes"]) == (
+        url,
+        "current",
+        "2027-01-10",
+        [],
+    )
     # the update is a change of schedule like any other: `changes` names it
     shown = json.loads(cli("changes", "--json").stdout)
     assert [(c["stage"], c["by"]) for c in shown["changes"]] == [
