@@ -149,6 +149,8 @@ class History:
 
     def mark(self, reader: str, n: int) -> None:
         """``reader`` has read (and delivered) every change up to ``n``."""
+        if self.seen(reader) == n:
+            return  # the usual run: nothing new was read, and nothing is written (no fsync)
         from tahapan.safefile import locked
 
         with locked(self._state_path):
