@@ -130,7 +130,8 @@ def test_an_election_added_or_removed_is_one_change():
 # ----------------------------------------------------------------------- changes OLD NEW
 
 
-def test_changes_between_two_files(cli, tmp_path):
+def test_changes_between_two_files(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the temporary paths are long; no line wraps here
     old, new = tmp_path / "lama.toml", tmp_path / "baru.toml"
     old.write_text(LATIHAN, encoding="utf-8")
     new.write_text(MOVED, encoding="utf-8")
@@ -139,14 +140,28 @@ def test_changes_between_two_files(cli, tmp_path):
     assert result.stdout.splitlines() == [
         f"Perubahan jadwal: {old} → {new} (revisi 2025-01-05)",
         "Latihan (latihan)",
-        "  ~ Rapat koordinasi: 10 Jan – 12 Jan 2025 → 10 Jan – 14 Jan 2025 (berakhir diundur 2 hari); "
-        "dasar “Undangan” → “Undangan revisi”",
-        "  + Apel siaga (baru): 20 Feb 2025",
-        "      dasar: Surat edaran",
+        "  diubah: Rapat koordinasi",
+        "    lama: 10 Jan – 12 Jan 2025",
+        "    baru: 10 Jan – 14 Jan 2025 (tanggal akhir diundur 2 hari)",
+        "    dasar hukum: “Undangan” → “Undangan revisi”",
+        "  ditambahkan: Apel siaga, 20 Feb 2025",
+        "    dasar hukum: Surat edaran",
         "2 perubahan.",
     ]
     same = cli("changes", str(old), str(old))
     assert (same.exit_code, same.stdout.splitlines()[-1]) == (0, "Tidak ada perubahan.")
+
+
+def test_changes_fit_a_narrow_terminal(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    old, new = tmp_path / "a.toml", tmp_path / "b.toml"
+    old.write_text(LATIHAN, encoding="utf-8")
+    new.write_text(MOVED, encoding="utf-8")
+    lines = cli("changes", str(old), str(new), "--lang", "en").stdout.splitlines()
+    # a long line goes on under its own indent; a date range is never split
+    assert "    now: 10 Jan – 14 Jan 2025 (ends 2" in lines
+    assert "      days later)" in lines
+    assert all(len(line) <= 40 for line in lines if str(tmp_path) not in line)
 
 
 def test_changes_json_is_the_same_in_both_languages(cli, tmp_path):
@@ -192,7 +207,7 @@ def test_working_days_of_a_move_skip_the_weekend(cli, tmp_path):
     assert (start["shift_days"], start["shift_working_days"]) == (3, 1)
     assert (end["shift_days"], end["shift_working_days"]) == (1, 1)
     text = cli("changes", str(old), str(new), "--lang", "en").stdout
-    assert "(start 3 days later, 1 working day, end 1 day later)" in text
+    assert "(starts 3 days later, 1 working day; ends 1 day later)" in text
 
 
 def test_changes_refuses_one_file_and_names_a_bad_one(cli, tmp_path):
@@ -217,18 +232,25 @@ def test_changes_refuses_one_file_and_names_a_bad_one(cli, tmp_path):
 def test_changes_alone_reports_each_change_once(cli, tmp_path):
     first = cli("changes")
     assert first.exit_code == 0
-    assert "Ini pertama kali dilihat" in first.stdout
+    assert (
+        "Pemeriksaan pertama: jadwal yang berlaku sekarang disimpan sebagai acuan." in first.stdout
+    )
     assert cli("changes").stdout.splitlines()[-1] == "Tidak ada perubahan."
     office = _overlay(tmp_path, "2024-11-20")
     seen = cli("changes", "--data", str(office))
     assert seen.exit_code == 1
     lines = seen.stdout.splitlines()
-    assert lines[1:3] == [
+    assert lines[1:6] == [
         "Pilkada Serentak 2024 (pilkada-2024)",
-        "  ~ Pelaksanaan kampanye: 25 Sep – 23 Nov 2024 → 25 Sep – 20 Nov 2024 (berakhir dimajukan 3 "
-        "hari); dasar “PKPU 2/2024” → “PKPU 99/2024”; kepastian 2S → P",
+        "  diubah: Pelaksanaan kampanye",
+        "    lama: 25 Sep – 23 Nov 2024",
+        "    baru: 25 Sep – 20 Nov 2024 (tanggal akhir dimajukan 3 hari, 2 hari kerja)",
+        "    dasar hukum: “PKPU 2/2024” → “PKPU 99/2024”",
     ]
-    assert "oleh berkas berubah" in lines[3]
+    assert lines[6:8] == [
+        "    kepastian: 2S → P",
+        "    dicatat 29 Nov 2023 08.00 WIB; berkas jadwal diubah di luar tahapan",
+    ]
     again = cli("changes", "--data", str(office))
     assert (again.exit_code, again.stdout.splitlines()[-1]) == (0, "Tidak ada perubahan.")
     everything = json.loads(cli("changes", "--data", str(office), "--all", "--json").stdout)
@@ -294,14 +316,16 @@ def test_a_first_look_after_an_edit_still_shows_the_edit(cli):
 def test_check_changes_for_cron(cli, tmp_path):
     first = cli("check", "--changes")
     assert (first.exit_code, first.stdout) == (0, "")
-    assert "dicatat sebagai pembanding" in first.stderr
+    assert (
+        "pemeriksaan pertama; jadwal yang berlaku sekarang disimpan sebagai acuan" in first.stderr
+    )
     office = _overlay(tmp_path, "2024-11-20")
     moved = cli("check", "--changes", "--data", str(office))
     assert moved.exit_code == 1
     assert moved.stdout == (
-        "Pilkada Serentak 2024 · ~ Pelaksanaan kampanye: 25 Sep – 23 Nov 2024 → 25 Sep – 20 Nov "
-        "2024 (berakhir dimajukan 3 hari); dasar “PKPU 2/2024” → “PKPU 99/2024”; "
-        "kepastian 2S → P\n"
+        "Pilkada Serentak 2024 · diubah: Pelaksanaan kampanye 25 Sep – 23 Nov 2024 → 25 Sep – 20 "
+        "Nov 2024 (tanggal akhir dimajukan 3 hari, 2 hari kerja) · dasar hukum: “PKPU 2/2024” → "
+        "“PKPU 99/2024” · kepastian: 2S → P\n"
     )
     quiet = cli("check", "--changes", "--data", str(office))
     assert (quiet.exit_code, quiet.stdout) == (0, "")
@@ -319,7 +343,11 @@ def test_check_changes_with_within_exit_codes(cli, tmp_path):
     assert [c["stage"] for c in data["changes"]] == ["kampanye"] and data["events"]
     # the change was reported: a deadline alone still says 1
     due = cli("check", "--changes", "--within", "7", "--on", "2024-11-18", "--data", str(office))
-    assert due.exit_code == 1 and "Pelaksanaan kampanye" in due.stdout and " · ~ " not in due.stdout
+    assert (
+        due.exit_code == 1
+        and "Pelaksanaan kampanye" in due.stdout
+        and " · diubah: " not in due.stdout
+    )
     # nothing due and nothing changed: 0
     calm = cli("check", "--changes", "--within", "7", "--on", "2024-01-05", "--data", str(office))
     assert (calm.exit_code, calm.stdout) == (0, "")
@@ -350,8 +378,10 @@ def test_check_changes_through_the_installed_command(tmp_path):
         [*run, "--data", str(office), "--lang", "en"], env=env, capture_output=True, text=True
     )
     assert moved.returncode == 1
-    assert moved.stdout.startswith(
-        "2024 Simultaneous Regional Elections · ~ Campaign period: 25 Sep – 23 Nov 2024 → 25 Sep – 21 Nov 2024 (end 2 days earlier); basis “PKPU 2/2024” → “PKPU 99/2024”; confidence 2S → P\n"
+    assert moved.stdout == (
+        "2024 Simultaneous Regional Elections · changed: Campaign period 25 Sep – 23 Nov 2024 → "
+        "25 Sep – 21 Nov 2024 (ends 2 days earlier, 1 working day) · basis: “PKPU 2/2024” → "
+        "“PKPU 99/2024” · confidence: 2S → P\n"
     )
     assert (
         subprocess.run([*run, "--data", str(office)], env=env, capture_output=True).returncode == 0

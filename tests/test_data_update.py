@@ -79,6 +79,12 @@ class Server:
         self.httpd.server_close()
 
 
+@pytest.fixture(autouse=True)
+def wide(monkeypatch):
+    """Addresses and paths make long lines; wrapping is checked in test_changes.py."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 @pytest.fixture
 def server(monkeypatch) -> Iterator[Server]:
     for name in (
@@ -118,7 +124,10 @@ def test_an_update_is_installed_shown_and_then_current(cli, server, tmp_path):
     assert result.stdout.splitlines() == [
         f"{url}: dipasang revisi 2027-01-10",
         "  Pilkada Serentak 2024 (pilkada-2024)",
-        "    ~ Pelaksanaan kampanye: 25 Sep – 23 Nov 2024 → 25 Sep – 20 Nov 2024 (berakhir dimajukan 3 hari)",
+        "    diubah: Pelaksanaan kampanye",
+        "      lama: 25 Sep – 23 Nov 2024",
+        "      baru: 25 Sep – 20 Nov 2024 (tanggal akhir dimajukan 3 hari, 2 hari kerja)",
+        "      dasar hukum: PKPU 2/2024",
         "  1 perubahan.",
     ]
     assert campaign_end(cli) == "2024-11-20"
@@ -135,7 +144,7 @@ def test_an_update_is_installed_shown_and_then_current(cli, server, tmp_path):
     # the same again: the server is asked with the ETag it gave, answers 304, nothing changes
     before = installed(tmp_path)
     again = cli("data", "update", url)
-    assert (again.exit_code, again.stdout) == (0, f"{url}: sudah terbaru (revisi 2027-01-10)\n")
+    assert (again.exit_code, again.stdout) == (0, f"{url}: sudah mutakhir (revisi 2027-01-10)\n")
     assert server.requests[-1][1].get("If-None-Match") == '"v1"'
     assert installed(tmp_path).keys() == before.keys()
     [outcome] = json.loads(cli("data", "update", url, "--json", "--lang", "en").stdout)["updates"]
@@ -198,14 +207,15 @@ def test_an_update_older_than_the_shipped_data_would_not_be_used(cli, server, tm
     refused = cli("data", "update", url)
     assert refused.exit_code == 2 and "lebih lama dari data bawaan" in refused.stderr
     assert installed(tmp_path) == {}
-    assert cli("data", "update", url, "--force").exit_code == 0
+    forced = cli("data", "update", url, "--force")
+    assert forced.exit_code == 0 and "TIDAK DIPAKAI" in forced.stdout
     # installed, but set aside: the shipped dates stand, and `data` says why
     assert campaign_end(cli) == "2024-11-23"
     [row] = [
         r for r in json.loads(cli("data", "--json").stdout)["sources"] if r["kind"] == "update"
     ]
     assert row["used"] is False
-    assert "TIDAK DIPAKAI: lebih lama dari data bawaan" in cli("data").stdout
+    assert "TIDAK DIPAKAI: revisinya lebih lama daripada data bawaan tahapan." in cli("data").stdout
 
 
 def test_rollback_puts_back_the_previous_update_then_removes_the_first(cli, server, tmp_path):
@@ -222,10 +232,13 @@ def test_rollback_puts_back_the_previous_update_then_removes_the_first(cli, serv
     assert campaign_end(cli) == "2024-11-20"
     # the undone file, still published, is not installed again by the cron line
     kept = cli("data", "update")
-    assert kept.exit_code == 0 and "sudah dibatalkan dengan `data rollback`" in kept.stdout
+    assert kept.exit_code == 0 and "sudah dicabut dengan `data rollback`" in kept.stdout
     assert campaign_end(cli) == "2024-11-20"
     gone = cli("data", "rollback")
-    assert gone.exit_code == 0 and f"{url}: pembaruan dilepas" in gone.stdout
+    assert (
+        gone.exit_code == 0
+        and f"{url}: pembaruan dicabut; jadwal kembali seperti sebelum pembaruan ini" in gone.stdout
+    )
     assert campaign_end(cli) == "2024-11-23"
     assert not list(updates_folder(tmp_path).glob("*.toml"))
     none = cli("data", "rollback")
@@ -247,7 +260,9 @@ def test_update_alone_refreshes_every_source_and_a_path_is_one(cli, server, tmp_
     refreshed = cli("data", "update", "-q")
     assert refreshed.exit_code == 0 and refreshed.stderr == ""
     assert f"{url}: dipasang revisi 2027-03-01, sebelumnya 2027-01-10" in refreshed.stdout
-    assert f"{local}: sudah terbaru (revisi 2027-01-12)" in refreshed.stdout
+    # -q: what was installed is news, an unchanged source is not (cron mails stdout)
+    assert str(local) not in refreshed.stdout
+    assert f"{local}: sudah mutakhir (revisi 2027-01-12)" in cli("data", "update").stdout
     assert campaign_end(cli) == "2024-11-18"
     assert (
         json.loads(cli("list", "-e", "rapat-2027", "--json").stdout)["elections"][0]["id"]
@@ -368,3 +383,34 @@ def test_update_through_the_installed_command(server, tmp_path):
         text=True,
     )
     assert offline.returncode == 75 and "Tidak ada yang diubah; coba lagi nanti." in offline.stderr
+
+
+def test_your_own_edits_still_work_over_an_update(cli, server):
+    url = server.serve("/stages.toml", schedule("2027-01-10"))
+    assert cli("data", "update", url).exit_code == 0
+    edit = cli(
+        "stage",
+        "set",
+        "kampanye",
+        "-e",
+        "pilkada-2024",
+        "--end",
+        "2024-11-19",
+        "--basis",
+        "Surat KPU kabupaten (contoh)",
+        "--confidence",
+        "P",
+    )
+    assert edit.exit_code == 0, edit.output
+    assert campaign_end(cli) == "2024-11-19"
+
+
+def test_an_update_older_than_another_source_says_what_really_changes(cli, server):
+    newer = server.serve("/provinsi.toml", schedule("2027-03-01", "2024-11-22"))
+    older = server.serve("/kabupaten.toml", schedule("2027-02-01", "2024-11-20"))
+    assert cli("data", "update", newer).exit_code == 0
+    # installed, but the newer revision of the other source holds these elections: nothing moves
+    result = cli("data", "update", older)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "  Jadwal yang berlaku tidak berubah."
+    assert campaign_end(cli) == "2024-11-22"

@@ -148,3 +148,14 @@ def test_the_library_example_prints_what_the_readme_shows(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout == shown
+
+
+def test_crontab_lines_escape_their_percent_signs():
+    """cron turns a bare % into a new line and feeds the rest to the command as input: a README
+    crontab with `printf '%s'` never runs (seen under Debian's cron)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```crontab\n(.*?)```", text, re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        for line in block.splitlines():
+            assert not re.search(r"(?<!\\)%", line), line

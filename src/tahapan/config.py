@@ -95,6 +95,11 @@ def installed_updates() -> list[Path]:
     return sorted(found, key=lambda p: (_revision_of(p), p.name))
 
 
+def revision_key(revision: Any) -> str:
+    """A parsed revision as installed_updates orders files (ISO text sorts as dates do)."""
+    return revision.isoformat()[:10] if hasattr(revision, "isoformat") else ""
+
+
 def _revision_of(path: Path) -> str:
     """The revision a file declares in its first lines (updates are written with it on top)."""
     try:

@@ -143,19 +143,14 @@ def _parent_also(path: str, other_side: dict[str, dict[str, Any]]) -> bool:
 
 
 def working_shift(change: FieldChange, is_working: Any) -> int | None:
-    """Working days a date moved: those between the old and the new day, the new one counted
-    (negative: earlier). ``is_working(day)`` is a working-day calendar's test."""
+    """Working days a date moved (negative: earlier): those after the earlier date up to the later
+    one, so that a move and its undoing count the same. ``is_working(day)`` is a working-day
+    calendar's test."""
     shift = change.shift
     if not shift:
         return shift
     from datetime import timedelta
 
-    old, new = date.fromisoformat(change.old), date.fromisoformat(change.new)
-    step = 1 if shift > 0 else -1
-    count = 0
-    day = old
-    while day != new:
-        day += timedelta(days=step)
-        if is_working(day):
-            count += step
-    return count
+    first = date.fromisoformat(change.old if shift > 0 else change.new)
+    count = sum(1 for n in range(1, abs(shift) + 1) if is_working(first + timedelta(days=n)))
+    return count if shift > 0 else -count

@@ -1,13 +1,15 @@
-"""Changes of schedule in words: one line per change (for cron mail and phones), grouped by election
-for `tahapan changes` at a terminal. Plain text, no Rich: `check --changes` runs from cron."""
+"""Changes of schedule in words: a block per change for people (`tahapan changes`, `data update`),
+one line per change for cron mail and phones (`check --changes`). Plain text, no Rich: `check
+--changes` runs from cron. Words, not symbols: a mail or a chat message has no legend."""
 
 from __future__ import annotations
 
-from datetime import date
+import textwrap
+from datetime import date, datetime
 from typing import Any
 
 from tahapan.days.diff import FieldChange
-from tahapan.i18n import days, format_range, pick, tr
+from tahapan.i18n import days, format_date, format_range, pick, tr
 from tahapan.reports.changes import ChangesReport, Item, Source
 
 
@@ -16,30 +18,56 @@ def changes_text(report: ChangesReport) -> str:
     if report.first_look:
         lines.append(
             tr(
-                "Ini pertama kali dilihat: jadwal yang dimuat sekarang dicatat sebagai pembanding. "
-                "Lain kali, perubahan sejak saat ini ditampilkan.",
-                "This is the first look: the schedules loaded now are recorded to compare with. "
-                "Next time, the changes since now are shown.",
+                "Pemeriksaan pertama: jadwal yang berlaku sekarang disimpan sebagai acuan. "
+                "Perubahan setelah ini ditampilkan pada pemeriksaan berikutnya.",
+                "First run: the schedules in use are saved as the baseline; later runs show what "
+                "changed since.",
             )
         )
+    lines += blocks(report.items, indent="", zone=report.timezone)
+    if not report.first_look:
+        lines.append(count_line(len(report.items)))
+    return wrapped(lines)
+
+
+def count_line(count: int) -> str:
+    if not count:
+        return tr("Tidak ada perubahan.", "No changes.")
+    return tr(f"{count} perubahan.", f"{count} change{'' if count == 1 else 's'}.")
+
+
+def blocks(items: list[Item], *, indent: str, zone: str | None = None) -> list[str]:
+    """Each change as a block under its election's name: what, the old and new dates, the basis,
+    and (from the history) when and how it was recorded."""
+    lines = []
     current = None
-    for item in report.items:
+    for item in items:
         c = item.change
         if c.election != current:
             current = c.election
-            lines.append(f"{pick(c.election_name, c.election_name_en)} ({c.election})")
-        lines.append("  " + describe(item))
-        extra = _basis(item)
-        if extra:
-            lines.append("      " + extra)
-    if not report.first_look:
-        count = len(report.items)
-        lines.append(
-            tr(f"{count} perubahan.", f"{count} change{'' if count == 1 else 's'}.")
-            if count
-            else tr("Tidak ada perubahan.", "No changes.")
-        )
-    return "".join(line + "\n" for line in lines)
+            lines.append(f"{indent}{pick(c.election_name, c.election_name_en)} ({c.election})")
+        lines.append(f"{indent}  {_what(item)}: {_label(item)}")
+        lines += [f"{indent}    {detail}" for detail in _details(item, zone)]
+    return lines
+
+
+def wrapped(lines: list[str]) -> str:
+    """Lines fitted to the terminal (80 columns into a pipe or a file), a long one continuing under
+    its own indent plus two."""
+    import shutil
+
+    width = max(shutil.get_terminal_size((80, 24)).columns, 30)
+    out = []
+    for text in lines:
+        lead = text[: len(text) - len(text.lstrip(" "))]
+        out += textwrap.wrap(
+            text,
+            width=width,
+            subsequent_indent=lead + "  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return "".join(line + "\n" for line in out)
 
 
 def _heading(report: ChangesReport) -> str:
@@ -47,11 +75,11 @@ def _heading(report: ChangesReport) -> str:
         return tr("Perubahan jadwal: ", "Schedule changes: ") + (
             f"{_source(report.old)} → {_source(report.new)}"
         )
-    since = f" {report.since[:10]}" if report.since else ""
-    return tr(
-        f"Perubahan jadwal yang dimuat (riwayat sejak{since})",
-        f"Changes in the loaded schedules (history since{since})",
-    )
+    since = ""
+    if report.since:
+        day = _instant(report.since, report.timezone).date()
+        since = f" ({tr('riwayat sejak', 'history since')} {format_date(day, short=True)})"
+    return tr("Perubahan jadwal yang berlaku", "Changes to the schedules in use") + since
 
 
 def _source(source: Source | None) -> str:
@@ -66,33 +94,69 @@ def _source(source: Source | None) -> str:
 
 
 def line(item: Item) -> str:
-    """A change on one line, for cron and phones: election · what moved · basis."""
+    """A change on one line, for cron and phones: election · what: old → new · basis."""
     c = item.change
-    basis = c.row.get("basis")
-    shown = c.field("basis") is not None  # describe() already says the new basis
-    tail = f" · {tr('dasar', 'basis')}: {basis}" if basis and not shown else ""
-    return f"{pick(c.election_name, c.election_name_en)} · {describe(item)}{tail}"
+    parts = [pick(c.election_name, c.election_name_en), f"{_what(item)}: {_label(item)}"]
+    moved = _moved(item)
+    if moved:
+        parts[-1] += f" {moved}"
+    parts += [_field(f) for f in c.fields if f.key not in ("start", "end")]
+    if c.row.get("basis") and not c.field("basis"):
+        parts.append(f"{tr('dasar hukum', 'basis')}: {c.row['basis']}")
+    return " · ".join(parts)
 
 
-def describe(item: Item) -> str:
-    """What changed in one stage or election: '~ Kampanye: 25 Jul – 23 Agu 2025 → ...'."""
+def _what(item: Item) -> str:
+    return {
+        "added": tr("ditambahkan", "added"),
+        "removed": tr("dihapus", "removed"),
+        "changed": tr("diubah", "changed"),
+    }[item.change.kind]
+
+
+def _label(item: Item) -> str:
     c = item.change
     row = c.row
-    name = pick(row.get("name") or c.election, row.get("name_en")) if c.path else ""
-    label = name or tr("pemilu", "election")
-    if c.kind == "added":
-        return f"+ {label} ({tr('baru', 'new')}): {_window(row)}"
-    if c.kind == "removed":
-        return f"- {label} ({tr('dihapus', 'removed')}): {_window(row)}"
-    parts = []
-    old, new = c.old or {}, c.new or {}
-    if c.field("start") or c.field("end"):
-        parts.append(f"{_window(old)} → {_window(new)}{_shift(item)}")
-    for f in c.fields:
-        if f.key in ("start", "end"):
-            continue
-        parts.append(_field(f, item))
-    return f"~ {label}: " + "; ".join(parts)
+    if c.path:
+        name = str(pick(row.get("name") or c.path, row.get("name_en")))
+        return name if c.kind == "changed" else f"{name}, {_window(row)}"
+    if c.kind == "changed":
+        return tr("pemilihan ini", "this election")
+    return tr("pemilihan, ", "election, ") + _window(row)
+
+
+def _moved(item: Item) -> str:
+    """'25 Sep – 23 Nov 2024 → 25 Sep – 20 Nov 2024 (tanggal akhir dimajukan 3 hari)'."""
+    c = item.change
+    if not (c.field("start") or c.field("end")):
+        return ""
+    return f"{_window(c.old or {})} → {_window(c.new or {})}{_shift(item)}"
+
+
+def _details(item: Item, zone: str | None) -> list[str]:
+    c = item.change
+    out = []
+    if c.kind != "changed":
+        pass
+    elif c.field("start") or c.field("end"):
+        out.append(tr("lama: ", "was: ") + _window(c.old or {}))
+        out.append(tr("baru: ", "now: ") + _window(c.new or {}) + _shift(item))
+    out += [_field(f) for f in c.fields if f.key not in ("start", "end")]
+    if c.kind != "removed" and c.row.get("basis") and not c.field("basis"):
+        out.append(f"{tr('dasar hukum', 'basis')}: {c.row['basis']}")
+    if item.n is not None:
+        out.append(_recorded(item, zone))
+    return out
+
+
+def _recorded(item: Item, zone: str | None) -> str:
+    when = local_time(item.seen_at or "", zone)
+    if item.by == "berkas":
+        return tr(
+            f"dicatat {when}; berkas jadwal diubah di luar tahapan",
+            f"recorded {when}; a schedule file changed outside tahapan",
+        )
+    return tr(f"dicatat {when} melalui {item.by}", f"recorded {when} through {item.by}")
 
 
 def _window(row: dict[str, Any]) -> str:
@@ -106,22 +170,19 @@ def _window(row: dict[str, Any]) -> str:
 
 def _shift(item: Item) -> str:
     moved = [f for f in (item.change.field("start"), item.change.field("end")) if f is not None]
-    shifts = {f.shift for f in moved}
-    if len(moved) == 2 and len(shifts) == 1:  # the window moved as a whole
-        return f" ({_how_far(moved[0], item)})"
+    if len(moved) == 2 and moved[0].shift is not None and moved[0].shift == moved[1].shift:
+        return f" ({_how_far(moved[0], item)})"  # the window moved as a whole
     words = []
     for f in moved:
         if f.shift is None:
             continue
-        what = tr("mulai", "start") if f.key == "start" else tr("berakhir", "end")
+        what = tr("tanggal mulai", "starts") if f.key == "start" else tr("tanggal akhir", "ends")
         words.append(f"{what} {_how_far(f, item)}")
-    return f" ({', '.join(words)})" if words else ""
+    return f" ({'; '.join(words)})" if words else ""
 
 
 def _how_far(f: FieldChange, item: Item) -> str:
     shift = f.shift or 0
-    if shift == 0:
-        return tr("tetap", "unchanged")
     n = abs(shift)
     text = (
         tr(f"dimajukan {days(n)}", f"{days(n)} earlier")
@@ -130,40 +191,43 @@ def _how_far(f: FieldChange, item: Item) -> str:
     )
     working = item.working.get(f.key)
     if working is not None and abs(working) != n:
-        text += tr(
-            f", {abs(working)} hari kerja",
-            f", {abs(working)} working day{'' if abs(working) == 1 else 's'}",
-        )
+        count = abs(working)
+        text += tr(f", {count} hari kerja", f", {count} working day{'' if count == 1 else 's'}")
     return text
 
 
 _FIELD_WORDS = {
     "held": ("dilaksanakan", "held"),
-    "basis": ("dasar", "basis"),
+    "basis": ("dasar hukum", "basis"),
     "confidence": ("kepastian", "confidence"),
     "projected": ("proyeksi", "projected"),
     "regions": ("wilayah", "regions"),
     "name": ("nama", "name"),
     "name_en": ("nama Inggris", "English name"),
-    "voting_day": ("pemungutan suara", "voting day"),
     "timezone": ("zona waktu", "time zone"),
 }
 
 
-def _field(f: FieldChange, item: Item) -> str:
+def _field(f: FieldChange) -> str:
     if f.key == "held":
         return (
             tr("kini dilaksanakan", "now held") if f.new else tr("tidak dilaksanakan", "not held")
         )
     if f.key == "voting_day":
         old, new = date.fromisoformat(f.old), date.fromisoformat(f.new)
+        shift = f.shift or 0
+        how = (
+            tr(f"dimajukan {days(-shift)}", f"{days(-shift)} earlier")
+            if shift < 0
+            else tr(f"diundur {days(shift)}", f"{days(shift)} later")
+        )
         return (
-            tr("pemungutan suara ", "voting day ")
-            + f"{format_range(old, old)} → {format_range(new, new)} ({_how_far(f, item)})"
+            tr("pemungutan suara: ", "voting day: ")
+            + f"{format_range(old, old)} → {format_range(new, new)} ({how})"
         )
     word = tr(*_FIELD_WORDS.get(f.key, (f.key, f.key)))
     quoted = f.key in ("basis", "name", "name_en")  # prose, where an arrow alone would blur
-    return f"{word} {_value(f.old, quoted)} → {_value(f.new, quoted)}"
+    return f"{word}: {_value(f.old, quoted)} → {_value(f.new, quoted)}"
 
 
 def _value(value: Any, quoted: bool) -> str:
@@ -176,19 +240,27 @@ def _value(value: Any, quoted: bool) -> str:
     return f"“{value}”" if quoted else str(value)
 
 
-def _basis(item: Item) -> str:
-    """Where the new dates come from, and what recorded the change, under a changed stage."""
-    c = item.change
-    parts = []
-    if c.kind != "removed" and c.row.get("basis") and not c.field("basis"):
-        parts.append(f"{tr('dasar', 'basis')}: {c.row['basis']}")
-    if item.n is not None:
-        by = tr("berkas berubah", "files changed") if item.by == "berkas" else item.by
-        seen = when(item.seen_at or "")
-        parts.append(tr(f"tercatat {seen} oleh {by}", f"seen {seen}, by {by}"))
-    return " · ".join(parts)
+#: how officers name the zones (the reverse of model.ZONE_ALIASES)
+_ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
-def when(stamp: str) -> str:
-    """'2026-12-06T14:39:26Z' as '2026-12-06 14:39 UTC' (the history keeps UTC)."""
-    return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 else stamp
+def _instant(stamp: str, zone: str | None) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment.astimezone(ZoneInfo(zone)) if zone else moment
+
+
+def local_time(stamp: str, zone: str | None) -> str:
+    """'2026-12-06T15:12:26Z' as '6 Des 2026 22.12 WIB' in ``zone`` (the history keeps UTC)."""
+    try:
+        moment = _instant(stamp, zone)
+    except ValueError:
+        return stamp
+    clock = (
+        f"{moment.hour:02d}.{moment.minute:02d}"
+        if tr("id", "en") == "id"
+        else (f"{moment.hour:02d}:{moment.minute:02d}")
+    )
+    name = _ZONE_NAMES.get(zone or "", zone or "UTC")
+    return f"{format_date(moment.date(), short=True)} {clock} {name}"

@@ -74,8 +74,8 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     ]
     count = len(lines)
     title = tr(f"Tenggat tahapan: {count}", f"Stage deadlines: {count}")
-    if changed is not None:  # one message: the moved dates first, they may change the deadlines
-        return f"{changed[0]}; {title}", f"{changed[1]}\n\n{chr(10).join(lines)}"
+    if changed is not None:  # one message, in the order stdout has: deadlines, then changes
+        return f"{title}; {changed[0]}", f"{chr(10).join(lines)}\n\n{changed[1]}"
     return title, "\n".join(lines)
 
 

@@ -51,6 +51,8 @@ class ChangesReport:
     first_look: bool = False
     #: history mode: when the snapshot was first taken on this machine
     since: str | None = None
+    #: the zone the history's times are shown in (it keeps UTC)
+    timezone: str | None = None
 
     @property
     def exit_code(self) -> int:
@@ -167,6 +169,7 @@ def look(
     at: Any,
     election_ids: Iterable[str] | None = None,
     everything: bool = False,
+    timezone: str | None = None,
 ) -> Look:
     """Record what changed in ``loaded`` (a Catalog) since the snapshot, then what ``reader`` has not
     seen, narrowed to ``election_ids`` (None: every election). The first look of a reader shows
@@ -176,7 +179,8 @@ def look(
     if not everything and history.is_current(loaded.key, reader):
         # the files are the snapshot's and the reader has read everything: nothing to decode
         state = history.state()
-        return Look(ChangesReport("history", [], since=state.get("taken")), reader, state["last"])
+        empty = ChangesReport("history", [], since=state.get("taken"), timezone=timezone)
+        return Look(empty, reader, state["last"])
     found = history.reconcile(lambda: loaded.elections, loaded.key, by=FROM_FILES, at=at)
     # a reader that never looked reads the history from its start: changes made through tahapan
     # before (an edit, a `data update`) are never missed; only a snapshot taken right now has none
@@ -196,6 +200,7 @@ def look(
         with_working_days(items),
         first_look=found.first,
         since=history.state().get("taken"),
+        timezone=timezone,
     )
     return Look(report, reader, found.last)
 

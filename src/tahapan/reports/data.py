@@ -51,6 +51,8 @@ class SourcesReport:
     holidays_until: int | None
     #: (election, stage path, date) of dates counted in working days past that year
     uncovered: list[tuple[str, str, date]] = field(default_factory=list)
+    #: the zone times are shown in
+    timezone: str | None = None
 
     exit_code = 0
 
@@ -160,11 +162,14 @@ class Outcome:
     previous_revision: date | None = None
     signed: bool = False
     items: list[Item] = field(default_factory=list)
+    #: False for an update installed (--force) that the loader sets aside, the shipped data newer
+    used: bool = True
 
     def payload(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "action": self.action,
+            "used": self.used,
             "file": str(self.file),
             "revision": self.revision.isoformat() if self.revision else None,
             "previous_revision": (
@@ -178,6 +183,8 @@ class Outcome:
 @dataclass
 class UpdateReport:
     outcomes: list[Outcome]
+    #: `-q`: only what was installed or undone is printed (an unchanged source is no news in cron)
+    quiet: bool = False
 
     exit_code = 0
 
@@ -237,7 +244,7 @@ def install(
                 f"{source}: revision {revision} is older than the one installed ({installed}); "
                 "nothing was changed",
             ),
-            hint=tr("--force memasangnya juga.", "--force installs it anyway."),
+            hint=tr("Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."),
         )
     before = session.loaded or session.catalog
     after, skipped = _check_whole(session, target, got.body, source)
@@ -249,7 +256,7 @@ def install(
                 f"{source}: revision {revision} is older than the shipped data; this update would "
                 "not be used. Nothing was changed.",
             ),
-            hint=tr("--force memasangnya juga.", "--force installs it anyway."),
+            hint=tr("Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."),
         )
     items = _differences(before, after)
     _remember_before(before)
@@ -263,7 +270,9 @@ def install(
     registry.installs.append(source)
     _save(registry, entry)
     _remember_after(f"{by} {source}")
-    return Outcome(source, "installed", target, revision, installed, bool(key_text), items)
+    outcome = Outcome(source, "installed", target, revision, installed, bool(key_text), items)
+    outcome.used = not skipped
+    return outcome
 
 
 def roll_back(session: Any, registry: Any, source: str, *, by: str) -> Outcome:
@@ -314,31 +323,25 @@ def _save(registry: Any, entry: Any) -> None:
 
 
 def _check_whole(session: Any, target: Path, body: bytes, source: str) -> tuple[Any, bool]:
-    """The catalog as it would load with ``body`` installed at ``target``; DataError (with the
-    source named in each line) when it would not load. Also: whether the loader would set it aside."""
-    from dataclasses import replace
-
-    from tahapan.config import same_file
-    from tahapan.folders import updates_path
+    """The catalog as it would load with ``body`` installed at ``target``, the updates in the
+    loader's order (oldest revision first, config.installed_updates); DataError (the source named
+    in each line) when it would not load. Also: whether the loader would set it aside."""
+    from tahapan.config import installed_updates, revision_key, same_file
     from tahapan.schedule.catalog import shipped_paths
-    from tahapan.schedule.load import build_catalog
+    from tahapan.schedule.load import as_update, build_catalog
     from tahapan.schedule.merge import merge
     from tahapan.schedule.read import read_source, source_from_bytes
 
-    candidate = replace(source_from_bytes(target, body), replaces=True)
-    updates = updates_path()
-    files = []
-    placed = False
-    for path in [*shipped_paths(), *session.files]:
-        if same_file(path, target):
-            continue
-        if not placed and path.parent != updates and path not in shipped_paths():
-            files.append(candidate)  # after the other updates, before the user's own files
-            placed = True
-        sf = read_source(path)
-        files.append(replace(sf, replaces=True) if path.parent == updates else sf)
-    if not placed:
-        files.append(candidate)
+    candidate = as_update(source_from_bytes(target, body))
+    others = [p for p in installed_updates() if not same_file(p, target)]
+    updates = sorted(
+        [*(as_update(read_source(p)) for p in others), candidate],
+        key=lambda f: (revision_key(f.revision), f.path.name),
+    )
+    rest = [
+        read_source(p) for p in session.files if not any(same_file(p, u) for u in [*others, target])
+    ]
+    files = [*(read_source(p) for p in shipped_paths()), *updates, *rest]
     try:
         catalog = build_catalog(files)
     except DataError as err:

@@ -104,17 +104,11 @@ def _from_cache(cache_key: str, rebuild: Callable[[], Catalog]) -> Catalog | Non
 
 def _parse(raws: list[tuple[Path, bytes]]) -> tuple[list[SourceFile], list[str]]:
     """Phase 3: each file's TOML tables."""
-    from dataclasses import replace
-
-    from tahapan.folders import updates_path
-
-    updates = updates_path()
     files: list[SourceFile] = []
     problems: list[str] = []
     for path, raw in raws:
         try:
-            source = source_from_bytes(path, raw)
-            files.append(replace(source, replaces=True) if path.parent == updates else source)
+            files.append(as_update(source_from_bytes(path, raw)))
         except DataError as err:
             problems.extend(err.problems)
     return files, problems
@@ -139,11 +133,21 @@ def check_with(paths: Sequence[Path], path: Path, text: str) -> Catalog:
     else last): how a file about to be written would load. Raises DataError if it would not."""
     from tahapan.config import same_file
 
-    new = source_from_bytes(path, text.encode("utf-8"))
-    sources = [new if same_file(p, path) else read_source(p) for p in paths]
+    new = as_update(source_from_bytes(path, text.encode("utf-8")))
+    sources = [new if same_file(p, path) else as_update(read_source(p)) for p in paths]
     if not any(s is new for s in sources):
         sources.append(new)
     return build_catalog(sources)
+
+
+def as_update(source: SourceFile) -> SourceFile:
+    """The file marked as an installed update when it lies in the updates folder: its elections
+    replace those before it whole, as the loader merges it (merge.SourceFile.replaces)."""
+    from dataclasses import replace
+
+    from tahapan.folders import updates_path
+
+    return replace(source, replaces=True) if source.path.parent == updates_path() else source
 
 
 def build_catalog(files: list[SourceFile]) -> Catalog:

@@ -16,6 +16,7 @@ from tahapan.cli.options import (
     LangOpt,
     RegionOpt,
     Session,
+    TzOpt,
     open_session,
 )
 from tahapan.errors import TahapanError, WriteError
@@ -39,6 +40,7 @@ def command(
     ] = False,
     election: ElectionOpt = None,
     region: RegionOpt = None,
+    tz: TzOpt = None,
     lang: LangOpt = None,
     json: JsonOpt = False,
     data: DataOpt = None,
@@ -59,7 +61,7 @@ def command(
                 ),
             )
         return _compare(files[0], files[1], lang, json)
-    session = open_session(data=data, lang=lang, tz=None, elections=election, region=region)
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     return show_history(session, json=json, everything=everything)
 
 
@@ -90,6 +92,7 @@ def show_history(session: Session, *, json: bool, everything: bool) -> int:
         at=now("UTC"),
         election_ids=wanted_elections(session),
         everything=everything,
+        timezone=session.zone,
     )
     code = render(found.report, "json" if json else "text")
     history.mark(found.reader, found.upto)  # only once the answer is out

@@ -163,10 +163,10 @@ def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
 
         say(
             tr(
-                "check --changes: jadwal yang dimuat dicatat sebagai pembanding; perubahan "
-                "berikutnya akan dilaporkan.",
-                "check --changes: the schedules loaded now are recorded to compare with; later "
-                "changes will be reported.",
+                "check --changes: pemeriksaan pertama; jadwal yang berlaku sekarang disimpan "
+                "sebagai acuan, perubahan setelah ini akan dilaporkan.",
+                "check --changes: first run; the schedules in use are saved as the baseline, and "
+                "changes after this will be reported.",
             )
         )
     return lambda: history.mark(found.reader, found.upto)

@@ -33,6 +33,7 @@ def data_sources(ctx: typer.Context, lang: LangOpt = None, json: JsonOpt = False
 
     session = open_session(data=None, lang=lang, tz=None, elections=None)
     report = build_sources(session.files, session.loaded or session.catalog)
+    report.timezone = session.zone
     for warning in report.warnings():
         from tahapan.cli.streams import say
 
@@ -129,7 +130,7 @@ def data_update(
     from tahapan.render import render
     from tahapan.reports.data import UpdateReport
 
-    report = UpdateReport(outcomes)
+    report = UpdateReport(outcomes, quiet=quiet)
     code = render(report, "json" if json else "text")
     return worst or code
 
