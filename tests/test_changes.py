@@ -500,3 +500,13 @@ def test_an_import_over_your_own_file_is_recorded(cli, tmp_path, monkeypatch):
         "shift_days": 2,
         "shift_working_days": 2,
     }
+
+
+def test_recorded_times_are_shown_in_the_officers_zone(cli, tmp_path):
+    cli("changes")
+    office = _overlay(tmp_path, "2024-11-20")
+    cli("changes", "--data", str(office))  # recorded at the pinned now: 08.00 WIB
+    shown = cli("changes", "--data", str(office), "--all", "--tz", "WITA").stdout
+    assert "dicatat 29 Nov 2023 09.00 WITA; berkas jadwal diubah di luar tahapan" in shown
+    english = cli("changes", "--data", str(office), "--all", "--tz", "WIT", "--lang", "en").stdout
+    assert "recorded 29 Nov 2023 10:00 WIT; a schedule file changed outside tahapan" in english
