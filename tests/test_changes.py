@@ -8,6 +8,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conftest import LATIHAN, installed_command
 from tahapan.days.diff import diff, fingerprint
 from tahapan.model import Election, Stage
@@ -510,3 +512,85 @@ def test_recorded_times_are_shown_in_the_officers_zone(cli, tmp_path):
     assert "dicatat 29 Nov 2023 09.00 WITA; berkas jadwal diubah di luar tahapan" in shown
     english = cli("changes", "--data", str(office), "--all", "--tz", "WIT", "--lang", "en").stdout
     assert "recorded 29 Nov 2023 10:00 WIT; a schedule file changed outside tahapan" in english
+
+
+# ------------------------------------------------------------------- a damaged history
+
+
+def _riwayat(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "tahapan" / "riwayat"
+
+
+def test_a_half_written_last_line_does_not_swallow_the_next_change(cli, tmp_path):
+    cli("changes")
+    office = _overlay(tmp_path, "2024-11-21")
+    assert cli("changes", "--data", str(office)).exit_code == 1
+    log = _riwayat(tmp_path) / "history.jsonl"
+    log.write_bytes(log.read_bytes() + b'{"n": 2, "at": "2026-')  # a writer killed mid-line
+    moved = _overlay(tmp_path, "2024-11-20")
+    result = cli("changes", "--data", str(moved), "--json")
+    [change] = json.loads(result.stdout)["changes"]
+    assert change["fields"][0]["new"] == "2024-11-20" and result.exit_code == 1
+
+
+def test_a_damaged_snapshot_is_said_not_silently_rebased(cli, tmp_path):
+    cli("check", "--changes")
+    (_riwayat(tmp_path) / "snapshot.json").write_text("garbage")
+    office = _overlay(tmp_path, "2024-11-20")
+    result = cli("check", "--changes", "--data", str(office))
+    assert result.exit_code == 1
+    assert "acuan riwayat rusak atau hilang" in result.stdout
+    # taken again: the next run compares with the new baseline
+    assert cli("check", "--changes", "--data", str(office)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "state.json",
+            '{"format": 1, "key": "k", "last": "n", "taken": "2026-12-06T00:00:00Z", "seen": {}}',
+        ),
+        ("state.json", '{"format": 1, "key": "k", "last": 1e400, "seen": []}'),
+        ("state.json", '{"format": 1, "key": "k", "last": 0, "taken": 5, "seen": {}}'),
+        ("snapshot.json", '{"elections": {"pilkada-2024": []}}'),
+        (
+            "snapshot.json",
+            '{"elections": {"pilkada-2024": {"kampanye": {"start": "x", "end": 1}}}}',
+        ),
+        ("history.jsonl", '{"n": 1e400, "at": "2026-12-06T00:00:00Z"}\n'),
+        (
+            "history.jsonl",
+            '{"n": 1, "at": "2026-01-01T00:00:00", "by": "b", "election": "pilkada-2024", "path": "kampanye", "kind": "changed", "old": null, "new": null, "election_name": "x", "election_name_en": "x", "fields": [["end", "x", 1]]}\n',
+        ),
+        (
+            "history.jsonl",
+            '{"n": 1, "at": "2026-01-01T00:00:00Z", "by": "b", "election": "pilkada-2024", "path": "kampanye", "kind": "bogus", "old": null, "new": null, "election_name": "x", "election_name_en": "x", "fields": []}\n',
+        ),
+    ],
+)
+def test_history_files_of_another_shape_never_crash(cli, tmp_path, name, content):
+    cli("changes")
+    (_riwayat(tmp_path) / name).write_text(content)
+    for args in (
+        ("changes",),
+        ("changes", "--all"),
+        ("check", "--changes"),
+        ("calendar", "-f", "ics", "-e", "pilkada-2024"),
+    ):
+        result = cli(*args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "internal" not in result.stderr and "internal" not in result.stdout
+
+
+def test_a_history_that_cannot_be_kept_still_lets_the_deadlines_out(cli, tmp_path):
+    riwayat = _riwayat(tmp_path)
+    riwayat.parent.mkdir(parents=True)
+    elsewhere = tmp_path / "lain"
+    elsewhere.mkdir()
+    riwayat.symlink_to(elsewhere)  # refused: the history is kept only in the user's own folder
+    result = cli("check", "--changes", "--within", "7", "--on", "2024-11-18")
+    assert result.exit_code == 73
+    assert "pilkada-2024\tkampanye\tberakhir" in result.stdout
+    assert "riwayat jadwal tidak bisa disimpan" in result.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -43,6 +43,10 @@ class Server:
             def do_GET(self) -> None:
                 server.requests.append((self.path, dict(self.headers)))
                 route = server.routes.get(self.path, {"status": 404, "body": b"not found"})
+                if route.get("delay"):
+                    import time
+
+                    time.sleep(route["delay"])
                 if route.get("hang"):
                     server.release.wait(30)  # answers nothing until the test ends
                     return
@@ -414,3 +418,160 @@ def test_an_update_older_than_another_source_says_what_really_changes(cli, serve
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "  Jadwal yang berlaku tidak berubah."
     assert campaign_end(cli) == "2024-11-22"
+
+
+# ------------------------------------------------------------------- found by an adversarial pass
+
+
+def test_a_password_in_the_address_is_never_shown_or_recorded(cli, server, tmp_path):
+    body = schedule("2027-01-10", "2024-11-20")
+    server.serve("/stages.toml", body)
+    url = server.url.replace("://", "://petugas:RahasiaSekali@") + "/stages.toml"
+    seen = [cli("data", "update", url), cli("data"), cli("data", "--json"), cli("changes", "--all")]
+    server.serve("/stages.toml", b"schema = 1\nrevision = 2027-02-01\nrusak = = 1\n")
+    seen.append(cli("data", "update", url))
+    assert seen[0].exit_code == 0 and seen[-1].exit_code == 2
+    for result in seen:
+        assert "RahasiaSekali" not in result.stdout + result.stderr
+    assert "http://127.0.0.1:" in seen[0].stdout
+    # kept only where it must be, to fetch again: the 0600 list of sources
+    assert "RahasiaSekali" in (updates_folder(tmp_path) / "sources.json").read_text()
+    assert (
+        "RahasiaSekali"
+        not in (tmp_path / "data" / "tahapan" / "riwayat" / "history.jsonl").read_text()
+    )
+
+
+def test_a_key_given_later_is_checked_even_when_the_server_says_unchanged(
+    cli, server, tmp_path, signer
+):
+    url = server.serve("/stages.toml", schedule("2027-01-10", "2024-11-20"), etag='"x"')
+    assert cli("data", "update", url).exit_code == 0
+    # the server would answer 304; the key must still be checked against the file: there is no
+    # signature, so it is refused, and the key is not taken as verified
+    result = cli("data", "update", url, "--key", signer.public_line)
+    assert result.exit_code == 2 and "tanda tangan sah" not in result.stdout
+    [row] = [
+        r for r in json.loads(cli("data", "--json").stdout)["sources"] if r["kind"] == "update"
+    ]
+    assert row["signed"] is False
+    empty = cli("data", "update", url, "--key", "")
+    assert empty.exit_code == 2 and "--key kosong" in empty.stderr
+
+
+def test_a_relative_key_file_is_remembered_as_the_key_itself(
+    cli, server, tmp_path, signer, monkeypatch
+):
+    body = schedule("2027-01-10", "2024-11-20")
+    url = server.serve("/stages.toml", body)
+    server.serve("/stages.toml.minisig", signer.sign(body))
+    monkeypatch.chdir(signer.pub_file.parent)
+    assert cli("data", "update", url, "--key", signer.pub_file.name).exit_code == 0
+    monkeypatch.chdir(tmp_path)  # cron runs elsewhere
+    newer = schedule("2027-02-10", "2024-11-19")
+    server.serve("/stages.toml", newer)
+    server.serve("/stages.toml.minisig", signer.sign(newer))
+    assert cli("data", "update").exit_code == 0
+    assert campaign_end(cli) == "2024-11-19"
+    saved = json.loads((updates_folder(tmp_path) / "sources.json").read_text())
+    assert saved["sources"][0]["key"] == signer.public_line
+
+
+def test_a_folder_others_can_write_to_is_not_loaded(cli, tmp_path):
+    folder = updates_folder(tmp_path)
+    folder.mkdir(parents=True)
+    (folder / "ditanam.toml").write_bytes(schedule("2027-01-10", "2024-11-18"))
+    folder.chmod(0o777)
+    assert campaign_end(cli) == "2024-11-23"
+    folder.chmod(0o700)
+    assert campaign_end(cli) == "2024-11-18"  # the user's own folder: used
+    refused = cli("data", "update", str(tmp_path / "x.toml"))
+    assert refused.exit_code == 2  # no such file; the folder itself is fine now
+
+
+def test_a_refusal_outranks_being_offline(cli, server, tmp_path):
+    good = server.serve("/baik.toml", schedule("2027-01-10"))
+    bad = server.serve("/rusak.toml", b"schema = 1\nrevision = 2027-01-11\nx = = 1\n")
+    assert cli("data", "update", good).exit_code == 0
+    registry = updates_folder(tmp_path) / "sources.json"
+    data = json.loads(registry.read_text())
+    data["sources"].append({**data["sources"][0], "source": bad, "file": "rusak-0000000000.toml"})
+    data["sources"].append(
+        {**data["sources"][0], "source": "http://127.0.0.1:9/x.toml", "file": "x-0000000000.toml"}
+    )
+    registry.write_text(json.dumps(data))
+    result = cli("data", "update")
+    assert result.exit_code == 2
+    assert "sambungan ditolak" in result.stderr
+
+
+def test_a_broken_installed_update_can_still_be_rolled_back(cli, server, tmp_path):
+    url = server.serve("/stages.toml", schedule("2027-01-10", "2024-11-20"))
+    assert cli("data", "update", url).exit_code == 0
+    [installed_file] = updates_folder(tmp_path).glob("*.toml")
+    installed_file.write_bytes(installed_file.read_bytes() + b"\nrusak = = 1\n")
+    status = cli("status")
+    assert status.exit_code == 2 and "tahapan data rollback" in status.stderr
+    back = cli("data", "rollback")
+    assert back.exit_code == 0, back.output
+    assert cli("status").exit_code == 0 and campaign_end(cli) == "2024-11-23"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "null",
+        '{"sources": "abc"}',
+        '{"sources": [null]}',
+        '{"sources": [{}]}',
+        '{"sources": [{"source": "x", "file": "../../../korban.txt"}], "installs": ["x"]}',
+        '{"sources": [{"source": 1, "file": "a.toml"}]}',
+    ],
+)
+def test_a_damaged_list_of_sources_is_bad_input_and_harms_nothing(cli, tmp_path, content):
+    folder = updates_folder(tmp_path)
+    folder.mkdir(parents=True, mode=0o700)
+    (folder / "sources.json").write_text(content)
+    victim = tmp_path / "korban.txt"
+    victim.write_text("milik pengguna")
+    for args in (("data", "rollback"), ("data", "update")):
+        result = cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "daftar sumber pembaruan" in result.stderr
+    assert victim.read_text() == "milik pengguna"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("data", "update", "ftp://127.0.0.1/stages.toml"), "hanya http:// dan https://"),
+        (("data", "update", "file:///etc/hosts"), "hanya http:// dan https://"),
+        (("data", "update", "x.toml", "--timeout", "nan"), "--timeout harus angka detik"),
+    ],
+)
+def test_sources_and_options_that_cannot_be_used(cli, args, words):
+    result = cli(*args)
+    assert result.exit_code == 2 and words in result.stderr
+
+
+def test_two_installs_at_once_keep_both_sources(server, tmp_path):
+    import time
+
+    a = server.serve("/a.toml", schedule("2027-01-10", "2024-11-20"), delay=1.0)
+    b = server.serve("/b.toml", schedule("2027-01-11", "2024-11-20"), delay=1.0)
+    env = {**os.environ, "TAHAPAN_NOW": "2023-11-29T08:00:00+07:00"}
+    runs = [
+        subprocess.Popen(
+            [*installed_command(), "data", "update", url],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for url in (a, b)
+    ]
+    codes = [run.wait(timeout=60) for run in runs]
+    time.sleep(0.1)
+    assert codes == [0, 0]
+    saved = json.loads((updates_folder(tmp_path) / "sources.json").read_text())
+    assert sorted(e["source"] for e in saved["sources"]) == sorted([a, b])

@@ -84,10 +84,17 @@ def user_file() -> Path:
 def installed_updates() -> list[Path]:
     """The schedule files `tahapan data update` installed, oldest revision first (each replaces
     the elections it holds in the files before it)."""
-    from tahapan.folders import updates_path
+    import stat
 
+    from tahapan.folders import is_private, updates_path
+
+    folder = updates_path()
+    # only a folder that is the user's alone, and the user's own regular files in it: a folder
+    # others can write to, or a link to one, would let them move the dates every command reads
+    if not (is_private(folder.parent, stat.S_ISDIR) and is_private(folder, stat.S_ISDIR)):
+        return []
     try:
-        found = sorted(updates_path().glob("*.toml"))
+        found = sorted(p for p in folder.glob("*.toml") if is_private(p, stat.S_ISREG))
     except OSError:
         return []
     if len(found) < 2:

@@ -21,7 +21,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,14 @@ class Reconciled:
     recorded: tuple[Recorded, ...]
     #: the number of the newest change in the history
     last: int
+    #: the snapshot to compare with was damaged or missing though a history existed: a new one
+    #: was taken, and what changed in between cannot be told
+    lost: bool = False
+
+
+#: the most a history file is read (a national office's snapshot of 25,000 stages is about 5 MB)
+MAX_READ = 64 * 1024 * 1024
+KINDS = ("added", "removed", "changed")
 
 
 class History:
@@ -73,11 +81,12 @@ class History:
         return None if folder is None else cls(folder)
 
     def state(self) -> dict[str, Any]:
+        """The small state file, its shape checked ({} when missing or not of that shape)."""
         try:
-            state = json.loads(self._state_path.read_bytes())
-        except (OSError, ValueError):
+            state = json.loads(_read(self._state_path))
+        except (OSError, ValueError, RecursionError):
             return {}
-        return state if isinstance(state, dict) and state.get("format") == FORMAT else {}
+        return state if _valid_state(state) else {}
 
     def is_current(self, key: str, reader: str | None = None) -> bool:
         """Whether the snapshot was taken from these very files (and the reader has read it all):
@@ -103,6 +112,8 @@ class History:
                 return Reconciled(False, (), last)
             current = fingerprint(elections())
             old = self._snapshot() if state else None
+            # a state that is there but unusable, or a snapshot gone: the thread is broken
+            lost = old is None and (bool(state) or self._state_path.exists())
             recorded: list[Recorded] = []
             if old is not None:
                 last = max(last, self._last_number())
@@ -111,6 +122,8 @@ class History:
                     last += 1
                     recorded.append(Recorded(last, stamp, by, change))
                 self._append(recorded)
+            else:
+                last = max(last, self._last_number())
             self._write(self._snapshot_path, {"format": FORMAT, "elections": current})
             taken = state.get("taken") or _utc(at)
             self._write(
@@ -123,7 +136,7 @@ class History:
                     "seen": state.get("seen", {}),
                 },
             )
-            return Reconciled(old is None, tuple(recorded), last)
+            return Reconciled(old is None and not lost, tuple(recorded), last, lost)
 
     def since(self, n: int) -> list[Recorded]:
         """The changes numbered after ``n``, oldest first."""
@@ -131,14 +144,14 @@ class History:
 
     def all(self) -> list[Recorded]:
         try:
-            lines = self._log_path.read_bytes().splitlines()
+            lines = _read(self._log_path).splitlines()
         except OSError:
             return []
         out = []
         for line in lines:
-            try:  # a line a killed writer left half-written is skipped, not fatal
+            try:  # a line a killed writer left half-written, or of another shape, is skipped
                 out.append(_decode(json.loads(line)))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
                 continue
         return out
 
@@ -162,11 +175,11 @@ class History:
 
     def _snapshot(self) -> Fingerprint | None:
         try:
-            data = json.loads(self._snapshot_path.read_bytes())
+            data = json.loads(_read(self._snapshot_path))
             elections = data["elections"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
-        return elections if isinstance(elections, dict) else None
+        return elections if _valid_fingerprint(elections) else None
 
     def _last_number(self) -> int:
         """The newest number in the log: more than the state says after a run killed between the
@@ -177,23 +190,104 @@ class History:
     def _append(self, recorded: list[Recorded]) -> None:
         if not recorded:
             return
+        from tahapan.safefile import failed
+
         text = "".join(
             json.dumps(_encode(r), ensure_ascii=False, separators=(",", ":")) + "\n"
             for r in recorded
         )
-        fd = os.open(self._log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
+            fd = os.open(
+                self._log_path,
+                os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),
+                0o600,
+            )
+        except OSError as err:
+            raise failed(self._log_path, err) from None
+        try:
+            size = os.fstat(fd).st_size
+            # a line a killed writer left unfinished must not swallow the first of these
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                text = "\n" + text
             os.write(fd, text.encode("utf-8"))
             os.fsync(fd)
+        except OSError as err:
+            raise failed(self._log_path, err) from None
         finally:
             os.close(fd)
 
     @staticmethod
     def _write(path: Path, value: dict[str, Any]) -> None:
-        from tahapan.safefile import replace_bytes
+        from tahapan.safefile import failed, replace_bytes
 
         data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        replace_bytes(path, data, mode=0o600)
+        try:
+            replace_bytes(path, data, mode=0o600)
+        except OSError as err:
+            raise failed(path, err) from None
+
+
+def _read(path: Path) -> bytes:
+    """A history file's bytes: a regular file of a sane size only (a FIFO would hang the run)."""
+    import stat
+
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_READ:
+        raise OSError(f"{path}: not a regular file of at most {MAX_READ} bytes")
+    with path.open("rb") as handle:
+        return handle.read(MAX_READ)
+
+
+def _aware(text: Any) -> bool:
+    """An ISO 8601 time with its offset, as the history writes them."""
+    if not isinstance(text, str):
+        return False
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _valid_state(state: Any) -> bool:
+    if not isinstance(state, dict) or state.get("format") != FORMAT:
+        return False
+    seen = state.get("seen", {})
+    last = state.get("last")
+    return (
+        isinstance(state.get("key"), str)
+        and isinstance(last, int)
+        and not isinstance(last, bool)
+        and last >= 0
+        and _aware(state.get("taken"))
+        and isinstance(seen, dict)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in seen.values())
+    )
+
+
+_DATE_KEYS = ("start", "end", "voting_day")
+
+
+def _valid_row(row: Any) -> bool:
+    if not isinstance(row, dict):
+        return False
+    for key in _DATE_KEYS:
+        value = row.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return False
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+    return all(isinstance(row.get(k, ""), str) for k in ("name", "name_en", "basis"))
+
+
+def _valid_fingerprint(elections: Any) -> bool:
+    return isinstance(elections, dict) and all(
+        isinstance(rows, dict) and all(_valid_row(r) for r in rows.values())
+        for rows in elections.values()
+    )
 
 
 def _encode(r: Recorded) -> dict[str, Any]:
@@ -214,17 +308,30 @@ def _encode(r: Recorded) -> dict[str, Any]:
 
 
 def _decode(d: dict[str, Any]) -> Recorded:
+    """A line of the log, its shape checked (ValueError when not: the line is skipped)."""
+    fields = tuple(FieldChange(str(k), o, n) for k, o, n in d["fields"])
+    for f in fields:
+        if f.key in _DATE_KEYS and not (_valid_row({f.key: f.old}) and _valid_row({f.key: f.new})):
+            raise ValueError("a date field that is not a date")
+    if not (
+        isinstance(d["n"], int)
+        and _aware(d["at"])
+        and d["kind"] in KINDS
+        and all(r is None or _valid_row(r) for r in (d["old"], d["new"]))
+        and all(isinstance(d[k], str) for k in ("by", "election", "path"))
+    ):
+        raise ValueError("a line of another shape")
     change = Difference(
         d["election"],
         d["path"],
         d["kind"],
         d["old"],
         d["new"],
-        d["election_name"],
-        d["election_name_en"],
-        tuple(FieldChange(k, o, n) for k, o, n in d["fields"]),
+        str(d["election_name"]),
+        str(d["election_name_en"]),
+        fields,
     )
-    return Recorded(int(d["n"]), str(d["at"]), str(d["by"]), change)
+    return Recorded(d["n"], d["at"], d["by"], change)
 
 
 def record(catalog_key: str, elections: Callable[[], Iterable[Election]], *, by: str) -> None:

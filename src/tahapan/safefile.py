@@ -244,6 +244,11 @@ def keep_backup(path: Path, old: os.stat_result | None = None) -> Path | None:
     return backup
 
 
+def failed(path: Path, err: OSError) -> WriteError:
+    """An OSError met writing ``path`` as the message and exit code (73) every writer gives."""
+    return _failed(path, err)
+
+
 def _failed(path: Path, err: OSError) -> WriteError:
     return WriteError(
         _message(path, err),

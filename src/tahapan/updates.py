@@ -57,34 +57,69 @@ class Registry:
     def open(cls, folder: Path) -> Registry:
         registry = cls(folder)
         try:
-            data = json.loads(registry.path.read_bytes())
+            raw = registry.path.read_bytes()
         except FileNotFoundError:
             return registry
-        except (OSError, ValueError) as err:
+        except OSError as err:
             raise TahapanError(
                 tr(
-                    f"daftar sumber pembaruan {registry.path} rusak ({err}); hapus berkas itu lalu "
-                    "jalankan `tahapan data update SUMBER` lagi",
-                    f"the list of update sources {registry.path} is damaged ({err}); remove it "
-                    "and run `tahapan data update SOURCE` again",
+                    f"daftar sumber pembaruan {registry.path} tidak bisa dibaca ({err.strerror})",
+                    f"the list of update sources {registry.path} cannot be read ({err.strerror})",
                 )
             ) from None
-        for table in data.get("sources", []):
-            entry = Entry(**{k: v for k, v in table.items() if k in Entry.__dataclass_fields__})
-            registry.entries[entry.source] = entry
-        registry.installs = [s for s in data.get("installs", []) if s in registry.entries]
+        try:
+            registry._read(json.loads(raw))
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
+            raise TahapanError(
+                tr(
+                    f"daftar sumber pembaruan {registry.path} rusak ({err})",
+                    f"the list of update sources {registry.path} is damaged ({err})",
+                ),
+                hint=tr(
+                    "Perbaiki atau hapus berkas itu, lalu pasang lagi sumbernya dengan `tahapan "
+                    "data update SUMBER --key ...`.",
+                    "Repair or remove that file, then install the sources again with `tahapan data "
+                    "update SOURCE --key ...`.",
+                ),
+            ) from None
         return registry
 
-    def save(self) -> None:
-        from tahapan.safefile import replace_bytes
+    def _read(self, data: Any) -> None:
+        """The file's content, its shape checked: a `file` names a file of this folder only."""
+        import re
 
+        if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
+            raise ValueError("not a table of sources")
+        for table in data.get("sources", []):
+            if not isinstance(table, dict):
+                raise ValueError("a source is not a table")
+            values = {k: v for k, v in table.items() if k in Entry.__dataclass_fields__}
+            if not all(isinstance(v, str) for v in values.values()):
+                raise ValueError("a source's fields must be text")
+            entry = Entry(**values)
+            if not re.fullmatch(r"[a-z0-9-]+\.toml", entry.file):
+                raise ValueError(f"file {entry.file!r} is not a name in this folder")
+            self.entries[entry.source] = entry
+        installs = data.get("installs", [])
+        if not isinstance(installs, list) or not all(isinstance(s, str) for s in installs):
+            raise ValueError("installs is not a list of sources")
+        self.installs = [s for s in installs if s in self.entries]
+
+    def encoded(self) -> bytes:
         data = {
             "format": FORMAT,
             "sources": [e.table() for e in self.entries.values()],
             "installs": self.installs,
         }
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        replace_bytes(self.path, text.encode("utf-8"), mode=0o600)
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    def save(self, data: bytes | None = None) -> None:
+        from tahapan.safefile import failed, replace_bytes
+
+        try:
+            replace_bytes(self.path, data if data is not None else self.encoded(), mode=0o600)
+        except OSError as err:
+            raise failed(self.path, err) from None
 
     def entry(self, source: str) -> Entry:
         found = self.entries.get(source)
@@ -106,13 +141,55 @@ def _slug(source: str) -> str:
 
 
 def normal_source(text: str) -> str:
-    """A source as remembered: an address as given, a path made absolute (cron runs elsewhere)."""
+    """A source as remembered: an address as given, a path made absolute (cron runs elsewhere;
+    a symlink stays a symlink, so that moving it to a newer file is followed)."""
+    import os
+    import re
+
     from tahapan.download import is_url
 
     text = text.strip()
     if not text:
         raise TahapanError(tr("SUMBER kosong", "SOURCE is empty"))
-    return text if is_url(text) else str(Path(text).expanduser().resolve())
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise TahapanError(
+            tr(
+                "nama berkas SUMBER bukan UTF-8; ganti namanya dengan huruf biasa",
+                "the SOURCE file name is not UTF-8; rename it with plain letters",
+            )
+        ) from None
+    if is_url(text):
+        return text
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text):
+        raise TahapanError(
+            tr(
+                f"alamat {display(text)} tidak didukung: hanya http:// dan https://, atau berkas",
+                f"the address {display(text)} is not supported: only http:// and https://, or a file",
+            )
+        )
+    return os.path.abspath(os.path.expanduser(text))
+
+
+def display(source: str) -> str:
+    """A source as it is shown and recorded: an address without its user:password, and nothing a
+    terminal would take as a control sequence."""
+    from tahapan.download import is_url, shown
+    from tahapan.text import one_line
+
+    return one_line(shown(source) if is_url(source) else source)
+
+
+def key_line(given: str) -> str:
+    """The public key as minisign's base64 line, as it is remembered: not a path, which a cron run
+    elsewhere could not find and which could change after it was trusted."""
+    import base64
+
+    from tahapan.signature import read_public_key
+
+    key = read_public_key(given)
+    return base64.b64encode(b"Ed" + key.key_id + key.key).decode("ascii")
 
 
 @dataclass

@@ -171,6 +171,17 @@ def open_session(
         named = [p for p in config.get("data", []) if any(p in line for line in err.problems)]
         if named and err.hint is None:
             err.hint = _from_config("data")
+        from tahapan.folders import updates_path
+
+        if err.hint is None and any(str(updates_path()) in line for line in err.problems):
+            err.hint = tr(
+                "Berkas itu pembaruan yang dipasang `tahapan data update`; cabut dengan `tahapan "
+                "data rollback`, atau pasang revisi yang benar dengan `tahapan data update SUMBER "
+                "--force`.",
+                "That file is an update `tahapan data update` installed; withdraw it with "
+                "`tahapan data rollback`, or install a correct revision with `tahapan data update "
+                "SOURCE --force`.",
+            )
         raise
     chosen_region = None
     # --region "" asks for no region, whatever the config says

@@ -24,10 +24,23 @@ def changes_text(report: ChangesReport) -> str:
                 "changed since.",
             )
         )
+    if report.baseline_lost:
+        lines.append(lost_baseline())
     lines += blocks(report.items, indent="", zone=report.timezone)
     if not report.first_look:
         lines.append(count_line(len(report.items)))
     return wrapped(lines)
+
+
+def lost_baseline() -> str:
+    return tr(
+        "Peringatan: acuan riwayat rusak atau hilang dan dibuat ulang dari jadwal yang berlaku "
+        "sekarang; perubahan sebelum saat ini tidak bisa ditampilkan. Periksa tanggal yang Anda "
+        "pakai dengan `tahapan list`.",
+        "Warning: the history's baseline was damaged or gone and was taken again from the "
+        "schedules in use now; changes before now cannot be shown. Check the dates you rely on "
+        "with `tahapan list`.",
+    )
 
 
 def count_line(count: int) -> str:

@@ -53,6 +53,10 @@ def check_text(report: CheckReport) -> str:
         from tahapan.render.changes import line
 
         lines += [line(item) for item in report.changes]
+    if report.baseline_lost:
+        from tahapan.render.changes import lost_baseline
+
+        lines.append(lost_baseline())
     return _text(lines)
 
 
@@ -80,13 +84,17 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
 
 
 def _changes_message(report: CheckReport) -> tuple[str, str] | None:
-    if not report.changes:
+    if not report.changes and not report.baseline_lost:
         return None
-    from tahapan.render.changes import line
+    from tahapan.render.changes import line, lost_baseline
 
-    count = len(report.changes)
+    changes = report.changes or []
+    count = len(changes)
     title = tr(f"Perubahan jadwal: {count}", f"Schedule changes: {count}")
-    return title, "\n".join(line(item) for item in report.changes)
+    lines = [line(item) for item in changes]
+    if report.baseline_lost:
+        lines.append(lost_baseline())
+    return title, "\n".join(lines)
 
 
 def _projected(stage: Stage) -> str:

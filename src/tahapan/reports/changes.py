@@ -53,11 +53,13 @@ class ChangesReport:
     since: str | None = None
     #: the zone the history's times are shown in (it keeps UTC)
     timezone: str | None = None
+    #: the snapshot was damaged or gone: a new one was taken, changes before it cannot be told
+    baseline_lost: bool = False
 
     @property
     def exit_code(self) -> int:
-        # as diff(1): 0 the same, 1 different
-        return int(ExitCode.ATTENTION) if self.items else 0
+        # as diff(1): 0 the same, 1 different (or not known: the baseline was lost)
+        return int(ExitCode.ATTENTION) if self.items or self.baseline_lost else 0
 
     def payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {"mode": self.mode}
@@ -66,6 +68,7 @@ class ChangesReport:
             out["new"] = self.new.payload() if self.new else None
         else:
             out["first_look"] = self.first_look
+            out["baseline_lost"] = self.baseline_lost
             out["since"] = self.since
         out["count"] = len(self.items)
         out["changes"] = [item_json(item) for item in self.items]
@@ -186,6 +189,8 @@ def look(
     # before (an edit, a `data update`) are never missed; only a snapshot taken right now has none
     seen = history.seen(reader) or 0
     recorded = history.all() if everything else history.since(seen)
+    if found.lost and not everything:
+        recorded = []  # the readers' places went with the state: not everything again
     wanted = None if election_ids is None else set(election_ids)
     # an election no longer loaded at all is shown to a narrowed run too: its removal concerns
     # everyone who planned by it
@@ -201,6 +206,7 @@ def look(
         first_look=found.first,
         since=history.state().get("taken"),
         timezone=timezone,
+        baseline_lost=found.lost,
     )
     return Look(report, reader, found.last)
 

@@ -35,11 +35,14 @@ class CheckReport:
     changes: list[Item] | None = None
     #: for --changes: this run took the history's first snapshot; there was nothing to compare
     changes_first_look: bool = False
+    #: for --changes: the snapshot was damaged or gone, so what changed cannot be told
+    baseline_lost: bool = False
 
     @property
     def exit_code(self) -> int:
         # --changes with --within/--remind: 1 when either has something to say
-        return 0 if self.ok and not self.changes else int(ExitCode.ATTENTION)
+        attention = self.changes or self.baseline_lost
+        return 0 if self.ok and not attention else int(ExitCode.ATTENTION)
 
     def payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -77,6 +80,7 @@ class CheckReport:
             from tahapan.reports.changes import item_json
 
             out["changes_first_look"] = self.changes_first_look
+            out["baseline_lost"] = self.baseline_lost
             out["changes"] = [item_json(item) for item in self.changes]
         return out
 

@@ -119,7 +119,9 @@ def build_sources(files: tuple[Path, ...], catalog: Any) -> SourcesReport:
             shipped_revision = max(shipped_revision or row.revision, row.revision)
         entry = by_file.get(path.name) if kind == "update" else None
         if entry is not None:
-            row.origin, row.signed = entry.source, bool(entry.key)
+            from tahapan.updates import display
+
+            row.origin, row.signed = display(entry.source), bool(entry.key)
             row.installed_at, row.checked_at = entry.installed_at, entry.checked_at
         if kind == "update":
             row.used = bool(
@@ -200,7 +202,7 @@ def _now() -> str:
 
 def install(
     session: Any,
-    registry: Any,
+    folder: Path,
     source: str,
     *,
     key: str | None,
@@ -208,106 +210,170 @@ def install(
     by: str,
     timeout: float = 30.0,
 ) -> Outcome:
-    """Fetch, verify, check as a whole, then install one source; nothing changes on any failure."""
-    from tahapan.updates import check_signature, digest, fetch, revision_of
+    """Fetch, verify, check as a whole, then install one source; nothing changes on any failure.
+    The registry is read and written under its lock: two runs at once do not lose a source."""
+    from tahapan.safefile import locked
+    from tahapan.updates import Registry
 
+    with locked(folder / "sources.json"):
+        registry = Registry.open(folder)
+        return _install(session, registry, source, key, force, by, timeout)
+
+
+def _install(
+    session: Any,
+    registry: Any,
+    source: str,
+    key: str | None,
+    force: bool,
+    by: str,
+    timeout: float,
+) -> Outcome:
+    from tahapan.updates import check_signature, digest, display, fetch, key_line, revision_of
+
+    shown = display(source)
     entry = registry.entry(source)
     target = registry.folder / entry.file
-    key_text = key or entry.key
-    got = fetch(source, entry if target.is_file() else None, force=force, timeout=timeout)
+    given_key = key_line(key) if key else None  # a bad key is said before anything is fetched
+    key_text = given_key or entry.key
+    # a key given now is checked now: the copy installed may never have been verified by it
+    known = entry if target.is_file() and not given_key else None
+    got = fetch(source, known, force=force, timeout=timeout)
     installed = _revision(entry.revision)
-    if got.body is None:  # 304: the copy installed is the server's
+    if got.body is None:  # 304: the copy installed is the server's, verified when installed
         entry.checked_at = _now()
         _save(registry, entry)
-        return Outcome(source, "current", target, installed, installed, bool(key_text))
+        return Outcome(shown, "current", target, installed, installed, bool(entry.key))
     if key_text:
         check_signature(source, got.body, key_text, timeout=timeout)
-    name = source.rsplit("/", 1)[-1] or source
-    revision, _ = revision_of(got.body, name)
+    revision, _ = revision_of(got.body, shown.rsplit("/", 1)[-1] or shown)
+    if given_key:
+        entry.key = given_key  # verified: from now on this source must be signed by it
     if target.is_file() and target.read_bytes() == got.body:
         entry.checked_at = _now()
         entry.etag, entry.last_modified = got.etag, got.last_modified
-        if key:
-            entry.key = key
         _save(registry, entry)
-        return Outcome(source, "current", target, revision, installed, bool(key_text))
+        return Outcome(shown, "current", target, revision, installed, bool(key_text))
     if entry.undone == digest(got.body) and not force:
         # what `data rollback` undid comes back unchanged: the officer decided against it
         entry.checked_at = _now()
         _save(registry, entry)
-        return Outcome(source, "kept-back", target, revision, installed, bool(key_text))
+        return Outcome(shown, "kept-back", target, revision, installed, bool(key_text))
     if installed and revision < installed and not force:
         raise TahapanError(
             tr(
-                f"{source}: revisi {revision} lebih lama dari yang terpasang ({installed}); "
+                f"{shown}: revisi {revision} lebih lama dari yang terpasang ({installed}); "
                 "tidak ada yang diubah",
-                f"{source}: revision {revision} is older than the one installed ({installed}); "
+                f"{shown}: revision {revision} is older than the one installed ({installed}); "
                 "nothing was changed",
             ),
             hint=tr("Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."),
         )
-    before = session.loaded or session.catalog
-    after, skipped = _check_whole(session, target, got.body, source)
+    # no session: an installed update is itself unloadable, and this install may replace it
+    before = (session.loaded or session.catalog) if session is not None else None
+    after, skipped = _check_whole(session, target, got.body, shown)
     if skipped and not force:
         raise TahapanError(
             tr(
-                f"{source}: revisi {revision} lebih lama dari data bawaan; pembaruan ini tidak "
+                f"{shown}: revisi {revision} lebih lama dari data bawaan; pembaruan ini tidak "
                 "akan dipakai. Tidak ada yang diubah.",
-                f"{source}: revision {revision} is older than the shipped data; this update would "
+                f"{shown}: revision {revision} is older than the shipped data; this update would "
                 "not be used. Nothing was changed.",
             ),
             hint=tr("Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."),
         )
-    items = _differences(before, after)
-    _remember_before(before)
-    _put(target, got.body)
+    items = _differences(before, after) if before is not None else []
+    if before is not None:
+        _remember_before(before)
     entry.revision = revision.isoformat()
     entry.etag, entry.last_modified = got.etag, got.last_modified
     entry.installed_at = entry.checked_at = _now()
     entry.undone = None
-    if key:
-        entry.key = key
+    registry.entries[entry.source] = entry
     registry.installs.append(source)
-    _save(registry, entry)
-    _remember_after(f"{by} {source}")
-    outcome = Outcome(source, "installed", target, revision, installed, bool(key_text), items)
+    _put(target, got.body, registry)
+    _remember_after(f"{by} {shown}")
+    outcome = Outcome(shown, "installed", target, revision, installed, bool(key_text), items)
     outcome.used = not skipped
     return outcome
 
 
-def roll_back(session: Any, registry: Any, source: str, *, by: str) -> Outcome:
-    """The previous file of a source back in place (or the source's only file removed)."""
+def roll_back(session: Any, folder: Path, source: str | None, *, by: str) -> Outcome:
+    """The previous file of a source (default: the one installed last) back in place, or the
+    source's only file removed; under the registry's lock."""
+    from tahapan.safefile import locked
+    from tahapan.updates import Registry
+
+    with locked(folder / "sources.json"):
+        registry = Registry.open(folder)
+        return _roll_back(session, registry, source, by)
+
+
+def _roll_back(session: Any, registry: Any, source: str | None, by: str) -> Outcome:
     import os
+    import stat
 
-    from tahapan.updates import digest, revision_of
+    from tahapan.safefile import failed
+    from tahapan.updates import digest, display, revision_of
 
-    entry = registry.entries[source]
+    if not registry.installs:
+        raise TahapanError(
+            tr("belum ada pembaruan yang terpasang", "no update is installed"),
+            hint=tr("Lihat: tahapan data", "See: tahapan data"),
+        )
+    chosen = source or registry.installs[-1]
+    if chosen not in registry.entries:
+        # the source as `data` shows it (without user:password) names it too
+        chosen = next((s for s in registry.entries if display(s) == chosen), chosen)
+    if chosen not in registry.entries:
+        raise TahapanError(
+            tr(f"sumber tidak dikenal: {display(chosen)}", f"unknown source: {display(chosen)}"),
+            hint=tr("Sumber yang terpasang: ", "Installed sources: ")
+            + ", ".join(display(s) for s in registry.entries),
+        )
+    shown = display(chosen)
+    entry = registry.entries[chosen]
     target = registry.folder / entry.file
     previous = target.with_name(target.name + ".prev")
-    before = session.loaded or session.catalog
+    before = session.loaded or session.catalog if session is not None else None
     was = _revision(entry.revision)
-    _remember_before(before)
-    if previous.is_file():
-        body = previous.read_bytes()
-        revision, _ = revision_of(body, previous.name)
-        entry.undone = digest(target.read_bytes())
-        os.replace(previous, target)
-        entry.revision = revision.isoformat()
-        action: Literal["rolled-back", "removed"] = "rolled-back"
-    else:
-        target.unlink(missing_ok=True)
-        del registry.entries[source]
-        revision, action = None, "removed"
+    if before is not None:
+        _remember_before(before)
+    try:
+        kind = os.lstat(previous).st_mode
+    except FileNotFoundError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        raise TahapanError(
+            tr(
+                f"{previous} bukan berkas biasa; tidak ada yang diubah",
+                f"{previous} is not a regular file; nothing was changed",
+            )
+        )
+    try:
+        if kind is not None:
+            revision, _ = revision_of(previous.read_bytes(), previous.name)
+            if target.is_file():
+                entry.undone = digest(target.read_bytes())
+            os.replace(previous, target)
+            entry.revision = revision.isoformat()
+            action: Literal["rolled-back", "removed"] = "rolled-back"
+        else:
+            target.unlink(missing_ok=True)
+            del registry.entries[chosen]
+            revision, action = None, "removed"
+    except OSError as err:
+        raise failed(target, err) from None
     # the undone install leaves the list; installs before it can be undone in turn
     for i in range(len(registry.installs) - 1, -1, -1):
-        if registry.installs[i] == source:
+        if registry.installs[i] == chosen:
             del registry.installs[i]
             break
     registry.save()
     after = _reload()
-    _remember_after(f"{by} {source}")
-    items = _differences(before, after) if after is not None else []
-    return Outcome(source, action, target, revision, was, bool(entry.key), items)
+    _remember_after(f"{by} {shown}")
+    items = _differences(before, after) if before is not None and after is not None else []
+    return Outcome(shown, action, target, revision, was, bool(entry.key), items)
 
 
 def _revision(text: str | None) -> date | None:
@@ -364,24 +430,43 @@ def _differences(before: Any, after: Any) -> list[Item]:
     )
 
 
-def _put(target: Path, body: bytes) -> None:
-    """Install atomically, the file it replaces kept as FILE.prev for `data rollback`."""
-    from tahapan.safefile import replace_bytes
+def _put(target: Path, body: bytes, registry: Any) -> None:
+    """Install atomically, the file it replaces kept as FILE.prev for `data rollback`, then the
+    registry; when the registry cannot be written, the previous file is put back."""
+    from tahapan.safefile import failed, replace_bytes
 
+    data = registry.encoded()  # before anything is written: what cannot be encoded stops here
     previous = target.with_name(target.name + ".prev")
-    if target.is_file():
-        replace_bytes(previous, target.read_bytes(), mode=0o600)
-    else:
-        previous.unlink(missing_ok=True)  # a .prev left from a removed source is not this one's
-    replace_bytes(target, body, mode=0o600)
+    had = target.is_file()
+    try:
+        if had:
+            replace_bytes(previous, target.read_bytes(), mode=0o600)
+        else:
+            previous.unlink(missing_ok=True)  # a .prev left by a removed source is not this one's
+        replace_bytes(target, body, mode=0o600)
+    except OSError as err:
+        raise failed(target, err) from None
+    try:
+        registry.save(data)
+    except TahapanError:
+        if had:
+            replace_bytes(target, previous.read_bytes(), mode=0o600)
+        else:
+            target.unlink(missing_ok=True)
+        raise
+
+
+def _files() -> list[Path]:
+    from tahapan.config import data_files, load_config
+
+    return data_files(load_config(), None)
 
 
 def _reload() -> Any:
-    from tahapan.config import data_files, load_config
     from tahapan.schedule.load import load_catalog
 
     try:
-        return load_catalog(data_files(load_config(), None))
+        return load_catalog(_files())
     except TahapanError:
         return None
 

@@ -118,10 +118,10 @@ def reader_name(base: str, session: Session) -> str:
 def no_history_folder() -> str:
     from platformdirs import user_data_path
 
-    folder = user_data_path("tahapan", appauthor=False)
+    folder = user_data_path("tahapan", appauthor=False) / "riwayat"
     return tr(
-        f"riwayat jadwal tidak bisa disimpan: folder data {folder} tidak bisa dibuat atau bukan "
-        "milik pengguna ini saja",
-        f"the schedule history cannot be kept: the data folder {folder} cannot be made or is not "
-        "this user's alone",
+        f"riwayat jadwal tidak bisa disimpan: folder {folder} (atau folder di atasnya) tidak bisa "
+        "dibuat, bukan folder biasa, atau bisa ditulis pengguna lain",
+        f"the schedule history cannot be kept: the folder {folder} (or the one above it) cannot "
+        "be made, is not a plain folder, or others can write to it",
     )

@@ -127,8 +127,17 @@ def command(
         )
     else:
         report = CheckReport(date, True, "changes")
-    seen = _changes(session, report) if changes else None
+    failure = None
+    seen = None
+    if changes:
+        try:
+            seen = _changes(session, report)
+        except TahapanError as err:
+            # the history cannot be read or kept: the deadlines are still said, then the failure
+            failure = err
     code = report.exit_code if quiet and not json else render(report, "json" if json else "text")
+    if failure is not None:
+        raise failure
     if notify:
         _notify(notify, report)
     if seen is not None:
@@ -157,7 +166,8 @@ def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
     )
     report.changes = found.report.items
     report.changes_first_look = found.report.first_look
-    report.ok = report.ok and not report.changes
+    report.baseline_lost = found.report.baseline_lost
+    report.ok = report.ok and not report.changes and not report.baseline_lost
     if found.report.first_look:
         from tahapan.cli.streams import say
 

@@ -3,12 +3,13 @@ schedule from a file or an address, `data rollback` puts the previous one back."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
-from tahapan.cli.options import JsonOpt, LangOpt, QuietOpt, open_session
+from tahapan.cli.options import JsonOpt, LangChoice, LangOpt, QuietOpt, Session, open_session
 from tahapan.errors import TahapanError, WriteError
 from tahapan.i18n import tr
 
@@ -89,18 +90,30 @@ def data_update(
     Exit 0 installed or already current, 2 invalid or refused, 75 offline or a server error
     (nothing changed).
     """
-    from tahapan.folders import UPDATES, data_folder
+    import math
+
     from tahapan.reports.data import install
     from tahapan.updates import Registry, normal_source
 
-    session = open_session(data=None, lang=lang, tz=None, elections=None)
-    folder = data_folder(UPDATES)
-    if folder is None:
-        from tahapan.cli.commands.changes import no_history_folder
-
-        raise WriteError(no_history_folder())
-    registry = Registry.open(folder)
-    chosen = [normal_source(s) for s in sources or []] or list(registry.entries)
+    if key is not None and not key.strip():
+        raise TahapanError(
+            tr(
+                "--key kosong: beri kunci publik minisign",
+                "--key is empty: give a minisign public key",
+            ),
+            hint=tr(
+                "Baris base64 kunci (RWQ...) atau berkas .pub; tanpa --key sumber tidak diperiksa.",
+                "The key's base64 line (RWQ...) or a .pub file; without --key the source is not "
+                "checked.",
+            ),
+        )
+    if not math.isfinite(timeout):
+        raise TahapanError(
+            tr("--timeout harus angka detik", "--timeout must be a number of seconds")
+        )
+    session = _session(lang)
+    folder = _folder()
+    chosen = [normal_source(s) for s in sources or []] or list(Registry.open(folder).entries)
     if not chosen:
         raise TahapanError(
             tr("belum ada sumber pembaruan", "no update source yet"),
@@ -114,11 +127,11 @@ def data_update(
             tr("--key berlaku untuk satu SUMBER", "--key applies to one SOURCE"),
         )
     outcomes = []
-    worst = 0
+    codes = []
     for source in chosen:
         try:
             outcomes.append(
-                install(session, registry, source, key=key, force=force, by=_by(), timeout=timeout)
+                install(session, folder, source, key=key, force=force, by=_by(), timeout=timeout)
             )
         except TahapanError as err:
             if len(chosen) == 1:
@@ -126,13 +139,43 @@ def data_update(
             from tahapan.cli.application import report_error
 
             report_error(err)  # one source failing does not stop the others
-            worst = max(worst, int(err.exit_code))
+            codes.append(int(err.exit_code))
     from tahapan.render import render
     from tahapan.reports.data import UpdateReport
 
     report = UpdateReport(outcomes, quiet=quiet)
     code = render(report, "json" if json else "text")
-    return worst or code
+    # a refused source (2) outranks one that was offline (75): cron mails the refusal
+    return (2 if 2 in codes else max(codes)) if codes else code
+
+
+def _session(lang: LangChoice | None) -> Session | None:
+    """The loaded schedules, to show what an update changes; None when an installed update is
+    itself what cannot be loaded (rollback must still be able to remove it)."""
+    from tahapan.errors import DataError
+
+    try:
+        return open_session(data=None, lang=lang, tz=None, elections=None)
+    except DataError:
+        return None
+
+
+def _folder() -> Path:
+    from tahapan.folders import UPDATES, data_folder, updates_path
+
+    folder = data_folder(UPDATES)
+    if folder is None:
+        raise WriteError(unsafe_folder(updates_path()))
+    return folder
+
+
+def unsafe_folder(folder: Path) -> str:
+    return tr(
+        f"folder {folder} tidak bisa dibuat, bukan folder biasa, atau bisa ditulis pengguna lain; "
+        "tahapan tidak memakainya",
+        f"the folder {folder} cannot be made, is not a plain folder, or others can write to it; "
+        "tahapan does not use it",
+    )
 
 
 @command.command("rollback", cls=Command, options_metavar=options_metavar())
@@ -150,26 +193,17 @@ def data_rollback(
     json: JsonOpt = False,
 ) -> int:
     """Put back the previous installed update (or remove a first one), and show what that changed."""
-    from tahapan.folders import UPDATES, data_folder
     from tahapan.render import render
     from tahapan.reports.data import UpdateReport, roll_back
-    from tahapan.updates import Registry, normal_source
+    from tahapan.updates import normal_source
 
-    session = open_session(data=None, lang=lang, tz=None, elections=None)
-    folder = data_folder(UPDATES)
-    registry = Registry.open(folder) if folder is not None else None
-    if registry is None or not registry.installs:
-        raise TahapanError(
-            tr("belum ada pembaruan yang terpasang", "no update is installed"),
-            hint=tr("Lihat: tahapan data", "See: tahapan data"),
-        )
-    chosen = normal_source(source) if source else registry.installs[-1]
-    if chosen not in registry.entries:
-        raise TahapanError(
-            tr(f"sumber tidak dikenal: {chosen}", f"unknown source: {chosen}"),
-            hint=tr("Sumber yang terpasang: ", "Installed sources: ") + ", ".join(registry.entries),
-        )
-    outcome = roll_back(session, registry, chosen, by=_by())
+    session = _session(lang)
+    chosen = None
+    if source:
+        from tahapan.download import is_url
+
+        chosen = source if is_url(source) else normal_source(source)
+    outcome = roll_back(session, _folder(), chosen, by=_by())
     return render(UpdateReport([outcome]), "json" if json else "text")
 
 
