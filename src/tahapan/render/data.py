@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tahapan.i18n import tr
-from tahapan.reports.data import SourceRow, SourcesReport, UpdateReport
+from tahapan.reports.data import SourceRow, SourcesReport
+from tahapan.reports.installing import UpdateReport
 
 
 def sources_text(report: SourcesReport) -> str:

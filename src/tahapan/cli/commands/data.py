@@ -92,7 +92,7 @@ def data_update(
     """
     import math
 
-    from tahapan.reports.data import install
+    from tahapan.reports.installing import install
     from tahapan.updates import Registry, normal_source
 
     if key is not None and not key.strip():
@@ -141,7 +141,7 @@ def data_update(
             report_error(err)  # one source failing does not stop the others
             codes.append(int(err.exit_code))
     from tahapan.render import render
-    from tahapan.reports.data import UpdateReport
+    from tahapan.reports.installing import UpdateReport
 
     report = UpdateReport(outcomes, quiet=quiet)
     code = render(report, "json" if json else "text")
@@ -194,7 +194,7 @@ def data_rollback(
 ) -> int:
     """Put back the previous installed update (or remove a first one), and show what that changed."""
     from tahapan.render import render
-    from tahapan.reports.data import UpdateReport, roll_back
+    from tahapan.reports.installing import UpdateReport, roll_back
     from tahapan.updates import normal_source
 
     session = _session(lang)
