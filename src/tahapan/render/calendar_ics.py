@@ -16,7 +16,7 @@ from icalendar import Alarm, Calendar, Event
 
 from tahapan.days.monthgrid import title
 from tahapan.i18n import PROJECTED, pick, projection_note, tr
-from tahapan.model import CONFIDENCE_TEXT, Election
+from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 
 UID_DOMAIN = (
     "tahapan.invalid"  # a domain that is no one's (RFC 2606), so the UIDs clash with nobody's
@@ -27,68 +27,97 @@ def uid(election: Election, path: str) -> str:
     return f"{election.id}.{path.replace('/', '.')}@{UID_DOMAIN}"
 
 
+Versions = Mapping[tuple[str, str], tuple[int, datetime]]
+
+
 def write_ics(
     elections: Sequence[Election],
     *,
     stamp: datetime,
     alarm_days: Sequence[int] = (),
-    versions: Mapping[tuple[str, str], tuple[int, datetime]] | None = None,
+    versions: Versions | None = None,
 ) -> str:
     """``versions`` gives each event's SEQUENCE and LAST-MODIFIED (reports/changes.event_versions);
     without it, SEQUENCE 0 and ``stamp``. DTSTAMP is LAST-MODIFIED: without a METHOD, RFC 5545 has
     it mean when the event's information last changed, so the same schedule gives the same file."""
+    events = [
+        event_text(election, path, stage, stamp=stamp, alarm_days=alarm_days, versions=versions)
+        for election in elections
+        for path, stage in election.walk()
+        if stage.held
+    ]
+    return calendar_text(events, name=title(elections))
+
+
+def calendar_text(
+    events: Sequence[str], *, name: str, description: str | None = None, refresh: bool = False
+) -> str:
+    """A calendar around events made by ``event_text``. ``refresh``: the headers a subscribed
+    calendar is polled by (every 12 hours), for a published feed."""
     cal = Calendar()
     cal.add("prodid", "-//tahapan//Jadwal tahapan pemilu//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", title(elections))
-    utc = stamp.astimezone(UTC)
-    for election in elections:
-        for path, stage in election.walk():
-            if not stage.held:
-                continue
-            event = Event()
-            name = pick(stage.name, stage.name_en)
-            first = stage.start
-            if first is None:
-                first = stage.end
-                name += tr(" (berakhir)", " (ends)")
-            sequence, modified = (versions or {}).get((election.id, path), (0, utc))
-            modified = modified.astimezone(UTC)
-            event.add("uid", uid(election, path))
-            event.add("dtstamp", modified)
-            event.add("last-modified", modified)
-            event.add("sequence", sequence)
-            event.add("dtstart", first)
-            if stage.end < date.max:
-                event.add("dtend", stage.end + timedelta(days=1))
-            else:  # no day after 9999-12-31 to end on: the same span as a duration
-                event.add("duration", timedelta(days=(stage.end - first).days + 1))
-            if stage.projected:  # a phone shows the summary alone: the mark goes there
-                name += f" ({tr(*PROJECTED)})"
-            event.add("summary", name)
-            conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
-            confidence = f"{stage.confidence} ({tr(conf_id, conf_en)})"
-            lines = [
-                pick(election.name, election.name_en),
-                tr("Dasar hukum: ", "Legal basis: ") + stage.basis,
-                tr("Kepastian: ", "Confidence: ")
-                + (projection_note() if stage.projected else confidence),
-            ]
-            note = tr(stage.note or "", stage.note_en or stage.note or "")
-            if note:
-                lines.append(note)
-            event.add("description", "\n".join(lines))
-            event.add("categories", [election.id])
-            event.add("transp", "TRANSPARENT")
-            for days_before in sorted(set(alarm_days)):
-                ends_only = stage.start is None  # the event stands on its last day
-                for alarm in _alarms(
-                    name, days_before, one_day=first == stage.end, ends_only=ends_only
-                ):
-                    event.add_component(alarm)
-            cal.add_component(event)
-    return str(cal.to_ical(), "utf-8")
+    cal.add("x-wr-calname", name)
+    if description:
+        cal.add("x-wr-caldesc", description)
+    if refresh:
+        cal.add("method", "PUBLISH")
+        cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "PT12H")
+    head = str(cal.to_ical(), "utf-8")
+    end = "END:VCALENDAR\r\n"
+    return head[: -len(end)] + "".join(events) + end
+
+
+def event_text(
+    election: Election,
+    path: str,
+    stage: Stage,
+    *,
+    stamp: datetime,
+    alarm_days: Sequence[int] = (),
+    versions: Versions | None = None,
+) -> str:
+    """One stage as its VEVENT, serialised: made once and reused by every feed that holds it."""
+    event = Event()
+    name = pick(stage.name, stage.name_en)
+    first = stage.start
+    if first is None:
+        first = stage.end
+        name += tr(" (berakhir)", " (ends)")
+    sequence, modified = (versions or {}).get((election.id, path), (0, stamp))
+    modified = modified.astimezone(UTC)
+    event.add("uid", uid(election, path))
+    event.add("dtstamp", modified)
+    event.add("last-modified", modified)
+    event.add("sequence", sequence)
+    event.add("dtstart", first)
+    if stage.end < date.max:
+        event.add("dtend", stage.end + timedelta(days=1))
+    else:  # no day after 9999-12-31 to end on: the same span as a duration
+        event.add("duration", timedelta(days=(stage.end - first).days + 1))
+    if stage.projected:  # a phone shows the summary alone: the mark goes there
+        name += f" ({tr(*PROJECTED)})"
+    event.add("summary", name)
+    conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
+    confidence = f"{stage.confidence} ({tr(conf_id, conf_en)})"
+    lines = [
+        pick(election.name, election.name_en),
+        tr("Dasar hukum: ", "Legal basis: ") + stage.basis,
+        tr("Kepastian: ", "Confidence: ") + (projection_note() if stage.projected else confidence),
+    ]
+    note = tr(stage.note or "", stage.note_en or stage.note or "")
+    if note:
+        lines.append(note)
+    event.add("description", "\n".join(lines))
+    event.add("categories", [election.id])
+    event.add("transp", "TRANSPARENT")
+    for days_before in sorted(set(alarm_days)):
+        ends_only = stage.start is None  # the event stands on its last day
+        for alarm in _alarms(name, days_before, one_day=first == stage.end, ends_only=ends_only):
+            event.add_component(alarm)
+    return str(event.to_ical(), "utf-8")
 
 
 #: reminders ring at this hour of the local day (an all-day event's times are the phone's own)

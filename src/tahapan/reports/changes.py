@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -209,47 +209,3 @@ def look(
         baseline_lost=found.lost,
     )
     return Look(report, reader, found.last)
-
-
-#: (election id, stage path) -> (SEQUENCE, LAST-MODIFIED) of its iCalendar event
-Versions = dict[tuple[str, str], tuple[int, datetime]]
-
-
-def event_versions(
-    elections: Sequence[Any],
-    recorded: Sequence[Any],
-    *,
-    revisions: dict[str, date | None],
-    fallback: datetime,
-) -> Versions:
-    """How many times each stage's dates have changed, and when last: the documented changes in the
-    data (the same on every machine) plus those this machine's history saw. A phone replaces an
-    event it has when the SEQUENCE grows; the count never depends on the clock.
-
-    Without any change, LAST-MODIFIED is the revision of the file the election came from (else
-    ``fallback``): identical input gives identical files."""
-    from datetime import UTC, time
-
-    out: Versions = {}
-    seen: dict[tuple[str, str], list[datetime]] = {}
-    for r in recorded:
-        c = r.change
-        if c.kind == "changed" and c.path and c.moves_dates:
-            at = datetime.fromisoformat(r.at.replace("Z", "+00:00"))
-            seen.setdefault((c.election, c.path), []).append(at)
-    for election in elections:
-        revision = revisions.get(election.id)
-        base = datetime.combine(revision, time(), UTC) if revision else fallback
-        paths = {s.id: p for p, s in election.walk()}
-        documented: dict[str, list[datetime]] = {}
-        for change in election.changes:
-            path = paths.get(change.stage or "", change.stage)
-            if path and (change.old_start or change.old_end):
-                day = change.date or revision
-                documented.setdefault(path, []).append(
-                    datetime.combine(day, time(), UTC) if day else base
-                )
-        for path, _ in election.walk():
-            times = documented.get(path, []) + seen.get((election.id, path), [])
-            out[(election.id, path)] = (len(times), max([base, *times]))
-    return out

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,17 +15,15 @@ from tahapan.cli.options import (
     OutputOpt,
     QuietOpt,
     RegionOpt,
-    Session,
     TzOpt,
     open_session,
     resolve_on,
 )
-from tahapan.errors import TahapanError
 from tahapan.render import render
 from tahapan.reports.export import ScheduleExport
 
 if TYPE_CHECKING:
-    from tahapan.model import Election
+    pass
 
 
 class CalendarFormat(StrEnum):
@@ -140,7 +136,11 @@ def command(
             chosen = [within(e, *asked) for e in chosen]
         export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()))
         if format == CalendarFormat.ics:
-            export.versions = ics_versions(session, chosen, export.stamp)
+            from tahapan.reports.versions import current_versions
+
+            export.versions = current_versions(
+                session.loaded or session.catalog, chosen, export.stamp
+            )
         return render(export, format.value, output)
     first, last = asked or months.default_range(chosen, today)
     # "made on" is the real day, whatever date --on looks at
@@ -148,38 +148,3 @@ def command(
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
     fmt = format.value if format != CalendarFormat.term else "text" if output is None else "txt"
     return render(report, fmt, output)
-
-
-def ics_versions(
-    session: Session, chosen: list[Election], stamp: datetime | None
-) -> dict[tuple[str, str], tuple[int, datetime]]:
-    """Each event's SEQUENCE and LAST-MODIFIED: changes in the loaded files are recorded first, so
-    that a stage moved since the last export gets a higher SEQUENCE even if no one ran `changes`."""
-    from datetime import UTC
-    from datetime import datetime as moment
-
-    from tahapan.history import FROM_FILES, History, record
-    from tahapan.reports.changes import event_versions, file_source
-
-    loaded = session.loaded or session.catalog
-    record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
-    history = History.open()
-    recorded = []
-    fallback = stamp or moment.now(UTC)
-    if history is not None:
-        recorded = history.all()
-        taken = history.state().get("taken")
-        if taken:
-            fallback = moment.fromisoformat(taken.replace("Z", "+00:00"))
-    sources = session.catalog.sources
-    revisions = {}
-    read: dict[Path, date | None] = {}
-    for election in chosen:
-        path = sources.get(election.id)
-        if path is not None and path not in read:
-            try:
-                read[path] = file_source(path).revision
-            except TahapanError:
-                read[path] = None
-        revisions[election.id] = read.get(path) if path is not None else None
-    return event_versions(chosen, recorded, revisions=revisions, fallback=fallback)

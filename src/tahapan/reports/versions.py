@@ -1,0 +1,85 @@
+"""The SEQUENCE and LAST-MODIFIED of each iCalendar event: how many times a stage's dates changed,
+and when last, from the documented changes in the data and this machine's history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from tahapan.errors import TahapanError
+
+#: (election id, stage path) -> (SEQUENCE, LAST-MODIFIED) of its iCalendar event
+Versions = dict[tuple[str, str], tuple[int, datetime]]
+
+
+def event_versions(
+    elections: Sequence[Any],
+    recorded: Sequence[Any],
+    *,
+    revisions: dict[str, date | None],
+    fallback: datetime,
+) -> Versions:
+    """How many times each stage's dates have changed, and when last: the documented changes in the
+    data (the same on every machine) plus those this machine's history saw. A phone replaces an
+    event it has when the SEQUENCE grows; the count never depends on the clock.
+
+    Without any change, LAST-MODIFIED is the revision of the file the election came from (else
+    ``fallback``): identical input gives identical files."""
+    from datetime import UTC, time
+
+    out: Versions = {}
+    seen: dict[tuple[str, str], list[datetime]] = {}
+    for r in recorded:
+        c = r.change
+        if c.kind == "changed" and c.path and c.moves_dates:
+            at = datetime.fromisoformat(r.at.replace("Z", "+00:00"))
+            seen.setdefault((c.election, c.path), []).append(at)
+    for election in elections:
+        revision = revisions.get(election.id)
+        base = datetime.combine(revision, time(), UTC) if revision else fallback
+        paths = {s.id: p for p, s in election.walk()}
+        documented: dict[str, list[datetime]] = {}
+        for change in election.changes:
+            path = paths.get(change.stage or "", change.stage)
+            if path and (change.old_start or change.old_end):
+                day = change.date or revision
+                documented.setdefault(path, []).append(
+                    datetime.combine(day, time(), UTC) if day else base
+                )
+        for path, _ in election.walk():
+            times = documented.get(path, []) + seen.get((election.id, path), [])
+            out[(election.id, path)] = (len(times), max([base, *times]))
+    return out
+
+
+def current_versions(loaded: Any, chosen: Sequence[Any], stamp: datetime | None) -> Versions:
+    """The versions of ``chosen`` (elections of the ``loaded`` catalog) now: changes in the loaded
+    files are recorded first, so that a stage moved since the last export gets a higher SEQUENCE
+    even if no one ran `changes`."""
+    from datetime import UTC
+
+    from tahapan.history import FROM_FILES, History, record
+    from tahapan.reports.changes import file_source
+
+    record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
+    history = History.open()
+    recorded: list[Any] = []
+    fallback = stamp or datetime.now(UTC)
+    if history is not None:
+        recorded = history.all()
+        taken = history.state().get("taken")
+        if taken:
+            fallback = datetime.fromisoformat(taken.replace("Z", "+00:00"))
+    sources = loaded.sources
+    revisions: dict[str, date | None] = {}
+    read: dict[Any, date | None] = {}
+    for election in chosen:
+        path = sources.get(election.id)
+        if path is not None and path not in read:
+            try:
+                read[path] = file_source(path).revision
+            except TahapanError:
+                read[path] = None
+        revisions[election.id] = read.get(path) if path is not None else None
+    return event_versions(chosen, recorded, revisions=revisions, fallback=fallback)
