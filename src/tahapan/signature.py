@@ -12,7 +12,7 @@ The format, from minisign's own source (src/minisign.c: sig_load, pubkey_load_st
 "ED" is not RFC 8032's Ed25519ph (that one prehashes with SHA-512): it is plain Ed25519 over the
 BLAKE2b-512 digest. Ed25519 is checked with PyNaCl, whose libsodium is the library minisign itself
 verifies with, so what one accepts the other accepts; it is imported only when a signature is
-checked, since every other command starts without it.
+checked, since every other command starts without it. Signatures are made in tahapan.signing.
 """
 
 from __future__ import annotations
@@ -128,6 +128,16 @@ def read_public_key(given: str) -> PublicKey:
     return key
 
 
+def _no_pynacl(verb: str) -> SignatureError:
+    return SignatureError(
+        tr(
+            f"PyNaCl diperlukan untuk {verb} tanda tangan tetapi tidak terpasang",
+            f"PyNaCl is needed to {verb} signatures but is not installed",
+        ),
+        hint=tr("Pasang dengan: pip install pynacl", "Install it with: pip install pynacl"),
+    )
+
+
 def _malformed(detail: str) -> SignatureError:
     return SignatureError(
         tr(f"bukan tanda tangan minisign: {detail}", f"not a minisign signature: {detail}"),
@@ -232,13 +242,7 @@ def verify(data: bytes, signature: bytes, key: PublicKey) -> str:
         from nacl.exceptions import BadSignatureError
         from nacl.signing import VerifyKey
     except ImportError:  # a checkout whose environment predates the dependency
-        raise SignatureError(
-            tr(
-                "PyNaCl diperlukan untuk memeriksa tanda tangan tetapi tidak terpasang",
-                "PyNaCl is needed to check signatures but is not installed",
-            ),
-            hint=tr("Pasang dengan: pip install pynacl", "Install it with: pip install pynacl"),
-        ) from None
+        raise _no_pynacl(tr("memeriksa", "check")) from None
     verifier = VerifyKey(key.key)
     try:
         verifier.verify(hashlib.blake2b(data).digest() if prehashed else data, sig)

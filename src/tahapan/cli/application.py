@@ -175,6 +175,7 @@ COMMANDS: dict[str, tuple[str, dict[str, Any]]] = {
         {"help": "Alias of `changes`: what changed in the schedules."},
     ),
     "data": ("data", {}),
+    "publish": ("publish", {}),
     "regions": ("regions", {}),
     "calendar": ("calendar", {}),
     "export": ("export", {}),

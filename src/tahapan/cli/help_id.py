@@ -363,6 +363,25 @@ HELP = {
         "Setiap sumber jadwal yang dipakai (bawaan, pembaruan, berkas Anda, tambahan) dengan "
         "revisinya."
     ),
+    # ----------------------------------------------------------------------------------- publish
+    "Publish the schedules as a static site: calendar feeds to subscribe to, a status board, the "
+    "schedule file and its changes.": (
+        "Terbitkan jadwal sebagai situs statis: kalender untuk dilanggan, papan status, berkas "
+        "jadwal dan perubahannya."
+    ),
+    "The site's folder: missing, empty, or made by an earlier publish.": (
+        "Folder situs: belum ada, kosong, atau dibuat oleh publish sebelumnya."
+    ),
+    "The public address of DIR (https://...): links become absolute and webcal://. Default: "
+    "relative links.": (
+        "Alamat publik FOLDER (https://...): tautan menjadi lengkap dan webcal://. Bawaan: tautan "
+        "relatif."
+    ),
+    "minisign secret key: also write stages.toml.minisig (an encrypted key's password from "
+    "TAHAPAN_SIGN_PASSWORD).": (
+        "Kunci rahasia minisign: tulis juga stages.toml.minisig (kata sandi kunci terenkripsi dari "
+        "TAHAPAN_SIGN_PASSWORD)."
+    ),
 }
 
 METAVARS = {
@@ -389,4 +408,6 @@ METAVARS = {
     "[SOURCE]": "[SUMBER]",
     "PUBKEY": "KUNCI_PUBLIK",
     "SECONDS": "DETIK",
+    "DIR": "FOLDER",
+    "BASE": "ALAMAT",
 }

@@ -121,6 +121,37 @@ QuietOpt = Annotated[
         help="Nothing on stderr when it succeeds (errors are still reported).",
     ),
 ]
+MonthOpt = Annotated[
+    str | None,
+    typer.Option("--month", metavar="YYYY-MM", help="One month, e.g. 2024-11.", show_default=False),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option("--year", metavar="YYYY", help="The twelve months of a year.", show_default=False),
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from", metavar="DATE", help="First day (its whole month is shown).", show_default=False
+    ),
+]
+ToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to", metavar="DATE", help="Last day (its whole month is shown).", show_default=False
+    ),
+]
+AlarmOpt = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--alarm",
+        metavar="DAYS",
+        min=0,
+        max=365,
+        help="ics: reminders DAYS before each stage's first day and before its last day, at 08:00 (repeatable).",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")
 ]

@@ -29,3 +29,19 @@ class ScheduleExport:
             "regions": [json_value(as_table(r)) for r in self.regions],
             "elections": [json_value(as_table(e)) for e in self.elections],
         }
+
+
+def regions_used(regions: Sequence[Region], elections: Sequence[Election]) -> list[Region]:
+    """The regions the exported elections name, with the provinces they lie in."""
+    by_key = {r.id: r for r in regions} | {r.code: r for r in regions if r.code}
+    wanted: set[str] = set()
+    for election in elections:
+        refs = set(election.regions)
+        refs.update(r for _, s in election.walk() for r in s.regions)
+        refs.update(r for h in election.holidays for r in h.regions)
+        for ref in refs:
+            region = by_key.get(ref)
+            while region is not None and region.id not in wanted:
+                wanted.add(region.id)
+                region = by_key.get(region.parent) if region.parent else None
+    return [r for r in regions if r.id in wanted]

@@ -8,14 +8,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tahapan.cli.options import (
+    AlarmOpt,
     DataOpt,
     ElectionOpt,
+    FromOpt,
     LangOpt,
+    MonthOpt,
     OnOpt,
     OutputOpt,
     QuietOpt,
     RegionOpt,
+    ToOpt,
     TzOpt,
+    YearOpt,
     open_session,
     resolve_on,
 )
@@ -47,33 +52,10 @@ SUFFIXES = {
 
 
 def command(
-    month: Annotated[
-        str | None,
-        typer.Option(
-            "--month", metavar="YYYY-MM", help="One month, e.g. 2024-11.", show_default=False
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", metavar="YYYY", help="The twelve months of a year.", show_default=False
-        ),
-    ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="DATE",
-            help="First day (its whole month is shown).",
-            show_default=False,
-        ),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option(
-            "--to", metavar="DATE", help="Last day (its whole month is shown).", show_default=False
-        ),
-    ] = None,
+    month: MonthOpt = None,
+    year: YearOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
     format: Annotated[
         CalendarFormat | None,
         typer.Option(
@@ -84,17 +66,7 @@ def command(
         ),
     ] = None,
     output: OutputOpt = None,
-    alarm: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--alarm",
-            metavar="DAYS",
-            min=0,
-            max=365,
-            help="ics: reminders DAYS before each stage's first day and before its last day, at 08:00 (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    alarm: AlarmOpt = None,
     election: ElectionOpt = None,
     on: OnOpt = None,
     region: RegionOpt = None,

@@ -16,9 +16,8 @@ from tahapan.cli.options import (
     RegionOpt,
     open_session,
 )
-from tahapan.model import Election, Region
 from tahapan.render import render
-from tahapan.reports.export import ScheduleExport
+from tahapan.reports.export import ScheduleExport, regions_used
 from tahapan.schedule.select import pick_elections
 
 
@@ -45,21 +44,5 @@ def command(
     chosen = (
         pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
     )
-    result = ScheduleExport(chosen, _regions_used(catalog.regions, chosen))
+    result = ScheduleExport(chosen, regions_used(catalog.regions, chosen))
     return render(result, format.value, output)
-
-
-def _regions_used(regions: tuple[Region, ...], elections: list[Election]) -> list[Region]:
-    """The regions the exported elections name, with the provinces they lie in."""
-    by_key = {r.id: r for r in regions} | {r.code: r for r in regions if r.code}
-    wanted: set[str] = set()
-    for election in elections:
-        refs = set(election.regions)
-        refs.update(r for _, s in election.walk() for r in s.regions)
-        refs.update(r for h in election.holidays for r in h.regions)
-        for ref in refs:
-            region = by_key.get(ref)
-            while region is not None and region.id not in wanted:
-                wanted.add(region.id)
-                region = by_key.get(region.parent) if region.parent else None
-    return [r for r in regions if r.id in wanted]

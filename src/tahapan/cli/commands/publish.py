@@ -1,0 +1,170 @@
+"""`tahapan publish DIR`: a static site of subscribable calendars, a status board and the schedule
+itself, for any web server; safe to run from cron beside it."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tahapan.cli.options import (
+    AlarmOpt,
+    DataOpt,
+    ElectionOpt,
+    FromOpt,
+    LangOpt,
+    OnOpt,
+    QuietOpt,
+    RegionOpt,
+    ToOpt,
+    TzOpt,
+    YearOpt,
+    open_session,
+    resolve_on,
+)
+from tahapan.errors import TahapanError
+from tahapan.i18n import tr
+
+#: the password of an encrypted minisign secret key (--sign): never on the command line
+PASSWORD_VARIABLE = "TAHAPAN_SIGN_PASSWORD"
+
+
+def command(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="The site's folder: missing, empty, or made by an earlier publish.",
+            show_default=False,
+        ),
+    ],
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            metavar="BASE",
+            help="The public address of DIR (https://...): links become absolute and webcal://. "
+            "Default: relative links.",
+            show_default=False,
+        ),
+    ] = None,
+    sign: Annotated[
+        Path | None,
+        typer.Option(
+            "--sign",
+            metavar="KEY",
+            help="minisign secret key: also write stages.toml.minisig (an encrypted key's "
+            "password from TAHAPAN_SIGN_PASSWORD).",
+            show_default=False,
+        ),
+    ] = None,
+    alarm: AlarmOpt = None,
+    year: YearOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    election: ElectionOpt = None,
+    region: RegionOpt = None,
+    on: OnOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Publish the schedules as a static site: calendar feeds to subscribe to, a status board,
+    the schedule file and its changes."""
+    from tahapan.days import months
+    from tahapan.days.dates import now
+    from tahapan.days.monthgrid import within
+    from tahapan.reports.publish import build_site
+    from tahapan.reports.status import build_status
+    from tahapan.reports.versions import current_versions
+    from tahapan.schedule.select import pick_elections
+    from tahapan.site import publish_tree
+
+    base = _base_url(url)
+    key = _secret_key(sign) if sign is not None else None
+    session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
+    today = resolve_on(session, on)
+    catalog = session.catalog
+    chosen = (
+        pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
+    )
+    asked = months.requested_range(None, year, start, end, today)
+    if asked is not None:
+        chosen = [within(e, *asked) for e in chosen]
+    loaded = session.loaded or catalog
+    regions = [session.region] if session.region else list(loaded.regions)
+    status = build_status(
+        catalog,
+        on=today,
+        timezone=session.zone,
+        election_ids=session.elections,
+        region=session.region,
+    )
+    stamp = now("UTC")
+    site = build_site(
+        loaded,
+        chosen,
+        regions,
+        status=status,
+        base_url=base,
+        alarm_days=tuple(alarm or ()),
+        stamp=stamp,
+        versions=current_versions(loaded, chosen, stamp),
+        revision=_revision(session.files),
+        sign=key,
+    )
+    done = publish_tree(folder, site.files)
+    from tahapan.cli.streams import say
+
+    say(
+        tr(
+            f"{folder}: {done.written} berkas ditulis, {done.kept} tetap, {done.removed} dihapus "
+            f"({len(site.board.feeds)} kalender)",
+            f"{folder}: {done.written} files written, {done.kept} unchanged, {done.removed} "
+            f"removed ({len(site.board.feeds)} calendars)",
+        )
+    )
+
+
+def _base_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    from tahapan.download import is_url
+
+    text = url.strip()
+    if not is_url(text) or "://" not in text or not text.split("://", 1)[1].strip("/"):
+        raise TahapanError(
+            tr(f"--url bukan alamat http(s): {url!r}", f"--url is not an http(s) address: {url!r}"),
+            hint=tr(
+                "Contoh: --url https://kpu-kab.example.go.id/jadwal",
+                "Example: --url https://kpu.example.org/schedule",
+            ),
+        )
+    return text.rstrip("/")
+
+
+def _secret_key(path: Path) -> object:
+    from tahapan.signing import read_secret_key
+
+    return read_secret_key(path, os.environ.get(PASSWORD_VARIABLE) or None)
+
+
+def _revision(files: tuple[Path, ...]) -> tuple[date | None, str | None]:
+    """The newest revision among the schedule files in use, and its note: what the published
+    stages.toml declares, so that another tahapan orders it."""
+    from tahapan.reports.changes import file_source
+    from tahapan.schedule.catalog import shipped_paths
+
+    best: tuple[date | None, str | None] = (None, None)
+    for path in [*shipped_paths(), *files]:
+        try:
+            source = file_source(path)
+        except TahapanError:
+            continue
+        if source.revision and (best[0] is None or source.revision > best[0]):
+            best = (source.revision, source.revision_note)
+    return best
