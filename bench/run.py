@@ -122,6 +122,27 @@ def peak_memory_mb(cmd: list[str], env: dict[str, str]) -> float:
     return kilobytes / 1024 if sys.platform != "darwin" else kilobytes / 1024 / 1024
 
 
+def publish_times(env: dict[str, str], scratch: Path) -> tuple[float, float, int]:
+    """`tahapan publish` of every region and election: once from a cold cache and an empty
+    history into a new folder, then again with nothing changed (and how many files that rewrote,
+    by modification time and inode)."""
+    home = Path(tempfile.mkdtemp(dir=scratch))
+    cold = {**env, "XDG_CACHE_HOME": str(home / "cache"), "XDG_DATA_HOME": str(home / "data")}
+    site = home / "situs"
+    cmd = [TAHAPAN, "publish", str(site), "-q"]
+    first = run_once(cmd, cold)
+
+    def stamps() -> dict[str, tuple[int, int]]:
+        return {
+            str(p): (p.stat().st_mtime_ns, p.stat().st_ino) for p in site.rglob("*") if p.is_file()
+        }
+
+    before = stamps()
+    again = run_once(cmd, cold)
+    after = stamps()
+    return first, again, sum(1 for k in after if before.get(k) != after[k])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
@@ -159,6 +180,7 @@ def main() -> None:
         cold_env = {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(dir=cache_home)}
         cold_seconds = run_once(large_cmd, cold_env)
         cold_memory = peak_memory_mb(large_cmd, {**env, "TAHAPAN_NO_CACHE": "1"})
+        publish_cold, publish_again, rewritten = publish_times(env, Path(cache_home))
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {args.runs} runs")
     print(f"{'case':<26} {'median ms':>10} {'ratio':>7}  {'to':<24} {'target':>7}")
@@ -180,7 +202,15 @@ def main() -> None:
     print(
         f"first run on {args.stages} stages (no cache yet): {cold_seconds:.2f} s, {cold_memory:.0f} MB"
     )
+    print(
+        f"publish, every region and election, cold cache: {publish_cold:.2f} s "
+        f"(target <= 10 s: {'ok' if publish_cold <= 10 else 'MISSED'}); again, nothing changed: "
+        f"{publish_again:.2f} s, {rewritten} files rewritten (target 0: "
+        f"{'ok' if rewritten == 0 else 'MISSED'})"
+    )
     if args.json:
+        report["publish_cold_seconds"] = round(publish_cold, 2)
+        report["publish_again_seconds"] = round(publish_again, 2)
         report["memory_mb"] = round(memory, 1)
         report["cold_seconds"] = round(cold_seconds, 2)
         report["cold_memory_mb"] = round(cold_memory, 1)

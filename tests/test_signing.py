@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -84,17 +83,18 @@ trusted comment: timestamp:1700000000\tfile:stages.toml
 def run_minisign(*args: str, stdin: str = "", cap: int | None = None, check: bool = True):
     assert MINISIGN
 
-    def limit() -> None:
-        if cap is not None:
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    def limit() -> None:  # POSIX only: elsewhere the key costs what minisign asks by default
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
     return subprocess.run(
         [MINISIGN, *args],
         input=stdin,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=check,
-        preexec_fn=limit if cap is not None else None,
+        preexec_fn=limit if cap is not None and os.name == "posix" else None,
     )
 
 
@@ -430,6 +430,29 @@ def test_a_key_asking_scrypt_for_more_than_minisign_does_is_refused_at_once(tmp_
         assert refused(changed, PASSWORD).message == (
             f"{changed}: the secret key is damaged (it asks scrypt for more than minisign ever does)"
         )
+
+
+def test_scrypt_settings_that_cannot_run_are_refused(tmp_path, english):
+    raw = key_bytes(FIXED_ENCRYPTED.secret)
+    raw[46:54] = bytes(8)  # memlimit 0: minisign never writes less than 16 MiB
+    changed = with_key_bytes(tmp_path, raw)
+    assert refused(changed, PASSWORD).message == (
+        f"{changed}: the secret key is damaged (its scrypt settings cannot be used)"
+    )
+
+
+def test_too_little_memory_for_scrypt_is_said(tmp_path, monkeypatch, english):
+    import nacl.exceptions
+    import nacl.pwhash.scrypt
+
+    def failing(*args, **kwargs):  # what PyNaCl raises when libsodium cannot allocate
+        raise nacl.exceptions.RuntimeError("Unexpected failure in key derivation")
+
+    monkeypatch.setattr(nacl.pwhash.scrypt, "kdf", failing)
+    secret = write(tmp_path, "k.key", FIXED_ENCRYPTED.secret)
+    assert refused(secret, PASSWORD).message == (
+        f"{secret}: not enough memory to open the key with its password (64 MiB needed)"
+    )
 
 
 # --- comments that cannot be signed ---

@@ -58,8 +58,10 @@ class SecretKey:
     sk: bytes = field(repr=False)  # libsodium's 64 bytes: the Ed25519 seed, then its public key
 
     def __post_init__(self) -> None:
-        from nacl.signing import SigningKey
-
+        try:
+            from nacl.signing import SigningKey
+        except ImportError:
+            raise _no_pynacl(tr("membuat", "make")) from None
         if len(self.key_id) != 8 or len(self.sk) != 64:
             raise ValueError("a minisign key id is 8 bytes and its Ed25519 secret key 64")
         if bytes(SigningKey(self.sk[:32]).verify_key) != self.sk[32:]:
@@ -113,14 +115,23 @@ def read_secret_key(path: Path, password: str | None) -> SecretKey:
         secret = re.split(rb"[\r\n\0]", password.encode("utf-8", "surrogateescape"), maxsplit=1)[0]
         try:
             stream = scrypt.kdf(len(body), secret, raw[6:38], opslimit=opslimit, memlimit=memlimit)
-        except (CryptoError, MemoryError) as err:
+        except ValueError:  # nacl's ValueError: settings scrypt cannot run with
+            raise _key_file_error(
+                path,
+                damaged
+                + tr(
+                    " (setelan scrypt-nya tidak bisa dipakai)",
+                    " (its scrypt settings cannot be used)",
+                ),
+            ) from None
+        except (CryptoError, MemoryError):  # libsodium could not allocate the memory
+            mib = memlimit >> 20
             raise _key_file_error(
                 path,
                 tr(
-                    "kata sandi tidak bisa diturunkan jadi kunci",
-                    "the password could not be derived into a key",
-                )
-                + f" ({err or 'out of memory'})",
+                    f"memori tidak cukup untuk membuka kunci dengan kata sandinya (perlu {mib} MiB)",
+                    f"not enough memory to open the key with its password ({mib} MiB needed)",
+                ),
             ) from None
         body = bytes(a ^ b for a, b in zip(body, stream, strict=True))
     key_id, sk, chk = body[:8], body[8:72], body[72:]

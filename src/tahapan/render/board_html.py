@@ -53,10 +53,11 @@ ul.stages li.sub { margin-left: 14px; border-left-color: #e0e0e0; } ul.stages li
 .feed { margin: 0; break-inside: avoid; } .feed.all { border: 2px solid $accent; }
 .feed::after { content: ""; display: block; clear: both; } .feed p { margin: 0 0 0.3rem; }
 .qr { float: right; margin: 8px 0 4px 10px; } .qr svg { width: 8rem; height: 8rem; display: block; }
-a.addr { line-height: 1.9; } .files a, ul.regions a { display: inline-block; padding: 6px 0; }
+a.addr { line-height: 1.9; } .files a { display: inline-block; padding: 6px 0; }
 button.copy { font: inherit; font-size: 15px; min-height: 44px; padding: 4px 12px; margin: 2px 0;
   border: 1px solid $accent; border-radius: 6px; background: #fff; color: $accent; }
-ul.regions button.copy { min-height: 36px; } ul.regions li { border-bottom: 1px solid #eee; }
+ul.regions li { display: flex; align-items: center; gap: 12px; border-bottom: 1px solid #eee; }
+ul.regions a { padding: 8px 0; } ul.regions a:first-child { flex: 1; } ul.regions .copy { min-height: 36px; }
 ul.regions li.province > a:first-child { font-weight: 700; }
 details { border-top: 1px solid #ddd; } details:last-of-type { border-bottom: 1px solid #ddd; }
 summary { cursor: pointer; padding: 10px 0; font-weight: 600; }
@@ -65,7 +66,7 @@ footer { margin-top: 2rem; border-top: 1px solid #ccc; padding-top: 8px; font-si
 .print { display: none; }
 @media print {
   body { max-width: none; font-size: 11pt; padding: 0; } a { color: #111; }
-  /* 552 region lists are for the screen: paper gets the pattern of their addresses */
+  /* the 552 regions' lists are for the screen: paper gets the page's address */
   nav, button.copy, details { display: none !important; } .print { display: block; }
   .election, .feed, li { break-inside: avoid; } h2, h3 { break-after: avoid; }
 }
@@ -104,24 +105,22 @@ def board_html(board: Board) -> str:
     title = tr("Jadwal tahapan pemilu", "Election timetable")
     zone = escape(ZONES.get(status.timezone, status.timezone))
     day = escape(format_date(status.date, weekday=True))
-    head = [
-        f'<h1>{escape(title)}</h1><p class="lead">{day} <span class="quiet">· {zone}</span></p>'
-    ]
+    lead = f'<p class="lead">{day} <span class="quiet">· {zone}</span></p>'
+    head = [f"<h1>{escape(title)}</h1>{lead}"]
     revision = [format_date(board.revision) if board.revision else "", board.revision_note or ""]
     if any(revision):
         text = escape(" — ".join(t for t in revision if t))
         head.append(f'<p class="quiet">{_t("Revisi jadwal", "Schedule revision")}: {text}</p>')
-    nav = [("tahapan", _t("Tahapan", "Stages")), ("langganan", _t("Langganan", "Subscribe"))]
-    nav.append(("perubahan", _t("Perubahan", "Changes")))
-    head.append("<nav>" + "".join(f'<a href="#{i}">{t}</a>' for i, t in nav) + "</nav>")
-    body = "\n".join([*head, _stages(board), _subscribe(board), _changes(board), _footer(board)])
+    nav = (("Tahapan", "Stages"), ("Langganan", "Subscribe"), ("Perubahan", "Changes"))  # the ids
+    head.append("<nav>" + "".join(f'<a href="#{a.lower()}">{_t(a, b)}</a>' for a, b in nav))
+    body = "\n".join([*head, "</nav>", _stages(board), _subscribe(board), _changes(board)])
     return (
         f'<!DOCTYPE html>\n<html lang="{tr("id", "en")}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} — {escape(format_date(status.date))}</title>\n"
         '<link rel="alternate" type="application/atom+xml" '
         f'href="{escape(_at(board, "perubahan.atom"))}">\n<style>{STYLE}</style>\n</head>\n'
-        f"<body>\n{body}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+        f"<body>\n{body}\n{_footer(board)}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 
@@ -136,15 +135,16 @@ def _at(board: Board, path: str) -> str:
 
 
 def _address(href: str) -> str:
-    """An address as a link whose text breaks after a slash or a dot before anywhere else."""
-    text = escape(href).replace("/", "/<wbr>").replace(".", ".<wbr>")
-    return f'<a class="addr" href="{escape(href)}">{text.replace(":/<wbr>/<wbr>", "://")}</a>'
+    """An address as a link whose text breaks after a slash or a dot, not inside the file's name."""
+    head, slash, tail = href.rpartition("/")
+    text = escape(head + slash).replace("/", "/<wbr>").replace(".", ".<wbr>")
+    return f'<a class="addr" href="{escape(href)}">{text.replace(":/<wbr>/<wbr>", "://")}{escape(tail)}</a>'
 
 
-def _copy(href: str) -> str:
+def _copy(href: str, label: str) -> str:
     return (
         f'<button type="button" class="copy" hidden data-copy="{escape(href)}" '
-        f'data-done="{_t("Tersalin", "Copied")}">{_t("Salin alamat", "Copy address")}</button>'
+        f'data-done="{_t("Tersalin", "Copied")}">{label}</button>'
     )
 
 
@@ -267,30 +267,29 @@ def _qr(address: str) -> str:
     return f'<div class="qr" role="img" aria-label="{label}">{svg}</div>'
 
 
-def _events(feed: Feed) -> str:
-    return _t(f"{feed.events} tahapan", f"{feed.events} stage{'' if feed.events == 1 else 's'}")
-
-
 def _feed(board: Board, feed: Feed) -> str:
     url, webcal = board.url(feed), board.webcal(feed)
     out = [f'<div class="feed {feed.kind}"><h3>{escape(pick(feed.name, feed.name_en))}</h3>']
     if board.base_url:  # a relative address in a QR code leads nowhere
         out.append(_qr(webcal or url))
-    out.append(f'<p class="meta">{_events(feed)}</p>')
+    n, s = feed.events, "" if feed.events == 1 else "s"
+    out.append(f'<p class="meta">{_t(f"{n} tahapan", f"{n} stage{s}")}</p>')
     if webcal:
         out.append(f"<p>iPhone, Outlook:<br>{_address(webcal)}</p>")
     google = _t("Google Kalender", "Google Calendar")
-    out.append(f"<p>{google}:<br>{_address(url)}<br>{_copy(url)}</p></div>")
+    out.append(
+        f"<p>{google}:<br>{_address(url)}<br>{_copy(url, _t('Salin alamat', 'Copy address'))}</p></div>"
+    )
     return "\n".join(out)
 
 
 def _region(board: Board, feed: Feed) -> str:
     url, webcal = board.url(feed), board.webcal(feed)
     name = escape(pick(feed.name, feed.name_en))
-    parts = [f'<a href="{escape(webcal or url)}">{name}</a>', f'<span class="meta">· {_events(feed)}</span>']  # fmt: skip
+    parts = [f'<a href="{escape(webcal or url)}">{name}</a>']
     if webcal:
-        parts.append(f'· <a href="{escape(url)}">https</a>')
-    parts.append(_copy(url))
+        parts.append(f'<a href="{escape(url)}">https</a>')
+    parts.append(_copy(url, _t("Salin", "Copy")))
     return f"<li{' class=province' if feed.province is None else ''}>{' '.join(parts)}</li>"
 
 

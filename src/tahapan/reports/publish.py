@@ -1,5 +1,5 @@
-"""`tahapan publish DIR`: the files of a site an office serves, so that phones subscribe to the
-schedule and other tahapan installations follow it.
+"""`tahapan publish DIR`: what a site an office serves shows (render/site_files.py makes its files),
+so that phones subscribe to the schedule and other tahapan installations follow it.
 
 - ``ics/semua.ics``, ``ics/ELECTION.ics`` and ``ics/wilayah/REGION.ics`` (every region: national
   stages, its province's, its own, re-votes scoped to it): subscribed calendars, polled every 12
@@ -8,8 +8,6 @@ schedule and other tahapan installations follow it.
 - ``perubahan.atom``: the documented changes, for feed readers; ``data.json``: the board's data;
 - ``index.html``: the status board, with every feed's subscribe link and QR code.
 
-Each event is serialised once and shared by every feed that holds it: 552 region feeds cost one
-pass over the stages, not 552.
 """
 
 from __future__ import annotations
@@ -17,10 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
-from tahapan.i18n import pick, tr
 from tahapan.model import Election, Region
 from tahapan.reports.status import StatusReport
 
@@ -87,128 +84,6 @@ class Board:
                 for f in self.feeds
             ],
         }
-
-
-@dataclass
-class Site:
-    """The files of DIR (path -> bytes) and the board they were made from."""
-
-    files: dict[str, bytes]
-    board: Board
-
-
-def build_site(
-    loaded: Any,
-    chosen: Sequence[Election],
-    regions: Sequence[Region],
-    *,
-    status: StatusReport,
-    base_url: str | None,
-    alarm_days: Sequence[int],
-    stamp: datetime,
-    versions: dict[tuple[str, str], tuple[int, datetime]],
-    revision: tuple[date | None, str | None],
-    sign: Any = None,
-) -> Site:
-    """Every file of the site. ``loaded`` is the catalog the elections come from (for scoping to
-    each region); ``sign`` a signature.SecretKey for stages.toml.minisig."""
-    from tahapan.render.calendar_ics import calendar_text, event_text
-    from tahapan.schedule.regions import scope
-
-    events: dict[tuple[str, str], str] = {}
-
-    def texts(elections: Sequence[Election]) -> list[str]:
-        out = []
-        for election in elections:
-            for path, stage in election.walk():
-                if not stage.held:
-                    continue
-                key = (election.id, path)
-                if key not in events:
-                    events[key] = event_text(
-                        election, path, stage, stamp=stamp, alarm_days=alarm_days, versions=versions
-                    )
-                out.append(events[key])
-        return out
-
-    files: dict[str, bytes] = {}
-    feeds: list[Feed] = []
-
-    def add(feed: Feed, body: list[str], description: str) -> None:
-        name = pick(feed.name, feed.name_en)
-        if feed.kind != "all":  # how a phone lists it beside the officer's other calendars
-            name = tr(f"Tahapan — {name}", f"Stages — {name}")
-        text = calendar_text(body, name=name, description=description, refresh=True)
-        files[feed.path] = text.encode("utf-8")
-        feeds.append(feed)
-
-    everything = texts(chosen)
-    add(
-        Feed(
-            "all", ALL_FEED, "Semua tahapan", "All stages", f"ics/{ALL_FEED}.ics", len(everything)
-        ),
-        everything,
-        tr(
-            "Semua tahapan pemilu dan pemilihan yang diterbitkan kantor ini",
-            "Every election stage this office publishes",
-        ),
-    )
-    for election in chosen:
-        body = texts([election])
-        add(
-            Feed(
-                "election",
-                election.id,
-                election.name,
-                election.name_en,
-                f"ics/{election.id}.ics",
-                len(body),
-            ),
-            body,
-            tr(f"Tahapan {election.name}", f"Stages of {election.name_en}")
-            + f" ({election.basis})",
-        )
-    narrowed = loaded.with_elections(chosen)
-    by_id = {r.id: r for r in regions}
-    for region in regions:
-        seen = scope(narrowed, region)
-        body = texts(seen.elections)
-        province = by_id.get(region.parent) if region.parent else None
-        add(
-            Feed(
-                "region",
-                region.id,
-                region.name,
-                region.name_en or region.name,
-                f"ics/wilayah/{region.id}.ics",
-                len(body),
-                province.id if province else None,
-                province.name if province else None,
-            ),
-            body,
-            tr(
-                f"Tahapan yang diikuti di {region.name}: nasional, provinsi, dan daerah sendiri",
-                f"Stages to follow in {region.name}: national, the province's and its own",
-            ),
-        )
-    board = Board(status, feeds, base_url, revision[0], revision[1], documented(chosen))
-    files["stages.toml"] = schedule_file(chosen, loaded.regions, revision).encode("utf-8")
-    if sign is not None:
-        from tahapan.signing import sign as make_signature
-
-        comment = f"tahapan publish; revisi {revision[0] or '-'}; file:stages.toml"
-        files["stages.toml.minisig"] = make_signature(
-            files["stages.toml"], sign, trusted_comment=comment
-        )
-    from tahapan.render.atom import atom_text
-    from tahapan.render.board_html import board_html
-
-    files["perubahan.atom"] = atom_text(board).encode("utf-8")
-    files["data.json"] = (
-        json.dumps({"schema": 1, **board.payload()}, ensure_ascii=False, indent=2) + "\n"
-    ).encode("utf-8")
-    files["index.html"] = board_html(board).encode("utf-8")
-    return Site(files, board)
 
 
 def documented(elections: Sequence[Election]) -> list[tuple[Election, Any]]:

@@ -78,7 +78,7 @@ def command(
     from tahapan.days import months
     from tahapan.days.dates import now
     from tahapan.days.monthgrid import within
-    from tahapan.reports.publish import build_site
+    from tahapan.render.site_files import build_site
     from tahapan.reports.status import build_status
     from tahapan.reports.versions import current_versions
     from tahapan.schedule.select import pick_elections

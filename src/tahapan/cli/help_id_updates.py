@@ -1,0 +1,85 @@
+"""The Indonesian of the help of changes, data and publish (see help_id.py)."""
+
+from __future__ import annotations
+
+HELP = {
+    # ----------------------------------------------------------------------------------- changes
+    "What changed in the schedules: exit 0 nothing, 1 something changed, 2 bad input.": (
+        "Apa yang berubah dalam jadwal: keluar 0 tidak ada, 1 ada perubahan, 2 masukan salah."
+    ),
+    "Alias of `changes`: what changed in the schedules.": (
+        "Nama lain `changes`: apa yang berubah dalam jadwal."
+    ),
+    "Two schedule files to compare, each read on its own. Without them: what changed in the "
+    "loaded schedules since you last looked.": (
+        "Dua berkas jadwal yang dibandingkan, masing-masing dibaca sendiri. Tanpa berkas: apa "
+        "yang berubah dalam jadwal yang dimuat sejak terakhir Anda melihat."
+    ),
+    "Every change in the history, not only those not seen yet.": (
+        "Semua perubahan dalam riwayat, bukan hanya yang belum dilihat."
+    ),
+    "Exit 1 and print each change of schedule not reported to `check --changes` yet (old dates "
+    "-> new); combines with --within/--remind. The history moves on only once the answer is "
+    "delivered.": (
+        "Keluar 1 dan cetak setiap perubahan jadwal yang belum dilaporkan `check --changes` "
+        "(tanggal lama -> baru); boleh bersama --within/--remind. Riwayat baru bergeser setelah "
+        "jawabannya terkirim."
+    ),
+    # -------------------------------------------------------------------------------------- data
+    "The schedule sources in use and their revisions, and the holiday data; `data update` "
+    "installs a newer schedule, `data rollback` puts the previous one back.": (
+        "Sumber jadwal yang dipakai beserta revisinya, dan data hari libur; `data update` "
+        "memasang jadwal yang lebih baru, `data rollback` mengembalikan yang sebelumnya."
+    ),
+    "Install a schedule file from a path or an address: checked whole, then its changes shown. "
+    "Exit 0 installed or already current, 2 invalid or refused, 75 offline or a server error "
+    "(nothing changed).": (
+        "Pasang berkas jadwal dari berkas atau alamat: diperiksa utuh, lalu perubahannya "
+        "ditampilkan. Keluar 0 terpasang atau sudah terbaru, 2 tidak sah atau ditolak, 75 luring "
+        "atau galat server (tidak ada yang diubah)."
+    ),
+    "Schedule file path or http(s) address. Without it: every source installed before.": (
+        "Berkas jadwal atau alamat http(s). Tanpa ini: semua sumber yang pernah dipasang."
+    ),
+    "minisign public key (its base64 line, or a .pub file): SOURCE.minisig must be a valid "
+    "signature by it. Remembered for the source.": (
+        "Kunci publik minisign (baris base64-nya, atau berkas .pub): SUMBER.minisig harus tanda "
+        "tangan sah dengan kunci itu. Diingat untuk sumber tersebut."
+    ),
+    "Install even when the revision is older than the one installed.": (
+        "Pasang juga walau revisinya lebih lama dari yang terpasang."
+    ),
+    "Give up a download after this many seconds (nothing is changed).": (
+        "Hentikan unduhan setelah sekian detik (tidak ada yang diubah)."
+    ),
+    "Put back the previous installed update (or remove a first one), and show what that changed.": (
+        "Kembalikan pembaruan terpasang sebelumnya (atau lepas pembaruan pertama), dan tampilkan "
+        "apa yang berubah karenanya."
+    ),
+    "The source to roll back. Default: the one installed last.": (
+        "Sumber yang dikembalikan. Bawaan: yang terakhir dipasang."
+    ),
+    "Every schedule source in use (shipped, updates, your file, overlays) with its revision.": (
+        "Setiap sumber jadwal yang dipakai (bawaan, pembaruan, berkas Anda, tambahan) dengan "
+        "revisinya."
+    ),
+    # ----------------------------------------------------------------------------------- publish
+    "Publish the schedules as a static site: calendar feeds to subscribe to, a status board, the "
+    "schedule file and its changes.": (
+        "Terbitkan jadwal sebagai situs statis: kalender untuk dilanggan, papan status, berkas "
+        "jadwal dan perubahannya."
+    ),
+    "The site's folder: missing, empty, or made by an earlier publish.": (
+        "Folder situs: belum ada, kosong, atau dibuat oleh publish sebelumnya."
+    ),
+    "The public address of DIR (https://...): links become absolute and webcal://. Default: "
+    "relative links.": (
+        "Alamat publik FOLDER (https://...): tautan menjadi lengkap dan webcal://. Bawaan: tautan "
+        "relatif."
+    ),
+    "minisign secret key: also write stages.toml.minisig (an encrypted key's password from "
+    "TAHAPAN_SIGN_PASSWORD).": (
+        "Kunci rahasia minisign: tulis juga stages.toml.minisig (kata sandi kunci terenkripsi dari "
+        "TAHAPAN_SIGN_PASSWORD)."
+    ),
+}
