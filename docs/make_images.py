@@ -1,5 +1,7 @@
-"""Make the README's calendar picture from a real run: the November 2024 page of Pilkada 2024 as
-`tahapan calendar -f pdf` prints it, turned into a PNG by pdftoppm (poppler-utils).
+"""Make the README's pictures from real runs: the November 2024 page of Pilkada 2024 as `tahapan
+calendar -f pdf` prints it, turned into a PNG by pdftoppm (poppler-utils); and the status board of
+`tahapan publish` on 6 December 2026 as headless Chromium shows it at desktop width and on a 390 px
+phone (the top of the page, as the screen shows it).
 
     .venv/bin/python docs/make_images.py
 
@@ -27,7 +29,9 @@ PICTURES = {
 
 def main() -> int:
     if shutil.which("pdftoppm") is None:
-        print("make_images: pdftoppm is needed (Debian: apt install poppler-utils)", file=sys.stderr)
+        print(
+            "make_images: pdftoppm is needed (Debian: apt install poppler-utils)", file=sys.stderr
+        )
         return 1
     with tempfile.TemporaryDirectory() as home:
         env = {
@@ -45,7 +49,46 @@ def main() -> int:
                 check=True,
             )
             print(f"{out}.png")
+        board(env, Path(home))
     return 0
+
+
+#: (file, window width, window height) of the board's pictures
+BOARDS = [("publish-desktop", 1280, 1400), ("publish-phone", 390, 1600)]
+
+
+def board(env: dict[str, str], home: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print(
+            "make_images: chromium is needed for the board (apt install chromium)", file=sys.stderr
+        )
+        return
+    site = home / "situs"
+    run_env = {**env, "TAHAPAN_NOW": "2026-12-06T08:00:00+07:00"}
+    url = "https://jadwal.kpu-contoh.go.id/tahapan"
+    subprocess.run([TAHAPAN, "publish", str(site), "--url", url, "-q"], env=run_env, check=True)
+    for name, width, height in BOARDS:
+        out = HERE / f"{name}.png"
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--hide-scrollbars",
+                f"--user-data-dir={home / 'chromium'}",
+                f"--window-size={width},{height}",
+                f"--screenshot={out}",
+                (site / "index.html").as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        print(out)
 
 
 if __name__ == "__main__":

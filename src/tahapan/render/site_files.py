@@ -82,7 +82,13 @@ def build_site(
             "Every election stage this office publishes",
         ),
     )
-    for election in chosen:
+    today = status.date
+    # the elections still ahead first, soonest first; then the past ones, latest first
+    ahead = sorted((e for e in chosen if e.voting_day >= today), key=lambda e: e.voting_day)
+    past = sorted(
+        (e for e in chosen if e.voting_day < today), key=lambda e: e.voting_day, reverse=True
+    )
+    for election in [*ahead, *past]:
         body = texts([election])
         add(
             Feed(
