@@ -64,7 +64,6 @@ def test_a_site_of_feeds_for_every_region(cli, tmp_path):
     for header in (
         "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
         "X-PUBLISHED-TTL:PT12H",
-        "METHOD:PUBLISH",
         "X-WR-CALNAME:Tahapan — Kota Pangkal Pinang",
         "X-WR-CALDESC:Tahapan yang diikuti di Kota Pangkal Pinang",
     ):
@@ -164,6 +163,12 @@ def test_the_atom_feed_holds_the_documented_changes(cli, tmp_path):
     assert any("19 Apr 2025 → 16 Apr 2025" in t for t in texts)
     assert any("9 Agu 2025 → 6 Agu 2025" in t for t in texts)
     assert feed.find("a:link[@rel='self']", ns).get("href") == f"{URL}/perubahan.atom"
+    assert feed.findtext("a:id", namespaces=ns) == f"{URL}/perubahan.atom"
+    calendars = [e.find("a:link[@rel='related']", ns) for e in entries]
+    assert all(
+        c.get("type") == "text/calendar" and c.get("href").startswith(f"{URL}/ics/")
+        for c in calendars
+    )
 
 
 def test_publish_through_the_installed_command(tmp_path):
@@ -180,3 +185,17 @@ def test_publish_through_the_installed_command(tmp_path):
     assert "X-WR-CALNAME:Stages — " in (site / "ics" / "pemilu-2024.ics").read_text(
         encoding="utf-8"
     )
+
+
+def test_the_published_revision_follows_the_offices_own_changes(cli, tmp_path, monkeypatch):
+    """An office's own edit carries no revision: the published file says the day this office's
+    history saw it, so another tahapan with newer shipped data does not set it aside as older."""
+    monkeypatch.setenv("TAHAPAN_NOW", "2027-01-05T08:00:00+07:00")
+    site = tmp_path / "situs"
+    assert cli("publish", str(site)).exit_code == 0
+    assert "revision = 2026-12-06\n" in (site / "stages.toml").read_text(encoding="utf-8")
+    _move_campaign(tmp_path, "2024-11-20", monkeypatch)
+    assert cli("publish", str(site)).exit_code == 0
+    text = (site / "stages.toml").read_text(encoding="utf-8")
+    assert "revision = 2027-01-05\n" in text
+    assert 'revision_note = "jadwal resmi revisi 2026-12-06, dengan perubahan kantor ini sampai 2027-01-05"' in text

@@ -38,12 +38,13 @@ def atom_text(board: Board) -> str:
             )
         )
         + "</subtitle>",
-        f"  <id>{TAG}</id>",
+        # one office's feed is not another's: its public address names it when there is one
+        f"  <id>{escape(_link(board, 'perubahan.atom')) if board.base_url else TAG}</id>",
         f"  <updated>{_text(updated)}</updated>",
         f'  <link rel="alternate" href={quoteattr(_link(board, "index.html"))}/>',
     ]
-    if board.base_url:
-        lines.append(f'  <link rel="self" href={quoteattr(_link(board, "perubahan.atom"))}/>')
+    # relative without --url: readers resolve it against the address they fetched
+    lines.append(f'  <link rel="self" href={quoteattr(_link(board, "perubahan.atom"))}/>')
     lines += [
         "  <author><name>tahapan</name></author>",
         '  <generator uri="https://pypi.org/project/tahapan/">tahapan</generator>',
@@ -63,7 +64,9 @@ def _entry(board: Board, election: Any, change: Any) -> tuple[datetime, str]:
             for v in (election.id, change.stage, change.old_start, change.old_end, change.summary)
         ).encode("utf-8")
     )
-    when = _stamp(change.date or board.revision or board.status.date)
+    # an undated change: when the file that records it was revised, not the site's newest revision
+    published = board.election_revisions.get(election.id)
+    when = _stamp(change.date or published or board.revision or board.status.date)
     summary = pick(change.summary, change.summary_en)
     body = [summary, tr("Dasar: ", "Basis: ") + change.basis]
     stage = _stage(election, change.stage)
@@ -88,7 +91,9 @@ def _entry(board: Board, election: Any, change: Any) -> tuple[datetime, str]:
             f"    <title>{escape(f'{name}: {summary}')}</title>",
             f"    <id>{TAG}/{election.id}/{digest.hexdigest()}</id>",
             f"    <updated>{_text(when)}</updated>",
-            f"    <link href={quoteattr(_link(board, f'ics/{election.id}.ics'))}/>",
+            # the page for people, and the calendar that holds the change, for a calendar app
+            f'    <link rel="alternate" type="text/html" href={quoteattr(_link(board, "index.html#perubahan"))}/>',
+            f'    <link rel="related" type="text/calendar" href={quoteattr(_link(board, f"ics/{election.id}.ics"))}/>',
             f"    <category term={quoteattr(election.id)}/>",
             f'    <summary type="text">{escape(summary)}</summary>',
             f'    <content type="text">{escape(chr(10).join(body))}</content>',

@@ -62,7 +62,8 @@ def calendar_text(
     if description:
         cal.add("x-wr-caldesc", description)
     if refresh:
-        cal.add("method", "PUBLISH")
+        # no METHOD: with one, RFC 5545 has DTSTAMP mean when the file was made, and the feed
+        # would change on every publish; without, it is when the event last changed
         cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT12H")
     head = str(cal.to_ical(), "utf-8")

@@ -37,6 +37,7 @@ def build_site(
     stamp: datetime,
     versions: dict[tuple[str, str], tuple[int, datetime]],
     revision: tuple[date | None, str | None],
+    election_revisions: dict[str, date | None] | None = None,
     sign: Any = None,
 ) -> Site:
     """Every file of the site. ``loaded`` is the catalog the elections come from (for scoping to
@@ -127,6 +128,7 @@ def build_site(
             ),
         )
     board = Board(status, feeds, base_url, revision[0], revision[1], documented(chosen))
+    board.election_revisions = election_revisions or {}
     files["stages.toml"] = schedule_file(chosen, loaded.regions, revision).encode("utf-8")
     if sign is not None:
         from tahapan.signing import sign as make_signature

@@ -52,6 +52,8 @@ class Board:
     revision_note: str | None = None
     #: documented changes, newest first: (election, change)
     changes: list[tuple[Election, Any]] = field(default_factory=list)
+    #: the revision of the file each election came from: when an undated change was published
+    election_revisions: dict[str, date | None] = field(default_factory=dict)
 
     def url(self, feed: Feed) -> str:
         return f"{self.base_url.rstrip('/')}/{feed.path}" if self.base_url else feed.path

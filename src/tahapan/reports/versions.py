@@ -60,7 +60,6 @@ def current_versions(loaded: Any, chosen: Sequence[Any], stamp: datetime | None)
     from datetime import UTC
 
     from tahapan.history import FROM_FILES, History, record
-    from tahapan.reports.changes import file_source
 
     record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
     history = History.open()
@@ -71,6 +70,14 @@ def current_versions(loaded: Any, chosen: Sequence[Any], stamp: datetime | None)
         taken = history.state().get("taken")
         if taken:
             fallback = datetime.fromisoformat(taken.replace("Z", "+00:00"))
+    revisions = election_revisions(loaded, chosen)
+    return event_versions(chosen, recorded, revisions=revisions, fallback=fallback)
+
+
+def election_revisions(loaded: Any, chosen: Sequence[Any]) -> dict[str, date | None]:
+    """The revision of the file each election came from (None: the file declares none)."""
+    from tahapan.reports.changes import file_source
+
     sources = loaded.sources
     revisions: dict[str, date | None] = {}
     read: dict[Any, date | None] = {}
@@ -82,4 +89,4 @@ def current_versions(loaded: Any, chosen: Sequence[Any], stamp: datetime | None)
             except TahapanError:
                 read[path] = None
         revisions[election.id] = read.get(path) if path is not None else None
-    return event_versions(chosen, recorded, revisions=revisions, fallback=fallback)
+    return revisions

@@ -80,7 +80,7 @@ def command(
     from tahapan.days.monthgrid import within
     from tahapan.render.site_files import build_site
     from tahapan.reports.status import build_status
-    from tahapan.reports.versions import current_versions
+    from tahapan.reports.versions import current_versions, election_revisions
     from tahapan.schedule.select import pick_elections
     from tahapan.site import publish_tree
 
@@ -105,6 +105,7 @@ def command(
         region=session.region,
     )
     stamp = now("UTC")
+    versions = current_versions(loaded, chosen, stamp)  # records what changed in the files first
     site = build_site(
         loaded,
         chosen,
@@ -113,8 +114,9 @@ def command(
         base_url=base,
         alarm_days=tuple(alarm or ()),
         stamp=stamp,
-        versions=current_versions(loaded, chosen, stamp),
-        revision=_revision(session.files),
+        versions=versions,
+        revision=_revision(session.files, {e.id for e in chosen}),
+        election_revisions=election_revisions(loaded, chosen),
         sign=key,
     )
     done = publish_tree(folder, site.files)
@@ -153,9 +155,12 @@ def _secret_key(path: Path) -> object:
     return read_secret_key(path, os.environ.get(PASSWORD_VARIABLE) or None)
 
 
-def _revision(files: tuple[Path, ...]) -> tuple[date | None, str | None]:
-    """The newest revision among the schedule files in use, and its note: what the published
-    stages.toml declares, so that another tahapan orders it."""
+def _revision(files: tuple[Path, ...], elections: set[str]) -> tuple[date | None, str | None]:
+    """What the published stages.toml declares, so that another tahapan orders it: the newest
+    revision among the schedule files in use, or the day this office's history last saw these
+    elections change, if later (an office's own edits carry no revision of their own, and an update
+    older than the shipped data is set aside by the tahapan that installs it)."""
+    from tahapan.history import History
     from tahapan.reports.changes import file_source
     from tahapan.schedule.catalog import shipped_paths
 
@@ -167,4 +172,16 @@ def _revision(files: tuple[Path, ...]) -> tuple[date | None, str | None]:
             continue
         if source.revision and (best[0] is None or source.revision > best[0]):
             best = (source.revision, source.revision_note)
+    history = History.open()
+    seen = [r.at[:10] for r in history.all() if r.change.election in elections] if history else []
+    if seen:
+        last = date.fromisoformat(max(seen))
+        if best[0] is None or last > best[0]:
+            base = f"revisi {best[0]}" if best[0] else "tanpa revisi"
+            note = tr(
+                f"jadwal resmi {base}, dengan perubahan kantor ini sampai {last}",
+                f"official schedule {base.replace('revisi', 'revision').replace('tanpa revisi', 'without revision')}, "
+                f"with this office's changes up to {last}",
+            )
+            best = (last, note)
     return best
