@@ -198,4 +198,138 @@ def test_the_published_revision_follows_the_offices_own_changes(cli, tmp_path, m
     assert cli("publish", str(site)).exit_code == 0
     text = (site / "stages.toml").read_text(encoding="utf-8")
     assert "revision = 2027-01-05\n" in text
-    assert 'revision_note = "jadwal resmi revisi 2026-12-06, dengan perubahan kantor ini sampai 2027-01-05"' in text
+    assert (
+        'revision_note = "jadwal resmi revisi 2026-12-06, dengan perubahan kantor ini sampai 2027-01-05"'
+        in text
+    )
+
+
+# ------------------------------------------------------------------- found by an adversarial pass
+
+
+def test_a_file_put_in_the_site_by_hand_is_never_deleted(cli, tmp_path):
+    site = tmp_path / "situs"
+    assert cli("publish", str(site)).exit_code == 0
+    (site / "catatan.txt").write_text("milik petugas")
+    result = cli("publish", str(site), "--lang", "en")
+    assert result.exit_code == 2 and "catatan.txt" in result.stderr
+    assert (site / "catatan.txt").read_text() == "milik petugas"
+    fake = tmp_path / "palsu"
+    fake.mkdir()
+    (fake / ".tahapan-publish").symlink_to(tmp_path / "situs" / ".tahapan-publish")
+    (fake / "skripsi.doc").write_text("penting")
+    assert cli("publish", str(fake)).exit_code == 2
+    assert (fake / "skripsi.doc").read_text() == "penting"
+
+
+def test_the_folder_keeps_its_mode_and_files_are_readable_whatever_the_umask(cli, tmp_path):
+    site = tmp_path / "situs"
+    site.mkdir()
+    site.chmod(0o2750)
+    old = os.umask(0o077)
+    try:
+        assert cli("publish", str(site)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert oct(site.stat().st_mode & 0o7777) == oct(0o2750)
+    assert oct((site / "index.html").stat().st_mode & 0o777) == oct(0o644)
+    assert oct((site / "ics").stat().st_mode & 0o777) == oct(0o755)
+
+
+def test_a_build_an_interrupted_publish_left_is_swept(cli, tmp_path):
+    site = tmp_path / "situs"
+    assert cli("publish", str(site), "-r", "papua").exit_code == 0
+    leftover = tmp_path / ".situs.tahapan-baru-999999999"  # no such process
+    (leftover / "ics").mkdir(parents=True)
+    assert cli("publish", str(site)).exit_code == 0
+    assert not leftover.exists()
+    assert not [p for p in tmp_path.iterdir() if ".tahapan-baru-" in p.name]
+
+
+def test_two_publishes_at_once_give_one_whole_site(tmp_path):
+    env = {**os.environ, "TAHAPAN_NOW": "2026-12-06T08:00:00+07:00"}
+    site = tmp_path / "situs"
+    runs = [
+        subprocess.Popen([*installed_command(), "publish", str(site), "-q", *extra], env=env)
+        for extra in (["--lang", "en"], ["-r", "kota-kediri"])
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    # whichever came last, the site is that one's whole: its board and its feeds agree
+    lang = "en" if (site / "ics" / "wilayah" / "papua.ics").exists() else "id"
+    assert f'<html lang="{lang}"' in (site / "index.html").read_text(encoding="utf-8")
+    listed = (site / ".tahapan-publish").read_text(encoding="utf-8").splitlines()[1:]
+    present = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and p.name != ".tahapan-publish"
+    )
+    assert present == sorted(listed)
+
+
+def test_publishing_from_inside_the_site(cli, tmp_path, monkeypatch):
+    site = tmp_path / "situs"
+    assert cli("publish", str(site)).exit_code == 0
+    monkeypatch.chdir(site)
+    assert cli("publish", ".", "--lang", "en").exit_code == 0
+    assert '<html lang="en"' in (tmp_path / "situs" / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.iterdir() if ".tahapan-baru-" in p.name]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://petugas:rahasia@x.example/j",
+        "https://x.example/j?a=1",
+        "https://x.example/j#f",
+        "https://x.example/a b",
+    ],
+)
+def test_an_address_that_would_leak_or_break_links_is_refused(cli, tmp_path, url):
+    result = cli("publish", str(tmp_path / "situs"), "--url", url)
+    assert result.exit_code == 2 and "--url bukan alamat http(s)" in result.stderr
+    assert "rahasia" not in result.stdout
+
+
+def test_an_international_host_is_published_as_phones_resolve_it(cli, tmp_path):
+    site = tmp_path / "situs"
+    assert (
+        cli("publish", str(site), "--url", "HTTPS://Pemilu.bücher.example/Jadwal/").exit_code == 0
+    )
+    data = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    [everything] = [f for f in data["feeds"] if f["kind"] == "all"]
+    assert everything["url"] == "https://pemilu.xn--bcher-kva.example/Jadwal/ics/semua.ics"
+
+
+def test_an_election_named_like_the_all_stages_feed_is_refused(cli, tmp_path):
+    odd = tmp_path / "semua.toml"
+    odd.write_text(
+        'schema = 1\n[[elections]]\nid = "semua"\nname = "Semua"\nname_en = "All"\n'
+        'voting_day = 2027-03-01\nbasis = "x"\n[[elections.stages]]\nid = "a"\nname = "A"\n'
+        'name_en = "A"\nstart = 2027-01-01\nend = 2027-01-02\nbasis = "x"\nconfidence = "P"\n',
+        encoding="utf-8",
+    )
+    result = cli("publish", str(tmp_path / "situs"), "--data", str(odd))
+    assert result.exit_code == 2 and "'semua'" in result.stderr
+    assert not (tmp_path / "situs").exists()
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_atom_feed(cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    odd = tmp_path / "ubah.toml"
+    odd.write_text(
+        'schema = 1\n[[elections]]\nid = "pemilu-2024"\n[[elections.changes]]\n'
+        'summary = "geser \\uFFFE"\nsummary_en = "moved \\uFFFF"\nbasis = "SK KPU"\nconfidence = "P"\n',
+        encoding="utf-8",
+    )
+    assert cli("publish", str(tmp_path / "situs"), "--data", str(odd)).exit_code == 0
+    ET.parse(tmp_path / "situs" / "perubahan.atom")  # well-formed
+
+
+def test_nothing_to_publish_leaves_the_site_as_it_was(cli, tmp_path):
+    site = tmp_path / "situs"
+    assert cli("publish", str(site)).exit_code == 0
+    before = _tree(site)
+    result = cli("publish", str(site), "--year", "1900")
+    assert result.exit_code == 2 and "tidak ada tahapan untuk diterbitkan" in result.stderr
+    assert _tree(site) == before

@@ -7,14 +7,27 @@ summary), so publishing again never makes a reader show an old change as new.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
 
 from tahapan.i18n import format_range, language, pick, tr
 
 if TYPE_CHECKING:
     from tahapan.reports.publish import Board
+
+#: what XML 1.0 does not allow in a document (its Char production), however it is escaped
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return saxutils.escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    return saxutils.quoteattr(_NOT_XML.sub("\ufffd", text))
+
 
 #: ids are tag URIs (RFC 4151) under a name that is no one's, as the events' UIDs are
 TAG = "tag:tahapan.invalid,2024:perubahan"

@@ -69,6 +69,15 @@ def build_site(
         if feed.kind != "all":  # how a phone lists it beside the officer's other calendars
             name = tr(f"Tahapan — {name}", f"Stages — {name}")
         text = calendar_text(body, name=name, description=description, refresh=True)
+        if feed.path in files:
+            from tahapan.errors import TahapanError
+
+            raise TahapanError(
+                tr(
+                    f"id {feed.id!r} dipakai dua kalender ({feed.path}); ganti id pemilu itu",
+                    f"the id {feed.id!r} names two calendars ({feed.path}); rename that election",
+                )
+            )
         files[feed.path] = text.encode("utf-8")
         feeds.append(feed)
 

@@ -119,6 +119,17 @@ def command(
         election_revisions=election_revisions(loaded, chosen),
         sign=key,
     )
+    if not any(feed.events for feed in site.board.feeds):
+        # a typo in a cron line (--year 1900) must not empty every subscriber's calendar
+        raise TahapanError(
+            tr(
+                "tidak ada tahapan untuk diterbitkan dengan pilihan ini; situs tidak diubah",
+                "no stage to publish with these choices; the site was not changed",
+            ),
+            hint=tr(
+                "Periksa -e, -r, --year, --from dan --to.", "Check -e, -r, --year, --from and --to."
+            ),
+        )
     done = publish_tree(folder, site.files)
     from tahapan.cli.streams import say
 
@@ -133,20 +144,45 @@ def command(
 
 
 def _base_url(url: str | None) -> str | None:
+    """The public address, as links and QR codes will carry it: http(s), a host, a path; no
+    user:password (it would be published), query or fragment (links are made by appending)."""
     if url is None:
         return None
-    from tahapan.download import is_url
+    import re
+    from urllib.parse import urlsplit, urlunsplit
 
     text = url.strip()
-    if not is_url(text) or "://" not in text or not text.split("://", 1)[1].strip("/"):
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        parts, host, port = None, "", None
+    wrong = (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not host
+        or "@" in parts.netloc
+        or parts.query
+        or parts.fragment
+        or re.search(r"[\s\"<>\\^`{|}\x00-\x1f\x7f]", text)
+    )
+    if wrong or parts is None:
         raise TahapanError(
             tr(f"--url bukan alamat http(s): {url!r}", f"--url is not an http(s) address: {url!r}"),
             hint=tr(
-                "Contoh: --url https://kpu-kab.example.go.id/jadwal",
-                "Example: --url https://kpu.example.org/schedule",
+                "Alamat folder situs tanpa nama pengguna, ? atau #, mis. --url "
+                "https://kpu-kab.example.go.id/jadwal",
+                "The site folder's address without a user name, ? or #, e.g. --url "
+                "https://kpu.example.org/schedule",
             ),
         )
-    return text.rstrip("/")
+    try:
+        ascii_host = host.encode("idna").decode("ascii")  # a QR code carries what phones resolve
+    except UnicodeError:
+        ascii_host = host
+    netloc = ascii_host + (f":{port}" if port else "")
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path.rstrip("/"), "", ""))
 
 
 def _secret_key(path: Path) -> object:
