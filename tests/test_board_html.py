@@ -60,6 +60,8 @@ class Page(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__()
         self.hrefs: list[str] = []
+        #: what the copy buttons copy
+        self.copies: list[str] = []
         self.items: list[str] = []
         self._open: list[list[str]] = []
         self.feed(html)
@@ -67,6 +69,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "a":
             self.hrefs.append(dict(attrs)["href"])
+        if tag == "button" and "data-copy" in dict(attrs):
+            self.copies.append(dict(attrs)["data-copy"])
         if tag == "li":
             self._open.append([])
 
@@ -121,7 +125,9 @@ def test_the_board_shows_the_near_elections_and_every_feed(monkeypatch):
     assert "mulai Minggu, 24 Nov 2024" in nxt and "H-3" in nxt and "dalam 4 hari" in nxt
     assert "Sedang berjalan" in html and "Berikutnya" in html and "proyeksi" not in html
     for feed in board.feeds:
-        assert board.url(feed) in page.hrefs
+        # the https address is copied for Google Calendar, never a link: tapped on a phone it
+        # would download the file and offer a one-time import
+        assert board.url(feed) in page.copies and board.url(feed) not in page.hrefs
         assert board.webcal(feed) in page.hrefs
         assert board.webcal(feed).startswith("webcal://jadwal.kpu-contoh.go.id/tahapan/ics/")
     for name in ("perubahan.atom", "data.json", "stages.toml"):
@@ -132,6 +138,7 @@ def test_the_board_shows_the_near_elections_and_every_feed(monkeypatch):
         "Dari URL",
         "Tambah Kalender Langganan",
         "Berlangganan dari web",
+        "salin alamat ini, jangan diketuk",
     ):
         assert words in html
     # self-contained: nothing loaded from anywhere, and one script, the copy buttons'

@@ -131,7 +131,7 @@ def test_an_update_is_installed_shown_and_then_current(cli, server, tmp_path):
         "    diubah: Pelaksanaan kampanye",
         "      lama: 25 Sep – 23 Nov 2024",
         "      baru: 25 Sep – 20 Nov 2024 (tanggal akhir dimajukan 3 hari, 2 hari kerja)",
-        "      dasar hukum: PKPU 2/2024",
+        "      dasar hukum (tidak berubah): PKPU 2/2024",
         "  1 perubahan.",
     ]
     assert campaign_end(cli) == "2024-11-20"
@@ -545,8 +545,8 @@ def test_a_damaged_list_of_sources_is_bad_input_and_harms_nothing(cli, tmp_path,
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (("data", "update", "ftp://127.0.0.1/stages.toml"), "hanya http:// dan https://"),
-        (("data", "update", "file:///etc/hosts"), "hanya http:// dan https://"),
+        (("data", "update", "ftp://127.0.0.1/stages.toml"), "gunakan alamat http:// atau https://"),
+        (("data", "update", "file:///etc/hosts"), "gunakan alamat http:// atau https://"),
         (("data", "update", "x.toml", "--timeout", "nan"), "--timeout harus angka detik"),
     ],
 )

@@ -147,7 +147,7 @@ def _existing(target: Path, given: Path) -> dict[str, bytes]:
                 "was changed",
             ),
             hint=tr(
-                "Beri folder kosong atau folder baru; isinya akan diganti utuh setiap kali.",
+                "Pilih folder yang kosong atau belum ada; setiap kali diterbitkan, seluruh isinya diganti.",
                 "Give an empty or a new folder; its content is replaced whole each time.",
             ),
         )

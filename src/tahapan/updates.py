@@ -165,7 +165,8 @@ def normal_source(text: str) -> str:
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text):
         raise TahapanError(
             tr(
-                f"alamat {display(text)} tidak didukung: hanya http:// dan https://, atau berkas",
+                f"alamat {display(text)} tidak didukung: gunakan alamat http:// atau https://, atau "
+                "jalur berkas di komputer ini",
                 f"the address {display(text)} is not supported: only http:// and https://, or a file",
             )
         )

@@ -5,15 +5,16 @@ from __future__ import annotations
 HELP = {
     # ----------------------------------------------------------------------------------- changes
     "What changed in the schedules: exit 0 nothing, 1 something changed, 2 bad input.": (
-        "Apa yang berubah dalam jadwal: keluar 0 tidak ada, 1 ada perubahan, 2 masukan salah."
+        "Tampilkan perubahan jadwal. Kode keluar: 0 = tidak ada, 1 = ada perubahan, 2 = masukan "
+        "salah."
     ),
     "Alias of `changes`: what changed in the schedules.": (
         "Nama lain `changes`: apa yang berubah dalam jadwal."
     ),
     "Two schedule files to compare, each read on its own. Without them: what changed in the "
     "loaded schedules since you last looked.": (
-        "Dua berkas jadwal yang dibandingkan, masing-masing dibaca sendiri. Tanpa berkas: apa "
-        "yang berubah dalam jadwal yang dimuat sejak terakhir Anda melihat."
+        "Dua berkas jadwal yang dibandingkan, masing-masing dibaca sendiri. Tanpa berkas: "
+        "perubahan pada jadwal yang dipakai sejak terakhir kali perintah ini dijalankan."
     ),
     "Every change in the history, not only those not seen yet.": (
         "Semua perubahan dalam riwayat, bukan hanya yang belum dilihat."
@@ -34,9 +35,10 @@ HELP = {
     "Install a schedule file from a path or an address: checked whole, then its changes shown. "
     "Exit 0 installed or already current, 2 invalid or refused, 75 offline or a server error "
     "(nothing changed).": (
-        "Pasang berkas jadwal dari berkas atau alamat: diperiksa utuh, lalu perubahannya "
-        "ditampilkan. Keluar 0 terpasang atau sudah terbaru, 2 tidak sah atau ditolak, 75 luring "
-        "atau galat server (tidak ada yang diubah)."
+        "Pasang jadwal dari berkas atau alamat web. Isinya diperiksa dulu secara menyeluruh, lalu "
+        "perubahannya ditampilkan. Kode keluar: 0 = terpasang atau sudah mutakhir; 2 = tidak sah "
+        "atau ditolak; 75 = tidak tersambung ke internet atau server bermasalah (tidak ada yang "
+        "diubah)."
     ),
     "Schedule file path or http(s) address. Without it: every source installed before.": (
         "Berkas jadwal atau alamat http(s). Tanpa ini: semua sumber yang pernah dipasang."
@@ -47,14 +49,14 @@ HELP = {
         "tangan sah dengan kunci itu. Diingat untuk sumber tersebut."
     ),
     "Install even when the revision is older than the one installed.": (
-        "Pasang juga walau revisinya lebih lama dari yang terpasang."
+        "Tetap pasang walaupun revisinya lebih lama dari yang terpasang."
     ),
     "Give up a download after this many seconds (nothing is changed).": (
         "Hentikan unduhan setelah sekian detik (tidak ada yang diubah)."
     ),
     "Put back the previous installed update (or remove a first one), and show what that changed.": (
-        "Kembalikan pembaruan terpasang sebelumnya (atau lepas pembaruan pertama), dan tampilkan "
-        "apa yang berubah karenanya."
+        "Batalkan pembaruan terakhir: jadwal dari sumber itu kembali ke versi sebelumnya (atau "
+        "dicabut bila baru sekali dipasang), lalu tampilkan apa yang berubah."
     ),
     "The source to roll back. Default: the one installed last.": (
         "Sumber yang dikembalikan. Bawaan: yang terakhir dipasang."
@@ -64,18 +66,28 @@ HELP = {
         "revisinya."
     ),
     # ----------------------------------------------------------------------------------- publish
-    "Publish the schedules as a static site: calendar feeds to subscribe to, a status board, the "
+    "Publish the schedules as a static site: calendars to subscribe to, a status board, the "
     "schedule file and its changes.": (
-        "Terbitkan jadwal sebagai situs statis: kalender untuk dilanggan, papan status, berkas "
-        "jadwal dan perubahannya."
+        "Terbitkan jadwal sebagai situs statis: kalender langganan, papan status, berkas jadwal, "
+        "dan daftar perubahannya."
+    ),
+    "Publish only the stages of this year.": "Terbitkan hanya tahapan pada tahun ini.",
+    "Publish only the stages from this date's month on.": (
+        "Terbitkan hanya tahapan sejak bulan tanggal ini."
+    ),
+    "Publish only the stages up to this date's month.": (
+        "Terbitkan hanya tahapan sampai bulan tanggal ini."
+    ),
+    "Publish only this election; repeatable. Default: every loaded election.": (
+        "Terbitkan hanya pemilu ini; boleh berulang. Bawaan: semua pemilu yang dimuat."
     ),
     "The site's folder: missing, empty, or made by an earlier publish.": (
         "Folder situs: belum ada, kosong, atau dibuat oleh publish sebelumnya."
     ),
-    "The public address of DIR (https://...): links become absolute and webcal://. Default: "
-    "relative links.": (
-        "Alamat publik FOLDER (https://...): tautan menjadi lengkap dan webcal://. Bawaan: tautan "
-        "relatif."
+    "The public address of DIR (https://...), needed for the webcal:// addresses and QR codes "
+    "phones subscribe with. Without it, links are relative and there are no QR codes.": (
+        "Alamat publik FOLDER (https://...), perlu diisi agar papan memuat alamat webcal:// dan kode "
+        "QR untuk ponsel; tanpa ini tautan bersifat relatif dan kode QR tidak ditampilkan."
     ),
     "minisign secret key: also write stages.toml.minisig (an encrypted key's password from "
     "TAHAPAN_SIGN_PASSWORD).": (

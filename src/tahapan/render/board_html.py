@@ -10,94 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from string import Template
 from typing import Any
 
-from tahapan import colours as c
 from tahapan.days import timeline as tl
 from tahapan.i18n import PROJECTED, days, format_date, format_range, h_label, pick, tr
 from tahapan.model import Election, Stage
+from tahapan.render.board_page import SCRIPT, STEPS, STYLE
 from tahapan.reports.publish import Board, Feed
 from tahapan.reports.status import ElectionStatus
 
 #: the changes the board lists; all of them are in perubahan.atom
 MAX_CHANGES = 10
 ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}  # fmt: skip
-#: the H badge and the whole-schedule card; a running stage's bar
-ACCENT, RUNNING = "#0d47a1", "#2e7d32"
-
-STYLE = Template("""
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { font-family: system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; font-size: 16px;
-  line-height: 1.5; color: #111; background: #fff; margin: 0 auto; padding: 12px 16px 32px;
-  max-width: 56rem; overflow-wrap: anywhere; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.4rem 0 0.2rem; }
-h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.6rem; } h3 { font-size: 1.05rem; margin: 1rem 0 0.3rem; }
-a { color: #0b4fb4; } p, ul, ol { margin: 0.4rem 0; } .name { font-weight: 600; }
-.quiet, .meta { color: $quiet; } .meta, code, .addr { font-size: 15px; }
-code, .addr { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
-.nw { display: inline-block; } .lead { font-size: 1.1rem; font-weight: 600; margin: 0; }
-nav a { display: inline-block; padding: 8px 16px 8px 0; font-weight: 600; }
-.election, .feed { border: 1px solid #bbb; border-radius: 8px; padding: 4px 14px 12px; margin: 0 0 16px; }
-.election h2 { margin: 0.6rem 0 0.2rem; }
-.badge { display: inline-block; font-size: 0.95rem; font-weight: 700; padding: 0 8px; border-radius: 4px;
-  white-space: nowrap; vertical-align: 0.1em; background: $accent; color: $accent_ink; }
-.warn { color: $warning; font-weight: 700; } .badge.warn { background: #fff; border: 2px solid $warning; }
-ul.stages, ul.regions { list-style: none; padding: 0; }
-ul.stages li { padding: 4px 0 4px 10px; border-left: 4px solid #ccc; margin: 6px 0; }
-ul.stages li.sub { margin-left: 14px; border-left-color: #e0e0e0; } ul.stages li.now { border-left-color: $running; }
-.bar { height: 8px; background: #e3e3e3; border-radius: 4px; margin: 4px 0; max-width: 24rem; }
-.bar span { display: block; height: 100%; background: $running; border-radius: 4px; }
-.feeds { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); gap: 12px; }
-.feed { margin: 0; break-inside: avoid; } .feed.all { border: 2px solid $accent; }
-.feed::after { content: ""; display: block; clear: both; } .feed p { margin: 0 0 0.3rem; }
-.qr { float: right; margin: 8px 0 4px 10px; } .qr svg { width: 8rem; height: 8rem; display: block; }
-a.addr { line-height: 1.9; } .files a { display: inline-block; padding: 6px 0; }
-button.copy { font: inherit; font-size: 15px; min-height: 44px; padding: 4px 12px; margin: 2px 0;
-  border: 1px solid $accent; border-radius: 6px; background: #fff; color: $accent; }
-ul.regions li { display: flex; align-items: center; gap: 12px; border-bottom: 1px solid #eee; }
-ul.regions a { padding: 8px 0; } ul.regions a:first-child { flex: 1; } ul.regions .copy { min-height: 36px; }
-ul.regions li.province > a:first-child { font-weight: 700; }
-details { border-top: 1px solid #ddd; } details:last-of-type { border-bottom: 1px solid #ddd; }
-summary { cursor: pointer; padding: 10px 0; font-weight: 600; }
-ol.howto li, ul.changes li { margin: 0 0 0.6rem; } ul.changes, ul.files { padding-left: 1.2rem; }
-footer { margin-top: 2rem; border-top: 1px solid #ccc; padding-top: 8px; font-size: 14px; color: $quiet; }
-.print { display: none; }
-@media print {
-  body { max-width: none; font-size: 11pt; padding: 0; } a { color: #111; }
-  /* the 552 regions' lists are for the screen: paper gets the page's address */
-  nav, button.copy, details { display: none !important; } .print { display: block; }
-  .election, .feed, li { break-inside: avoid; } h2, h3 { break-after: avoid; }
-}
-""").substitute(
-    quiet=c.QUIET, warning=c.WARNING, accent=ACCENT, accent_ink=c.ink(ACCENT), running=RUNNING,
-)  # fmt: skip
-
-#: the "copy" buttons: shown and wired only where script runs; a relative address becomes absolute
-SCRIPT = """document.querySelectorAll("button.copy").forEach(function (b) {
-  b.hidden = false;
-  b.onclick = function () {
-    var text = new URL(b.getAttribute("data-copy"), document.baseURI).href, ask = function () { prompt("", text); };
-    if (!navigator.clipboard || !window.isSecureContext) return ask();
-    navigator.clipboard.writeText(text).then(function () { b.textContent = b.getAttribute("data-done"); }, ask);
-  };
-});"""
-
-
-#: how to subscribe, with each calendar's own words for its menus (fixed markup, no data in it)
-STEPS = (
-    ("<b>Android / Google Kalender</b>: buka calendar.google.com di peramban (bukan aplikasinya), tekan + "
-     "di samping “Kalender lain” → “Dari URL”, tempel alamat https, lalu “Tambahkan kalender”.",
-     "<b>Android / Google Calendar</b>: open calendar.google.com in a browser (not the app), press + next to "
-     "“Other calendars” → “From URL”, paste the https address, then “Add calendar”."),
-    ("<b>iPhone</b>: ketuk tautan webcal:// atau pindai kode QR dengan Kamera, lalu “Berlangganan”; atau "
-     "Pengaturan → Kalender → Akun → Tambah Akun → Lainnya → Tambah Kalender Langganan.",
-     "<b>iPhone</b>: tap the webcal:// link or scan the QR code with the Camera, then “Subscribe”; or "
-     "Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar."),
-    ("<b>Outlook</b>: Tambah kalender → Berlangganan dari web, tempel alamatnya, beri nama, lalu Impor.",
-     "<b>Outlook</b>: Add calendar → Subscribe from web, paste the address, name it, then Import."),
-)  # fmt: skip
 
 
 def board_html(board: Board) -> str:
@@ -139,6 +63,13 @@ def _address(href: str) -> str:
     head, slash, tail = href.rpartition("/")
     text = escape(head + slash).replace("/", "/<wbr>").replace(".", ".<wbr>")
     return f'<a class="addr" href="{escape(href)}">{text.replace(":/<wbr>/<wbr>", "://")}{escape(tail)}</a>'
+
+
+def _plain(href: str) -> str:
+    """An address to copy, not to tap, broken as _address breaks it."""
+    head, slash, tail = href.rpartition("/")
+    text = escape(head + slash).replace("/", "/<wbr>").replace(".", ".<wbr>")
+    return f'<code class="addr">{text.replace(":/<wbr>/<wbr>", "://")}{escape(tail)}</code>'
 
 
 def _copy(href: str, label: str) -> str:
@@ -276,9 +207,15 @@ def _feed(board: Board, feed: Feed) -> str:
     out.append(f'<p class="meta">{_t(f"{n} tahapan", f"{n} stage{s}")}</p>')
     if webcal:
         out.append(f"<p>iPhone, Outlook:<br>{_address(webcal)}</p>")
-    google = _t("Google Kalender", "Google Calendar")
+    google = _t(
+        "Google Kalender (salin alamat ini, jangan diketuk)",
+        "Google Calendar (copy this address, do not tap it)",
+    )
+    # with a webcal:// address, the https one is to copy, not to tap: tapped on a phone it
+    # downloads the file and offers a one-time import, which never follows a change
+    shown = _plain(url) if webcal else _address(url)
     out.append(
-        f"<p>{google}:<br>{_address(url)}<br>{_copy(url, _t('Salin alamat', 'Copy address'))}</p></div>"
+        f"<p>{google}:<br>{shown}<br>{_copy(url, _t('Salin alamat', 'Copy address'))}</p></div>"
     )
     return "\n".join(out)
 
@@ -287,17 +224,19 @@ def _region(board: Board, feed: Feed) -> str:
     url, webcal = board.url(feed), board.webcal(feed)
     name = escape(pick(feed.name, feed.name_en))
     parts = [f'<a href="{escape(webcal or url)}">{name}</a>']
-    if webcal:
-        parts.append(f'<a href="{escape(url)}">https</a>')
-    parts.append(_copy(url, _t("Salin", "Copy")))
+    parts.append(
+        _copy(url, _t("Salin alamat untuk Google Kalender", "Copy the address for Google Calendar"))
+    )
     return f"<li{' class=province' if feed.province is None else ''}>{' '.join(parts)}</li>"
 
 
 def _subscribe(board: Board) -> str:
     title = _t("Langganan kalender", "Subscribe to the calendar")
     out = [f'<section id="langganan"><h2>{title}</h2><p>' + _t(
-        "Cukup berlangganan sekali: aplikasi kalender mengambil jadwal ini lagi secara berkala, jadi perubahan "
-        "tanggal ikut masuk sendiri. Jangan unduh lalu impor berkas .ics, karena salinan impor tidak ikut berubah.",
+        "Cukup berlangganan satu kali. Aplikasi kalender memperbarui jadwal ini secara otomatis, biasanya dalam "
+        "beberapa jam hingga satu hari (Google Kalender bisa lebih lama); untuk tanggal yang baru berubah, "
+        "pastikan di halaman ini. Jangan mengunduh lalu mengimpor berkas .ics: kalender hasil impor tidak ikut "
+        "diperbarui.",
         "Subscribe once: the calendar app fetches this schedule again from time to time, so changed dates come "
         "in by themselves. Do not download and import the .ics file: an imported copy never changes.",
     ) + "</p>"]  # fmt: skip
@@ -326,10 +265,14 @@ def _regions(board: Board, feeds: Sequence[Feed]) -> str:
     if not groups:
         return ""
     out = [f"<h3>{_t('Per wilayah', 'By region')}</h3><p>" + _t(
-        "Tahapan nasional, provinsi, dan daerah itu sendiri. Ketuk nama wilayah untuk berlangganan.",
-        "The national stages, the province's and the region's own. Tap a region to subscribe.",
+        "Setiap kalender wilayah memuat tahapan nasional, tahapan provinsinya, dan tahapan kabupaten/kota itu "
+        "sendiri (termasuk PSU di wilayah itu). iPhone/Outlook: ketuk nama wilayah. Google Kalender: salin "
+        "alamatnya, lalu ikuti langkah Google Kalender di atas.",
+        "Each region's calendar holds the national stages, its province's and its own (re-votes there "
+        "included). iPhone/Outlook: tap the region's name. Google Calendar: copy its address, then follow "
+        "the Google Calendar steps above.",
     ) + "</p>"]  # fmt: skip
-    listed = _t(f"Daftar {len(feeds)} wilayah ada di halaman ini", f"The {len(feeds)} regions are on this page")  # fmt: skip
+    listed = _t(f"Kalender untuk {len(feeds)} wilayah tersedia di", f"Calendars for all {len(feeds)} regions:")  # fmt: skip
     out.append(f'<p class="print">{listed} {escape(_at(board, ""))}</p>')
     for key, group in groups.items():
         group.sort(key=lambda f: f.id != key)
@@ -383,7 +326,10 @@ def _changes(board: Board) -> str:
     links = "".join(f'<li><a href="{escape(_at(board, p))}">{p}</a> — {t}</li>' for p, t in files)
     out.append(f'<ul class="files">{links}</ul>')
     source = _at(board, "stages.toml") if board.base_url else tr("ALAMAT", "ADDRESS") + "/stages.toml"  # fmt: skip
-    other = _t("Untuk tahapan lain", "For another tahapan")
+    other = _t(
+        "Kantor lain yang memakai aplikasi tahapan dapat memasang jadwal ini dengan perintah",
+        "Other offices running tahapan can install this schedule with",
+    )
     out.append(f"<p>{other}: <code>tahapan data update {escape(source)}</code></p></section>")
     return "\n".join(out)
 
@@ -393,6 +339,6 @@ def _footer(board: Board) -> str:
     on = f"{format_date(status.date, weekday=True)} ({ZONES.get(status.timezone, status.timezone)})"
     return "<footer>" + _t(
         f"Keadaan pada {on}. Tanggal resmi mengikuti keputusan KPU; periksa dasar hukum tiap tahapan. "
-        "Dibuat dengan tahapan.",
+        "Dibuat dengan aplikasi tahapan.",
         f"As of {on}. The official dates are KPU's decisions; check each stage's legal basis. Made with tahapan.",
     ) + "</footer>"  # fmt: skip

@@ -28,7 +28,7 @@ def changes_text(report: ChangesReport) -> str:
         lines.append(lost_baseline())
     lines += blocks(report.items, indent="", zone=report.timezone)
     if not report.first_look:
-        lines.append(count_line(len(report.items)))
+        lines.append(count_line(len(report.items), since_last=report.mode == "history"))
     return wrapped(lines)
 
 
@@ -43,7 +43,13 @@ def lost_baseline() -> str:
     )
 
 
-def count_line(count: int) -> str:
+def count_line(count: int, *, since_last: bool = False) -> str:
+    if not count and since_last:
+        return tr(
+            "Tidak ada perubahan baru sejak pemeriksaan terakhir (semua yang tercatat: tahapan "
+            "changes --all).",
+            "No new changes since the last check (everything recorded: tahapan changes --all).",
+        )
     if not count:
         return tr("Tidak ada perubahan.", "No changes.")
     return tr(f"{count} perubahan.", f"{count} change{'' if count == 1 else 's'}.")
@@ -91,8 +97,8 @@ def _heading(report: ChangesReport) -> str:
     since = ""
     if report.since:
         day = _instant(report.since, report.timezone).date()
-        since = f" ({tr('riwayat sejak', 'history since')} {format_date(day, short=True)})"
-    return tr("Perubahan jadwal yang berlaku", "Changes to the schedules in use") + since
+        since = f" ({tr('dicatat sejak', 'recorded since')} {format_date(day, short=True)})"
+    return tr("Perubahan sejak pemeriksaan terakhir", "Changes since the last check") + since
 
 
 def _source(source: Source | None) -> str:
@@ -115,7 +121,7 @@ def line(item: Item) -> str:
         parts[-1] += f" {moved}"
     parts += [_field(f) for f in c.fields if f.key not in ("start", "end")]
     if c.row.get("basis") and not c.field("basis"):
-        parts.append(f"{tr('dasar hukum', 'basis')}: {c.row['basis']}")
+        parts.append(f"{tr('dasar hukum tetap', 'basis unchanged')}: {c.row['basis']}")
     return " · ".join(parts)
 
 
@@ -155,7 +161,10 @@ def _details(item: Item, zone: str | None) -> list[str]:
         out.append(tr("lama: ", "was: ") + _window(c.old or {}))
         out.append(tr("baru: ", "now: ") + _window(c.new or {}) + _shift(item))
     out += [_field(f) for f in c.fields if f.key not in ("start", "end")]
-    if c.kind != "removed" and c.row.get("basis") and not c.field("basis"):
+    if c.kind == "changed" and c.row.get("basis") and not c.field("basis"):
+        # the dates moved under the same basis: say so, lest it seem to set the new dates
+        out.append(f"{tr('dasar hukum (tidak berubah)', 'basis (unchanged)')}: {c.row['basis']}")
+    elif c.kind == "added" and c.row.get("basis"):
         out.append(f"{tr('dasar hukum', 'basis')}: {c.row['basis']}")
     if item.n is not None:
         out.append(_recorded(item, zone))

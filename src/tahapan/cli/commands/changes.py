@@ -50,12 +50,12 @@ def command(
         if len(files) != 2:
             raise TahapanError(
                 tr(
-                    f"beri dua berkas (LAMA BARU), bukan {len(files)}",
-                    f"give two files (OLD NEW), not {len(files)}",
+                    f"perlu dua berkas (LAMA dan BARU); yang diberikan {len(files)}",
+                    f"two files are needed (OLD and NEW); {len(files)} given",
                 ),
                 hint=tr(
-                    "Contoh: tahapan changes jadwal-lama.toml jadwal-baru.toml; tanpa berkas: "
-                    "perubahan sejak terakhir dilihat.",
+                    "Contoh: tahapan changes jadwal-lama.toml jadwal-baru.toml. Tanpa berkas: "
+                    "perubahan sejak pemeriksaan terakhir.",
                     "Example: tahapan changes old.toml new.toml; without files: the changes since "
                     "you last looked.",
                 ),

@@ -13,15 +13,11 @@ import typer
 from tahapan.cli.options import (
     AlarmOpt,
     DataOpt,
-    ElectionOpt,
-    FromOpt,
     LangOpt,
     OnOpt,
     QuietOpt,
     RegionOpt,
-    ToOpt,
     TzOpt,
-    YearOpt,
     open_session,
     resolve_on,
 )
@@ -46,8 +42,8 @@ def command(
         typer.Option(
             "--url",
             metavar="BASE",
-            help="The public address of DIR (https://...): links become absolute and webcal://. "
-            "Default: relative links.",
+            help="The public address of DIR (https://...), needed for the webcal:// addresses and "
+            "QR codes phones subscribe with. Without it, links are relative and there are no QR codes.",
             show_default=False,
         ),
     ] = None,
@@ -62,10 +58,44 @@ def command(
         ),
     ] = None,
     alarm: AlarmOpt = None,
-    year: YearOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    election: ElectionOpt = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            help="Publish only the stages of this year.",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="Publish only the stages from this date's month on.",
+            show_default=False,
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="DATE",
+            help="Publish only the stages up to this date's month.",
+            show_default=False,
+        ),
+    ] = None,
+    election: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--election",
+            "-e",
+            metavar="ID",
+            envvar="TAHAPAN_ELECTION",
+            help="Publish only this election; repeatable. Default: every loaded election.",
+            show_default=False,
+        ),
+    ] = None,
     region: RegionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
@@ -73,8 +103,8 @@ def command(
     quiet: QuietOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """Publish the schedules as a static site: calendar feeds to subscribe to, a status board,
-    the schedule file and its changes."""
+    """Publish the schedules as a static site: calendars to subscribe to, a status board, the
+    schedule file and its changes."""
     from tahapan.days import months
     from tahapan.days.dates import now
     from tahapan.days.monthgrid import within
