@@ -595,3 +595,81 @@ def test_a_history_that_cannot_be_kept_still_lets_the_deadlines_out(cli, tmp_pat
     assert "pilkada-2024\tkampanye\tberakhir" in result.stdout
     assert "riwayat jadwal tidak bisa disimpan" in result.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+# ------------------------------------------------------------------- found by a code review
+
+
+def test_a_move_earlier_over_a_weekend_counts_its_working_days(cli, tmp_path):
+    old, new = tmp_path / "lama.toml", tmp_path / "baru.toml"
+    old.write_text(LATIHAN.replace("end = 2025-01-12", "end = 2025-01-13"), encoding="utf-8")
+    # Monday 13 -> Friday 10 January 2025: three days earlier, one working day (Monday 13 itself)
+    new.write_text(LATIHAN.replace("end = 2025-01-12", "end = 2025-01-10"), encoding="utf-8")
+    [moved] = json.loads(cli("changes", str(old), str(new), "--json").stdout)["changes"]
+    assert moved["fields"][0] == {
+        "field": "end",
+        "old": "2025-01-13",
+        "new": "2025-01-10",
+        "shift_days": -3,
+        "shift_working_days": -1,
+    }
+
+
+def test_check_changes_answers_for_dates_only(cli):
+    cli("check", "--changes")
+    reworded = cli(
+        "stage",
+        "set",
+        "masa-tenang",
+        "-e",
+        "pilkada-2024",
+        "--basis",
+        "PKPU X",
+        "--confidence",
+        "P",
+    )
+    assert reworded.exit_code == 0, reworded.output
+    assert cli("check", "--changes").exit_code == 0  # no date moved
+    assert "PKPU X" in cli("changes").stdout  # the officer's own look still shows it
+
+
+def test_a_lost_state_does_not_make_other_readers_repeat_the_history(cli, tmp_path):
+    cli("changes")
+    cli("check", "--changes")
+    office = _overlay(tmp_path, "2024-11-20")
+    assert cli("changes", "--data", str(office)).exit_code == 1
+    assert cli("check", "--changes", "--data", str(office)).exit_code == 1
+    (_riwayat(tmp_path) / "state.json").write_text('{"broken')
+    first = cli("changes", "--data", str(office))
+    assert first.exit_code == 1 and "acuan riwayat rusak atau hilang" in first.stdout
+    again = cli("check", "--changes", "--data", str(office))
+    assert "Pelaksanaan kampanye" not in again.stdout
+
+
+def test_the_sequence_never_falls_when_an_update_is_rolled_back(cli, tmp_path):
+    shipped = (Path(__file__).resolve().parents[1] / "data" / "stages.toml").read_text(
+        encoding="utf-8"
+    )
+    moved = (
+        shipped.replace("revision = 2026-12-06", "revision = 2027-01-10", 1)
+        .replace(
+            'end = 2024-11-23\nbasis = "PKPU 2/2024"', 'end = 2024-11-20\nbasis = "PKPU 2/2024"'
+        )
+        .replace(
+            'scope_en = "Governors, regents and mayors across Indonesia; hours follow local time"\n',
+            'scope_en = "Governors, regents and mayors across Indonesia; hours follow local time"\n\n'
+            '[[elections.changes]]\nstage = "kampanye"\nold_end = 2024-11-23\nsummary = "Kampanye dipersingkat"\n'
+            'summary_en = "Campaign shortened"\nbasis = "Surat KPU"\nconfidence = "P"\n',
+        )
+    )
+    update = tmp_path / "baru.toml"
+    update.write_text(moved, encoding="utf-8")
+    uid = "pilkada-2024.kampanye@tahapan.invalid"
+    args = ("calendar", "-f", "ics", "-e", "pilkada-2024")
+    numbers = [int(_events(cli(*args).stdout)[uid]["sequence"])]
+    assert cli("data", "update", str(update)).exit_code == 0
+    numbers.append(int(_events(cli(*args).stdout)[uid]["sequence"]))
+    assert cli("data", "rollback").exit_code == 0
+    numbers.append(int(_events(cli(*args).stdout)[uid]["sequence"]))
+    numbers.append(int(_events(cli(*args).stdout)[uid]["sequence"]))  # no change: the same
+    assert numbers[0] < numbers[1] < numbers[2] == numbers[3]

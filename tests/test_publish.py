@@ -333,3 +333,19 @@ def test_nothing_to_publish_leaves_the_site_as_it_was(cli, tmp_path):
     result = cli("publish", str(site), "--year", "1900")
     assert result.exit_code == 2 and "tidak ada tahapan untuk diterbitkan" in result.stderr
     assert _tree(site) == before
+
+
+def test_the_published_schedule_holds_whole_elections_whatever_the_feeds_hold(cli, tmp_path):
+    import tomllib
+
+    site = tmp_path / "situs"
+    assert (
+        cli("publish", str(site), "-r", "kabupaten-barito-utara", "--year", "2025").exit_code == 0
+    )
+    data = tomllib.loads((site / "stages.toml").read_text(encoding="utf-8"))
+    papua = next(e for e in data["elections"] if e["id"] == "psu-2025-08-06")
+    assert {s["id"] for s in papua["stages"]} == {
+        "kampanye",
+        "masa-tenang",
+        "pemungutan-suara-ulang",
+    }

@@ -108,18 +108,19 @@ def revision_key(revision: Any) -> str:
 
 
 def _revision_of(path: Path) -> str:
-    """The revision a file declares in its first lines (updates are written with it on top)."""
+    """The revision a file declares among its top-level keys (before its first table), however
+    long the comment above it: the same order `data update` checks an update in."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", "replace")
+            for raw in handle:
+                line = raw.decode("utf-8", "replace").strip()
+                if line.startswith("["):
+                    break
+                key, _, value = line.partition("=")
+                if key.strip() == "revision":
+                    return value.strip()[:10]
     except OSError:
         return ""
-    for line in head.splitlines():
-        key, _, value = line.partition("=")
-        if key.strip() == "revision":
-            return value.strip()[:10]
-        if line.startswith("["):
-            break
     return ""
 
 

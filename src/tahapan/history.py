@@ -134,6 +134,8 @@ class History:
                     "last": last,
                     "taken": taken,
                     "seen": state.get("seen", {}),
+                    # after a loss, a reader with no place starts here, not at the history's start
+                    "floor": last if lost else state.get("floor", 0),
                 },
             )
             return Reconciled(old is None and not lost, tuple(recorded), last, lost)
@@ -160,6 +162,11 @@ class History:
         value = self.state().get("seen", {}).get(reader)
         return value if isinstance(value, int) else None
 
+    def floor(self) -> int:
+        """Where a reader with no place starts: 0, or the last change before a lost state."""
+        value = self.state().get("floor", 0)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
     def mark(self, reader: str, n: int) -> None:
         """``reader`` has read (and delivered) every change up to ``n``."""
         if self.seen(reader) == n:
@@ -172,6 +179,32 @@ class History:
                 return
             state.setdefault("seen", {})[reader] = n
             self._write(self._state_path, state)
+
+    def sequences(self) -> dict[str, list[Any]]:
+        """The SEQUENCE last given to each event and the dates it had ("election/path" ->
+        [number, "start|end|held"]), so that a number never falls and grows when dates change."""
+        try:
+            data = json.loads(_read(self.folder / "sequences.json"))
+        except (OSError, ValueError, RecursionError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            k: v
+            for k, v in data.items()
+            if isinstance(v, list)
+            and len(v) == 2
+            and isinstance(v[0], int)
+            and not isinstance(v[0], bool)
+            and isinstance(v[1], str)
+        }
+
+    def keep_sequences(self, values: dict[str, list[Any]]) -> None:
+        from tahapan.safefile import locked
+
+        path = self.folder / "sequences.json"
+        with locked(path):
+            self._write(path, values)
 
     def _snapshot(self) -> Fingerprint | None:
         try:

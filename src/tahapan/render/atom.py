@@ -34,7 +34,11 @@ TAG = "tag:tahapan.invalid,2024:perubahan"
 
 
 def atom_text(board: Board) -> str:
-    entries = [_entry(board, election, change) for election, change in board.changes]
+    entries = sorted(
+        (_entry(board, election, change) for election, change in board.changes),
+        key=lambda entry: entry[0],
+        reverse=True,
+    )  # newest first by the date each entry says
     stamps = [stamp for stamp, _ in entries]
     base = _stamp(board.revision) if board.revision else None
     updated = max([*stamps, *([base] if base else [])], default=_stamp(board.status.date))

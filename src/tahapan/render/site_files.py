@@ -138,7 +138,11 @@ def build_site(
         )
     board = Board(status, feeds, base_url, revision[0], revision[1], documented(chosen))
     board.election_revisions = election_revisions or {}
-    files["stages.toml"] = schedule_file(chosen, loaded.regions, revision).encode("utf-8")
+    # whole elections, whatever -r or --year narrowed the feeds to: an installed update replaces
+    # the elections it holds, so a part of one would delete the rest elsewhere
+    wanted = {e.id for e in chosen}
+    whole = [e for e in loaded.elections if e.id in wanted]
+    files["stages.toml"] = schedule_file(whole, loaded.regions, revision).encode("utf-8")
     if sign is not None:
         from tahapan.signing import sign as make_signature
 

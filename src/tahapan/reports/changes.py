@@ -175,8 +175,8 @@ def look(
     timezone: str | None = None,
 ) -> Look:
     """Record what changed in ``loaded`` (a Catalog) since the snapshot, then what ``reader`` has not
-    seen, narrowed to ``election_ids`` (None: every election). The first look of a reader shows
-    nothing and starts its place at the present."""
+    seen, narrowed to ``election_ids`` (None: every election). A reader that never looked reads the
+    history from its start (or from where a lost state left it)."""
     from tahapan.history import FROM_FILES
 
     if not everything and history.is_current(loaded.key, reader):
@@ -187,7 +187,8 @@ def look(
     found = history.reconcile(lambda: loaded.elections, loaded.key, by=FROM_FILES, at=at)
     # a reader that never looked reads the history from its start: changes made through tahapan
     # before (an edit, a `data update`) are never missed; only a snapshot taken right now has none
-    seen = history.seen(reader) or 0
+    seen = history.seen(reader)
+    seen = history.floor() if seen is None else seen
     recorded = history.all() if everything else history.since(seen)
     if found.lost and not everything:
         recorded = []  # the readers' places went with the state: not everything again

@@ -215,6 +215,9 @@ def _roll_back(session: Any, registry: Any, source: str | None, by: str) -> Outc
                 entry.undone = digest(target.read_bytes())
             os.replace(previous, target)
             entry.revision = revision.isoformat()
+            # the validators were the undone file's: the next update fetches whole, and finds it
+            # is the undone one (kept back), or a new publication
+            entry.etag = entry.last_modified = None
             action: Literal["rolled-back", "removed"] = "rolled-back"
         else:
             target.unlink(missing_ok=True)

@@ -71,7 +71,35 @@ def current_versions(loaded: Any, chosen: Sequence[Any], stamp: datetime | None)
         if taken:
             fallback = datetime.fromisoformat(taken.replace("Z", "+00:00"))
     revisions = election_revisions(loaded, chosen)
-    return event_versions(chosen, recorded, revisions=revisions, fallback=fallback)
+    found = event_versions(chosen, recorded, revisions=revisions, fallback=fallback)
+    return settled(history, found, chosen) if history is not None else found
+
+
+def settled(history: Any, found: Versions, elections: Sequence[Any]) -> Versions:
+    """The numbers as given before, raised where the dates changed since: a SEQUENCE never falls
+    (an update rolled back lowers the count of documented changes) and always grows with a move."""
+    kept = history.sequences()
+    out: Versions = {}
+    changed = False
+    for election in elections:
+        for path, stage in election.walk():
+            key = f"{election.id}/{path}"
+            dates = f"{stage.start}|{stage.end}|{stage.held}"
+            number, modified = found[(election.id, path)]
+            before = kept.get(key)
+            if before is not None:
+                number = max(number, before[0] + (before[1] != dates))
+            if before != [number, dates]:
+                kept[key] = [number, dates]
+                changed = True
+            out[(election.id, path)] = (number, modified)
+    if changed:
+        import contextlib
+
+        # not kept: the next export counts from the history as before
+        with contextlib.suppress(OSError, TahapanError):
+            history.keep_sequences(kept)
+    return out
 
 
 def election_revisions(loaded: Any, chosen: Sequence[Any]) -> dict[str, date | None]:
