@@ -673,3 +673,27 @@ def test_the_sequence_never_falls_when_an_update_is_rolled_back(cli, tmp_path):
     numbers.append(int(_events(cli(*args).stdout)[uid]["sequence"]))
     numbers.append(int(_events(cli(*args).stdout)[uid]["sequence"]))  # no change: the same
     assert numbers[0] < numbers[1] < numbers[2] == numbers[3]
+
+
+def test_a_region_is_told_only_of_changes_that_concern_it(cli):
+    cli("check", "--changes", "-r", "kabupaten-barito-utara")
+    cli("check", "--changes", "-r", "papua")
+    # the Papua campaign of the 6 August re-vote is Papua's alone, though Barito Utara votes that day
+    moved = cli(
+        "stage",
+        "set",
+        "kampanye",
+        "-e",
+        "psu-2025-08-06",
+        "--end",
+        "2025-08-01",
+        "--basis",
+        "Surat KPU",
+        "--confidence",
+        "P",
+    )
+    assert moved.exit_code == 0, moved.output
+    barito = cli("check", "--changes", "-r", "kabupaten-barito-utara")
+    assert (barito.exit_code, barito.stdout) == (0, "")
+    papua = cli("check", "--changes", "-r", "papua")
+    assert papua.exit_code == 1 and "Kampanye PSU Provinsi Papua" in papua.stdout

@@ -57,7 +57,9 @@ class PublicKey:
 
 def _id_text(key_id: bytes) -> str:
     # as minisign prints it: in the .pub file's comment and in its "key id" error
-    return f"{int.from_bytes(key_id, 'little'):X}"  # no leading zeros: as minisign prints it (PRIX64)
+    return (
+        f"{int.from_bytes(key_id, 'little'):X}"  # no leading zeros: as minisign prints it (PRIX64)
+    )
 
 
 def _b64(text: bytes | str, size: int) -> bytes | None:

@@ -164,6 +164,13 @@ class Look:
     upto: int
 
 
+def _concerns(row: dict[str, Any], refs: set[str] | None) -> bool:
+    """Whether a change concerns the region (refs: its lineage's ids and codes; None: any): a
+    stage scoped to other regions does not."""
+    regions = row.get("regions") or []
+    return refs is None or not regions or bool(refs.intersection(regions))
+
+
 def look(
     history: Any,
     loaded: Any,
@@ -173,6 +180,7 @@ def look(
     election_ids: Iterable[str] | None = None,
     everything: bool = False,
     timezone: str | None = None,
+    region_refs: set[str] | None = None,
 ) -> Look:
     """Record what changed in ``loaded`` (a Catalog) since the snapshot, then what ``reader`` has not
     seen, narrowed to ``election_ids`` (None: every election). A reader that never looked reads the
@@ -199,7 +207,8 @@ def look(
     items = [
         Item(r.change, r.n, r.at, r.by)
         for r in recorded
-        if wanted is None or r.change.election in wanted | gone
+        if (wanted is None or r.change.election in wanted | gone)
+        and _concerns(r.change.row, region_refs)
     ]
     report = ChangesReport(
         "history",

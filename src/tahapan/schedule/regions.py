@@ -34,6 +34,13 @@ def _lineage(catalog: Catalog, region: Region) -> tuple[set[str], set[str]]:
     return up, down
 
 
+def near(catalog: Catalog, region: Region) -> set[str]:
+    """Ids and codes of the region, its province and its regencies: what a stage's regions must
+    touch for the stage to concern it (as `scope` keeps stages)."""
+    up, down = _lineage(catalog, region)
+    return up | down
+
+
 def scope(catalog: Catalog, region: Region | None) -> Catalog:
     """The catalog as seen from ``region`` (None: everywhere, without local holidays)."""
     if region is None:

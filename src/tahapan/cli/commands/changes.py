@@ -93,6 +93,7 @@ def show_history(session: Session, *, json: bool, everything: bool) -> int:
         election_ids=wanted_elections(session),
         everything=everything,
         timezone=session.zone,
+        region_refs=region_refs(session),
     )
     code = render(found.report, "json" if json else "text")
     history.mark(found.reader, found.upto)  # only once the answer is out
@@ -104,6 +105,15 @@ def wanted_elections(session: Session) -> set[str] | None:
     if not session.elections and session.region is None:
         return None
     return set(session.elections) if session.elections else set(session.catalog.ids())
+
+
+def region_refs(session: Session) -> set[str] | None:
+    """With --region: the ids and codes a changed stage's regions must touch to concern it."""
+    if session.region is None:
+        return None
+    from tahapan.schedule.regions import near
+
+    return near(session.loaded or session.catalog, session.region)
 
 
 def reader_name(base: str, session: Session) -> str:

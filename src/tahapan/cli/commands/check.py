@@ -148,7 +148,12 @@ def command(
 
 def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
     """Add the changes not reported to `check --changes` yet; returns what marks them reported."""
-    from tahapan.cli.commands.changes import no_history_folder, reader_name, wanted_elections
+    from tahapan.cli.commands.changes import (
+        no_history_folder,
+        reader_name,
+        region_refs,
+        wanted_elections,
+    )
     from tahapan.days.dates import now
     from tahapan.errors import WriteError
     from tahapan.history import History
@@ -163,6 +168,7 @@ def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
         reader=reader_name(READER_CHECK, session),
         at=now("UTC"),
         election_ids=wanted_elections(session),
+        region_refs=region_refs(session),
     )
     # "did a date I depend on move": a reworded basis alone is for `tahapan changes`
     report.changes = [item for item in found.report.items if item.change.moves_dates]
