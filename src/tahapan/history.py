@@ -117,7 +117,7 @@ class History:
             recorded: list[Recorded] = []
             if old is not None:
                 last = max(last, self._last_number())
-                stamp = _utc(at)
+                stamp = utc_text(at)
                 for change in diff(old, current):
                     last += 1
                     recorded.append(Recorded(last, stamp, by, change))
@@ -125,7 +125,7 @@ class History:
             else:
                 last = max(last, self._last_number())
             self._write(self._snapshot_path, {"format": FORMAT, "elections": current})
-            taken = state.get("taken") or _utc(at)
+            taken = state.get("taken") or utc_text(at)
             self._write(
                 self._state_path,
                 {
@@ -367,7 +367,7 @@ def _decode(d: dict[str, Any]) -> Recorded:
     return Recorded(d["n"], d["at"], d["by"], change)
 
 
-def record(catalog_key: str, elections: Callable[[], Iterable[Election]], *, by: str) -> None:
+def record(catalog: Any, *, by: str = FROM_FILES) -> None:
     """Record what a command that writes a schedule changed; a history that cannot be kept (no safe
     folder, a read-only disk) never stops the command that made the change."""
     from tahapan.days.dates import now
@@ -376,10 +376,11 @@ def record(catalog_key: str, elections: Callable[[], Iterable[Election]], *, by:
     if history is None:
         return
     with contextlib.suppress(OSError, TahapanError):
-        history.reconcile(elections, catalog_key, by=by, at=now("UTC"))
+        history.reconcile(lambda: catalog.elections, catalog.key, by=by, at=now("UTC"))
 
 
-def _utc(at: datetime) -> str:
+def utc_text(at: datetime) -> str:
+    """An instant as the history writes it: UTC, to the second, with Z."""
     from datetime import UTC
 
     return at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

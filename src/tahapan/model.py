@@ -31,6 +31,13 @@ T = TypeVar("T")
 
 # Short names officers use, mapped to the zones the regulations mean by them.
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+#: and back: the short name shown after a time or a date (Pontianak keeps WIB too)
+ZONE_SHORT = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
 
 #: the version of the schedule file format (`schema = 1` at the top of a file)
 FILE_SCHEMA: Final = 1

@@ -199,7 +199,7 @@ def replace_bytes(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_dir(path.parent)
+    sync_dir(path.parent)
 
 
 def _umask() -> int:
@@ -288,7 +288,7 @@ def _flock(fd: int, take: bool) -> None:
     fcntl.flock(fd, fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_dir(folder: Path) -> None:
     # make the rename itself durable; some systems cannot open a directory, which is no harm
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -212,7 +212,9 @@ def _build(fresh: Path, target: Path, files: dict[str, bytes], old: dict[str, by
             handle.write(data)
         mode = stat.S_IMODE(os.stat(target / rel).st_mode) if rel in old else FILE_MODE
         os.chmod(path, mode)
-    _sync(fresh)
+    from tahapan.safefile import sync_dir
+
+    sync_dir(fresh)
 
 
 def _folders(top: Path, folder: Path) -> None:
@@ -221,19 +223,6 @@ def _folders(top: Path, folder: Path) -> None:
     _folders(top, folder.parent)
     folder.mkdir()
     os.chmod(folder, FOLDER_MODE)
-
-
-def _sync(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _swap(fresh: Path, target: Path) -> None:

@@ -48,10 +48,9 @@ def apply_edit(
 
 def remember_before(session: Session) -> None:
     """Changes made outside tahapan before this command are recorded as such, not as its own."""
-    from tahapan.history import FROM_FILES, record
+    from tahapan.history import record
 
-    loaded = session.loaded or session.catalog
-    record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
+    record(session.loaded or session.catalog)
 
 
 def remember_after(session: Session, written: Path) -> None:
@@ -77,7 +76,7 @@ def remember_after(session: Session, written: Path) -> None:
     except TahapanError:
         return  # the edit was checked before it was written; nothing else to record
     context = click_context()
-    record(catalog.key, lambda: catalog.elections, by=context)
+    record(catalog, by=context)
 
 
 def click_context() -> str:

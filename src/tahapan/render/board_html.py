@@ -14,20 +14,19 @@ from typing import Any
 
 from tahapan.days import timeline as tl
 from tahapan.i18n import PROJECTED, days, format_date, format_range, h_label, pick, tr
-from tahapan.model import Election, Stage
+from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.render.board_page import SCRIPT, STEPS, STYLE
 from tahapan.reports.publish import Board, Feed
 from tahapan.reports.status import ElectionStatus
 
 #: the changes the board lists; all of them are in perubahan.atom
 MAX_CHANGES = 10
-ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}  # fmt: skip
 
 
 def board_html(board: Board) -> str:
     status = board.status
     title = tr("Jadwal tahapan pemilu", "Election timetable")
-    zone = escape(ZONES.get(status.timezone, status.timezone))
+    zone = escape(ZONE_SHORT.get(status.timezone, status.timezone))
     day = escape(format_date(status.date, weekday=True))
     lead = f'<p class="lead">{day} <span class="quiet">· {zone}</span></p>'
     head = [f"<h1>{escape(title)}</h1>{lead}"]
@@ -336,7 +335,7 @@ def _changes(board: Board) -> str:
 
 def _footer(board: Board) -> str:
     status = board.status
-    on = f"{format_date(status.date, weekday=True)} ({ZONES.get(status.timezone, status.timezone)})"
+    on = f"{format_date(status.date, weekday=True)} ({ZONE_SHORT.get(status.timezone, status.timezone)})"
     return "<footer>" + _t(
         f"Keadaan pada {on}. Tanggal resmi mengikuti keputusan KPU; periksa dasar hukum tiap tahapan. "
         "Dibuat dengan aplikasi tahapan.",

@@ -10,6 +10,7 @@ from typing import Any
 
 from tahapan.days.diff import FieldChange
 from tahapan.i18n import days, format_date, format_range, pick, tr
+from tahapan.model import ZONE_SHORT
 from tahapan.reports.changes import ChangesReport, Item, Source
 
 
@@ -262,10 +263,6 @@ def _value(value: Any, quoted: bool) -> str:
     return f"“{value}”" if quoted else str(value)
 
 
-#: how officers name the zones (the reverse of model.ZONE_ALIASES)
-_ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-
-
 def _instant(stamp: str, zone: str | None) -> datetime:
     from zoneinfo import ZoneInfo
 
@@ -284,5 +281,5 @@ def local_time(stamp: str, zone: str | None) -> str:
         if tr("id", "en") == "id"
         else (f"{moment.hour:02d}:{moment.minute:02d}")
     )
-    name = _ZONE_NAMES.get(zone or "", zone or "UTC")
+    name = ZONE_SHORT.get(zone or "", zone or "UTC")
     return f"{format_date(moment.date(), short=True)} {clock} {name}"

@@ -4,7 +4,7 @@ lock held throughout, the old file put back when the registry cannot be written)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -54,8 +54,9 @@ class UpdateReport:
 
 def _now() -> str:
     from tahapan.days.dates import now
+    from tahapan.history import utc_text
 
-    return now("UTC").astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return utc_text(now("UTC"))
 
 
 def install(
@@ -333,9 +334,9 @@ def _reload() -> Any:
 
 
 def _remember_before(catalog: Any) -> None:
-    from tahapan.history import FROM_FILES, record
+    from tahapan.history import record
 
-    record(catalog.key, lambda: catalog.elections, by=FROM_FILES)
+    record(catalog)
 
 
 def _remember_after(by: str) -> None:
@@ -343,4 +344,4 @@ def _remember_after(by: str) -> None:
 
     catalog = _reload()
     if catalog is not None:
-        record(catalog.key, lambda: catalog.elections, by=by)
+        record(catalog, by=by)

@@ -59,9 +59,9 @@ def current_versions(loaded: Any, chosen: Sequence[Any], stamp: datetime | None)
     even if no one ran `changes`."""
     from datetime import UTC
 
-    from tahapan.history import FROM_FILES, History, record
+    from tahapan.history import History, record
 
-    record(loaded.key, lambda: loaded.elections, by=FROM_FILES)
+    record(loaded)
     history = History.open()
     recorded: list[Any] = []
     fallback = stamp or datetime.now(UTC)

@@ -16,7 +16,7 @@ from rich.text import Text
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.i18n import PROJECTED, days, format_date, h_label, pick, tr
-from tahapan.model import Election, Stage
+from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
 
@@ -25,12 +25,6 @@ if TYPE_CHECKING:
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64
-ZONE_SHORT = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 
 
 #: the widths a terminal view is laid out for, whatever COLUMNS says

@@ -24,8 +24,8 @@ from tahapan.reports.status import StatusReport
 if TYPE_CHECKING:
     pass
 
+from tahapan.model import ZONE_SHORT
 from tahapan.render.terminal import (
-    ZONE_SHORT,
     countdown,
     election_name,
     indent,
