@@ -92,8 +92,14 @@ def format_range(start: date | None, end: date, *, lang: Lang | None = None) -> 
     return f"{left} – {format_date(end, short=True, lang=lang)}"
 
 
-def h_label(h: int) -> str:
-    """H-notation: days relative to voting day ('H-77', 'H', 'H+3')."""
+#: what stands where H would be, while an election's voting day is not set
+NO_VOTING_DAY = ("hari pemungutan suara belum ditetapkan", "voting day not set yet")
+
+
+def h_label(h: int | None) -> str:
+    """H-notation: days relative to voting day ('H-77', 'H', 'H+3'); 'H ?' while it is not set."""
+    if h is None:
+        return tr("H belum ditetapkan", "H not set")
     if h == 0:
         return "H"
     return f"H{h:+d}"
@@ -109,10 +115,33 @@ def days(n: int) -> str:
 PROJECTED = ("proyeksi", "projected")
 
 
+#: the mark of a repeating stage's dates that a rule gives, not a source (PDPB recaps from 2026)
+ESTIMATED = ("perkiraan", "estimate")
+
+
+def projected_word(stage: Stage) -> str:
+    """'proyeksi' for dates copied from another election, 'perkiraan' for a repeating stage's."""
+    return tr(*ESTIMATED) if stage.repeat is not None else tr(*PROJECTED)
+
+
 def confidence_mark(stage: Stage) -> str:
     """A stage's confidence as views show it; a projection shows that instead, since its dates are
     no source's, whatever the template's confidence was."""
-    return tr(*PROJECTED) if stage.projected else str(stage.confidence)
+    return projected_word(stage) if stage.projected else str(stage.confidence)
+
+
+def estimate_note() -> str:
+    return tr(
+        "perkiraan: tanggal dihitung dari aturan berulang (repeat), bukan tanggal resmi; tanggal "
+        "resmi ditetapkan surat dinas",
+        "estimate: dates given by a repeat rule, not official dates; the official date is set by a "
+        "circular",
+    )
+
+
+def mark_note(stage: Stage) -> str:
+    """What the mark of a projected or estimated stage means, with its source where it had one."""
+    return estimate_note() if stage.repeat is not None else projection_note(stage.confidence)
 
 
 def projection_note(source: str | None = None) -> str:

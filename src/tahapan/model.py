@@ -16,6 +16,7 @@ from typing import Any, Final, Literal, TypeVar
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
 RegionKind = Literal["provinsi", "kabupaten", "kota"]
+ElectionKind = Literal["election", "programme"]
 CONFIDENCE_TEXT = {
     "P": ("teks resmi", "official text"),
     "P+2S": ("teks resmi dan dua sumber sekunder", "official text and two secondary sources"),
@@ -97,9 +98,22 @@ class Stage:
     counting: Counting = "calendar"
     #: dates copied from another election's pattern (`election add --like`), not from a regulation
     projected: bool = False
+    #: an iCalendar recurrence rule (RFC 5545 RRULE text): the stage repeats, each occurrence as
+    #: long as the first (``start``..``end``); see ``schedule/recurrence.py``
+    repeat: str | None = None
+    #: occurrences the sources date differently from the rule, or that were not held
+    instances: tuple[Instance, ...] = ()
+    #: set on one occurrence of a repeating stage: the day the rule gives it (its RECURRENCE-ID)
+    occurrence: date | None = None
     start_rule: RelativeDate | None = None
     end_rule: RelativeDate | None = None
     stages: tuple[Stage, ...] = ()
+
+    @property
+    def series(self) -> str:
+        """The id of the repeating stage this is an occurrence of (``rekap-2026-04-02`` ->
+        ``rekap``); a stage's own id otherwise."""
+        return self.id[: -len("-YYYY-MM-DD")] if self.occurrence is not None else self.id
 
     @property
     def days_total(self) -> int | None:
@@ -112,6 +126,23 @@ class Stage:
         yield path, self
         for child in self.stages:
             yield from child.walk(path)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Instance:
+    """One occurrence of a repeating stage as the sources date it: moved, or not held.
+
+    ``of`` is the first day the rule gives the occurrence; ``start``/``end`` its real window.
+    """
+
+    of: date
+    start: date | None = None
+    end: date | None = None
+    basis: str
+    confidence: Confidence
+    held: bool = True
+    note: str | None = None
+    note_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,11 +197,17 @@ class Election:
     id: str
     name: str
     name_en: str
-    voting_day: date
+    #: None: not set yet (an election before its PKPU), or none at all (a programme)
+    voting_day: date | None = None
+    #: "programme": continuous work with no voting day (PDPB), shown apart from elections
+    kind: ElectionKind = "election"
     timezone: str = "Asia/Jakarta"
     basis: str
     scope: str | None = None
     scope_en: str | None = None
+    #: what is known beyond the dates (for an election whose voting day is not set: its state)
+    note: str | None = None
+    note_en: str | None = None
     #: region ids or codes the election is held in; empty: nationwide
     regions: tuple[str, ...] = ()
     #: days off beyond the national list, e.g. a local holiday on a regional voting day

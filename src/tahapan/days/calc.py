@@ -250,7 +250,7 @@ def _too_far(text: str) -> str:
 
 
 def _info(day: date, election: Election | None, cal: WorkCalendar) -> DayInfo:
-    h = None if election is None else (day - election.voting_day).days
+    h = None if election is None else tl.h_day(election, day)
     return DayInfo(day, h, cal.closed(day))
 
 
@@ -264,4 +264,5 @@ def _election_around(elections: tuple[Election, ...], day: date) -> Election | N
             holding.append(election)
     if not holding:
         return None
-    return min(holding, key=lambda e: abs((e.voting_day - day).days))
+    # an election whose voting day is not set is the last choice
+    return min(holding, key=lambda e: abs(h) if (h := tl.h_day(e, day)) is not None else 10**6)

@@ -263,11 +263,12 @@ def within(election: Election, first: date, last: date) -> Election:
     start, end = month_bounds(first, last)
 
     def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
-        # an unknown start counts from where status counts it, as in the month grids
+        # an unknown start counts from where status counts it, as in the month grids; a repeating
+        # stage is kept whole (its rule goes into iCalendar, whose clients expand it)
         return tuple(
             replace(s, stages=keep(s.stages))
             for s in stages
-            if tl.counted_from(s, election) <= end and s.end >= start
+            if s.repeat is not None or (tl.counted_from(s, election) <= end and s.end >= start)
         )
 
     return replace(election, stages=keep(election.stages))
@@ -299,7 +300,8 @@ def build(
     workdays = WorkCalendar(holidays)
     voting: dict[date, list[str]] = {}
     for election in elections:
-        voting.setdefault(election.voting_day, []).append(election.id)
+        if election.voting_day is not None:
+            voting.setdefault(election.voting_day, []).append(election.id)
     return CalendarReport(
         tuple(elections),
         tuple(_month(y, m, marks, workdays, voting) for y, m in months),

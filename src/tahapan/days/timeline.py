@@ -68,9 +68,9 @@ def all_stages(elections: Iterable[Election], *, held_only: bool = True) -> Iter
                 yield StageRef(election, path, stage)
 
 
-def h_day(election: Election, on: date) -> int:
-    """Signed days from voting day: -77 is 'H-77', 0 is 'H', 3 is 'H+3'."""
-    return (on - election.voting_day).days
+def h_day(election: Election, on: date) -> int | None:
+    """Signed days from voting day: -77 is 'H-77', 0 is 'H', 3 is 'H+3'; None while it is not set."""
+    return None if election.voting_day is None else (on - election.voting_day).days
 
 
 def known_from(election: Election) -> date | None:
@@ -126,7 +126,11 @@ def upcoming(
             key=lambda r: (r.stage.start, r.depth),
         )
         within = [r for r in later if (r.stage.start - on).days <= horizon]  # type: ignore[operator]
+        seen: set[str] = set()  # a repeating stage: its next occurrence, not a row for every day
         for ref in within or later[:1]:
+            if ref.stage.series in seen:
+                continue
+            seen.add(ref.stage.series)
             out.append(UpcomingStage(ref, (ref.stage.start - on).days))  # type: ignore[operator]
     return sorted(out, key=lambda u: (u.days_until, u.ref.depth))
 
@@ -134,12 +138,23 @@ def upcoming(
 def recently_ended(
     elections: Iterable[Election], on: date, *, within: int = RECENT_DAYS
 ) -> list[EndedStage]:
-    out = [
-        EndedStage(ref, (on - ref.stage.end).days)
-        for ref in all_stages(elections)
-        if 0 < (on - ref.stage.end).days <= within
-    ]
-    return sorted(out, key=lambda e: (e.days_since, e.ref.depth))
+    out = sorted(
+        (
+            EndedStage(ref, (on - ref.stage.end).days)
+            for ref in all_stages(elections)
+            if 0 < (on - ref.stage.end).days <= within
+        ),
+        key=lambda e: (e.days_since, e.ref.depth),
+    )
+    # a repeating stage: its latest occurrence only
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for ended in out:
+        key = (ended.ref.election.id, ended.ref.stage.series)
+        if key not in seen:
+            seen.add(key)
+            kept.append(ended)
+    return kept
 
 
 def is_near(election: Election, on: date, *, horizon: int = DEFAULT_HORIZON) -> bool:

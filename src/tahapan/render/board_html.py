@@ -13,9 +13,10 @@ from html import escape
 from typing import Any
 
 from tahapan.days import timeline as tl
-from tahapan.i18n import PROJECTED, days, format_date, format_range, h_label, pick, tr
+from tahapan.i18n import days, format_date, format_range, h_label, pick, projected_word, tr
 from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.render.board_page import SCRIPT, STEPS, STYLE
+from tahapan.render.words import h_text, no_voting_day, voting_day_text
 from tahapan.reports.publish import Board, Feed
 from tahapan.reports.status import ElectionStatus
 
@@ -82,15 +83,17 @@ def _projected(stage: Stage | Election) -> str:
     """' (proyeksi)' after a projected stage, or an election with one: its dates are another
     election's pattern, never to be read as official."""
     walk = stage.walk() if isinstance(stage, Election) else [("", stage)]
-    projected = any(s.projected for _, s in walk)
-    return f' <span class="warn">({_t(*PROJECTED)})</span>' if projected else ""
+    marked = [s for _, s in walk if s.projected]
+    return f' <span class="warn">({escape(projected_word(marked[0]))})</span>' if marked else ""
 
 
 def _name(name: str, name_en: str | None, stage: Stage | Election) -> str:
     return f'<span class="name">{escape(pick(name, name_en))}</span>{_projected(stage)}'
 
 
-def _countdown(election: Election, h: int) -> str:
+def _countdown(election: Election, h: int | None) -> str:
+    if election.voting_day is None or h is None:
+        return escape(no_voting_day(election))
     day = format_date(election.voting_day, weekday=True)
     if h < 0:
         return _t(f"Pemungutan suara {day}, {-h} hari lagi", f"Voting day {day}, in {days(-h)}")
@@ -108,8 +111,9 @@ def _stages(board: Board) -> str:
             f"No stage runs or starts within the next {days(status.horizon)}.",
         ) + f'</p><h2>{_t("Pemilu yang dimuat", "Loaded elections")}</h2><ul class="stages">')  # fmt: skip
         for e in status.loaded:
-            voting = format_date(e.voting_day, weekday=True, short=True)
-            when = f"{tr('pemungutan suara', 'voting day')} {voting} · {h_label(tl.h_day(e, status.date))}"
+            when = voting_day_text(e, short=True)
+            if e.voting_day is not None:
+                when += f" · {h_label(tl.h_day(e, status.date))}"
             out.append(f'<li>{_name(e.name, e.name_en, e)}<div class="meta">{escape(when)}</div></li>')  # fmt: skip
         out.append("</ul>")
     out.extend(_election(es) for es in status.elections)
@@ -124,8 +128,14 @@ def _stages(board: Board) -> str:
 
 def _election(es: ElectionStatus) -> str:
     e = es.election
-    mark = f' <span class="badge warn">{_t(*PROJECTED).upper()}</span>' if _projected(e) else ""
-    name = f'{escape(pick(e.name, e.name_en))} <span class="badge">{h_label(es.h)}</span>{mark}'
+    marked = [s for _, s in e.walk() if s.projected]
+    mark = (
+        f' <span class="badge warn">{escape(projected_word(marked[0]).upper())}</span>'
+        if marked
+        else ""
+    )
+    badge = "" if es.h is None else f' <span class="badge">{h_label(es.h)}</span>'
+    name = f"{escape(pick(e.name, e.name_en))}{badge}{mark}"
     out = [f'<article class="election"><h2>{name}</h2>']
     out.append(f"<p>{_countdown(e, es.h)}</p>")
     scope = pick(e.scope, e.scope_en)
@@ -174,7 +184,7 @@ def _upcoming(election: Election, u: tl.UpcomingStage) -> str:
     n = u.days_until
     when = tr("besok", "tomorrow") if n == 1 else tr(f"dalam {n} hari", f"in {days(n)}")
     starts = tr("mulai ", "starts ") + format_date(stage.start, weekday=True, short=True)
-    meta = _meta([escape(t) for t in (starts, h_label(tl.h_day(election, stage.start)), when)])
+    meta = _meta([escape(t) for t in (starts, h_text(election, stage.start), when)])
     sub = ' class="sub"' if u.ref.depth else ""
     return f"<li{sub}>{_name(stage.name, stage.name_en, stage)}{meta}</li>"
 

@@ -13,12 +13,12 @@ from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
 from tahapan.i18n import (
-    PROJECTED,
     WEEKDAYS_EN,
     WEEKDAYS_ID,
     confidence_mark,
     language,
     month_name,
+    projected_word,
     tr,
 )
 
@@ -194,7 +194,7 @@ def _key(report: CalendarReport, month: Month) -> str:
         mark = report.marks[index]
         stage = mark.ref.stage
         where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
-        extra = f" [{tr(*PROJECTED)}]" if stage.projected else ""
+        extra = f" [{projected_word(stage)}]" if stage.projected else ""
         if index in month.band:
             extra += tr(" (sepanjang bulan)", " (all month)")
         fill = mark.fill

@@ -21,14 +21,7 @@ from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Month
-from tahapan.i18n import (
-    PROJECTED,
-    WEEKDAYS_EN,
-    WEEKDAYS_ID,
-    confidence_mark,
-    month_name,
-    tr,
-)
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, confidence_mark, month_name, tr
 from tahapan.render.pdf_text import TextPage
 
 PAGE_H, MARGIN = 210.0, 10.0
@@ -267,8 +260,6 @@ class _Calendar(TextPage):
         stage = mark.ref.stage
         dates = mark.dates.replace(" ", "\u00a0")  # a date never splits
         text = f"{mark.name}  {dates}  [{confidence_mark(stage)}]"
-        if stage.projected:
-            text += f"  [{tr(*PROJECTED)}]"
         if index in month.band:
             text += tr("  (sepanjang bulan)", "  (all month)")
         if len(self.report.elections) > 1:

@@ -12,14 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month
-from tahapan.i18n import (
-    PROJECTED,
-    WEEKDAYS_EN,
-    WEEKDAYS_ID,
-    format_date,
-    month_name,
-    tr,
-)
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, month_name, projected_word, tr
 
 NUMBER_STYLE = {
     "voting": "bold reverse",
@@ -76,7 +69,7 @@ def _name(report: CalendarReport, index: int, width: int) -> Text:
         words += f" ({mark.ref.election.id})"
     tail = mark.dates
     if mark.ref.stage.projected:
-        tail += f"  [{tr(*PROJECTED)}]"
+        tail += f"  [{projected_word(mark.ref.stage)}]"
     sign = Text(f"  {mark.symbol} ", style=f"bold {mark.colour}")
     return _hanging(sign, words, width, tail=tail)
 

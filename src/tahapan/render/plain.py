@@ -7,20 +7,20 @@ import sys
 
 from tahapan.days.calc import CalcReport, DayInfo
 from tahapan.days.pace import PaceReport
-from tahapan.days.timeline import h_day
 from tahapan.days.workdays import Closed
 from tahapan.i18n import (
-    PROJECTED,
     distance,
     format_date,
     format_range,
     h_label,
     language,
     pick,
+    projected_word,
     tr,
     weekday_name,
 )
 from tahapan.model import Stage
+from tahapan.render.words import h_text
 from tahapan.reports.check import CheckReport
 from tahapan.reports.files import RegionsReport, ValidateReport
 from tahapan.reports.stages import ShowReport
@@ -41,7 +41,7 @@ def check_text(report: CheckReport) -> str:
         name = pick(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref.stage)
         fields = [
             e.day.isoformat(),
-            h_label(h_day(e.ref.election, e.day)),
+            h_text(e.ref.election, e.day),
             e.ref.election.id,
             e.ref.path,
             kind,
@@ -70,7 +70,7 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
         return changed
     kinds = {"start": tr("mulai", "starts"), "end": tr("berakhir", "ends"), "day": ""}
     lines = [
-        f"{format_date(e.day, short=True)} ({h_label(h_day(e.ref.election, e.day))}) "
+        f"{format_date(e.day, short=True)} ({h_text(e.ref.election, e.day)}) "
         + f"{pick(e.ref.stage.name, e.ref.stage.name_en)}{_projected(e.ref.stage)} "
         + (f"{kinds[e.kind]} " if kinds[e.kind] else "")
         + f"· {e.ref.election.id} · {distance((e.day - report.date).days)}"
@@ -99,7 +99,7 @@ def _changes_message(report: CheckReport) -> tuple[str, str] | None:
 
 def _projected(stage: Stage) -> str:
     # a projected date is never mistaken for an official one, in a cron mail either
-    return f" ({tr(*PROJECTED)})" if stage.projected else ""
+    return f" ({projected_word(stage)})" if stage.projected else ""
 
 
 def _active_line(show: ShowReport) -> str:

@@ -94,9 +94,16 @@ def build_site(
     )
     today = status.date
     # the elections still ahead first, soonest first; then the past ones, latest first
-    ahead = sorted((e for e in chosen if e.voting_day >= today), key=lambda e: e.voting_day)
+    # the elections still ahead first, soonest first (those with no voting day yet after them);
+    # then the past ones, latest first
+    ahead = sorted(
+        (e for e in chosen if e.voting_day is None or e.voting_day >= today),
+        key=lambda e: (e.voting_day is None, e.voting_day or today),
+    )
     past = sorted(
-        (e for e in chosen if e.voting_day < today), key=lambda e: e.voting_day, reverse=True
+        (e for e in chosen if e.voting_day is not None and e.voting_day < today),
+        key=lambda e: e.voting_day or today,
+        reverse=True,
     )
     for election in [*ahead, *past]:
         body = texts([election])

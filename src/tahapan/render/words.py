@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
-from tahapan.i18n import days, tr
+from datetime import date
+
+from tahapan.i18n import NO_VOTING_DAY, days, format_date, h_label, tr
+from tahapan.model import Election
 from tahapan.reports.stages import ShowReport
+
+
+def no_voting_day(election: Election) -> str:
+    """What stands for the voting day of an election that has none (yet)."""
+    if election.kind == "programme":
+        return tr(
+            "program berkelanjutan, tanpa hari pemungutan suara",
+            "continuous programme, no voting day",
+        )
+    return tr(*NO_VOTING_DAY)
+
+
+def h_text(election: Election, day: date) -> str:
+    """'H-7' for a day of an election; what stands for it when there is no voting day."""
+    if election.kind == "programme":
+        return "-"
+    return h_label(None if election.voting_day is None else (day - election.voting_day).days)
+
+
+def voting_day_text(election: Election, *, short: bool = False) -> str:
+    """'pemungutan suara 14 Feb 2024', or what stands for it."""
+    if election.voting_day is None:
+        return no_voting_day(election)
+    return tr("pemungutan suara ", "voting day ") + format_date(election.voting_day, short=short)
 
 
 def position_words(show: ShowReport) -> str:

@@ -48,10 +48,13 @@ def stage_json(ref: tl.StageRef) -> dict[str, Any]:
         "start": json_value(s.start),
         "end": json_value(s.end),
         "projected": s.projected,
+        # a repeating stage's occurrence: the stage it repeats, and the day its rule gives it
+        "series": s.series,
+        "occurrence": json_value(s.occurrence),
     }
 
 
-_NOT_FIELDS = {"stages", "start_rule", "end_rule"}
+_NOT_FIELDS = {"stages", "start_rule", "end_rule", "instances"}
 
 
 def stage_fields_json(ref: tl.StageRef) -> dict[str, Any]:
@@ -68,6 +71,7 @@ def election_json(election: Election, on: date) -> dict[str, Any]:
         "id": election.id,
         "name": election.name,
         "name_en": election.name_en,
-        "voting_day": election.voting_day.isoformat(),
+        "voting_day": json_value(election.voting_day),
+        "kind": election.kind,
         "h": tl.h_day(election, on),
     }

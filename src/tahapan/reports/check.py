@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
+from tahapan.model import Election
 from tahapan.reports import stage_json
 from tahapan.reports.stages import ShowReport, build_show
 from tahapan.schedule.catalog import Catalog
+from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import pick_elections
 
 if TYPE_CHECKING:
@@ -95,7 +97,7 @@ def build_check_active(
 def build_check_within(
     catalog: Catalog, days: int, *, on: date, election_ids: Sequence[str] = ()
 ) -> CheckReport:
-    elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    elections = _occurring(catalog, election_ids, on, days)
     events = tuple(tl.events_within(elections, on, days))
     # "ok" means nothing is due: a cron line `tahapan check --within 7 || mail ...` mails only when needed
     return CheckReport(on, not events, "within", days=days, events=events)
@@ -106,11 +108,19 @@ def build_check_remind(
 ) -> CheckReport:
     """The events exactly ``days`` away (0: today), so that a daily cron line says H-7, H-3, H-1
     once each instead of every day of a window."""
-    elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
     wanted = set(days)
+    elections = _occurring(catalog, election_ids, on, max(wanted))
     events = tuple(
         e for e in tl.events_within(elections, on, max(wanted)) if (e.day - on).days in wanted
     )
     return CheckReport(
         on, not events, "remind", events=events, remind=tuple(sorted(wanted, reverse=True))
     )
+
+
+def _occurring(
+    catalog: Catalog, election_ids: Sequence[str], on: date, days: int
+) -> list[Election]:
+    """The chosen elections, repeating stages as their occurrences from ``on`` to ``days`` later."""
+    elections = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    return expand_all(elections, *around(on, 1, days + 1))

@@ -11,6 +11,7 @@ from tahapan.days import timeline as tl
 from tahapan.model import Election, RelativeDate, Stage, as_table
 from tahapan.reports import election_json, stage_fields_json
 from tahapan.schedule.catalog import Catalog
+from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import find_stage, pick_elections
 
 
@@ -90,17 +91,22 @@ def build_list(
 ) -> ListReport:
     """The named elections; else those with a stage near the date (as `status` chooses), or every
     loaded one when none is near or ``everything`` is asked for."""
+    # a repeating stage: its occurrences from a year before the date to two years after
+    lo, hi = around(on, 366, 731)
     if election_ids:
-        chosen = pick_elections(catalog, election_ids)
+        chosen = expand_all(pick_elections(catalog, election_ids), lo, hi)
     else:
-        every = list(catalog.elections)
+        every = expand_all(catalog.elections, lo, hi)
         chosen = every if everything else (tl.near_elections(every, on) or every)
     stage_sources = None
     if sources:
         stage_sources = {}
         for election in chosen:
-            for path, _ in election.walk():
-                made, changed = catalog.stage_source(election.id, path)
+            for path, stage in election.walk():
+                # an occurrence was made by the file that made its repeating stage
+                made, changed = catalog.stage_source(
+                    election.id, path.replace(stage.id, stage.series)
+                )
                 stage_sources[(election.id, path)] = (
                     str(made),
                     {key: str(f) for key, f in sorted(changed.items())},
@@ -135,7 +141,7 @@ class ShowReport:
         return None if s is None else tl.h_day(self.ref.election, s)
 
     @property
-    def h_end(self) -> int:
+    def h_end(self) -> int | None:
         return tl.h_day(self.ref.election, self.ref.stage.end)
 
     exit_code = 0
@@ -169,9 +175,16 @@ def build_show(
 ) -> ShowReport:
     """One stage on a date. With ``nearest``, an id that several elections hold means the one
     running on the date, else the one nearest to it (a tie still asks for the election)."""
-    elections = pick_elections(catalog, election_ids) if election_ids else None
+    lo, hi = around(on, 366, 731)
+    elections = expand_all(
+        pick_elections(catalog, election_ids) if election_ids else catalog.elections, lo, hi
+    )
     ref = find_stage(
-        catalog, stage_ref, elections, prefer=(lambda m: _nearest(m, on)) if nearest else None
+        catalog,
+        stage_ref,
+        elections,
+        prefer=(lambda m: _nearest(m, on)) if nearest else None,
+        on=on,
     )
     where = tl.position(ref, on)
     stage = ref.stage

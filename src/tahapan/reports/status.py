@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -11,13 +11,15 @@ from tahapan.days import timeline as tl
 from tahapan.model import Election, Region
 from tahapan.reports import election_json, stage_json
 from tahapan.schedule.catalog import Catalog
+from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import pick_elections
 
 
 @dataclass
 class ElectionStatus:
     election: Election
-    h: int
+    #: None: the election's voting day is not set (or it is a programme)
+    h: int | None
     active: list[tl.ActiveStage]
     upcoming: list[tl.UpcomingStage]
     ended: list[tl.EndedStage]
@@ -33,6 +35,8 @@ class StatusReport:
     loaded: tuple[Election, ...]
     #: the region chosen with --region, if any
     region: Region | None = None
+    #: on a day with no election near: the continuous programmes (PDPB), what runs and comes next
+    programmes: list[ElectionStatus] = field(default_factory=list)
 
     exit_code = 0
 
@@ -64,7 +68,25 @@ class StatusReport:
                 for es in self.elections
                 for e in es.ended
             ],
+            "programmes": [_programme_json(ps, self.date) for ps in self.programmes],
         }
+
+
+def _programme_json(ps: ElectionStatus, on: date) -> dict[str, Any]:
+    return {
+        **election_json(ps.election, on),
+        "active": [
+            {
+                **stage_json(a.ref),
+                "day": a.day,
+                "days_total": a.days_total,
+                "days_left": a.days_left,
+            }
+            for a in ps.active
+        ],
+        "upcoming": [{**stage_json(u.ref), "days_until": u.days_until} for u in ps.upcoming],
+        "ended": [{**stage_json(e.ref), "days_since": e.days_since} for e in ps.ended],
+    }
 
 
 def build_status(
@@ -76,19 +98,36 @@ def build_status(
     horizon: int = tl.DEFAULT_HORIZON,
     region: Region | None = None,
 ) -> StatusReport:
-    chosen = (
-        pick_elections(catalog, election_ids)
-        if election_ids
-        else tl.near_elections(catalog.elections, on, horizon=horizon)
+    # repeating stages as the occurrences around the date: the next of each comes within the window
+    lo, hi = around(on, 400, horizon + 400)
+    every = expand_all(
+        pick_elections(catalog, election_ids) if election_ids else catalog.elections, lo, hi
     )
-    statuses = [
-        ElectionStatus(
-            election=e,
-            h=tl.h_day(e, on),
-            active=tl.active([e], on),
-            upcoming=tl.upcoming([e], on, horizon=horizon),
-            ended=tl.recently_ended([e], on),
-        )
-        for e in chosen
-    ]
-    return StatusReport(on, timezone, horizon, statuses, catalog.elections, region)
+    programmes = [e for e in every if e.kind == "programme"]
+    chosen = (
+        every
+        if election_ids
+        else tl.near_elections([e for e in every if e.kind != "programme"], on, horizon=horizon)
+    )
+    report = StatusReport(
+        on,
+        timezone,
+        horizon,
+        [_status(e, on, horizon) for e in chosen],
+        tuple(e for e in catalog.elections if e.kind != "programme"),
+        region,
+    )
+    if not chosen:
+        # a programme's next occurrence of each repeating stage, however far within the window
+        report.programmes = [_status(e, on, (hi - on).days) for e in programmes]
+    return report
+
+
+def _status(election: Election, on: date, horizon: int) -> ElectionStatus:
+    return ElectionStatus(
+        election=election,
+        h=tl.h_day(election, on),
+        active=tl.active([election], on),
+        upcoming=tl.upcoming([election], on, horizon=horizon),
+        ended=tl.recently_ended([election], on),
+    )

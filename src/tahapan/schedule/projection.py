@@ -132,6 +132,15 @@ def election_tables(
                     "Or plan it from another election: --like pemilu-2024 (its dates are projected).",
                 ),
             )
+    if like is not None and like.voting_day is None:
+        raise refuse(
+            f"{like.id} belum punya hari pemungutan suara, jadi tahapannya tidak bisa dihitung dari H",
+            f"{like.id} has no voting day yet, so its stages cannot be counted from H",
+            (
+                "Pilih pemilu yang sudah berlangsung untuk --like, mis. pemilu-2024.",
+                "Choose an election that took place for --like, e.g. pemilu-2024.",
+            ),
+        )
     table: Tables = {"id": ident, "name": name, "name_en": name_en, "voting_day": voting_day}
     zone = timezone or (like.timezone if like else None)
     if zone and zone != "Asia/Jakarta":
@@ -181,6 +190,7 @@ def _check_calendar(like: Election, voting_day: date) -> None:
     from tahapan.errors import DateError
 
     days = [d for _, s in like.walk() for d in (s.start, s.end) if d is not None]
+    assert like.voting_day is not None  # refused before, in election_tables
     try:
         for day in (min(days), max(days)):
             _ = voting_day + timedelta(days=(day - like.voting_day).days)
@@ -202,6 +212,7 @@ def _projected(stage: Stage, like: Election, *, keep_regions: bool) -> Tables:
     """A held stage of the template and its held sub-stages, dated by H from voting day. Notes are
     left behind: they tell what happened in the template's year."""
     table: Tables = {"id": stage.id, "name": stage.name, "name_en": stage.name_en}
+    assert like.voting_day is not None  # refused before, in election_tables
     if stage.start is not None:  # a start the template does not know stays unknown
         table["start"] = {"h": (stage.start - like.voting_day).days}
     table["end"] = {"h": (stage.end - like.voting_day).days}

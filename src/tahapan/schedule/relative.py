@@ -130,6 +130,18 @@ class _Resolver:
         return self.done[(path, edge)]
 
     def _count(self, key: tuple[str, Edge], rule: RelativeDate, base: date | None) -> date:
+        if base is None and rule.anchor is None:
+            raise _Unresolvable(
+                self._problem(
+                    key,
+                    tr(
+                        f"hari pemungutan suara {self.election.id} belum ditetapkan, jadi {key[1]} "
+                        "tidak bisa dihitung dari H; tulis tanggalnya, atau tetapkan voting_day",
+                        f"{self.election.id} has no voting day yet, so {key[1]} cannot be counted "
+                        "from H; give the date, or set voting_day",
+                    ),
+                )
+            )
         if base is None:
             raise _Unresolvable(
                 self._problem(

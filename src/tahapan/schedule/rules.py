@@ -104,7 +104,25 @@ def _check_stages(election: Election) -> Iterator[Problem]:
                 ),
                 "end",
             )
+        if stage.repeat is not None or stage.instances:
+            yield from _check_repeat(where, path, stage)
         yield from _check_children(election, where, stage)
+
+
+def _check_repeat(where: tuple[str, ...], path: str, stage: Stage) -> Iterator[Problem]:
+    from tahapan.schedule.recurrence import problems  # only for a file with a repeating stage
+
+    if "/" in path and stage.repeat is not None:
+        yield Problem(
+            where,
+            tr(
+                "repeat hanya untuk tahapan tingkat atas, bukan sub-tahapan",
+                "repeat belongs to a top-level stage, not a sub-stage",
+            ),
+            "repeat",
+        )
+    for message in problems(stage):
+        yield Problem(where, message, "instances" if message.startswith("instances") else "repeat")
 
 
 def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -> Iterator[Problem]:

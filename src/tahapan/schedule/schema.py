@@ -25,6 +25,7 @@ from tahapan.model import (
     UNRESOLVED,
     Confidence,
     Counting,
+    ElectionKind,
     RegionKind,
     canonical_zone,
 )
@@ -90,6 +91,9 @@ class Stage(_Strict):
     counting: Counting = "calendar"
     #: dates copied from another election's pattern (`election add --like`), not from a regulation
     projected: bool = False
+    #: an RFC 5545 recurrence rule ("FREQ=MONTHLY;INTERVAL=3"); checked in recurrence.py
+    repeat: str | None = Field(None, min_length=1, max_length=MAX_TEXT)
+    instances: tuple[Instance, ...] = ()
     start_rule: RelativeDate | None = None
     end_rule: RelativeDate | None = None
     stages: tuple[Stage, ...] = ()
@@ -110,6 +114,30 @@ class Stage(_Strict):
                 data[f"{key}_rule"] = value
                 data[key] = None if key == "start" else UNRESOLVED
         return data
+
+
+class Instance(_Strict):
+    """One occurrence of a repeating stage as the sources date it (see model.Instance)."""
+
+    of: date
+    start: Day | None = None
+    end: Day | None = None
+    basis: str = Field(min_length=1, max_length=MAX_TEXT)
+    confidence: Confidence
+    held: bool = True
+    note: str | None = Field(None, max_length=MAX_NOTE)
+    note_en: str | None = Field(None, max_length=MAX_NOTE)
+
+    @model_validator(mode="after")
+    def _window(self) -> Instance:
+        if self.held and self.end is None:
+            raise ValueError(
+                "an instance that was held needs its end (and start, if it lasts more than a "
+                "day); one that was not held says held = false"
+            )
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
 
 
 class Holiday(_Strict):
@@ -159,11 +187,15 @@ class Election(_Strict):
     id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
     name: str = Field(min_length=1, max_length=MAX_NAME)
     name_en: str = Field(min_length=1, max_length=MAX_NAME)
-    voting_day: date
+    #: left out: not set yet, or a programme with no voting day
+    voting_day: date | None = None
+    kind: ElectionKind = "election"
     timezone: str = "Asia/Jakarta"
     basis: str = Field(min_length=1, max_length=MAX_TEXT)
     scope: str | None = Field(None, max_length=MAX_TEXT)
     scope_en: str | None = Field(None, max_length=MAX_TEXT)
+    note: str | None = Field(None, max_length=MAX_NOTE)
+    note_en: str | None = Field(None, max_length=MAX_NOTE)
     #: region ids or codes the election is held in; empty: nationwide
     regions: tuple[RegionRef, ...] = ()
     #: days off beyond the national list, e.g. a local holiday on a regional voting day
@@ -231,6 +263,7 @@ def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
 def _stage(stage: Stage) -> model.Stage:
     values = _clean({name: getattr(stage, name) for name in Stage.model_fields})
     values.update(
+        instances=tuple(model.Instance(**_clean(i.model_dump())) for i in stage.instances),
         start_rule=_rule(stage.start_rule),
         end_rule=_rule(stage.end_rule),
         stages=tuple(_stage(s) for s in stage.stages),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from tahapan.days.timeline import StageRef, all_stages
 from tahapan.errors import UnknownNameError
@@ -43,6 +44,7 @@ def find_stage(
     elections: Sequence[Election] | None = None,
     *,
     prefer: Callable[[list[StageRef]], list[StageRef]] | None = None,
+    on: date | None = None,
 ) -> StageRef:
     """A stage by id ('kampanye'), path ('kampanye/rapat-umum') or election-qualified path
     ('pemilu-2024/kampanye'). An id found in several elections needs the election named, unless
@@ -56,6 +58,8 @@ def find_stage(
         if text
         in (r.path, r.stage.id, f"{r.election.id}/{r.path}", f"{r.election.id}/{r.stage.id}")
     ]
+    if not matches:
+        matches = _occurrence(refs, text, on)
     if len(matches) > 1 and prefer is not None:
         matches = prefer(matches) or matches
     if len(matches) == 1:
@@ -87,3 +91,21 @@ def find_stage(
             + f"{matches[0].election.id}/{matches[0].path}.",
         ),
     )
+
+
+def _occurrence(refs: list[StageRef], text: str, on: date | None) -> list[StageRef]:
+    """A repeating stage named by its own id: the occurrence running on ``on``, else the next one,
+    else the last one shown."""
+    series = [
+        r
+        for r in refs
+        if r.stage.occurrence is not None
+        and text in (r.stage.series, f"{r.election.id}/{r.stage.series}")
+    ]
+    if len({r.election.id for r in series}) != 1:
+        return series
+    if on is None:
+        return series[:1]
+    running = [r for r in series if (r.stage.start or r.stage.end) <= on <= r.stage.end]
+    later = [r for r in series if (r.stage.start or r.stage.end) > on]
+    return (running or later or series[-1:])[:1]

@@ -93,10 +93,15 @@ def command(
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
     today = resolve_on(session, on)
+    from tahapan.schedule.recurrence import around, expand_all
+
+    # repeating stages as their occurrences near the date, to choose elections and months by
+    near = expand_all(catalog.elections, *around(today, 400, 800))
     if session.elections:
         chosen = pick_elections(catalog, session.elections)
     else:
-        chosen = near_elections(catalog.elections, today) or list(catalog.elections)
+        ids = {e.id for e in near_elections(near, today)}
+        chosen = [e for e in catalog.elections if e.id in ids] or list(catalog.elections)
     # H-30 .. H count from the voting day of the one election chosen, as --on does
     voting_day = chosen[0].voting_day if session.elections and len(chosen) == 1 else None
     asked = months.requested_range(month, year, start, end, today, voting_day)
@@ -106,6 +111,8 @@ def command(
 
         if asked is not None:
             chosen = [within(e, *asked) for e in chosen]
+        if format == CalendarFormat.csv:  # a row per occurrence; iCalendar keeps the rule
+            chosen = expand_all(chosen, *(months.month_bounds(*asked) if asked else around(today)))
         export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()))
         if format == CalendarFormat.ics:
             from tahapan.reports.versions import current_versions
@@ -114,7 +121,8 @@ def command(
                 session.loaded or session.catalog, chosen, export.stamp
             )
         return render(export, format.value, output)
-    first, last = asked or months.default_range(chosen, today)
+    first, last = asked or months.default_range(expand_all(chosen, *around(today)), today)
+    chosen = expand_all(chosen, *months.month_bounds(first, last))
     # "made on" is the real day, whatever date --on looks at
     report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text

@@ -54,7 +54,11 @@ def command(
     behind."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     share = parse_done(done)
-    elections = pick_elections(session.catalog, session.elections) if session.elections else None
-    ref = find_stage(session.catalog, stage, elections)
-    report = measure(ref, share, resolve_on(session, on))
+    from tahapan.schedule.recurrence import around, expand_all
+
+    on_date = resolve_on(session, on)
+    chosen = pick_elections(session.catalog, session.elections) if session.elections else None
+    elections = expand_all(chosen or session.catalog.elections, *around(on_date, 366, 731))
+    ref = find_stage(session.catalog, stage, elections, on=on_date)
+    report = measure(ref, share, on_date)
     return render(report, "json" if json else "text")

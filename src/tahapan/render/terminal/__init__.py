@@ -15,7 +15,7 @@ from rich.text import Text
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
-from tahapan.i18n import PROJECTED, days, format_date, h_label, pick, tr
+from tahapan.i18n import days, format_date, h_label, pick, projected_word, tr
 from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
@@ -112,7 +112,11 @@ def zone_label(zone: str) -> str:
     return f"{short} ({zone})" if short else zone
 
 
-def countdown(election: Election, on_h: int) -> str:
+def countdown(election: Election, on_h: int | None) -> str:
+    if election.voting_day is None or on_h is None:
+        from tahapan.render.words import no_voting_day
+
+        return no_voting_day(election)
     voting = format_date(election.voting_day, weekday=True)
     if on_h < 0:
         return tr(
@@ -142,11 +146,14 @@ def indent(ref: tl.StageRef, *, mark: bool = False) -> Text:
 
 def projected(stage: Stage) -> Text:
     """' (proyeksi)' after a projected stage's name, where no confidence column says so."""
-    return Text(f" ({tr(*PROJECTED)})", style="yellow") if stage.projected else Text("")
+    return Text(f" ({projected_word(stage)})", style="yellow") if stage.projected else Text("")
 
 
-def panel_title(election: Election, h: int, gap: str) -> Text:
-    title = Text.assemble((election_name(election), "bold"), gap, (h_label(h), "bold cyan"))
-    if any(s.projected for _, s in election.walk()):
-        title.append(gap + tr(*PROJECTED).upper(), style="bold yellow")
+def panel_title(election: Election, h: int | None, gap: str) -> Text:
+    title = Text.assemble((election_name(election), "bold"))
+    if h is not None:
+        title.append_text(Text.assemble(gap, (h_label(h), "bold cyan")))
+    marked = [s for _, s in election.walk() if s.projected]
+    if marked:
+        title.append(gap + projected_word(marked[0]).upper(), style="bold yellow")
     return title

@@ -18,11 +18,13 @@ from tahapan.i18n import (
     format_date,
     format_range,
     h_label,
+    mark_note,
     pick,
     projection_note,
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT
+from tahapan.render.words import no_voting_day, voting_day_text
 from tahapan.reports.stages import ListReport, ShowReport
 
 if TYPE_CHECKING:
@@ -92,13 +94,12 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             "  ",
             (election.id, "cyan"),
             "  ",
-            (
-                tr("pemungutan suara ", "voting day ")
-                + format_date(election.voting_day, short=True),
-                "dim",
-            ),
+            (voting_day_text(election, short=True), "dim"),
             "  ",
-            (h_label(tl.h_day(election, report.date)), "bold cyan"),
+            (
+                "" if election.voting_day is None else h_label(tl.h_day(election, report.date)),
+                "bold cyan",
+            ),
         )
         parts.extend([Text(""), title, Text(election.basis, style="dim")])
         if report.regions and election.id in report.regions:
@@ -162,9 +163,14 @@ def show_view(report: ShowReport) -> Panel:
 
             grid.add_row(label, Text(describe(rule, anchor_date(ref.election, rule))))
     h_start = "?" if report.h_start is None else h_label(report.h_start)
-    grid.add_row(
-        "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"
-    )
+    if ref.election.voting_day is None:
+        grid.add_row("H", no_voting_day(ref.election))
+    else:
+        grid.add_row(
+            "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"
+        )
+    if stage.repeat is not None:
+        grid.add_row(tr("Berulang", "Repeats"), Text(f"{stage.repeat}  ({stage.series})"))
     grid.add_row(tr("Posisi", "Where"), _where(report))
     if report.regions:
         grid.add_row(tr("Wilayah", "Regions"), Text(", ".join(report.regions)))
@@ -172,7 +178,7 @@ def show_view(report: ShowReport) -> Panel:
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
     conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
     if stage.projected:
-        conf = Text(projection_note(stage.confidence), style="bold yellow")
+        conf = Text(mark_note(stage), style="bold yellow")
     if stage.confidence_note:
         conf.append(f". {stage.confidence_note}", style="dim")
     grid.add_row(tr("Kepastian", "Confidence"), conf)

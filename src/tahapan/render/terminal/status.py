@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -13,9 +14,11 @@ from rich.text import Text
 
 from tahapan.days import timeline as tl
 from tahapan.i18n import (
+    NO_VOTING_DAY,
     days,
     format_date,
     h_label,
+    pick,
     tr,
 )
 from tahapan.model import Election
@@ -78,13 +81,12 @@ def _election_status_narrow(es: Any) -> Panel:
     for u in es.upcoming:
         start = u.ref.stage.start
         when = tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until)
+        h = tl.h_day(es.election, start) if start is not None else None
+        at = "" if h is None else f" · {h_label(h)}"
         lines.extend(
             [
                 Text(stage_name(u.ref.stage)) + projected(u.ref.stage),
-                Text(
-                    f"  {format_date(start, short=True)} · {h_label(tl.h_day(es.election, start))} · {when}",
-                    style="dim",
-                ),
+                Text(f"  {format_date(start, short=True)}{at} · {when}", style="dim"),
             ]
         )
     if es.ended:  # the same words as the wide view, wrapped
@@ -144,7 +146,9 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
         table.add_column(tr("Berikutnya", "Next"), ratio=1, overflow="fold")
         table.add_column(tr("Mulai", "Starts"), no_wrap=True)
-        table.add_column("H", justify="right", no_wrap=True)
+        with_h = es.election.voting_day is not None
+        if with_h:
+            table.add_column("H", justify="right", no_wrap=True)
         table.add_column(tr("Dalam", "In"), justify="right", no_wrap=True)
         for u in es.upcoming:
             start = u.ref.stage.start
@@ -153,7 +157,7 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
                 if u.ref.depth == 0
                 else Text(stage_name(u.ref.stage)) + projected(u.ref.stage),
                 format_date(start, short=True),
-                h_label(tl.h_day(es.election, start)),
+                *([h_label(tl.h_day(es.election, start))] if with_h else []),
                 tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until),
             )
         rows.append(Padding(table, (1, 0, 0, 0)))
@@ -175,6 +179,11 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
 def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
     note = Text(
         tr(
+            f"Tidak ada tahapan pemilu yang berjalan atau dimulai dalam {report.horizon} hari ke depan.",
+            f"No election stage runs or starts within the next {days(report.horizon)}.",
+        )
+        if report.programmes
+        else tr(
             f"Tidak ada tahapan yang berjalan atau dimulai dalam {report.horizon} hari ke depan.",
             f"No stage runs or starts within the next {days(report.horizon)}.",
         ),
@@ -184,10 +193,13 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
     if not narrow:
         table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
     table.add_column("id", style="" if narrow else "dim", overflow="fold")
-    table.add_column(tr("Pemungutan", "Voting day"), no_wrap=True)
+    table.add_column(tr("Pemungutan", "Voting day"), overflow="fold")
     table.add_column("H", justify="right", no_wrap=True)
     for e in report.loaded:
-        cells = [e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date))]
+        if e.voting_day is None:
+            cells = [e.id, tr("belum ditetapkan", "not set yet"), "—"]
+        else:
+            cells = [e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date))]
         table.add_row(*([] if narrow else [election_name(e)]), *cells)
     hint = Text(
         tr(
@@ -198,9 +210,19 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
         ),
         style="dim",
     )
+    programmes = [
+        _election_status_narrow(ps) if narrow else _election_status(ps, report)
+        for ps in report.programmes
+    ]
+    dateless = [e for e in report.loaded if e.voting_day is None]
+    if dateless:
+        return Group(*programmes, Text(""), note, table, hint, *_unset(dateless, report.loaded))
     example = _plan_example(report.loaded)
-    if example is None or any(e.voting_day >= report.date for e in report.loaded):
-        return Group(Text(""), note, table, hint)  # a coming election is loaded: nothing to plan
+    if example is None or any(
+        e.voting_day is not None and e.voting_day >= report.date for e in report.loaded
+    ):
+        # a coming election is loaded: nothing to plan
+        return Group(*programmes, Text(""), note, table, hint)
     plan = Text(
         tr(
             "Rencanakan pemilu berikutnya dari pola pemilu lain (tanggalnya proyeksi, bukan tanggal "
@@ -210,7 +232,33 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
         ),
         style="dim",
     )
-    return Group(Text(""), note, table, hint, plan)
+    return Group(*programmes, Text(""), note, table, hint, plan)
+
+
+def _unset(dateless: list[Election], loaded: tuple[Election, ...]) -> list[Text]:
+    """What is known of each election whose voting day is not set, and the command that plans it
+    from the latest national election's pattern (the date is the officer's to give)."""
+    dated = [e for e in loaded if e.voting_day is not None and not e.regions]
+    like = max(
+        dated, key=lambda e: (e.id.startswith("pemilu"), e.voting_day or date.min), default=None
+    )
+    out: list[Text] = []
+    for e in dateless:
+        out.append(Text(""))
+        out.append(Text(f"{election_name(e)}: " + tr(*NO_VOTING_DAY) + ".", style="bold yellow"))
+        note = pick(e.note, e.note_en)
+        if note:
+            out.append(Text(note))
+        if like is not None:
+            out.append(
+                Text(
+                    tr("Rencanakan dengan tanggal proyeksi: ", "Plan it with projected dates: ")
+                    + f"tahapan election add {e.id} --like {like.id} --voting-day "
+                    + tr("TANGGAL", "DATE"),
+                    style="dim",
+                )
+            )
+    return out
 
 
 def _plan_example(loaded: tuple[Election, ...]) -> str | None:
@@ -222,8 +270,8 @@ def _plan_example(loaded: tuple[Election, ...]) -> str | None:
     if not national:
         return None
     # the general election (pemilu-*) first: the local elections' next date is less settled
-    latest = max(national, key=lambda e: (e.id.startswith("pemilu"), e.voting_day))
-    day = latest.voting_day
+    latest = max(national, key=lambda e: (e.id.startswith("pemilu"), e.voting_day or date.min))
+    day = latest.voting_day or date.min
     year = day.year + 5
     voting = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
     ident = (

@@ -1,0 +1,275 @@
+"""Repeating stages: the occurrences an RFC 5545 recurrence rule gives, inside the window asked for.
+
+A stage with ``repeat = "FREQ=MONTHLY;INTERVAL=3"`` is stored once; its ``start``/``end`` are the
+first occurrence. Views that place stages on dates (status, check, list, calendars, the board) see
+it as one stage per occurrence, made here for the dates they look at and no others, so that a daily
+rule with no end costs what the asked window costs. The iCalendar files keep the rule itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from tahapan.i18n import tr
+from tahapan.model import Election, Stage
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
+
+#: the frequencies a stage may repeat at: a stage is a run of whole days
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+#: parts that belong to the stage, not the rule, or that name times of day
+_REFUSED = ("DTSTART", "BYHOUR", "BYMINUTE", "BYSECOND")
+#: a COUNT is counted from the first occurrence on every run: bounded so that it stays cheap
+MAX_COUNT = 5000
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _accepted() -> str:
+    return tr(
+        "contoh yang diterima: FREQ=WEEKLY;BYDAY=MO, FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=2, "
+        "FREQ=DAILY;COUNT=30 (RRULE RFC 5545, tanpa DTSTART)",
+        "accepted, e.g.: FREQ=WEEKLY;BYDAY=MO, FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=2, "
+        "FREQ=DAILY;COUNT=30 (RFC 5545 RRULE, no DTSTART)",
+    )
+
+
+class RuleError(ValueError):
+    """A repeat rule that cannot be read, with what is accepted."""
+
+
+def parts(text: str) -> dict[str, str]:
+    """'FREQ=WEEKLY;BYDAY=MO' -> {'FREQ': 'WEEKLY', 'BYDAY': 'MO'} (an 'RRULE:' prefix is allowed)."""
+    body = text.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[len("RRULE:") :]
+    found: dict[str, str] = {}
+    for piece in body.split(";"):
+        key, sep, value = piece.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise RuleError(
+                tr(
+                    f"bagian aturan {piece!r} bukan KUNCI=NILAI",
+                    f"rule part {piece!r} is not KEY=VALUE",
+                )
+            )
+        found[key.strip().upper()] = value.strip().upper()
+    return found
+
+
+def rule_text(found: dict[str, str]) -> str:
+    return ";".join(f"{key}={value}" for key, value in found.items())
+
+
+def parse(text: str, first: date) -> rrule:
+    """The rule of a stage that starts on ``first``; RuleError says what is wrong."""
+    found = parts(text)
+    freq = found.get("FREQ")
+    if freq not in FREQUENCIES:
+        raise RuleError(
+            tr(
+                f"FREQ harus salah satu dari {', '.join(FREQUENCIES)} (tertulis {freq or 'tidak ada'})",
+                f"FREQ must be one of {', '.join(FREQUENCIES)} (found {freq or 'none'})",
+            )
+        )
+    for key in _REFUSED:
+        if key in found:
+            raise RuleError(
+                tr(
+                    f"{key} tidak dipakai: tahapan berulang dalam hari penuh mulai dari start-nya",
+                    f"{key} is not used: a stage repeats in whole days from its start",
+                )
+            )
+    if "T" in found.get("UNTIL", ""):
+        raise RuleError(
+            tr(
+                "UNTIL: tulis tanggal saja, mis. UNTIL=20271231",
+                "UNTIL: give a date only, e.g. UNTIL=20271231",
+            )
+        )
+    count = found.get("COUNT")
+    if count is not None and (not count.isdigit() or not 1 <= int(count) <= MAX_COUNT):
+        raise RuleError(
+            tr(
+                f"COUNT harus 1..{MAX_COUNT} (tertulis {count})",
+                f"COUNT must be 1..{MAX_COUNT} (found {count})",
+            )
+        )
+    from dateutil.rrule import rrulestr
+
+    try:
+        return rrulestr(rule_text(found), dtstart=datetime.combine(first, time()))
+    except (ValueError, TypeError, KeyError, OverflowError) as err:
+        raise RuleError(
+            tr(f"aturan tidak terbaca ({err})", f"rule cannot be read ({err})")
+        ) from None
+
+
+def problems(stage: Stage) -> Iterator[str]:
+    """What is wrong with a stage's repeat rule and instances, for `validate`."""
+    if stage.repeat is None:
+        if stage.instances:
+            yield tr(
+                "instances hanya untuk tahapan yang berulang (repeat)",
+                "instances belong to a repeating stage (repeat)",
+            )
+        return
+    if stage.start is None:
+        yield tr(
+            "tahapan berulang perlu start: hari pertama kejadian pertama",
+            "a repeating stage needs start: the first occurrence's first day",
+        )
+        return
+    if stage.stages:
+        yield tr(
+            "tahapan berulang tidak boleh punya sub-tahapan",
+            "a repeating stage cannot have sub-stages",
+        )
+    try:
+        rule = parse(stage.repeat, stage.start)
+    except RuleError as err:
+        yield f"repeat: {err}; {_accepted()}"
+        return
+    first = next(iter(rule), None)
+    if first is None or first.date() != stage.start:
+        given = tr("tidak ada", "none") if first is None else first.date().isoformat()
+        yield tr(
+            f"repeat: start {stage.start} bukan kejadian aturan ini (kejadian pertamanya: {given}); "
+            "start adalah hari pertama kejadian pertama",
+            f"repeat: start {stage.start} is not an occurrence of this rule (its first: {given}); "
+            "start is the first occurrence's first day",
+        )
+        return
+    for instance in stage.instances:
+        at = datetime.combine(instance.of, time())
+        if rule.after(at - timedelta(days=1)) != at:
+            yield tr(
+                f"instances: {instance.of} bukan kejadian aturan repeat",
+                f"instances: {instance.of} is not an occurrence of the repeat rule",
+            )
+
+
+def starts(stage: Stage, lo: date, hi: date) -> list[date]:
+    """First days (by the rule) of the occurrences that overlap lo..hi."""
+    assert stage.repeat is not None and stage.start is not None
+    length = stage.end - stage.start
+    try:
+        low = lo - length
+    except OverflowError:
+        low = date.min
+    rule = _from_near(stage.repeat, stage.start, low)
+    found = rule.between(datetime.combine(low, time()), datetime.combine(hi, time()), inc=True)
+    return [d.date() for d in found if d.date() >= stage.start]
+
+
+def _from_near(text: str, first: date, low: date) -> rrule:
+    """The same rule, started a whole number of its periods later, at least one period before
+    ``low``: iterating from the real start to a date decades away would take seconds.
+
+    Rules with COUNT are counted from the first occurrence, so they start there (COUNT is bounded).
+    Defaults the rule took from its start (the day of the month, the weekday) are written out
+    before the start moves.
+    """
+    found = parts(text)
+    if "COUNT" in found or (low - first).days < 800:
+        return parse(text, first)
+    interval = int(found.get("INTERVAL", "1") or 1)
+    freq = found["FREQ"]
+    start = first
+    if freq == "DAILY":
+        k = (low - first).days // interval - 1
+        start = first + timedelta(days=k * interval)
+    elif freq == "WEEKLY":
+        found.setdefault("BYDAY", _WEEKDAYS[first.weekday()])
+        week_start = (
+            _WEEKDAYS.index(found.get("WKST", "MO")) if found.get("WKST") in _WEEKDAYS else 0
+        )
+        monday = first - timedelta(days=(first.weekday() - week_start) % 7)
+        k = (low - monday).days // (7 * interval) - 1
+        start = monday + timedelta(days=7 * k * interval)
+    elif freq == "MONTHLY":
+        if not {"BYMONTHDAY", "BYDAY", "BYYEARDAY", "BYWEEKNO"} & found.keys():
+            found["BYMONTHDAY"] = str(first.day)
+        months = (low.year - first.year) * 12 + low.month - first.month
+        index = first.year * 12 + first.month - 1 + (months // interval - 1) * interval
+        start = date(index // 12, index % 12 + 1, 1)
+    else:  # YEARLY
+        if not {"BYMONTH", "BYYEARDAY", "BYWEEKNO"} & found.keys():
+            found["BYMONTH"] = str(first.month)
+        if not {"BYMONTHDAY", "BYDAY", "BYYEARDAY", "BYWEEKNO"} & found.keys():
+            found["BYMONTHDAY"] = str(first.day)
+        start = date(first.year + ((low.year - first.year) // interval - 1) * interval, 1, 1)
+    return parse(rule_text(found), max(start, first))
+
+
+def occurrences(stage: Stage, lo: date, hi: date) -> list[Stage]:
+    """The occurrences of a repeating stage that overlap lo..hi, dated instances in their place."""
+    assert stage.start is not None
+    length = stage.end - stage.start
+    moved = {i.of: i for i in stage.instances}
+    out: list[Stage] = []
+    for of in starts(stage, lo, hi):
+        instance = moved.pop(of, None)
+        try:
+            end = of + length
+        except OverflowError:  # the rule runs to 9999-12-31; an occurrence past it cannot be dated
+            break
+        out.append(_occurrence(stage, of, of, end) if instance is None else _moved(stage, instance))
+    for instance in moved.values():  # moved into the window from an occurrence outside it
+        occurrence = _moved(stage, instance)
+        if occurrence.end >= lo and (occurrence.start or occurrence.end) <= hi:
+            out.append(occurrence)
+    return sorted(out, key=lambda s: (s.start or s.end, s.end))
+
+
+def _occurrence(stage: Stage, of: date, start: date, end: date) -> Stage:
+    return replace(
+        stage, id=f"{stage.id}-{of.isoformat()}", start=start, end=end, occurrence=of, instances=()
+    )
+
+
+def _moved(stage: Stage, instance: object) -> Stage:
+    from tahapan.model import Instance
+
+    assert isinstance(instance, Instance) and stage.start is not None
+    length = stage.end - stage.start
+    end = instance.end or instance.of + length
+    base = _occurrence(stage, instance.of, instance.start or end, end)
+    return replace(
+        base,
+        basis=instance.basis,
+        confidence=instance.confidence,
+        held=instance.held,
+        # a dated instance comes from a source: it is no estimate
+        projected=stage.projected and instance.end is None,
+        note=instance.note or stage.note,
+        note_en=instance.note_en or stage.note_en,
+    )
+
+
+def expand(election: Election, lo: date, hi: date) -> Election:
+    """The election with each repeating stage replaced by its occurrences that overlap lo..hi."""
+    if not any(s.repeat for s in election.stages):
+        return election
+    stages: list[Stage] = []
+    for stage in election.stages:
+        if stage.repeat is None or stage.start is None:
+            stages.append(stage)
+        else:
+            stages.extend(occurrences(stage, lo, hi))
+    return replace(election, stages=tuple(stages))
+
+
+def expand_all(elections: Sequence[Election], lo: date, hi: date) -> list[Election]:
+    return [expand(e, lo, hi) for e in elections]
+
+
+def around(on: date, before: int = 400, after: int = 800) -> tuple[date, date]:
+    """A window of dates around ``on`` that stays inside what a date can hold."""
+    lo = date.min + timedelta(days=before)
+    hi = date.max - timedelta(days=after)
+    on = min(max(on, lo), hi)
+    return on - timedelta(days=before), on + timedelta(days=after)
