@@ -90,6 +90,8 @@ def event_text(
     sequence, modified = (versions or {}).get((election.id, path), (0, stamp))
     modified = modified.astimezone(UTC)
     event.add("uid", uid(election, path))
+    if stage.occurrence is not None:  # one occurrence of a repeating event, dated by its source
+        event.add("recurrence-id", stage.occurrence)
     event.add("dtstamp", modified)
     event.add("last-modified", modified)
     event.add("sequence", sequence)
@@ -112,13 +114,34 @@ def event_text(
     if note:
         lines.append(note)
     event.add("description", "\n".join(lines))
+    overrides = _repeat(event, stage) if stage.repeat and stage.occurrence is None else []
     event.add("categories", [election.id])
     event.add("transp", "TRANSPARENT")
     for days_before in sorted(set(alarm_days)):
         ends_only = stage.start is None  # the event stands on its last day
         for alarm in _alarms(name, days_before, one_day=first == stage.end, ends_only=ends_only):
             event.add_component(alarm)
-    return str(event.to_ical(), "utf-8")
+    text = str(event.to_ical(), "utf-8")
+    for occurrence in overrides:
+        text += event_text(
+            election, path, occurrence, stamp=stamp, alarm_days=alarm_days, versions=versions
+        )
+    return text
+
+
+def _repeat(event: Event, stage: Stage) -> list[Stage]:
+    """The rule itself (clients expand it), EXDATE for the occurrences not held; returns the
+    occurrences the sources date differently, each an event of the same UID with RECURRENCE-ID."""
+    from icalendar import vRecur
+
+    from tahapan.schedule.recurrence import moved, parts, rule_text
+
+    assert stage.repeat is not None
+    event.add("rrule", vRecur.from_ical(rule_text(parts(stage.repeat))))
+    cancelled = sorted(i.of for i in stage.instances if not i.held)
+    if cancelled:
+        event.add("exdate", cancelled)
+    return [moved(stage, i) for i in stage.instances if i.held]
 
 
 #: reminders ring at this hour of the local day (an all-day event's times are the phone's own)

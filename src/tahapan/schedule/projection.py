@@ -35,8 +35,8 @@ def new_election(
     catalog: Catalog,
     ident: str,
     *,
-    name: str,
-    name_en: str,
+    name: str | None,
+    name_en: str | None,
     voting_day: date,
     like: str | None,
     regions: Sequence[str],
@@ -61,6 +61,15 @@ def new_election(
                 "E.g. pemilu-2029, psu-2029-kota-kediri.",
             ),
         )
+    dateless = next((e for e in catalog.elections if e.id == ident and e.voting_day is None), None)
+    if dateless is not None:
+        return _complete(catalog, dateless, voting_day, like, basis, confidence)
+    if not name:
+        raise refuse(
+            "pemilu baru perlu --name",
+            "a new election needs --name",
+            ('Contoh: --name "Pemilu 2029".', 'E.g. --name "Pemilu 2029".'),
+        )
     if ident in catalog.ids():
         raise refuse(
             f"pemilu {ident} sudah ada",
@@ -78,13 +87,58 @@ def new_election(
     return election_tables(
         ident,
         name=name,
-        name_en=name_en,
+        name_en=name_en or name,
         voting_day=voting_day,
         like=template,
         regions=ids,
         timezone=timezone,
         basis=basis,
         confidence=confidence,
+    )
+
+
+def _complete(
+    catalog: Catalog,
+    election: Election,
+    voting_day: date,
+    like: str | None,
+    basis: str | None,
+    confidence: str | None,
+) -> Tables:
+    """An election another file defines without a voting day (Pemilu 2029 before its PKPU),
+    completed in the user's file: its voting day and, with ``like``, projected stages. Its name,
+    basis and regions stay the defining file's."""
+    from tahapan.schedule.select import pick_elections
+
+    template = pick_elections(catalog, [like])[0] if like else None
+    full = election_tables(
+        election.id,
+        name=election.name,
+        name_en=election.name_en,
+        voting_day=voting_day,
+        like=template,
+        regions=election.regions,
+        timezone=election.timezone,
+        basis=basis,
+        confidence=confidence,
+    )
+    return {key: full[key] for key in ("id", "voting_day", "holidays", "stages") if key in full}
+
+
+def legal_warnings(
+    catalog: Catalog, like: str | None, voting_day: date, regions: Sequence[str]
+) -> list[str]:
+    """What UU 7/2017 says against a national election projected from ``like`` (see legal.py)."""
+    from tahapan.schedule.legal import beside_a_holiday, conflicts, projected_windows
+    from tahapan.schedule.select import pick_elections
+
+    if like is None or regions:
+        return []
+    template = pick_elections(catalog, [like])[0]
+    if template.regions or template.voting_day is None:
+        return []
+    return conflicts(projected_windows(template, voting_day), voting_day) + beside_a_holiday(
+        voting_day
     )
 
 
@@ -180,6 +234,16 @@ def election_tables(
             )
         _check_calendar(like, voting_day)
         table["stages"] = stages
+        if not regions:
+            # a national voting day is a day off by law (UU 7/2017 Art. 167(3)): working days
+            # counted across it skip it, as they skipped 14 February 2024
+            table["holidays"] = [
+                {
+                    "date": voting_day,
+                    "name": "Hari pemungutan suara (hari libur, UU 7/2017 Pasal 167 ayat 3)",
+                    "name_en": "Voting day (a holiday by UU 7/2017 art. 167(3))",
+                }
+            ]
     return table
 
 

@@ -209,17 +209,17 @@ def occurrences(stage: Stage, lo: date, hi: date) -> list[Stage]:
     """The occurrences of a repeating stage that overlap lo..hi, dated instances in their place."""
     assert stage.start is not None
     length = stage.end - stage.start
-    moved = {i.of: i for i in stage.instances}
+    dated = {i.of: i for i in stage.instances}
     out: list[Stage] = []
     for of in starts(stage, lo, hi):
-        instance = moved.pop(of, None)
+        instance = dated.pop(of, None)
         try:
             end = of + length
         except OverflowError:  # the rule runs to 9999-12-31; an occurrence past it cannot be dated
             break
-        out.append(_occurrence(stage, of, of, end) if instance is None else _moved(stage, instance))
-    for instance in moved.values():  # moved into the window from an occurrence outside it
-        occurrence = _moved(stage, instance)
+        out.append(_occurrence(stage, of, of, end) if instance is None else moved(stage, instance))
+    for instance in dated.values():  # moved into the window from an occurrence outside it
+        occurrence = moved(stage, instance)
         if occurrence.end >= lo and (occurrence.start or occurrence.end) <= hi:
             out.append(occurrence)
     return sorted(out, key=lambda s: (s.start or s.end, s.end))
@@ -231,7 +231,8 @@ def _occurrence(stage: Stage, of: date, start: date, end: date) -> Stage:
     )
 
 
-def _moved(stage: Stage, instance: object) -> Stage:
+def moved(stage: Stage, instance: object) -> Stage:
+    """The occurrence a dated (or cancelled) instance makes of a repeating stage."""
     from tahapan.model import Instance
 
     assert isinstance(instance, Instance) and stage.start is not None

@@ -11,6 +11,7 @@ from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import LangOpt, QuietOpt
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
+from tahapan.i18n import tr
 from tahapan.schedule.editing import Tables, refuse
 
 command = typer.Typer(
@@ -46,8 +47,14 @@ def election_add(
         ),
     ],
     name: Annotated[
-        str, typer.Option("--name", help='Name in Indonesian: "Pemilu 2029".', show_default=False)
-    ],
+        str | None,
+        typer.Option(
+            "--name",
+            help='Name in Indonesian: "Pemilu 2029" (needed for a new election; an election '
+            "loaded without a voting day keeps its own).",
+            show_default=False,
+        ),
+    ] = None,
     name_en: Annotated[
         str | None,
         typer.Option(
@@ -107,7 +114,8 @@ def election_add(
 ) -> None:
     """Add an election: from a template with --like, or its voting day alone (then fill it with
     `tahapan stage add`)."""
-    from tahapan.schedule.projection import new_election
+    from tahapan.cli.streams import say
+    from tahapan.schedule.projection import legal_warnings, new_election
 
     session = open_for_edit(file, lang, None)
     if h_offset(voting_day) is not None:
@@ -116,12 +124,13 @@ def election_add(
             f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
             ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
         )
+    day = parse_date(voting_day, today=session.today)
     table = new_election(
         session.catalog,
         ident,
         name=name,
-        name_en=name_en or name,
-        voting_day=parse_date(voting_day, today=session.today),
+        name_en=name_en,
+        voting_day=day,
         like=like,
         regions=region or (),
         timezone=resolve_zone(tz) if tz else None,
@@ -130,10 +139,19 @@ def election_add(
     )
 
     def mutate(data: Tables) -> str:
-        data.setdefault("elections", []).append(table)
+        elections = data.setdefault("elections", [])
+        # the file may already change the election (a stage set on Pemilu 2029): complete that entry
+        mine = next((t for t in elections if t.get("id") == ident and "voting_day" not in t), None)
+        if mine is None:
+            elections.append(table)
+        else:
+            mine.update({k: v for k, v in table.items() if k != "stages"})
+            mine["stages"] = [*table.get("stages", []), *mine.get("stages", [])]
         return "added"
 
     apply_edit(session, file, ident, mutate)
+    for warning in legal_warnings(session.catalog, like, day, region or ()):
+        say(tr("peringatan: ", "warning: ") + warning)
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())

@@ -1,0 +1,125 @@
+"""What the election law fixes relative to voting day, checked against a projected national election.
+
+A projection copies another election's distances from its voting day, which the law does not: UU
+7/2017 counts the start of the stages in months (Art. 167(6)), so the same number of days can fall
+on the wrong side of it; and a voting day copied five years on can land beside Idul Fitri. These
+checks say so when `election add --like` plans a national election; they change nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tahapan.i18n import format_date, tr
+from tahapan.model import Election
+
+#: Art. 167(6): the stages start at least 20 months before voting day
+MONTHS_BEFORE = 20
+#: Art. 276 (as amended by Perppu 1/2022): the campaign starts 25 days after the final list (DCT)
+CAMPAIGN_AFTER_DCT = 25
+#: rallies and paid media: the last 21 days before the quiet period
+RALLY_DAYS = 21
+#: the national result is set at the latest 35 days after voting day
+RESULT_BY = 35
+
+Window = tuple[date | None, date]
+
+
+def projected_windows(like: Election, voting_day: date) -> dict[str, Window]:
+    """The held stages of ``like`` by id, moved by the days between the two voting days."""
+    assert like.voting_day is not None
+    shift = voting_day - like.voting_day
+    return {
+        stage.id: (None if stage.start is None else stage.start + shift, stage.end + shift)
+        for _, stage in like.walk()
+        if stage.held
+    }
+
+
+def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
+    """Each rule of UU 7/2017 that the projected dates break, in words an officer can act on."""
+    from dateutil.relativedelta import relativedelta
+
+    out: list[str] = []
+    starts = [start for start, _ in windows.values() if start is not None]
+    latest = voting_day - relativedelta(months=MONTHS_BEFORE)
+    if starts and min(starts) > latest:
+        out.append(
+            tr(
+                f"tahapan pertama mulai {format_date(min(starts))}, padahal tahapan harus dimulai "
+                f"paling lambat 20 bulan sebelum hari pemungutan suara ({format_date(latest)}; UU "
+                "7/2017 Pasal 167 ayat 6)",
+                f"the first stage starts {format_date(min(starts))}, but the stages must start at "
+                f"least 20 months before voting day ({format_date(latest)}; UU 7/2017 art. 167(6))",
+            )
+        )
+    quiet = windows.get("masa-tenang")
+    if quiet is not None and quiet != (
+        voting_day - timedelta(days=3),
+        voting_day - timedelta(days=1),
+    ):
+        out.append(
+            tr(
+                "masa tenang harus H-3 sampai H-1 (UU 7/2017 Pasal 1 angka 36 dan Pasal 276)",
+                "the quiet period must be H-3 to H-1 (UU 7/2017 art. 1(36) and 276)",
+            )
+        )
+    dct, campaign = windows.get("penetapan-dct"), windows.get("kampanye")
+    if dct is not None and campaign is not None and campaign[0] is not None:
+        due = dct[1] + timedelta(days=CAMPAIGN_AFTER_DCT)
+        if campaign[0] != due:
+            out.append(
+                tr(
+                    f"kampanye mulai {format_date(campaign[0])}, padahal dimulai 25 hari setelah "
+                    f"penetapan DCT ({format_date(due)}; UU 7/2017 Pasal 276 ayat 1)",
+                    f"the campaign starts {format_date(campaign[0])}, but it starts 25 days after "
+                    f"the final list (DCT) ({format_date(due)}; UU 7/2017 art. 276(1))",
+                )
+            )
+    rallies = windows.get("rapat-umum")
+    if rallies is not None and quiet is not None and quiet[0] is not None:
+        wanted = (quiet[0] - timedelta(days=RALLY_DAYS), quiet[0] - timedelta(days=1))
+        if rallies != wanted:
+            out.append(
+                tr(
+                    "rapat umum dan iklan harus 21 hari terakhir sebelum masa tenang "
+                    f"({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 Pasal 276 ayat 2)",
+                    "rallies and paid media must be the last 21 days before the quiet period "
+                    f"({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 art. 276(2))",
+                )
+            )
+    result = windows.get("penetapan-hasil")
+    if result is not None and result[1] > voting_day + timedelta(days=RESULT_BY):
+        out.append(
+            tr(
+                "penetapan hasil nasional paling lambat H+35",
+                "the national result is set by H+35 at the latest",
+            )
+        )
+    return out
+
+
+def beside_a_holiday(voting_day: date) -> list[str]:
+    """The public holidays and cuti bersama on the voting day or the days either side of it."""
+    from tahapan.days.workdays import WorkCalendar
+
+    calendar = WorkCalendar()
+    out = []
+    for offset in (-1, 0, 1):
+        day = voting_day + timedelta(days=offset)
+        closed = calendar.closed(day)
+        if closed is not None and closed.kind in ("public", "cuti"):
+            where = {
+                -1: tr("sehari sebelumnya", "the day before"),
+                0: tr("hari itu juga", "that same day"),
+                1: tr("sehari sesudahnya", "the day after"),
+            }[offset]
+            out.append(
+                tr(
+                    f"hari pemungutan suara {format_date(voting_day)}: {where} {format_date(day)} "
+                    f"adalah {closed.name}",
+                    f"voting day {format_date(voting_day)}: {where}, {format_date(day)}, is "
+                    f"{closed.name}",
+                )
+            )
+    return out
