@@ -282,7 +282,19 @@ HELP = {
     'Voting day (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".': (
         'Hari pemungutan suara (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".'
     ),
-    'Name in Indonesian: "Pemilu 2029".': 'Nama dalam bahasa Indonesia: "Pemilu 2029".',
+    'Name in Indonesian: "Pemilu 2029" (needed for a new election; an election loaded without a '
+    "voting day keeps its own).": (
+        'Nama dalam bahasa Indonesia: "Pemilu 2029" (wajib untuk pemilu baru; pemilu yang dimuat '
+        "tanpa hari pemungutan suara memakai namanya sendiri)."
+    ),
+    "Set (or move) an election's voting day in your file: every date written as H follows it.": (
+        "Tetapkan (atau geser) hari pemungutan suara sebuah pemilu di berkas Anda: setiap tanggal "
+        "yang ditulis dengan H ikut bergeser."
+    ),
+    "The election, e.g. pemilu-2029.": "Pemilunya, mis. pemilu-2029.",
+    'The voting day: 2029-02-14, 14/02/2029, "14 Februari 2029".': (
+        'Hari pemungutan suara: 2029-02-14, 14/02/2029, "14 Februari 2029".'
+    ),
     "Name in English (default: the same as --name).": (
         "Nama dalam bahasa Inggris (bawaan: sama dengan --name)."
     ),

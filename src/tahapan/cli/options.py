@@ -12,10 +12,10 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.config import data_files, load_config
-from tahapan.days.dates import clock_zone, parse_date, today
+from tahapan.days.dates import clock_zone, h_offset, parse_date, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
-from tahapan.model import Region
+from tahapan.model import Election, Region
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.load import load_catalog
 from tahapan.schedule.region_lookup import find_region
@@ -253,9 +253,27 @@ def _from_config(key: str) -> str:
 def resolve_on(session: Session, text: str | None) -> date:
     if text is None:
         return session.today
-    voting_day = None
-    if len(session.elections) == 1:
-        voting_day = pick_elections(session.catalog, session.elections)[0].voting_day
     if not text.strip():
         raise DateError(tr("--on kosong", "--on is empty"))
-    return parse_date(text, today=session.today, voting_day=voting_day)
+    chosen = pick_elections(session.catalog, session.elections) if session.elections else []
+    return read_date(text, session.today, chosen)
+
+
+def read_date(text: str, today: date, chosen: list[Election]) -> date:
+    """A date as ``parse_date`` reads it, H counted from the one election chosen; H of an election
+    whose voting day is not set is refused with its name."""
+    one = chosen[0] if len(chosen) == 1 else None
+    if one is not None and one.voting_day is None and h_offset(text) is not None:
+        raise DateError(
+            tr(
+                f"{text!r}: hari pemungutan suara {one.id} belum ditetapkan, jadi H tidak bisa "
+                "dihitung",
+                f"{text!r}: {one.id} has no voting day yet, so H cannot be counted",
+            ),
+            hint=tr(
+                f"Tulis tanggalnya, atau tetapkan hari H: tahapan election set-voting-day {one.id} "
+                "TANGGAL.",
+                f"Write the date, or set voting day: tahapan election set-voting-day {one.id} DATE.",
+            ),
+        )
+    return parse_date(text, today=today, voting_day=one.voting_day if one else None)

@@ -178,7 +178,8 @@ def election_remove(
     def mutate(data: Tables) -> str:
         elections = data.get("elections", [])
         table = next((t for t in elections if t.get("id") == ident), None)
-        if table is None or "voting_day" not in table:
+        # an entry of the user's own: it names the election or gives it its voting day
+        if table is None or not {"name", "voting_day"} & table.keys():
             known = ident in session.catalog.ids()
             raise refuse(
                 f"{ident} tidak didefinisikan di {target}"
@@ -198,3 +199,51 @@ def election_remove(
         return "removed"
 
     apply_edit(session, target, ident, mutate)
+
+
+@command.command("set-voting-day", cls=Command, options_metavar=options_metavar())
+def election_set_voting_day(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The election, e.g. pemilu-2029.",
+            autocompletion=complete.elections,
+            show_default=False,
+        ),
+    ],
+    voting_day: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE",
+            help='The voting day: 2029-02-14, 14/02/2029, "14 Februari 2029".',
+            show_default=False,
+        ),
+    ],
+    file: FileOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Set (or move) an election's voting day in your file: every date written as H follows it."""
+    from tahapan.schedule.select import pick_elections
+
+    session = open_for_edit(file, lang, None)
+    pick_elections(session.catalog, [ident])  # an unknown id fails here, with suggestions
+    if h_offset(voting_day) is not None:
+        raise refuse(
+            f"hari pemungutan suara tidak bisa ditulis dengan H ({voting_day}): H dihitung darinya",
+            f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
+            ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
+        )
+    day = parse_date(voting_day, today=session.today)
+
+    def mutate(data: Tables) -> str:
+        elections = data.setdefault("elections", [])
+        table = next((t for t in elections if t.get("id") == ident), None)
+        if table is None:
+            elections.append({"id": ident, "voting_day": day})
+        else:
+            table["voting_day"] = day
+        return "changed"
+
+    apply_edit(session, file, ident, mutate)

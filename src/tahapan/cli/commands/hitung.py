@@ -14,9 +14,9 @@ from tahapan.cli.options import (
     RegionOpt,
     TzOpt,
     open_session,
+    read_date,
 )
 from tahapan.days.calc import calculate
-from tahapan.days.dates import parse_date
 from tahapan.render import render
 from tahapan.schedule.select import pick_elections
 
@@ -49,9 +49,7 @@ def command(
     context = chosen[0] if len(chosen) == 1 else None
     report = calculate(
         text,
-        read_date=lambda part: parse_date(
-            part, today=session.today, voting_day=context.voting_day if context else None
-        ),
+        read_date=lambda part: read_date(part, session.today, chosen),
         election=context,
         elections=session.catalog.elections,
     )

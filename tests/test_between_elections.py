@@ -1,0 +1,225 @@
+"""Between elections: the PDPB programme and Pemilu 2029 (no voting day yet) as shipped from fact
+sheet §6, through every command and output; and the legal checks of a projected national election."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tahapan.schedule.legal import conflicts, projected_windows
+from tahapan.schedule.load import load_catalog
+
+FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "official-schedules.md"
+QUIET_DAY = "2026-12-06T02:00:00Z"
+#: an H-notation that only a voting day can give
+H_MARK = re.compile(r"\bH[-+]\d")
+
+
+@pytest.fixture
+def quiet_day(monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", QUIET_DAY)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return {e.id: e for e in load_catalog().elections}
+
+
+@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared")
+def test_the_2025_pdpb_recaps_of_section_6a_are_shipped_with_two_sources(shipped):
+    text = FACT_SHEET.read_text(encoding="utf-8")
+    section = text.split("### 6a.")[1].split("### 6b.")[0]
+    rows = re.findall(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))? \| [^|]+\| ([^|]+)\| (\S+)",
+                      section, re.MULTILINE)  # fmt: skip
+    assert len(rows) == 4
+    pdpb = shipped["pdpb"]
+    dated = {(s.start, s.end, s.confidence) for _, s in pdpb.walk() if s.repeat is None}
+    for start, end, _what, confidence in rows:
+        first = date.fromisoformat(start)
+        assert (first, date.fromisoformat(end or start), confidence) in dated
+    assert any("1577/PP.05-SD/13/2025" in s.basis for _, s in pdpb.walk())
+    assert "211.865.861" in next(s.note for _, s in pdpb.walk() if s.start == date(2025, 12, 17))
+
+
+def test_pdpb_from_2026_repeats_by_rule_and_is_marked_an_estimate(shipped):
+    pdpb = shipped["pdpb"]
+    assert pdpb.kind == "programme" and pdpb.voting_day is None
+    assert "PKPU 1/2025" in pdpb.basis and "Perbawaslu 1/2025" in (pdpb.scope or "")
+    repeating = [s for _, s in pdpb.walk() if s.repeat]
+    assert {s.id for s in repeating} == {"rekap-kabupaten-kota", "rekap-provinsi", "rekap-nasional"}
+    for stage in repeating:
+        assert stage.projected and stage.start.year == 2026  # estimates, from 2026 on
+        assert "surat dinas KPU RI" in stage.basis  # each date is set by a circular
+
+
+@pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared")
+def test_pemilu_2029_has_what_section_6b_knows_and_no_date(shipped):
+    text = " ".join(FACT_SHEET.read_text(encoding="utf-8").split())
+    assert "135/PUU-XXII/2024, read Thursday 2025-06-26" in text
+    pemilu = shipped["pemilu-2029"]
+    assert pemilu.voting_day is None and pemilu.stages == ()
+    assert "135/PUU-XXII/2024" in pemilu.basis and "26 Juni 2025" in pemilu.basis
+    assert "20 bulan" in pemilu.note and "Pasal 167 ayat 6" in pemilu.note
+
+
+def test_status_on_a_quiet_day_shows_the_programme_and_pemilu_2029(cli, quiet_day):
+    done = cli("status")
+    assert done.exit_code == 0
+    out = done.stdout
+    assert "Pemutakhiran Data Pemilih Berkelanjutan" in out
+    assert out.index("Pemutakhiran Data") < out.index("Pemilu yang dimuat")  # above the table
+    # the next recaps, each marked an estimate
+    for line in ("Rekapitulasi PDPB semesteran (KPU provinsi)", "9 Des 2026",
+                 "Rekapitulasi nasional PDPB semesteran (KPU RI)", "16 Des 2026", "2 Apr 2027"):  # fmt: skip
+        assert line in out
+    assert out.count("(perkiraan)") == 3
+    assert re.search(r"Pemilu 2029\s+pemilu-2029\s+belum ditetapkan\s+—", out)
+    assert "tahapan election add pemilu-2029 --like pemilu-2024 --voting-day" in " ".join(
+        out.split()
+    )
+    en = cli("status", "--lang", "en").stdout
+    assert "Continuous voter-data updating" in en and "(estimate)" in en
+    assert "2029 General Election: voting day not set yet." in " ".join(en.split())
+
+
+def test_status_json_is_the_same_in_both_languages(cli, quiet_day):
+    first = cli("status", "--json").stdout
+    assert first == cli("status", "--json", "--lang", "en").stdout
+    body = json.loads(first)
+    [pdpb] = body["programmes"]
+    assert pdpb["voting_day"] is None and pdpb["h"] is None and pdpb["kind"] == "programme"
+    nxt = [(u["series"], u["start"], u["projected"]) for u in pdpb["upcoming"]]
+    assert nxt == [
+        ("rekap-provinsi", "2026-12-09", True),
+        ("rekap-nasional", "2026-12-16", True),
+        ("rekap-kabupaten-kota", "2027-04-02", True),
+    ]
+
+
+COMMANDS = [
+    ("status", "-e", "pemilu-2029"),
+    ("status", "-e", "pemilu-2029", "--json"),
+    ("status", "-e", "pdpb", "--json"),
+    ("list", "-e", "pemilu-2029"),
+    ("list", "-e", "pemilu-2029", "--json"),
+    ("list", "-e", "pdpb"),
+    ("show", "pdpb/rekap-nasional"),
+    ("show", "pdpb/rekap-nasional", "--json"),
+    ("check", "--within", "30", "-e", "pdpb"),
+    ("check", "--within", "30", "-e", "pemilu-2029", "--json"),
+    ("check", "--remind", "3", "-e", "pdpb"),
+    ("check", "--active", "rekap-nasional", "--on", "2026-12-16"),
+    ("calendar", "-e", "pdpb"),
+    ("calendar", "-e", "pdpb", "-f", "json"),
+    ("calendar", "-e", "pemilu-2029", "-f", "ics"),
+    ("calendar", "-e", "pdpb", "-f", "ics"),
+    ("calendar", "-e", "pdpb", "-f", "csv"),
+    ("calendar", "-e", "pemilu-2029", "--month", "2029-02"),
+    ("export", "-e", "pemilu-2029"),
+    ("export", "-e", "pdpb", "-f", "csv"),
+    ("hitung", "-e", "pemilu-2029", "2029-02-12 .. 2029-02-16"),
+    ("hitung", "-e", "pdpb", "2026-12-01 + 3 hari kerja"),
+    ("pace", "rekap-nasional", "--done", "50%", "--on", "2026-12-16"),
+    ("regions", "kediri"),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_no_command_crashes_or_invents_an_h_without_a_voting_day(cli, quiet_day, args):
+    done = cli(*args)
+    assert done.exit_code in (0, 1), (done.exit_code, done.stderr)
+    assert "Traceback" not in done.output
+    assert not H_MARK.search(done.stdout), done.stdout
+
+
+def test_html_and_pdf_calendars_and_the_board_of_a_programme(cli, quiet_day, tmp_path):
+    for name in ("pdpb.html", "pdpb.pdf"):
+        done = cli("calendar", "-e", "pdpb", "-o", str(tmp_path / name))
+        assert done.exit_code == 0, done.stderr
+    assert "perkiraan" in (tmp_path / "pdpb.html").read_text(encoding="utf-8")
+    site = tmp_path / "situs"
+    done = cli("publish", str(site), "--url", "https://kpu.example/jadwal/")
+    assert done.exit_code == 0, done.stderr
+    board = (site / "index.html").read_text(encoding="utf-8")
+    assert "Pemutakhiran Data Pemilih Berkelanjutan" in board or "pdpb" in board
+    feed = next(site.rglob("pdpb*.ics")).read_bytes().decode()
+    assert "RRULE:FREQ=MONTHLY;BYDAY=WE;BYMONTH=7,12;BYSETPOS=3\r\n" in feed
+
+
+def test_h_notation_for_an_election_without_a_voting_day_says_why(cli, quiet_day):
+    done = cli("hitung", "-e", "pemilu-2029", "H-30")
+    assert done.exit_code == 2
+    assert "pemilu-2029" in done.stderr and "belum ditetapkan" in done.stderr
+    done = cli("status", "-e", "pemilu-2029", "--on", "H-3")
+    assert done.exit_code == 2 and "belum ditetapkan" in done.stderr
+
+
+def test_the_installed_command_on_the_quiet_day(run):
+    done = run("status", env={"TAHAPAN_NOW": QUIET_DAY})
+    assert done.returncode == 0, done.stderr
+    assert "Rekapitulasi nasional PDPB semesteran (KPU RI)" in done.stdout
+    assert "Pemilu 2029: hari pemungutan suara belum ditetapkan." in done.stdout
+
+
+# ------------------------------------------------------------------ planning Pemilu 2029
+
+
+def test_planning_pemilu_2029_completes_the_shipped_election(cli, quiet_day):
+    done = cli("election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day",
+               "2029-02-14")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "peringatan" in line]
+    # 610 days before 14 Feb 2029 is 15 June 2027: a day late for "at least 20 months"
+    assert "tahapan pertama mulai 15 Juni 2027" in warnings[0]
+    assert "paling lambat 20 bulan" in warnings[0] and "14 Juni 2027" in warnings[0]
+    assert any("13 Februari 2029 adalah Tahun Baru Imlek" in w for w in warnings)
+    assert any("15 Februari 2029 adalah Hari Raya Idul Fitri" in w for w in warnings)
+    body = json.loads(cli("status", "-e", "pemilu-2029", "--json").stdout)
+    assert body["elections"][0]["voting_day"] == "2029-02-14"
+    assert body["elections"][0]["name"] == "Pemilu 2029"  # the shipped name stays
+    # the voting day is a day off in working-day counts, and hitung lists it
+    days = cli("hitung", "-e", "pemilu-2029", "2029-02-14 .. 2029-02-14", "--json")
+    off = json.loads(days.stdout)
+    assert off["working_days"] == 0
+    assert (
+        "Hari pemungutan suara"
+        in cli("hitung", "-e", "pemilu-2029", "2029-02-14 .. 2029-02-14").stdout
+    )
+    # set later to another day: every H-rule follows
+    moved = cli("election", "set-voting-day", "pemilu-2029", "2029-04-18")
+    assert moved.exit_code == 0, moved.stderr
+    quiet = json.loads(cli("show", "pemilu-2029/masa-tenang", "--json").stdout)["stage"]
+    assert (quiet["start"], quiet["end"]) == ("2029-04-15", "2029-04-17")
+    removed = cli("election", "remove", "pemilu-2029")
+    assert removed.exit_code == 0, removed.stderr
+    assert cli("status", "-e", "pemilu-2029", "--json").stdout.count('"voting_day": null') == 1
+
+
+def test_a_voting_day_that_keeps_the_20_months_gives_no_conflict(shipped):
+    like = shipped["pemilu-2024"]
+    windows = projected_windows(like, date(2029, 4, 18))
+    assert conflicts(windows, date(2029, 4, 18)) == []
+
+
+def test_each_legal_rule_is_checked(shipped):
+    like = shipped["pemilu-2024"]
+    day = date(2029, 4, 18)
+    good = projected_windows(like, day)
+
+    def broken(stage, window):
+        return " ".join(conflicts({**good, stage: window}, day))
+
+    assert "masa tenang harus H-3 sampai H-1" in broken(
+        "masa-tenang", (date(2029, 4, 14), date(2029, 4, 17))
+    )
+    campaign = good["kampanye"]
+    assert "25 hari setelah penetapan DCT" in broken("kampanye", (date(2028, 12, 1), campaign[1]))
+    assert "21 hari terakhir" in broken("rapat-umum", (date(2029, 3, 20), date(2029, 4, 14)))
+    assert "H+35" in broken("penetapan-hasil", (date(2029, 5, 1), date(2029, 5, 24)))
+    late = {**good, "perencanaan": (date(2027, 8, 19), date(2029, 8, 1))}
+    late = {k: v for k, v in late.items() if v[0] is None or v[0] >= date(2027, 8, 19)}
+    assert "20 bulan" in " ".join(conflicts(late, day))

@@ -1,0 +1,284 @@
+"""Repeating stages (`repeat`, an RFC 5545 rule): the occurrences every view sees, the rule iCalendar
+keeps, instances that move or cancel an occurrence, and the checks `validate` makes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tahapan.model import Instance, Stage
+from tahapan.schedule import recurrence
+
+OFFICE = """\
+schema = 1
+
+[[elections]]
+id = "kantor"
+name = "Agenda KPU Kota Kediri"
+name_en = "KPU Kota Kediri agenda"
+kind = "programme"
+basis = "Keputusan Ketua KPU Kota Kediri"
+
+[[elections.stages]]
+id = "pleno-mingguan"
+name = "Rapat pleno mingguan"
+name_en = "Weekly plenary"
+start = 2026-12-07
+end = 2026-12-07
+repeat = "FREQ=WEEKLY;BYDAY=MO"
+basis = "Keputusan Ketua KPU Kota Kediri"
+confidence = "P"
+
+[[elections.stages.instances]]
+of = 2026-12-28
+start = 2026-12-29
+end = 2026-12-29
+basis = "Undangan rapat 20 Desember 2026"
+confidence = "P"
+
+[[elections.stages.instances]]
+of = 2027-01-04
+held = false
+basis = "Libur tahun baru"
+confidence = "P"
+"""
+
+
+def stage(rule: str, first: date, days: int = 1, **kw) -> Stage:
+    return Stage(
+        id="s", name="S", name_en="S", start=first, end=first + timedelta(days=days - 1),
+        basis="b", confidence="P", repeat=rule, **kw,
+    )  # fmt: skip
+
+
+def naive(rule: str, first: date, lo: date, hi: date, days: int = 1) -> list[date]:
+    """Every occurrence from the first, overlapping lo..hi: what the fast path must agree with."""
+    out = []
+    for found in rrulestr(rule, dtstart=datetime.combine(first, time())):
+        day = found.date()
+        if day > hi:
+            break
+        if day + timedelta(days=days - 1) >= lo:
+            out.append(day)
+    return out
+
+
+RULES = [
+    ("FREQ=DAILY", date(2026, 1, 1)),
+    ("FREQ=DAILY;INTERVAL=3", date(2026, 1, 30)),
+    ("FREQ=WEEKLY;BYDAY=MO", date(2026, 12, 7)),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,FR", date(2026, 12, 8)),
+    ("FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=SU,SA", date(2026, 12, 12)),
+    ("FREQ=MONTHLY", date(2026, 1, 31)),  # months without a 31st are skipped
+    ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=2", date(2026, 1, 2)),
+    ("FREQ=MONTHLY;BYMONTH=4,7,10,12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=2", date(2026, 4, 2)),
+    ("FREQ=MONTHLY;BYDAY=-1FR", date(2026, 1, 30)),
+    ("FREQ=YEARLY", date(2028, 2, 29)),  # leap days only
+    ("FREQ=YEARLY;INTERVAL=5;BYMONTH=2;BYMONTHDAY=14", date(2029, 2, 14)),
+]
+
+
+@pytest.mark.parametrize(("rule", "first"), RULES)
+@pytest.mark.parametrize("years", [0, 1, 7, 40])
+def test_occurrences_agree_with_iterating_from_the_first(rule, first, years):
+    lo = first + timedelta(days=365 * years + 17)
+    hi = lo + timedelta(days=400)
+    for days in (1, 3):
+        s = stage(rule, first, days)
+        assert recurrence.starts(s, lo, hi) == naive(rule, first, lo, hi, days), (rule, lo)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pick=st.sampled_from(RULES),
+    offset=st.integers(min_value=0, max_value=365 * 60),
+    width=st.integers(min_value=0, max_value=120),
+    days=st.integers(min_value=1, max_value=40),
+)
+def test_any_window_gives_the_same_occurrences_as_iterating(pick, offset, width, days):
+    rule, first = pick
+    lo = first + timedelta(days=offset)
+    hi = lo + timedelta(days=width)
+    assert recurrence.starts(stage(rule, first, days), lo, hi) == naive(rule, first, lo, hi, days)
+
+
+def test_month_and_year_ends():
+    monthly = stage("FREQ=MONTHLY", date(2026, 1, 31))
+    got = recurrence.starts(monthly, date(2026, 1, 1), date(2026, 12, 31))
+    assert got == [date(2026, m, 31) for m in (1, 3, 5, 7, 8, 10, 12)]
+    across = stage("FREQ=WEEKLY;BYDAY=TH", date(2026, 12, 24), days=3)  # Thu..Sat
+    occ = recurrence.occurrences(across, date(2026, 12, 30), date(2027, 1, 2))
+    assert [(o.start, o.end) for o in occ] == [
+        (date(2026, 12, 31), date(2027, 1, 2)),
+    ]
+    # an occurrence that started before the window but still runs in it is there
+    occ = recurrence.occurrences(across, date(2027, 1, 2), date(2027, 1, 2))
+    assert [(o.start, o.end, o.occurrence) for o in occ] == [
+        (date(2026, 12, 31), date(2027, 1, 2), date(2026, 12, 31))
+    ]
+
+
+def test_a_rule_that_runs_into_the_year_9999_stops_at_its_last_day():
+    s = stage("FREQ=DAILY", date(9999, 12, 28), days=2)
+    occ = recurrence.occurrences(s, date(9999, 12, 1), date.max)
+    # 9999-12-31 would end on 10000-01-01, which no calendar holds
+    assert [(o.start, o.end) for o in occ] == [
+        (date(9999, 12, 28), date(9999, 12, 29)),
+        (date(9999, 12, 29), date(9999, 12, 30)),
+        (date(9999, 12, 30), date(9999, 12, 31)),
+    ]
+    assert recurrence.around(date(9999, 12, 31))[1] == date.max
+
+
+def test_an_unbounded_daily_rule_far_from_its_start_gives_the_days_asked_for():
+    s = stage("FREQ=DAILY", date(2026, 1, 1))
+    occ = recurrence.occurrences(s, date(8000, 3, 1), date(8000, 3, 3))
+    assert [o.start for o in occ] == [date(8000, 3, d) for d in (1, 2, 3)]
+    assert occ[0].id == "s-8000-03-01"
+
+
+def test_dated_and_cancelled_instances_take_their_occurrences_place():
+    s = replace(
+        stage("FREQ=WEEKLY;BYDAY=MO", date(2026, 12, 7), projected=True),
+        instances=(
+            Instance(of=date(2026, 12, 28), start=date(2026, 12, 29), end=date(2026, 12, 29),
+                     basis="Undangan", confidence="P"),
+            Instance(of=date(2027, 1, 4), held=False, basis="Libur", confidence="P"),
+        ),
+    )  # fmt: skip
+    occ = recurrence.occurrences(s, date(2026, 12, 20), date(2027, 1, 12))
+    seen = [(o.start, o.held, o.projected, o.basis) for o in occ]
+    assert seen == [
+        (date(2026, 12, 21), True, True, "b"),
+        (date(2026, 12, 29), True, False, "Undangan"),  # from a source: no estimate
+        (date(2027, 1, 4), False, True, "Libur"),
+        (date(2027, 1, 11), True, True, "b"),
+    ]
+    # moved into a window whose rule occurrence lies outside it
+    s2 = replace(s, instances=(Instance(of=date(2026, 12, 28), start=date(2027, 1, 6),
+                                        end=date(2027, 1, 6), basis="x", confidence="P"),))  # fmt: skip
+    occ = recurrence.occurrences(s2, date(2027, 1, 5), date(2027, 1, 7))
+    assert [(o.start, o.occurrence) for o in occ] == [(date(2027, 1, 6), date(2026, 12, 28))]
+
+
+@pytest.fixture
+def office(tmp_path):
+    path = tmp_path / "kantor.toml"
+    path.write_text(OFFICE, encoding="utf-8")
+    return path
+
+
+def test_every_view_sees_the_occurrences(cli, office, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-21T09:00:00+07:00")
+    status = cli("status", "--data", str(office), "-e", "kantor", "--json")
+    body = json.loads(status.stdout)
+    assert [a["id"] for a in body["active"]] == ["pleno-mingguan-2026-12-21"]
+    # the next occurrence is the moved one, once (not a row for every week)
+    assert [(u["start"], u["series"]) for u in body["upcoming"]] == [
+        ("2026-12-29", "pleno-mingguan")
+    ]
+    within = cli("check", "--data", str(office), "--within", "21", "-e", "kantor")
+    assert within.exit_code == 1
+    days = [line.split("\t")[0] for line in within.stdout.splitlines()]
+    # 4 January 2027 was not held
+    assert days == ["2026-12-21", "2026-12-29", "2027-01-11"]
+    show = cli("show", "pleno-mingguan", "--data", str(office), "--json", "--on", "2026-12-24")
+    assert json.loads(show.stdout)["stage"]["start"] == "2026-12-29"
+    listed = cli("list", "--data", str(office), "-e", "kantor", "--json")
+    starts = [s["start"] for s in json.loads(listed.stdout)["elections"][0]["stages"]]
+    assert starts[:4] == ["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-29"]
+    grid = cli(
+        "calendar", "--data", str(office), "-e", "kantor", "-f", "json", "--month", "2027-01"
+    )
+    marks = json.loads(grid.stdout)["stages"]
+    # 4 January was not held: the grid has no mark on it
+    assert sorted(m["start"] for m in marks) == ["2027-01-11", "2027-01-18", "2027-01-25"]
+
+
+def test_icalendar_keeps_the_rule_and_khal_expands_it(cli, office, tmp_path, monkeypatch):
+    from test_ics_client import KHAL, khal, khal_setup
+
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
+    out = tmp_path / "kantor.ics"
+    done = cli("calendar", "--data", str(office), "-e", "kantor", "-f", "ics", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    text = out.read_bytes().decode("utf-8")
+    assert text.count("BEGIN:VEVENT") == 2  # the series and its one moved occurrence
+    assert "RRULE:FREQ=WEEKLY;BYDAY=MO\r\n" in text
+    assert "EXDATE;VALUE=DATE:20270104\r\n" in text
+    assert "RECURRENCE-ID;VALUE=DATE:20261228\r\n" in text
+    assert text.count("UID:kantor.pleno-mingguan@tahapan.invalid") == 2
+    if KHAL is None:
+        pytest.skip("khal is not installed here")
+    config, _ = khal_setup(tmp_path)
+    khal(config, "import", "--batch", str(out))
+    shown = khal(config, "list", "--day-format", "", "--format", "{start-date}",
+                 "2026-12-01", "2027-01-20")  # fmt: skip
+    assert shown.split() == [
+        "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-29", "2027-01-11", "2027-01-18",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ('repeat = "FREQ=HOURLY"', "FREQ harus salah satu dari DAILY, WEEKLY, MONTHLY, YEARLY"),
+        ('repeat = "FREQ=WEEKLY;BYDAY=TU"', "start 2026-12-07 bukan kejadian aturan ini"),
+        ('repeat = "FREQ=DAILY;COUNT=999999"', "COUNT harus 1..5000"),
+        ('repeat = "FREQ=WEEKLY;DTSTART=20261207"', "DTSTART tidak dipakai"),
+        ('repeat = "FREQ=DAILY;UNTIL=20270101T000000Z"', "UNTIL: tulis tanggal saja"),
+        ('repeat = "FREQ=WEEKLY;BYDAY=XX"', "aturan tidak terbaca"),
+    ],
+)
+def test_validate_names_the_line_and_what_is_accepted(cli, tmp_path, line, words):
+    bad = tmp_path / "salah.toml"
+    bad.write_text(OFFICE.replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', line), encoding="utf-8")
+    done = cli("validate", str(bad))
+    assert done.exit_code == 1  # validate: 1 = problems found
+    number = OFFICE.splitlines().index('repeat = "FREQ=WEEKLY;BYDAY=MO"') + 1
+    assert f"{bad}:{number}:" in done.stdout and words in done.stdout, done.stdout
+
+
+def test_validate_refuses_an_instance_the_rule_never_gives(cli, tmp_path):
+    bad = tmp_path / "salah.toml"
+    bad.write_text(OFFICE.replace("of = 2026-12-28", "of = 2026-12-30"), encoding="utf-8")
+    done = cli("validate", str(bad))
+    assert done.exit_code == 1  # validate: 1 = problems found
+    assert "instances: 2026-12-30 bukan kejadian aturan repeat" in done.stdout
+
+
+def test_the_installed_command_shows_a_weekly_plenary(run, office):
+    done = run("status", "--data", str(office), "-e", "kantor", "--on", "2026-12-28",
+               env={"TAHAPAN_NOW": "2026-12-28T08:00:00+07:00"})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Rapat pleno mingguan" in done.stdout and "29 Des 2026" in done.stdout
+    assert not re.search(r"H[-+]\d", done.stdout)  # a programme has no H
+
+
+def test_a_stage_repeating_daily_is_one_row_in_status(cli, tmp_path, monkeypatch):
+    daily = tmp_path / "coklit.toml"
+    daily.write_text(
+        OFFICE.replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', 'repeat = "FREQ=DAILY"').split(
+            "[[elections.stages.instances]]"
+        )[0],
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("TAHAPAN_NOW", "2030-06-01T09:00:00+07:00")
+    body = json.loads(cli("status", "--data", str(daily), "-e", "kantor", "--json").stdout)
+    assert [a["start"] for a in body["active"]] == ["2030-06-01"]
+    assert [u["start"] for u in body["upcoming"]] == ["2030-06-02"]
+    assert [e["end"] for e in body["ended"]] == ["2030-05-31"]
+
+
+def test_the_occurrence_count_follows_the_window_not_the_rule():
+    """Only what the asked window needs is made: a year of a daily rule is 366 stages, not the
+    thousands since its start."""
+    s = stage("FREQ=DAILY", date(2000, 1, 1))
+    assert len(recurrence.occurrences(s, date(2099, 1, 1), date(2099, 12, 31))) == 365
