@@ -70,7 +70,7 @@ CASES = [
     ("a range as a start", ["stage", "add", "pemilu-2024/x", "--name", "X", "--name-en", "X",
      "--start", "5-6 Februari 2024", "--end", "2024-02-07", "--basis", "b", "--confidence", "P"], 2,
      "tahapan: tanggal tidak dikenali: '5-6 Februari 2024'\n"),
-    ("unknown election", ["status", "-e", "pemilu-2029"], 2, "tahapan: pemilu tidak dikenal: 'pemilu-2029'."),
+    ("unknown election", ["status", "-e", "pemilu-2034"], 2, "tahapan: pemilu tidak dikenal: 'pemilu-2034'."),
     ("unknown stage", ["show", "kampanyee", "-e", "pemilu-2024"], 2, "tahapan: tahapan tidak dikenal: 'kampanyee'."),
     ("unknown region", ["status", "-r", "atlantis"], 2, "tahapan: wilayah tidak dikenal: 'atlantis'."),
     ("unknown time zone", ["status", "--tz", "Mars/Olympus"], 2, "tahapan: zona waktu tidak dikenal: 'Mars/Olympus'\n"),

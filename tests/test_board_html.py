@@ -274,12 +274,18 @@ def test_a_quiet_day_lists_the_loaded_elections(monkeypatch):
     html = board_html(board)
     assert board.status.elections == [] and board.status.date == date(2026, 12, 6)
     assert "Minggu, 6 Desember 2026" in html
-    assert "Tidak ada tahapan yang berjalan atau dimulai dalam 60 hari ke depan." in html
+    assert "Tidak ada tahapan pemilu yang berjalan atau dimulai dalam 60 hari ke depan." in html
     page = Page(html)
     for election in board.status.loaded:
         line = item(page, election.name)
-        assert format_date(election.voting_day, weekday=True, short=True) in line
-    assert "Sedang berjalan" not in html
+        if election.voting_day is None:  # Pemilu 2029: what is known, no date
+            assert "hari pemungutan suara belum ditetapkan" in line and "20 bulan" in line
+        else:
+            assert format_date(election.voting_day, weekday=True, short=True) in line
+    # between elections the board shows the PDPB recaps, the next ones marked estimates
+    assert [p.election.id for p in board.status.programmes] == ["pdpb"]
+    assert "Rekapitulasi nasional PDPB semesteran (KPU RI)" in html and "(perkiraan)" in html
+    assert html.count("Sedang berjalan") == 1  # the programme's panel alone: no election runs
 
 
 def test_the_latest_ten_changes_newest_first(monkeypatch):

@@ -69,7 +69,7 @@ def test_default_months_from_another_date(cli):
 
 def test_nothing_current_asks_for_months(cli, monkeypatch):
     monkeypatch.setenv("TAHAPAN_NOW", "2026-11-23T08:00:00+07:00")
-    result = cli("calendar")
+    result = cli("calendar", "-e", "pemilu-2024")
     assert (result.exit_code, result.stderr) == (
         2,
         "tahapan: tidak ada tahapan yang berjalan atau akan datang; sebutkan bulannya\n"

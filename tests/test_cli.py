@@ -16,6 +16,7 @@ def test_done_when_campaign_day_two(cli):
         "name": "Pemilu 2024",
         "name_en": "2024 General Election",
         "voting_day": "2024-02-14",
+        "kind": "election",
         "h": -77,
     }
     # Pilkada 2024's planning, whose start the sources do not give, ends on 26 Jan 2024: within the
@@ -35,6 +36,8 @@ def test_done_when_campaign_day_two(cli):
         "start": "2023-11-28",
         "end": "2024-02-10",
         "projected": False,
+        "series": "kampanye",
+        "occurrence": None,
         "day": 2,
         "days_total": 75,
         "days_left": 73,
@@ -45,12 +48,18 @@ def test_json_contract(cli):
     """The documented shape of `status --json` (schema 1): keys may be added, never renamed or dropped."""
     data = json.loads(cli("status", "--on", "2024-01-21", "--json").stdout)
     assert list(data) == [
-        "schema", "date", "timezone", "region", "elections", "active", "upcoming", "ended"
+        "schema", "date", "timezone", "region", "elections", "active", "upcoming", "ended",
+        "programmes",
     ]  # fmt: skip
     assert data["region"] is None
     assert (data["schema"], data["date"], data["timezone"]) == (1, "2024-01-21", "Asia/Jakarta")
-    assert all(list(e) == ["id", "name", "name_en", "voting_day", "h"] for e in data["elections"])
-    stage_keys = ["election", "id", "path", "name", "name_en", "start", "end", "projected"]
+    assert all(
+        list(e) == ["id", "name", "name_en", "voting_day", "kind", "h"] for e in data["elections"]
+    )
+    stage_keys = [
+        "election", "id", "path", "name", "name_en", "start", "end", "projected", "series",
+        "occurrence",
+    ]  # fmt: skip
     assert data["active"] and all(
         list(a) == [*stage_keys, "day", "days_total", "days_left"] for a in data["active"]
     )
@@ -109,7 +118,11 @@ def test_status_last_day_and_voting_day(cli):
 def test_status_with_nothing_near_lists_what_is_loaded(cli):
     result = cli("status", "--on", "2026-11-23")
     assert result.exit_code == 0
-    assert "Tidak ada tahapan yang berjalan atau dimulai dalam 60 hari ke depan." in result.stdout
+    # the PDPB recaps run between elections: no *election* stage is near
+    assert (
+        "Tidak ada tahapan pemilu yang berjalan atau dimulai dalam 60 hari ke depan."
+        in result.stdout
+    )
     assert "pilkada-2024" in result.stdout and "H+726" in result.stdout
 
 
@@ -151,11 +164,10 @@ def test_status_explicit_elections(cli):
         ),
         (
             ["status", "-e", "pemilu-2042"],
-            "tahapan: pemilu tidak dikenal: 'pemilu-2042'. Mungkin maksudnya: pemilu-2024, pemilihan-ulang-2025, "
-            "pilkada-2024?\n  Pemilu yang dimuat: pemilu-2024, pilkada-2024, pemilihan-ulang-2025, "
+            "tahapan: pemilu tidak dikenal: 'pemilu-2042'. Mungkin maksudnya: pemilu-2029, pemilu-2024, "
+            "pemilihan-ulang-2025?\n  Pemilu yang dimuat: pemilu-2024, pilkada-2024, pemilihan-ulang-2025, "
             "psu-2025-03-22, psu-2025-04-05, psu-2025-04-09, psu-2025-04-16, psu-2025-04-19, "
-            "psu-2025-05-24, "
-            "psu-2025-08-06\n",
+            "psu-2025-05-24, psu-2025-08-06, pdpb, pemilu-2029\n",
         ),
         (
             ["status", "--tz", "Mars/Base"],

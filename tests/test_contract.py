@@ -11,12 +11,14 @@ import pytest
 from conftest import REPO
 from tahapan.render import JSON_SCHEMA
 
-STAGE = ["election", "id", "path", "name", "name_en", "start", "end", "projected"]
+STAGE = [
+    "election", "id", "path", "name", "name_en", "start", "end", "projected", "series", "occurrence"
+]  # fmt: skip
 #: written out, so that renaming or dropping a model field fails here (a new field joining the JSON
 #: without an edit is test_fields.py's)
 TREE = [
     *STAGE, "basis", "confidence", "confidence_note", "note", "note_en", "held", "regions",
-    "counting", "start_rule", "end_rule", "days_total", "position", "stages",
+    "counting", "repeat", "start_rule", "end_rule", "days_total", "position", "stages",
 ]  # fmt: skip
 DAY = ["date", "weekday", "h", "day_off"]
 
@@ -34,7 +36,8 @@ def test_list(cli):
     assert list(data) == ["schema", "date", "elections"]
     election = data["elections"][0]
     assert list(election) == [
-        "id", "name", "name_en", "voting_day", "h", "timezone", "regions", "basis", "source", "stages"
+        "id", "name", "name_en", "voting_day", "kind", "h", "timezone", "regions", "basis", "note",
+        "note_en", "source", "stages",
     ]  # fmt: skip
     assert election["stages"] and all(list(s) == TREE for s in election["stages"])
     campaign = next(s for s in election["stages"] if s["id"] == "kampanye")

@@ -50,7 +50,7 @@ def test_csv_export_import_export_is_stable(cli, tmp_path):
     imported = tmp_path / "semua.toml"
     result = cli("import", str(source), "-o", str(imported))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"tahapan: 93 baris, 10 pemilu → {imported}\n"
+    assert result.stderr == f"tahapan: 100 baris, 11 pemilu → {imported}\n"
     second = cli("export", "--format", "csv", "--data", str(imported)).stdout
     assert second == first
 

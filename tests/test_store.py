@@ -52,7 +52,8 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
             "start = 2025-01-10",
             "strat = 2025-01-10",
             ':14: latihan/rapat: kunci tidak dikenal "strat"; maksudnya "start"? Kunci yang diterima: '
-            "basis, confidence, confidence_note, counting, end, held, id, name, name_en, note, note_en, projected, regions, stages, start",
+            "basis, confidence, confidence_note, counting, end, held, id, instances, name, name_en, note, note_en, projected, "
+            "regions, repeat, stages, start",
         ),
         (
             "end = 2025-01-12",
@@ -79,7 +80,7 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
             'id = "rapat"',
             ":20: latihan/rapat/rapat: id tahapan 'rapat' sudah dipakai oleh rapat; id harus unik dalam satu pemilu",
         ),
-        ("voting_day = 2025-03-01\n", "", ":4: latihan: kunci wajib 'voting_day' tidak ada"),
+        ('basis = "Catatan kantor"\n', "", ":4: latihan: kunci wajib 'basis' tidak ada"),
         (
             'basis = "Catatan kantor"',
             'basis = "Catatan kantor"\ntimezone = "Mars/Base"',

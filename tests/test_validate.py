@@ -38,7 +38,8 @@ def test_messy_data_lists_every_problem_by_line(cli, write):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f'{path}:14: latihan/rapat: unknown key "strat"; did you mean "start"? Accepted keys: basis, '
-        "confidence, confidence_note, counting, end, held, id, name, name_en, note, note_en, projected, regions, stages, start",
+        "confidence, confidence_note, counting, end, held, id, instances, name, name_en, note, note_en, projected, regions, "
+        "repeat, stages, start",
         f"{path}:15: latihan/rapat: end ('12 Januari 2025'): not a TOML date; write it without quotes, "
         "e.g. 2025-01-12",
         f"{path}:17: latihan/rapat: confidence ('pasti'): value not accepted; expected 'P', 'P+2S', "

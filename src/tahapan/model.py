@@ -40,6 +40,8 @@ ZONE_SHORT = {
     "Asia/Jayapura": "WIT",
 }
 
+#: fields the loader sets and no file holds: an occurrence is made from its repeating stage
+RUNTIME_FIELDS = frozenset({"occurrence"})
 #: the version of the schedule file format (`schema = 1` at the top of a file)
 FILE_SCHEMA: Final = 1
 #: the ids of the voting-day stage: the election's own, and a re-vote's (a CSV row with one gives the

@@ -264,11 +264,13 @@ def within(election: Election, first: date, last: date) -> Election:
 
     def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
         # an unknown start counts from where status counts it, as in the month grids; a repeating
-        # stage is kept whole (its rule goes into iCalendar, whose clients expand it)
+        # stage that has begun by the window's end is kept whole (its rule goes into iCalendar,
+        # whose clients expand it)
         return tuple(
             replace(s, stages=keep(s.stages))
             for s in stages
-            if s.repeat is not None or (tl.counted_from(s, election) <= end and s.end >= start)
+            if (s.repeat is not None and s.start is not None and s.start <= end)
+            or (tl.counted_from(s, election) <= end and s.end >= start)
         )
 
     return replace(election, stages=keep(election.stages))

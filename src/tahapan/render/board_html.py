@@ -13,7 +13,16 @@ from html import escape
 from typing import Any
 
 from tahapan.days import timeline as tl
-from tahapan.i18n import days, format_date, format_range, h_label, pick, projected_word, tr
+from tahapan.i18n import (
+    days,
+    estimate_note,
+    format_date,
+    format_range,
+    h_label,
+    pick,
+    projected_word,
+    tr,
+)
 from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.render.board_page import SCRIPT, STEPS, STYLE
 from tahapan.render.words import h_text, no_voting_day, voting_day_text
@@ -106,15 +115,24 @@ def _stages(board: Board) -> str:
     status = board.status
     out = ['<section id="tahapan">']
     if not status.elections:
-        out.append('<p class="lead">' + _t(
+        # between elections: the continuous programmes (PDPB) first, then what is loaded
+        out.extend(_election(ps) for ps in status.programmes)
+        if status.programmes:
+            out.append(f'<p class="warn">{escape(estimate_note())}</p>')
+        out.append('<p class="lead">' + (_t(
+            f"Tidak ada tahapan pemilu yang berjalan atau dimulai dalam {status.horizon} hari ke depan.",
+            f"No election stage runs or starts within the next {days(status.horizon)}.",
+        ) if status.programmes else _t(
             f"Tidak ada tahapan yang berjalan atau dimulai dalam {status.horizon} hari ke depan.",
             f"No stage runs or starts within the next {days(status.horizon)}.",
-        ) + f'</p><h2>{_t("Pemilu yang dimuat", "Loaded elections")}</h2><ul class="stages">')  # fmt: skip
+        )) + f'</p><h2>{_t("Pemilu yang dimuat", "Loaded elections")}</h2><ul class="stages">')  # fmt: skip
         for e in status.loaded:
-            when = voting_day_text(e, short=True)
+            when = voting_day_text(e, short=True, weekday=True)
             if e.voting_day is not None:
                 when += f" · {h_label(tl.h_day(e, status.date))}"
-            out.append(f'<li>{_name(e.name, e.name_en, e)}<div class="meta">{escape(when)}</div></li>')  # fmt: skip
+            note = pick(e.note, e.note_en) if e.voting_day is None and e.note else ""
+            extra = f'<div class="meta">{escape(note)}</div>' if note else ""
+            out.append(f'<li>{_name(e.name, e.name_en, e)}<div class="meta">{escape(when)}</div>{extra}</li>')  # fmt: skip
         out.append("</ul>")
     out.extend(_election(es) for es in status.elections)
     shown = [es.election for es in status.elections] or status.loaded

@@ -26,11 +26,12 @@ def h_text(election: Election, day: date) -> str:
     return h_label(None if election.voting_day is None else (day - election.voting_day).days)
 
 
-def voting_day_text(election: Election, *, short: bool = False) -> str:
+def voting_day_text(election: Election, *, short: bool = False, weekday: bool = False) -> str:
     """'pemungutan suara 14 Feb 2024', or what stands for it."""
     if election.voting_day is None:
         return no_voting_day(election)
-    return tr("pemungutan suara ", "voting day ") + format_date(election.voting_day, short=short)
+    day = format_date(election.voting_day, short=short, weekday=weekday)
+    return tr("pemungutan suara ", "voting day ") + day
 
 
 def position_words(show: ShowReport) -> str:

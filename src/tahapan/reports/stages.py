@@ -67,6 +67,9 @@ class ListReport:
                     "timezone": e.timezone,
                     "regions": list(e.regions),
                     "basis": e.basis,
+                    # what is known beyond the dates (Pemilu 2029 before its PKPU)
+                    "note": e.note,
+                    "note_en": e.note_en,
                     "source": self.sources.get(e.id),
                     "stages": [_tree_json(tl.StageRef(e, s.id, s), s, self.date) for s in e.stages],
                 }

@@ -61,9 +61,10 @@ def new_election(
                 "E.g. pemilu-2029, psu-2029-kota-kediri.",
             ),
         )
+    ids = tuple(dict.fromkeys(find_region(catalog.regions, r).id for r in regions))
     dateless = next((e for e in catalog.elections if e.id == ident and e.voting_day is None), None)
     if dateless is not None:
-        return _complete(catalog, dateless, voting_day, like, basis, confidence)
+        return _complete(catalog, dateless, voting_day, like, basis, confidence, ids)
     if not name:
         raise refuse(
             "pemilu baru perlu --name",
@@ -80,7 +81,6 @@ def new_election(
             ),
         )
     template = pick_elections(catalog, [like])[0] if like else None
-    ids = tuple(dict.fromkeys(find_region(catalog.regions, r).id for r in regions))
     if timezone is None and ids:
         zones = {r.timezone for r in catalog.regions if r.id in ids}
         timezone = zones.pop() if len(zones) == 1 else None
@@ -104,6 +104,7 @@ def _complete(
     like: str | None,
     basis: str | None,
     confidence: str | None,
+    regions: tuple[str, ...] = (),
 ) -> Tables:
     """An election another file defines without a voting day (Pemilu 2029 before its PKPU),
     completed in the user's file: its voting day and, with ``like``, projected stages. Its name,
@@ -117,12 +118,13 @@ def _complete(
         name_en=election.name_en,
         voting_day=voting_day,
         like=template,
-        regions=election.regions,
+        regions=regions or election.regions,
         timezone=election.timezone,
         basis=basis,
         confidence=confidence,
     )
-    return {key: full[key] for key in ("id", "voting_day", "holidays", "stages") if key in full}
+    kept = ("id", "voting_day", "holidays", "stages", *(("regions",) if regions else ()))
+    return {key: full[key] for key in kept if key in full}
 
 
 def legal_warnings(

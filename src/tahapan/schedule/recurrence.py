@@ -152,6 +152,10 @@ def problems(stage: Stage) -> Iterator[str]:
             )
 
 
+#: a window of more years than this is computed at once, not year by year through the cache file
+_CACHED_YEARS = 8
+
+
 def starts(stage: Stage, lo: date, hi: date) -> list[date]:
     """First days (by the rule) of the occurrences that overlap lo..hi."""
     assert stage.repeat is not None and stage.start is not None
@@ -160,9 +164,27 @@ def starts(stage: Stage, lo: date, hi: date) -> list[date]:
         low = lo - length
     except OverflowError:
         low = date.min
-    rule = _from_near(stage.repeat, stage.start, low)
+    low = max(low, stage.start)
+    if low > hi:
+        return []
+    rule, first = stage.repeat, stage.start
+    if hi.year - low.year >= _CACHED_YEARS:
+        return _between(rule, first, low, hi)
+    from tahapan.schedule.occurrence_cache import year_days
+
+    days = [
+        day
+        for year in range(low.year, hi.year + 1)
+        for day in year_days(rule, first, year, lambda a, b: _between(rule, first, a, b))
+    ]
+    return [day for day in days if low <= day <= hi]
+
+
+def _between(text: str, first: date, low: date, hi: date) -> list[date]:
+    """The rule's first days from low to hi, both counted, read with dateutil."""
+    rule = _from_near(text, first, low)
     found = rule.between(datetime.combine(low, time()), datetime.combine(hi, time()), inc=True)
-    return [d.date() for d in found if d.date() >= stage.start]
+    return [d.date() for d in found if d.date() >= first]
 
 
 def _from_near(text: str, first: date, low: date) -> rrule:
