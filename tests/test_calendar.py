@@ -273,7 +273,7 @@ def test_csv_neutralises_formulas(cli, odd_names):
     assert '\'=HYPERLINK("http://x";"klik")' in text.replace('""', '"')
     assert (
         text.splitlines()[0]
-        == "election,path,name,name_en,start,end,days,basis,confidence,projected"
+        == "election,path,name,name_en,start,end,days,basis,confidence,projected,repeat"
     )
 
 

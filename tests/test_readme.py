@@ -47,8 +47,11 @@ def console_blocks() -> list[list[tuple[str, str]]]:
             chunk = chunk.replace("\\\n", "")  # a command continued on the next line
             command, _, output = chunk.partition("\n")
             # "# shortened" marks an output rewritten for the page; a "..." line, one cut short
-            if command.startswith("$ tahapan ") and "#" not in command:
-                examples.append((command[2:], output))
+            if command.startswith("$ ") and "#" not in command:
+                words = shlex.split(command[2:])
+                env = words[: next(i for i, w in enumerate(words) if "=" not in w)]
+                if words[len(env)] == "tahapan":
+                    examples.append((command[2:], output))
         if examples:
             blocks.append(examples)
     return blocks
@@ -69,6 +72,7 @@ def test_readme_examples_print_what_the_readme_shows(cli, block, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     (tmp_path / "polda.toml").write_text(readme_file("toml", 'id = "ops-polda"'), encoding="utf-8")
     (tmp_path / "kantor.csv").write_text(readme_file("csv", "apel-siaga"), encoding="utf-8")
+    (tmp_path / "rutin.toml").write_text(readme_file("toml", 'id = "kpu-kota-kediri"'), encoding="utf-8")
     # "When the schedule changes": the shipped schedule, and a copy whose campaign ends earlier
     shipped = (REPO / "data" / "stages.toml").read_text(encoding="utf-8")
     (tmp_path / "jadwal-lama.toml").write_text(shipped, encoding="utf-8")
@@ -87,7 +91,14 @@ def test_readme_examples_print_what_the_readme_shows(cli, block, tmp_path, monke
         ): "/home/ppk/.local/share/tahapan/jadwal.toml",
     }
     for command, output in block:
-        result = cli(*shlex.split(command)[1:])
+        words = shlex.split(command)
+        # `TAHAPAN_NOW=... tahapan status`: a variable set for that command alone
+        env = words[: next(i for i, w in enumerate(words) if "=" not in w)]
+        with monkeypatch.context() as scoped:
+            for assignment in env:
+                name, _, value = assignment.partition("=")
+                scoped.setenv(name, value)
+            result = cli(*words[len(env) + 1 :])
         shown = result.stdout + result.stderr
         for real, home in homes.items():
             shown = shown.replace(real, home)

@@ -282,3 +282,15 @@ def test_the_occurrence_count_follows_the_window_not_the_rule():
     thousands since its start."""
     s = stage("FREQ=DAILY", date(2000, 1, 1))
     assert len(recurrence.occurrences(s, date(2099, 1, 1), date(2099, 12, 31))) == 365
+
+
+def test_csv_carries_the_rule_and_an_import_gives_it_back(cli, office, tmp_path):
+    exported = tmp_path / "kantor.csv"
+    done = cli("export", "--data", str(office), "-e", "kantor", "-f", "csv", "-o", str(exported))
+    assert done.exit_code == 0, done.stderr
+    text = exported.read_text(encoding="utf-8")
+    assert text.splitlines()[1].endswith(",FREQ=WEEKLY;BYDAY=MO")
+    back = tmp_path / "kembali.toml"
+    assert cli("import", str(exported), "-o", str(back)).exit_code == 0
+    again = cli("export", "--data", str(back), "-e", "kantor", "-f", "csv").stdout
+    assert again == text

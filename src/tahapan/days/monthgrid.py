@@ -20,7 +20,7 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.workdays import Closed, WorkCalendar
-from tahapan.i18n import format_date, format_range, pick, projection_note, tr
+from tahapan.i18n import estimate_note, format_date, format_range, pick, projection_note, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
@@ -184,9 +184,15 @@ class CalendarReport:
 
     def warning(self) -> str | None:
         """A line of its own on every page when a stage shown is a projection, never cut."""
-        if not any(m.ref.stage.projected for m in self.marks):
+        marked = [m.ref.stage for m in self.marks if m.ref.stage.projected]
+        if not marked:
             return None
-        return tr("Perhatian — ", "Note — ") + projection_note()
+        notes = []
+        if any(s.repeat is None for s in marked):
+            notes.append(projection_note())
+        if any(s.repeat is not None for s in marked):
+            notes.append(estimate_note())
+        return tr("Perhatian — ", "Note — ") + "; ".join(notes)
 
     @property
     def first(self) -> date:

@@ -202,7 +202,8 @@ def _upcoming(election: Election, u: tl.UpcomingStage) -> str:
     n = u.days_until
     when = tr("besok", "tomorrow") if n == 1 else tr(f"dalam {n} hari", f"in {days(n)}")
     starts = tr("mulai ", "starts ") + format_date(stage.start, weekday=True, short=True)
-    meta = _meta([escape(t) for t in (starts, h_text(election, stage.start), when)])
+    h = "" if election.voting_day is None else h_text(election, stage.start)
+    meta = _meta([escape(t) for t in (starts, h, when) if t])
     sub = ' class="sub"' if u.ref.depth else ""
     return f"<li{sub}>{_name(stage.name, stage.name_en, stage)}{meta}</li>"
 

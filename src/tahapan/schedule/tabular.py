@@ -24,6 +24,7 @@ from tahapan.model import FILE_SCHEMA, VOTING_STAGES, Confidence, Election, is_v
 
 COLUMNS = (
     "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
+    "repeat",
 )  # fmt: skip
 REQUIRED = ("election", "path", "name", "name_en", "end", "basis", "confidence")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -53,6 +54,8 @@ def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
                     "basis": stage.basis,
                     "confidence": stage.confidence,
                     "projected": "true" if stage.projected else "false",
+                    # the rule itself: the row is the first occurrence (dated instances stay in TOML)
+                    "repeat": stage.repeat or "",
                 }
             )
     return out
@@ -132,22 +135,12 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
             voting[election] = stage["start"] if "start" in stage else stage["end"]
     for election, tree in trees.items():
         if election not in known:
-            if election not in voting:
-                result.problems.append(
-                    f"{path}: "
-                    + tr(
-                        f"pemilu {election!r} belum dikenal dan tidak punya baris pemungutan-suara; "
-                        "tambahkan baris itu agar hari pemungutan suaranya diketahui",
-                        f"election {election!r} is not loaded and has no pemungutan-suara row; "
-                        "add that row so that its voting day is known",
-                    )
-                )
-                continue
+            # without a pemungutan-suara row its voting day is not set: every view says so
             tree = {
                 "id": election,
                 "name": election,
                 "name_en": election,
-                "voting_day": voting[election],
+                **({"voting_day": voting[election]} if election in voting else {}),
                 "basis": tr(f"Diimpor dari {path.name}", f"Imported from {path.name}"),
                 "stages": tree["stages"],
             }
@@ -225,6 +218,8 @@ def _row_table(
     table.update({"end": end, "basis": cells["basis"], "confidence": confidence})
     if projected == "true":
         table["projected"] = True
+    if cells.get("repeat"):  # checked with the rest once the file is loaded
+        table["repeat"] = cells["repeat"]
     return election, stage_path, table
 
 

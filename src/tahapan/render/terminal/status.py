@@ -193,11 +193,11 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
     if not narrow:
         table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
     table.add_column("id", style="" if narrow else "dim", overflow="fold")
-    table.add_column(tr("Pemungutan", "Voting day"), overflow="fold")
+    table.add_column(tr("Pemungutan", "Voting day"), no_wrap=True)
     table.add_column("H", justify="right", no_wrap=True)
     for e in report.loaded:
-        if e.voting_day is None:
-            cells = [e.id, tr("belum ditetapkan", "not set yet"), "—"]
+        if e.voting_day is None:  # at 40 columns the note under the table says it
+            cells = [e.id, "—" if narrow else tr("belum ditetapkan", "not set yet"), "—"]
         else:
             cells = [e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date))]
         table.add_row(*([] if narrow else [election_name(e)]), *cells)
