@@ -223,3 +223,16 @@ def test_each_legal_rule_is_checked(shipped):
     late = {**good, "perencanaan": (date(2027, 8, 19), date(2029, 8, 1))}
     late = {k: v for k, v in late.items() if v[0] is None or v[0] >= date(2027, 8, 19)}
     assert "20 bulan" in " ".join(conflicts(late, day))
+
+
+def test_setting_the_voting_day_is_recorded_as_a_change(cli, quiet_day):
+    assert cli("changes").exit_code in (0, 1)  # the history starts here
+    assert cli("election", "set-voting-day", "pemilu-2029", "2029-04-18").exit_code == 0
+    done = cli("changes")
+    assert done.exit_code == 1
+    assert "pemungutan suara ditetapkan: 18 Apr 2029" in done.stdout
+    assert "melalui tahapan election set-voting-day" in " ".join(done.stdout.split())
+    refused = cli("election", "set-voting-day", "pemilu-2029", "H-3")
+    assert refused.exit_code == 2 and "H" in refused.stderr
+    unknown = cli("election", "set-voting-day", "pemilu-2034", "2034-02-14")
+    assert unknown.exit_code == 2 and "pemilu tidak dikenal" in unknown.stderr

@@ -294,3 +294,27 @@ def test_csv_carries_the_rule_and_an_import_gives_it_back(cli, office, tmp_path)
     assert cli("import", str(exported), "-o", str(back)).exit_code == 0
     again = cli("export", "--data", str(back), "-e", "kantor", "-f", "csv").stdout
     assert again == text
+
+
+def test_a_changed_rule_or_instance_is_a_change_of_dates(cli, office, tmp_path):
+    new = tmp_path / "baru.toml"
+    new.write_text(
+        OFFICE.replace("start = 2026-12-07\nend = 2026-12-07", "start = 2026-12-08\nend = 2026-12-08")
+        .replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', 'repeat = "FREQ=WEEKLY;BYDAY=TU"')
+        .replace("of = 2026-12-28\nstart = 2026-12-29\nend = 2026-12-29",
+                 "of = 2026-12-29\nstart = 2026-12-30\nend = 2026-12-30")
+        .replace("of = 2027-01-04", "of = 2027-01-05"),
+        encoding="utf-8",
+    )  # fmt: skip
+    done = cli("changes", str(office), str(new), "--json")
+    assert done.exit_code == 1, done.stderr
+    [change] = json.loads(done.stdout)["changes"]
+    fields = {f["field"]: (f["old"], f["new"]) for f in change["fields"]}
+    assert fields["repeat"] == ("FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=TU")
+    assert fields["instances"] == (
+        ["2026-12-28: 2026-12-29..2026-12-29", "2027-01-04: -"],
+        ["2026-12-29: 2026-12-30..2026-12-30", "2027-01-05: -"],
+    )
+    assert change["moves_dates"] is True
+    text = cli("changes", str(office), str(new)).stdout
+    assert "aturan berulang: FREQ=WEEKLY;BYDAY=MO → FREQ=WEEKLY;BYDAY=TU" in text

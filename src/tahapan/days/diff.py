@@ -29,9 +29,11 @@ STAGE_FIELDS = (
     "regions",
     "name",
     "name_en",
+    "repeat",
+    "instances",
 )
 #: fields whose change moves a date someone plans by (what `check --changes` and SEQUENCE follow)
-DATE_FIELDS = frozenset({"start", "end", "held", "voting_day"})
+DATE_FIELDS = frozenset({"start", "end", "held", "voting_day", "repeat", "instances"})
 Kind = Literal["added", "removed", "changed"]
 
 
@@ -49,12 +51,21 @@ def _row(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
     row = {}
     for name in names:
         value = getattr(obj, name)
-        if isinstance(value, date):
+        if name == "instances":  # "2026-12-28: 2026-12-29..2026-12-29", "2027-01-04: -" (not held)
+            value = [_instance(i) for i in value] or None
+        elif isinstance(value, date):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)
         row[name] = value
     return row
+
+
+def _instance(instance: Any) -> str:
+    if not instance.held:
+        return f"{instance.of.isoformat()}: -"
+    start = (instance.start or instance.end).isoformat()
+    return f"{instance.of.isoformat()}: {start}..{instance.end.isoformat()}"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from tahapan.days.calc import CalcReport, DayInfo
 from tahapan.days.pace import PaceReport
 from tahapan.days.workdays import Closed
 from tahapan.i18n import (
+    NO_VOTING_DAY,
     distance,
     format_date,
     format_range,
@@ -191,6 +192,15 @@ def _day_off_note(info: DayInfo) -> list[str]:
 
 
 def calc_lines(report: CalcReport) -> list[str]:
+    lines = _calc_lines(report)
+    election = report.election
+    if election is not None and election.voting_day is None and election.kind != "programme":
+        # where H would be printed: why there is none
+        lines.append(f"  H              {tr(*NO_VOTING_DAY)} ({election.id})")
+    return lines
+
+
+def _calc_lines(report: CalcReport) -> list[str]:
     first, last = report.first, report.last
     if report.kind == "date":
         h = "" if first.h is None else f"  {h_label(first.h)}{_election_label(report)}"

@@ -15,6 +15,7 @@ from tahapan.days import timeline as tl
 from tahapan.i18n import (
     confidence_mark,
     days,
+    estimate_note,
     format_date,
     format_range,
     h_label,
@@ -109,7 +110,13 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
                     style="dim",
                 )
             )
-        parts.append(table)
+        note = pick(election.note, election.note_en)
+        if note:  # what is known of an election before its dates (Pemilu 2029)
+            parts.append(Text(note))
+        if election.stages:
+            parts.append(table)
+        else:
+            parts.append(Text(tr("Belum ada tahapan.", "No stages yet."), style="yellow"))
     parts.append(
         Text(
             tr(
@@ -121,8 +128,11 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             style="dim",
         )
     )
-    if any(s.projected for e in report.elections for _, s in e.walk()):
+    marked = [s for e in report.elections for _, s in e.walk() if s.projected]
+    if any(s.repeat is None for s in marked):
         parts.append(Text(projection_note(), style="yellow"))
+    if any(s.repeat is not None for s in marked):
+        parts.append(Text(estimate_note(), style="yellow"))
     return Group(*parts)
 
 
