@@ -318,3 +318,16 @@ def test_a_changed_rule_or_instance_is_a_change_of_dates(cli, office, tmp_path):
     assert change["moves_dates"] is True
     text = cli("changes", str(office), str(new)).stdout
     assert "aturan berulang: FREQ=WEEKLY;BYDAY=MO → FREQ=WEEKLY;BYDAY=TU" in text
+
+
+@pytest.mark.parametrize(("zone", "running"), [("WIB", False), ("WITA", False), ("WIT", True)])
+def test_today_in_each_zone_and_all_day_events_without_a_zone(cli, office, monkeypatch, zone, running):
+    """15:30 UTC on Sunday 20 December is 22:30 WIB, 23:30 WITA and 00:30 WIT on Monday: Indonesia
+    keeps no daylight saving, so each zone's shift is fixed, and an occurrence is a whole local day
+    (iCalendar all-day dates carry no zone)."""
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-20T15:30:00Z")  # 22:30 WIB, 23:30 WITA, 00:30 WIT
+    body = json.loads(cli("status", "--data", str(office), "-e", "kantor", "--tz", zone,
+                          "--json").stdout)  # fmt: skip
+    assert [a["start"] for a in body["active"]] == (["2026-12-21"] if running else [])
+    ics = cli("calendar", "--data", str(office), "-e", "kantor", "-f", "ics", "--tz", zone).stdout
+    assert "TZID" not in ics and "DTSTART;VALUE=DATE:20261207" in ics
