@@ -111,7 +111,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
                 )
             )
         note = pick(election.note, election.note_en)
-        if note:  # what is known of an election before its dates (Pemilu 2029)
+        if note and election.voting_day is None:  # what is known before its dates (Pemilu 2029)
             parts.append(Text(note))
         if election.stages:
             parts.append(table)
