@@ -263,6 +263,15 @@ def read_date(text: str, today: date, chosen: list[Election]) -> date:
     """A date as ``parse_date`` reads it, H counted from the one election chosen; H of an election
     whose voting day is not set is refused with its name."""
     one = chosen[0] if len(chosen) == 1 else None
+    if one is not None and one.kind == "programme" and h_offset(text) is not None:
+        raise DateError(
+            tr(
+                f"{text!r}: {one.id} adalah program berkelanjutan tanpa hari pemungutan suara, "
+                "jadi tidak ada H",
+                f"{text!r}: {one.id} is a continuous programme with no voting day, so it has no H",
+            ),
+            hint=tr("Tulis tanggalnya, mis. 2026-12-16.", "Write the date, e.g. 2026-12-16."),
+        )
     if one is not None and one.voting_day is None and h_offset(text) is not None:
         raise DateError(
             tr(

@@ -67,8 +67,11 @@ def default_range(elections: list[Election], today: date) -> tuple[date, date]:
                 "E.g. --month 2024-11, --year 2024, or --from 2024-06-01 --to 2024-12-31.",
             ),
         )
-    last = max([u.ref.stage.start or today for u in upcoming] + [today + timedelta(days=31)])
-    cap = date(today.year + (today.month + 10) // 12, (today.month + 10) % 12 + 1, 1)
+    # near the year 9999 (a repeating stage runs there) the range stops at the calendar's end
+    ahead = today + timedelta(days=31) if today <= date.max - timedelta(days=31) else date.max
+    last = max([u.ref.stage.start or today for u in upcoming] + [ahead])
+    year = today.year + (today.month + 10) // 12
+    cap = date(year, (today.month + 10) % 12 + 1, 1) if year <= date.max.year else date.max
     return date(today.year, today.month, 1), min(last, cap)
 
 

@@ -134,7 +134,8 @@ def _repeat(event: Event, stage: Stage) -> list[Stage]:
     occurrences the sources date differently, each an event of the same UID with RECURRENCE-ID."""
     from icalendar import vRecur
 
-    from tahapan.schedule.recurrence import moved, parts, rule_text
+    from tahapan.schedule.recurrence import moved
+    from tahapan.schedule.rrule_text import parts, rule_text
 
     assert stage.repeat is not None
     event.add("rrule", vRecur.from_ical(rule_text(parts(stage.repeat))))

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tahapan.days.diff import FieldChange
-from tahapan.i18n import days, format_date, format_range, pick, tr
+from tahapan.i18n import NO_VOTING_DAY, days, format_date, format_range, pick, tr
 from tahapan.model import ZONE_SHORT
 from tahapan.reports.changes import ChangesReport, Item, Source
 
@@ -183,7 +183,9 @@ def _recorded(item: Item, zone: str | None) -> str:
 
 
 def _window(row: dict[str, Any]) -> str:
-    if "voting_day" in row:  # an election: its voting day
+    if "voting_day" in row:  # an election: its voting day, which may not be set
+        if row["voting_day"] is None:
+            return tr(*NO_VOTING_DAY)
         day = date.fromisoformat(row["voting_day"])
         return tr("pemungutan suara ", "voting day ") + format_range(day, day)
     end = date.fromisoformat(row["end"])

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Day  # the class has a field named `date`
 from typing import Any
 
 from tahapan.days import timeline as tl
+from tahapan.errors import UnknownNameError
 from tahapan.model import Election, RelativeDate, Stage, as_table
 from tahapan.reports import election_json, stage_fields_json
 from tahapan.schedule.catalog import Catalog
-from tahapan.schedule.recurrence import around, expand_all
+from tahapan.schedule.recurrence import around, expand_all, far_occurrence
 from tahapan.schedule.select import find_stage, pick_elections
 
 
@@ -52,6 +54,9 @@ class ListReport:
     regions: dict[str, tuple[str, ...]] | None = None
     #: the paths of tahapan's own files among the sources (shown as "shipped data")
     shipped_files: frozenset[str] = frozenset()
+    #: the days a repeating stage's occurrences are listed for, and the elections that have one
+    window: tuple[Day, Day] | None = None
+    repeating: frozenset[str] = frozenset()
 
     exit_code = 0
 
@@ -59,7 +64,7 @@ class ListReport:
         return path in self.shipped_files
 
     def payload(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "date": self.date.isoformat(),
             "elections": [
                 {
@@ -76,6 +81,14 @@ class ListReport:
                 for e in self.elections
             ],
         }
+        shown = [e.id for e in self.elections if e.id in self.repeating]
+        if shown and self.window is not None:
+            # the occurrences of a repeating stage listed: the dates around the asked day
+            out["occurrences"] = {
+                "from": self.window[0].isoformat(),
+                "to": self.window[1].isoformat(),
+                "elections": shown,
+            }
         if self.stage_sources is not None:
             out["stage_sources"] = [
                 {"election": e, "path": p, "source": made, "changed": changed}
@@ -96,10 +109,11 @@ def build_list(
     loaded one when none is near or ``everything`` is asked for."""
     # a repeating stage: its occurrences from a year before the date to two years after
     lo, hi = around(on, 366, 731)
+    stored = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
     if election_ids:
-        chosen = expand_all(pick_elections(catalog, election_ids), lo, hi)
+        chosen = expand_all(stored, lo, hi)
     else:
-        every = expand_all(catalog.elections, lo, hi)
+        every = expand_all(stored, lo, hi)
         chosen = every if everything else (tl.near_elections(every, on) or every)
     stage_sources = None
     if sources:
@@ -121,7 +135,10 @@ def build_list(
         named = {first for first, _ in stage_sources.values()}
         named |= {file for _, later in stage_sources.values() for file in later.values()}
         shipped |= {path for path in named if catalog.is_shipped(path)}
-    return ListReport(on, chosen, sources_text, stage_sources, regions, shipped)
+    repeating = frozenset(e.id for e in stored if any(s.repeat for s in e.stages))
+    return ListReport(
+        on, chosen, sources_text, stage_sources, regions, shipped, (lo, hi), repeating
+    )
 
 
 @dataclass
@@ -178,17 +195,18 @@ def build_show(
 ) -> ShowReport:
     """One stage on a date. With ``nearest``, an id that several elections hold means the one
     running on the date, else the one nearest to it (a tie still asks for the election)."""
-    lo, hi = around(on, 366, 731)
-    elections = expand_all(
-        pick_elections(catalog, election_ids) if election_ids else catalog.elections, lo, hi
-    )
-    ref = find_stage(
-        catalog,
-        stage_ref,
-        elections,
-        prefer=(lambda m: _nearest(m, on)) if nearest else None,
-        on=on,
-    )
+    stored = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    prefer = (lambda m: _nearest(m, on)) if nearest else None
+    try:
+        ref = find_stage(
+            catalog, stage_ref, expand_all(stored, *around(on, 366, 731)), prefer=prefer, on=on
+        )
+    except UnknownNameError:
+        # an occurrence far from the date: around the day its id names, else the series' nearest
+        found = far_occurrence(stored, stage_ref, on)
+        if found is None:
+            raise
+        ref = find_stage(catalog, found.id, [found.election], on=on)
     where = tl.position(ref, on)
     stage = ref.stage
     running = where == "active"

@@ -65,20 +65,22 @@ def new_election(
     dateless = next((e for e in catalog.elections if e.id == ident and e.voting_day is None), None)
     if dateless is not None:
         return _complete(catalog, dateless, voting_day, like, basis, confidence, ids)
-    if not name:
-        raise refuse(
-            "pemilu baru perlu --name",
-            "a new election needs --name",
-            ('Contoh: --name "Pemilu 2029".', 'E.g. --name "Pemilu 2029".'),
-        )
     if ident in catalog.ids():
         raise refuse(
             f"pemilu {ident} sudah ada",
             f"election {ident} already exists",
             (
-                "Ubah tahapannya dengan `tahapan stage set`, atau pilih id lain.",
-                "Change its stages with `tahapan stage set`, or choose another id.",
+                "Ubah tahapannya dengan `tahapan stage set`, hari pemungutan suaranya dengan "
+                "`tahapan election set-voting-day`, atau pilih id lain.",
+                "Change its stages with `tahapan stage set`, its voting day with `tahapan "
+                "election set-voting-day`, or choose another id.",
             ),
+        )
+    if not name:
+        raise refuse(
+            "pemilu baru perlu --name",
+            "a new election needs --name",
+            ('Contoh: --name "Pemilu 2029".', 'E.g. --name "Pemilu 2029".'),
         )
     template = pick_elections(catalog, [like])[0] if like else None
     if timezone is None and ids:
@@ -127,21 +129,57 @@ def _complete(
     return {key: full[key] for key in kept if key in full}
 
 
-def legal_warnings(
-    catalog: Catalog, like: str | None, voting_day: date, regions: Sequence[str]
-) -> list[str]:
-    """What UU 7/2017 says against a national election projected from ``like`` (see legal.py)."""
+def legal_warnings(catalog: Catalog, ident: str, like: str | None, voting_day: date) -> list[str]:
+    """What UU 7/2017 says against an election projected from a national one (``like``), its
+    own dated stages counted too (an office's meeting already in the file), and the holidays on
+    and beside its voting day (see legal.py)."""
     from tahapan.schedule.legal import beside_a_holiday, conflicts, projected_windows
     from tahapan.schedule.select import pick_elections
 
-    if like is None or regions:
-        return []
-    template = pick_elections(catalog, [like])[0]
-    if template.regions or template.voting_day is None:
-        return []
-    return conflicts(projected_windows(template, voting_day), voting_day) + beside_a_holiday(
-        voting_day
-    )
+    found: list[str] = []
+    template = pick_elections(catalog, [like])[0] if like else None
+    if template is not None and not template.regions and template.voting_day is not None:
+        windows = projected_windows(template, voting_day)
+        mine = next((e for e in catalog.elections if e.id == ident), None)
+        for _, stage in mine.walk() if mine is not None else ():
+            if stage.id not in windows and stage.start_rule is None and stage.start is not None:
+                windows[stage.id] = (stage.start, stage.end)
+        found = conflicts(windows, voting_day)
+    return found + beside_a_holiday(voting_day)
+
+
+def can_set_voting_day(election: Election) -> None:
+    """Refused: a programme, which has no voting day, and an election whose voting-day stage has
+    dates of its own (its source fixes the day: that stage is what changes)."""
+    if election.kind == "programme":
+        raise refuse(
+            f"{election.id} adalah program berkelanjutan, tanpa hari pemungutan suara",
+            f"{election.id} is a continuous programme, with no voting day",
+            None,
+        )
+    for path, stage in election.walk():
+        if path in VOTING_STAGES and stage.start_rule is None and stage.end_rule is None:
+            raise refuse(
+                f"hari pemungutan suara {election.id} adalah tahapan {path} ({stage.end}; "
+                f"{stage.basis})",
+                f"the voting day of {election.id} is its stage {path} ({stage.end}; {stage.basis})",
+                (
+                    f"Ubah tahapan itu beserta dasarnya: tahapan stage set {election.id}/{path} "
+                    "--start TANGGAL --end TANGGAL --basis ... --confidence ...",
+                    f"Change that stage with its basis: tahapan stage set {election.id}/{path} "
+                    "--start DATE --end DATE --basis ... --confidence ...",
+                ),
+            )
+
+
+def move_voting_day(table: Tables, day: date) -> None:
+    """The election's table in the user's file with its voting day set to ``day``; the day off a
+    projection wrote for the old voting day moves with it."""
+    old = table.get("voting_day")
+    table["voting_day"] = day
+    for holiday in table.get("holidays", []):
+        if old is not None and holiday.get("date") == old:
+            holiday["date"] = day
 
 
 def ends_projection(stage: Stage, fields: Tables) -> bool:
@@ -236,7 +274,7 @@ def election_tables(
             )
         _check_calendar(like, voting_day)
         table["stages"] = stages
-        if not regions:
+        if not like.regions:
             # a national voting day is a day off by law (UU 7/2017 Art. 167(3)): working days
             # counted across it skip it, as they skipped 14 February 2024
             table["holidays"] = [

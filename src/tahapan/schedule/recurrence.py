@@ -8,24 +8,18 @@ rule with no end costs what the asked window costs. The iCalendar files keep the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from tahapan.i18n import tr
 from tahapan.model import Election, Stage
+from tahapan.schedule.rrule_text import WEEKDAYS, RuleError, parts, rule_text
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
-
-#: the frequencies a stage may repeat at: a stage is a run of whole days
-FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-#: parts that belong to the stage, not the rule, or that name times of day
-_REFUSED = ("DTSTART", "BYHOUR", "BYMINUTE", "BYSECOND")
-#: a COUNT is counted from the first occurrence on every run: bounded so that it stays cheap
-MAX_COUNT = 5000
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def _accepted() -> str:
@@ -37,67 +31,9 @@ def _accepted() -> str:
     )
 
 
-class RuleError(ValueError):
-    """A repeat rule that cannot be read, with what is accepted."""
-
-
-def parts(text: str) -> dict[str, str]:
-    """'FREQ=WEEKLY;BYDAY=MO' -> {'FREQ': 'WEEKLY', 'BYDAY': 'MO'} (an 'RRULE:' prefix is allowed)."""
-    body = text.strip()
-    if body.upper().startswith("RRULE:"):
-        body = body[len("RRULE:") :]
-    found: dict[str, str] = {}
-    for piece in body.split(";"):
-        key, sep, value = piece.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise RuleError(
-                tr(
-                    f"bagian aturan {piece!r} bukan KUNCI=NILAI",
-                    f"rule part {piece!r} is not KEY=VALUE",
-                )
-            )
-        found[key.strip().upper()] = value.strip().upper()
-    return found
-
-
-def rule_text(found: dict[str, str]) -> str:
-    return ";".join(f"{key}={value}" for key, value in found.items())
-
-
 def parse(text: str, first: date) -> rrule:
     """The rule of a stage that starts on ``first``; RuleError says what is wrong."""
     found = parts(text)
-    freq = found.get("FREQ")
-    if freq not in FREQUENCIES:
-        raise RuleError(
-            tr(
-                f"FREQ harus salah satu dari {', '.join(FREQUENCIES)} (tertulis {freq or 'tidak ada'})",
-                f"FREQ must be one of {', '.join(FREQUENCIES)} (found {freq or 'none'})",
-            )
-        )
-    for key in _REFUSED:
-        if key in found:
-            raise RuleError(
-                tr(
-                    f"{key} tidak dipakai: tahapan berulang dalam hari penuh mulai dari start-nya",
-                    f"{key} is not used: a stage repeats in whole days from its start",
-                )
-            )
-    if "T" in found.get("UNTIL", ""):
-        raise RuleError(
-            tr(
-                "UNTIL: tulis tanggal saja, mis. UNTIL=20271231",
-                "UNTIL: give a date only, e.g. UNTIL=20271231",
-            )
-        )
-    count = found.get("COUNT")
-    if count is not None and (not count.isdigit() or not 1 <= int(count) <= MAX_COUNT):
-        raise RuleError(
-            tr(
-                f"COUNT harus 1..{MAX_COUNT} (tertulis {count})",
-                f"COUNT must be 1..{MAX_COUNT} (found {count})",
-            )
-        )
     from dateutil.rrule import rrulestr
 
     try:
@@ -143,7 +79,14 @@ def problems(stage: Stage) -> Iterator[str]:
             "start is the first occurrence's first day",
         )
         return
+    seen: set[date] = set()
     for instance in stage.instances:
+        if instance.of in seen:
+            yield tr(
+                f"instances: {instance.of} ditulis dua kali; satu kejadian, satu baris",
+                f"instances: {instance.of} is given twice; one occurrence, one entry",
+            )
+        seen.add(instance.of)
         at = datetime.combine(instance.of, time())
         if rule.after(at - timedelta(days=1)) != at:
             yield tr(
@@ -205,10 +148,8 @@ def _from_near(text: str, first: date, low: date) -> rrule:
         k = (low - first).days // interval - 1
         start = first + timedelta(days=k * interval)
     elif freq == "WEEKLY":
-        found.setdefault("BYDAY", _WEEKDAYS[first.weekday()])
-        week_start = (
-            _WEEKDAYS.index(found.get("WKST", "MO")) if found.get("WKST") in _WEEKDAYS else 0
-        )
+        found.setdefault("BYDAY", WEEKDAYS[first.weekday()])
+        week_start = WEEKDAYS.index(found.get("WKST", "MO")) if found.get("WKST") in WEEKDAYS else 0
         monday = first - timedelta(days=(first.weekday() - week_start) % 7)
         k = (low - monday).days // (7 * interval) - 1
         start = monday + timedelta(days=7 * k * interval)
@@ -296,3 +237,55 @@ def around(on: date, before: int = 400, after: int = 800) -> tuple[date, date]:
     hi = date.max - timedelta(days=after)
     on = min(max(on, lo), hi)
     return on - timedelta(days=before), on + timedelta(days=after)
+
+
+@dataclass
+class Found:
+    election: Election
+    id: str
+
+
+_DATED = re.compile(r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$")
+
+
+def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> Found | None:
+    """An occurrence outside the usual window around ``on``: the one an id names by its day
+    (``pleno-2030-01-07``), or for a repeating stage's own id the next one after ``on`` (else the
+    last before it), however far."""
+    text = ref.strip().strip("/").replace(":", "/")
+    dated = _DATED.match(text)
+    for election in elections:
+        for stage in election.stages:
+            if stage.repeat is None or stage.start is None:
+                continue
+            names = (stage.id, f"{election.id}/{stage.id}")
+            found: Stage | None = None
+            if text in names:
+                found = _nearest(stage, on)
+            elif dated and dated["series"] in names and (day := _day(dated["day"])) is not None:
+                found = next((o for o in occurrences(stage, day, day) if o.occurrence == day), None)
+            if found is not None:
+                return Found(replace(election, stages=(found,)), found.id)
+    return None
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _nearest(stage: Stage, on: date) -> Stage | None:
+    """The first occurrence after ``on``, else the last before it, looking ever further out."""
+    for years in (3, 10, 30, 100, 300, 1000, 8000):
+        span = timedelta(days=366 * years)
+        hi = on + span if on <= date.max - span else date.max
+        ahead = occurrences(stage, on, hi)
+        if ahead:
+            return ahead[0]
+        lo = on - span if on >= date.min + span else date.min
+        days = starts(stage, lo, on)
+        if days:
+            return occurrences(stage, days[-1], days[-1])[-1]
+    return None

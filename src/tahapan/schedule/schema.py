@@ -130,13 +130,33 @@ class Instance(_Strict):
 
     @model_validator(mode="after")
     def _window(self) -> Instance:
+        from tahapan.i18n import tr
+
+        if not self.held and (self.start is not None or self.end is not None):
+            raise ValueError(
+                tr(
+                    "kejadian yang tidak dilaksanakan tidak punya start atau end: tulis held = "
+                    "false saja, atau tanggal pindahnya tanpa held",
+                    "an instance that was not held has no start or end: give held = false alone, "
+                    "or the dates it was moved to without held",
+                )
+            )
         if self.held and self.end is None:
             raise ValueError(
-                "an instance that was held needs its end (and start, if it lasts more than a "
-                "day); one that was not held says held = false"
+                tr(
+                    "kejadian yang dilaksanakan perlu end (dan start bila lebih dari sehari); yang "
+                    "tidak dilaksanakan ditulis held = false",
+                    "an instance that was held needs its end (and start, if it lasts more than a "
+                    "day); one that was not held says held = false",
+                )
             )
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise ValueError(
+                tr(
+                    f"end {self.end} lebih awal dari start {self.start}",
+                    f"end {self.end} is before start {self.start}",
+                )
+            )
         return self
 
 

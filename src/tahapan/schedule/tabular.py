@@ -54,8 +54,9 @@ def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
                     "basis": stage.basis,
                     "confidence": stage.confidence,
                     "projected": "true" if stage.projected else "false",
-                    # the rule itself: the row is the first occurrence (dated instances stay in TOML)
-                    "repeat": stage.repeat or "",
+                    # the rule itself: the row is the first occurrence (dated instances stay in
+                    # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
+                    "repeat": (stage.repeat or "") if stage.occurrence is None else "",
                 }
             )
     return out

@@ -150,7 +150,7 @@ def election_add(
         return "added"
 
     apply_edit(session, file, ident, mutate)
-    for warning in legal_warnings(session.catalog, like, day, region or ()):
+    for warning in legal_warnings(session.catalog, ident, like, day):
         say(tr("peringatan: ", "warning: ") + warning)
 
 
@@ -225,10 +225,13 @@ def election_set_voting_day(
     quiet: QuietOpt = False,
 ) -> None:
     """Set (or move) an election's voting day in your file: every date written as H follows it."""
+    from tahapan.cli.streams import say
+    from tahapan.schedule.legal import beside_a_holiday
+    from tahapan.schedule.projection import can_set_voting_day, move_voting_day
     from tahapan.schedule.select import pick_elections
 
     session = open_for_edit(file, lang, None)
-    pick_elections(session.catalog, [ident])  # an unknown id fails here, with suggestions
+    can_set_voting_day(pick_elections(session.catalog, [ident])[0])  # unknown ids fail here too
     if h_offset(voting_day) is not None:
         raise refuse(
             f"hari pemungutan suara tidak bisa ditulis dengan H ({voting_day}): H dihitung darinya",
@@ -243,7 +246,9 @@ def election_set_voting_day(
         if table is None:
             elections.append({"id": ident, "voting_day": day})
         else:
-            table["voting_day"] = day
+            move_voting_day(table, day)
         return "changed"
 
     apply_edit(session, file, ident, mutate)
+    for warning in beside_a_holiday(day):
+        say(tr("peringatan: ", "warning: ") + warning)

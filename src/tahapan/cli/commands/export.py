@@ -16,6 +16,8 @@ from tahapan.cli.options import (
     RegionOpt,
     open_session,
 )
+from tahapan.i18n import tr
+from tahapan.model import Election
 from tahapan.render import render
 from tahapan.reports.export import ScheduleExport, regions_used
 from tahapan.schedule.select import pick_elections
@@ -45,4 +47,32 @@ def command(
         pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
     )
     result = ScheduleExport(chosen, regions_used(catalog.regions, chosen))
-    return render(result, format.value, output)
+    code = render(result, format.value, output)
+    if format == ExportFormat.csv:
+        _csv_leaves_out(chosen)
+    return code
+
+
+def _csv_leaves_out(elections: list[Election]) -> None:
+    """CSV rows are stages: what a schedule file holds beyond them is said, so an import of the
+    rows is not taken for the whole schedule."""
+    from tahapan.cli.streams import say
+
+    for election in elections:
+        left = [
+            *([tr("jenis program", "the programme kind")] if election.kind == "programme" else []),
+            *(
+                tr(f"kejadian yang diubah pada {s.id}", f"the changed occurrences of {s.id}")
+                for _, s in election.walk()
+                if s.instances
+            ),
+        ]
+        if left:
+            say(
+                tr(
+                    f"peringatan: CSV tidak memuat {', '.join(left)} ({election.id}); "
+                    "pakai -f toml untuk semuanya",
+                    f"warning: the CSV leaves out {', '.join(left)} ({election.id}); "
+                    "use -f toml for all of it",
+                )
+            )

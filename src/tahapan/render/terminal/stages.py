@@ -115,8 +115,19 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             parts.append(Text(note))
         if election.stages:
             parts.append(table)
-        else:
+        elif election.id not in report.repeating:
             parts.append(Text(tr("Belum ada tahapan.", "No stages yet."), style="yellow"))
+        if election.id in report.repeating and report.window is not None:
+            lo, hi = (format_date(d, short=True) for d in report.window)
+            parts.append(
+                Text(
+                    tr(
+                        f"Tahapan berulang: kejadian {lo} – {hi} (--on memilih tanggal lain).",
+                        f"Repeating stages: occurrences {lo} – {hi} (--on picks another date).",
+                    ),
+                    style="dim",
+                )
+            )
     parts.append(
         Text(
             tr(
