@@ -236,3 +236,62 @@ def test_setting_the_voting_day_is_recorded_as_a_change(cli, quiet_day):
     assert refused.exit_code == 2 and "H" in refused.stderr
     unknown = cli("election", "set-voting-day", "pemilu-2034", "2034-02-14")
     assert unknown.exit_code == 2 and "pemilu tidak dikenal" in unknown.stderr
+
+
+def test_a_programme_and_an_official_voting_day_are_not_set_by_hand(cli, quiet_day):
+    programme = cli("election", "set-voting-day", "pdpb", "2027-01-01")
+    assert programme.exit_code == 2 and "pdpb adalah program berkelanjutan" in programme.stderr
+    official = cli("election", "set-voting-day", "pemilu-2024", "2024-03-01")
+    assert official.exit_code == 2
+    assert "tahapan stage set pemilu-2024/pemungutan-suara" in official.stderr
+    h = cli("hitung", "-e", "pdpb", "H-3")
+    assert h.exit_code == 2 and "program berkelanjutan tanpa hari pemungutan suara" in h.stderr
+    assert "set-voting-day" not in h.stderr
+
+
+def test_moving_the_voting_day_moves_its_day_off(cli, quiet_day):
+    add = cli(
+        "election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day", "2029-02-14"
+    )
+    assert add.exit_code == 0
+    again = cli(
+        "election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day", "2029-02-14"
+    )
+    assert again.exit_code == 2 and "pemilu pemilu-2029 sudah ada" in again.stderr
+    moved = cli("election", "set-voting-day", "pemilu-2029", "2029-04-17")
+    assert moved.exit_code == 0
+    after = json.loads(
+        cli("hitung", "-e", "pemilu-2029", "2029-04-16 + 1 hari kerja", "--json").stdout
+    )
+    assert after["result"]["date"] == "2029-04-18"  # 17 April is now the day off
+    assert [d["date"] for d in after["days_off"]] == ["2029-04-17"]
+    # 14 February is a working day again (Idul Fitri, 15-16 Feb, is not)
+    before = json.loads(
+        cli("hitung", "-e", "pemilu-2029", "2029-02-13 + 1 hari kerja", "--json").stdout
+    )
+    assert before["result"]["date"] == "2029-02-14"
+
+
+def test_a_regional_plan_from_a_national_template_keeps_the_checks(cli, quiet_day):
+    done = cli("election", "add", "pemilu-2029", "--like", "pemilu-2024", "--voting-day",
+               "2029-02-14", "-r", "Jawa Timur")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr.count("peringatan") == 3
+    off = cli(
+        "hitung", "-e", "pemilu-2029", "-r", "Jawa Timur", "2029-02-14 .. 2029-02-14", "--json"
+    )
+    assert json.loads(off.stdout)["working_days"] == 0
+
+
+def test_changes_survive_an_election_without_a_voting_day(cli, quiet_day, tmp_path):
+    own = tmp_path / "kantor.toml"
+    own.write_text(
+        'schema = 1\n[[elections]]\nid = "rapat-2027"\nname = "Rapat"\nname_en = "Meeting"\n'
+        'basis = "Undangan"\n',
+        encoding="utf-8",
+    )
+    assert cli("changes").exit_code in (0, 1)
+    added = cli("changes", "--data", str(own))
+    assert added.exit_code == 1 and "hari pemungutan suara belum ditetapkan" in added.stdout
+    gone = cli("changes")
+    assert gone.exit_code == 1 and "dihapus" in gone.stdout

@@ -72,7 +72,9 @@ def test_readme_examples_print_what_the_readme_shows(cli, block, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     (tmp_path / "polda.toml").write_text(readme_file("toml", 'id = "ops-polda"'), encoding="utf-8")
     (tmp_path / "kantor.csv").write_text(readme_file("csv", "apel-siaga"), encoding="utf-8")
-    (tmp_path / "rutin.toml").write_text(readme_file("toml", 'id = "kpu-kota-kediri"'), encoding="utf-8")
+    (tmp_path / "rutin.toml").write_text(
+        readme_file("toml", 'id = "kpu-kota-kediri"'), encoding="utf-8"
+    )
     # "When the schedule changes": the shipped schedule, and a copy whose campaign ends earlier
     shipped = (REPO / "data" / "stages.toml").read_text(encoding="utf-8")
     (tmp_path / "jadwal-lama.toml").write_text(shipped, encoding="utf-8")

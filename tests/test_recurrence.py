@@ -231,10 +231,22 @@ def test_icalendar_keeps_the_rule_and_khal_expands_it(cli, office, tmp_path, mon
     [
         ('repeat = "FREQ=HOURLY"', "FREQ harus salah satu dari DAILY, WEEKLY, MONTHLY, YEARLY"),
         ('repeat = "FREQ=WEEKLY;BYDAY=TU"', "start 2026-12-07 bukan kejadian aturan ini"),
-        ('repeat = "FREQ=DAILY;COUNT=999999"', "COUNT harus 1..5000"),
+        ('repeat = "FREQ=DAILY;COUNT=999999"', "COUNT harus bilangan 1..5000 (tertulis 999999)"),
         ('repeat = "FREQ=WEEKLY;DTSTART=20261207"', "DTSTART tidak dipakai"),
         ('repeat = "FREQ=DAILY;UNTIL=20270101T000000Z"', "UNTIL: tulis tanggal saja"),
-        ('repeat = "FREQ=WEEKLY;BYDAY=XX"', "aturan tidak terbaca"),
+        ('repeat = "FREQ=WEEKLY;BYDAY=XX"', "BYDAY 'XX' bukan hari seperti MO, 2TU atau -1FR"),
+        # dateutil would loop forever on INTERVAL=0 and crash on -1
+        ('repeat = "FREQ=WEEKLY;INTERVAL=0"', "INTERVAL harus bilangan 1..1000 (tertulis 0)"),
+        ('repeat = "FREQ=WEEKLY;INTERVAL=-1"', "INTERVAL harus bilangan 1..1000 (tertulis -1)"),
+        ('repeat = "FREQ=WEEKLY;FREQ=DAILY"', "FREQ ditulis dua kali"),
+        ('repeat = "FREQ=WEEKLY;COUNT=3;UNTIL=20270101"', "COUNT dan UNTIL tidak boleh bersamaan"),
+        ('repeat = "FREQ=WEEKLY;BYDAY=53MO"', "hari bernomor hanya untuk FREQ=MONTHLY"),
+        ('repeat = "FREQ=MONTHLY;BYMONTHDAY=0"', "BYMONTHDAY harus bilangan 1..31 (tertulis 0)"),
+        ('repeat = "FREQ=MONTHLY;BYMONTHDAY=-32"', "(tertulis -32)"),
+        ('repeat = "FREQ=YEARLY;BYMONTH=13"', "BYMONTH harus bilangan 1..12 (tertulis 13)"),
+        ('repeat = "FREQ=WEEKLY;BYWEEKNO=3"', "BYWEEKNO tidak berlaku untuk FREQ=WEEKLY"),
+        ('repeat = "FREQ=WEEKLY;BYEASTER=1"', "bagian BYEASTER tidak dikenal"),
+        ('repeat = "FREQ=WEEKLY;UNTIL=2027"', "UNTIL 2027 bukan tanggal"),
     ],
 )
 def test_validate_names_the_line_and_what_is_accepted(cli, tmp_path, line, words):
@@ -321,7 +333,9 @@ def test_a_changed_rule_or_instance_is_a_change_of_dates(cli, office, tmp_path):
 
 
 @pytest.mark.parametrize(("zone", "running"), [("WIB", False), ("WITA", False), ("WIT", True)])
-def test_today_in_each_zone_and_all_day_events_without_a_zone(cli, office, monkeypatch, zone, running):
+def test_today_in_each_zone_and_all_day_events_without_a_zone(
+    cli, office, monkeypatch, zone, running
+):
     """15:30 UTC on Sunday 20 December is 22:30 WIB, 23:30 WITA and 00:30 WIT on Monday: Indonesia
     keeps no daylight saving, so each zone's shift is fixed, and an occurrence is a whole local day
     (iCalendar all-day dates carry no zone)."""
@@ -331,3 +345,75 @@ def test_today_in_each_zone_and_all_day_events_without_a_zone(cli, office, monke
     assert [a["start"] for a in body["active"]] == (["2026-12-21"] if running else [])
     ics = cli("calendar", "--data", str(office), "-e", "kantor", "-f", "ics", "--tz", zone).stdout
     assert "TZID" not in ics and "DTSTART;VALUE=DATE:20261207" in ics
+
+
+@pytest.mark.parametrize(
+    ("instance", "words"),
+    [
+        ("of = 2026-12-28\nheld = false\nbasis = \"x\"\nconfidence = \"P\"\n",
+         "instances: 2026-12-28 ditulis dua kali"),
+        ("of = 2027-01-11\nheld = false\nstart = 2027-01-12\nend = 2027-01-12\nbasis = \"x\"\n"
+         "confidence = \"P\"\n", "kejadian yang tidak dilaksanakan tidak punya start atau end"),
+        ("of = 2027-01-11\nbasis = \"x\"\nconfidence = \"P\"\n", "kejadian yang dilaksanakan perlu end"),
+    ],
+)  # fmt: skip
+def test_instances_that_cannot_both_be_true_are_refused(cli, tmp_path, instance, words):
+    bad = tmp_path / "salah.toml"
+    bad.write_text(OFFICE + "\n[[elections.stages.instances]]\n" + instance, encoding="utf-8")
+    done = cli("validate", str(bad))
+    assert done.exit_code == 1 and words in done.stdout, done.stdout
+
+
+def test_show_finds_an_occurrence_however_far(cli, office, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
+    far = json.loads(
+        cli("show", "pleno-mingguan-2040-01-02", "--data", str(office), "--json").stdout
+    )
+    assert (far["stage"]["start"], far["stage"]["series"]) == ("2040-01-02", "pleno-mingguan")
+    # the series' own id, long after the asked date's window: the next occurrence
+    later = cli("show", "pleno-mingguan", "--data", str(office), "--on", "2090-03-01", "--json")
+    assert json.loads(later.stdout)["stage"]["start"] == "2090-03-06"  # a Monday
+    missing = cli("show", "pleno-mingguan-2040-01-03", "--data", str(office))  # a Tuesday
+    assert missing.exit_code == 2 and "tahapan tidak dikenal" in missing.stderr
+
+
+def test_list_says_which_days_its_occurrences_cover(cli, office, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
+    body = json.loads(cli("list", "--data", str(office), "-e", "kantor", "--json").stdout)
+    assert body["occurrences"] == {
+        "from": "2025-12-05",
+        "to": "2028-12-06",
+        "elections": ["kantor"],
+    }
+    text = " ".join(cli("list", "--data", str(office), "-e", "kantor").stdout.split())
+    assert "Tahapan berulang: kejadian 5 Des 2025 – 6 Des 2028 (--on memilih tanggal lain)." in text
+
+
+def test_a_calendar_csv_of_occurrences_imports_as_dated_stages(cli, office, tmp_path, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
+    rows = cli("calendar", "--data", str(office), "-e", "kantor", "-f", "csv", "--month", "2027-01")
+    assert rows.exit_code == 0
+    lines = rows.stdout.splitlines()
+    # a row per occurrence (4 January, not held, too), none repeating a rule
+    assert len(lines) == 1 + 4 and all(line.endswith(",") for line in lines[1:])
+    source = tmp_path / "kal.csv"
+    source.write_text(rows.stdout, encoding="utf-8")
+    assert cli("import", str(source), "-o", str(tmp_path / "kal.toml")).exit_code == 0
+    assert cli("validate", str(tmp_path / "kal.toml")).exit_code == 0
+
+
+def test_a_csv_export_names_what_it_leaves_out(cli, office):
+    done = cli("export", "--data", str(office), "-e", "kantor", "-f", "csv")
+    assert done.exit_code == 0
+    assert done.stderr == (
+        "tahapan: peringatan: CSV tidak memuat jenis program, kejadian yang diubah pada "
+        "pleno-mingguan (kantor); pakai -f toml untuk semuanya\n"
+    )
+    assert cli("export", "-e", "pemilu-2024", "-f", "csv").stderr == ""
+
+
+def test_a_calendar_near_the_year_9999_ends_with_the_calendar(cli, office):
+    daily = office.read_text(encoding="utf-8").replace('"FREQ=WEEKLY;BYDAY=MO"', '"FREQ=DAILY"')
+    office.write_text(daily.split("[[elections.stages.instances]]")[0], encoding="utf-8")
+    done = cli("calendar", "--data", str(office), "-e", "kantor", "--on", "9999-12-30")
+    assert done.exit_code == 2 and "kalender hanya untuk bulan" in done.stderr
