@@ -53,7 +53,7 @@ def test_pdpb_from_2026_repeats_by_rule_and_is_marked_an_estimate(shipped):
     assert {s.id for s in repeating} == {"rekap-kabupaten-kota", "rekap-provinsi", "rekap-nasional"}
     for stage in repeating:
         assert stage.projected and stage.start.year == 2026  # estimates, from 2026 on
-        assert "surat dinas KPU RI" in stage.basis  # each date is set by a circular
+        assert "surat edaran KPU" in stage.basis  # each date is set by a circular
 
 
 @pytest.mark.skipif(not FACT_SHEET.exists(), reason="the fact sheet lives in ../shared")
@@ -63,21 +63,21 @@ def test_pemilu_2029_has_what_section_6b_knows_and_no_date(shipped):
     pemilu = shipped["pemilu-2029"]
     assert pemilu.voting_day is None and pemilu.stages == ()
     assert "135/PUU-XXII/2024" in pemilu.basis and "26 Juni 2025" in pemilu.basis
-    assert "20 bulan" in pemilu.note and "Pasal 167 ayat 6" in pemilu.note
+    assert "20 bulan" in pemilu.note and "Pasal 167 ayat (6)" in pemilu.note
 
 
 def test_status_on_a_quiet_day_shows_the_programme_and_pemilu_2029(cli, quiet_day):
-    done = cli("status")
+    done = cli("status", env={"COLUMNS": "120"})  # no name wraps
     assert done.exit_code == 0
     out = done.stdout
     assert "Pemutakhiran Data Pemilih Berkelanjutan" in out
     assert out.index("Pemutakhiran Data") < out.index("Pemilu yang dimuat")  # above the table
     # the next recaps, each marked an estimate
-    for line in ("Rekapitulasi PDPB semesteran (KPU provinsi)", "9 Des 2026",
-                 "Rekapitulasi nasional PDPB semesteran (KPU RI)", "16 Des 2026", "2 Apr 2027"):  # fmt: skip
+    for line in ("Rekapitulasi PDPB per semester (KPU Provinsi)", "9 Des 2026",
+                 "Rekapitulasi PDPB Tingkat Nasional per semester (KPU RI)", "16 Des 2026", "2 Apr 2027"):  # fmt: skip
         assert line in out
-    assert out.count("(perkiraan)") == 3
-    assert re.search(r"Pemilu 2029\s+pemilu-2029\s+belum ditetapkan\s+—", out)
+    assert out.count("(perkiraan)") == 4  # the three next, and the one that just ended
+    assert re.search(r"Pemilu 2029\s+pemilu-2029\s+belum ditetapkan\s+—", done.stdout)
     assert "tahapan election add pemilu-2029 --like pemilu-2024 --voting-day" in " ".join(
         out.split()
     )
@@ -159,9 +159,9 @@ def test_h_notation_for_an_election_without_a_voting_day_says_why(cli, quiet_day
 
 
 def test_the_installed_command_on_the_quiet_day(run):
-    done = run("status", env={"TAHAPAN_NOW": QUIET_DAY})
+    done = run("status", env={"TAHAPAN_NOW": QUIET_DAY, "COLUMNS": "120"})
     assert done.returncode == 0, done.stderr
-    assert "Rekapitulasi nasional PDPB semesteran (KPU RI)" in done.stdout
+    assert "Rekapitulasi PDPB Tingkat Nasional per semester (KPU RI)" in done.stdout
     assert "Pemilu 2029: hari pemungutan suara belum ditetapkan." in done.stdout
 
 
@@ -174,10 +174,10 @@ def test_planning_pemilu_2029_completes_the_shipped_election(cli, quiet_day):
     assert done.exit_code == 0, done.stderr
     warnings = [line for line in done.stderr.splitlines() if "peringatan" in line]
     # 610 days before 14 Feb 2029 is 15 June 2027: a day late for "at least 20 months"
-    assert "tahapan pertama mulai 15 Juni 2027" in warnings[0]
+    assert "tahapan pertama dimulai 15 Juni 2027" in warnings[0]
     assert "paling lambat 20 bulan" in warnings[0] and "14 Juni 2027" in warnings[0]
-    assert any("13 Februari 2029 adalah Tahun Baru Imlek" in w for w in warnings)
-    assert any("15 Februari 2029 adalah Hari Raya Idul Fitri" in w for w in warnings)
+    assert any("13 Februari 2029, adalah Tahun Baru Imlek" in w for w in warnings)
+    assert any("15 Februari 2029, adalah Hari Raya Idul Fitri" in w for w in warnings)
     body = json.loads(cli("status", "-e", "pemilu-2029", "--json").stdout)
     assert body["elections"][0]["voting_day"] == "2029-02-14"
     assert body["elections"][0]["name"] == "Pemilu 2029"  # the shipped name stays
@@ -213,12 +213,12 @@ def test_each_legal_rule_is_checked(shipped):
     def broken(stage, window):
         return " ".join(conflicts({**good, stage: window}, day))
 
-    assert "masa tenang harus H-3 sampai H-1" in broken(
+    assert "masa tenang berlangsung 3 hari sebelum hari pemungutan suara" in broken(
         "masa-tenang", (date(2029, 4, 14), date(2029, 4, 17))
     )
     campaign = good["kampanye"]
     assert "25 hari setelah penetapan DCT" in broken("kampanye", (date(2028, 12, 1), campaign[1]))
-    assert "21 hari terakhir" in broken("rapat-umum", (date(2029, 3, 20), date(2029, 4, 14)))
+    assert "21 hari terakhir sebelum masa tenang" in broken("rapat-umum", (date(2029, 3, 20), date(2029, 4, 14)))
     assert "H+35" in broken("penetapan-hasil", (date(2029, 5, 1), date(2029, 5, 24)))
     late = {**good, "perencanaan": (date(2027, 8, 19), date(2029, 8, 1))}
     late = {k: v for k, v in late.items() if v[0] is None or v[0] >= date(2027, 8, 19)}
@@ -230,7 +230,7 @@ def test_setting_the_voting_day_is_recorded_as_a_change(cli, quiet_day):
     assert cli("election", "set-voting-day", "pemilu-2029", "2029-04-18").exit_code == 0
     done = cli("changes")
     assert done.exit_code == 1
-    assert "pemungutan suara ditetapkan: 18 Apr 2029" in done.stdout
+    assert "hari pemungutan suara diisi: 18 Apr 2029" in done.stdout
     assert "melalui tahapan election set-voting-day" in " ".join(done.stdout.split())
     refused = cli("election", "set-voting-day", "pemilu-2029", "H-3")
     assert refused.exit_code == 2 and "H" in refused.stderr

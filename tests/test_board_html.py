@@ -284,7 +284,9 @@ def test_a_quiet_day_lists_the_loaded_elections(monkeypatch):
             assert format_date(election.voting_day, weekday=True, short=True) in line
     # between elections the board shows the PDPB recaps, the next ones marked estimates
     assert [p.election.id for p in board.status.programmes] == ["pdpb"]
-    assert "Rekapitulasi nasional PDPB semesteran (KPU RI)" in html and "(perkiraan)" in html
+    assert (
+        "Rekapitulasi PDPB Tingkat Nasional per semester (KPU RI)" in html and "(perkiraan)" in html
+    )
     assert html.count("Sedang berjalan") == 1  # the programme's panel alone: no election runs
 
 

@@ -230,20 +230,32 @@ def test_icalendar_keeps_the_rule_and_khal_expands_it(cli, office, tmp_path, mon
     ("line", "words"),
     [
         ('repeat = "FREQ=HOURLY"', "FREQ harus salah satu dari DAILY, WEEKLY, MONTHLY, YEARLY"),
-        ('repeat = "FREQ=WEEKLY;BYDAY=TU"', "start 2026-12-07 bukan kejadian aturan ini"),
-        ('repeat = "FREQ=DAILY;COUNT=999999"', "COUNT harus bilangan 1..5000 (tertulis 999999)"),
+        ('repeat = "FREQ=WEEKLY;BYDAY=TU"', "start 2026-12-07 tidak sesuai dengan aturan ini"),
+        (
+            'repeat = "FREQ=DAILY;COUNT=999999"',
+            "COUNT harus bilangan bulat 1–5000 (tertulis: 999999)",
+        ),
         ('repeat = "FREQ=WEEKLY;DTSTART=20261207"', "DTSTART tidak dipakai"),
         ('repeat = "FREQ=DAILY;UNTIL=20270101T000000Z"', "UNTIL: tulis tanggal saja"),
         ('repeat = "FREQ=WEEKLY;BYDAY=XX"', "BYDAY 'XX' bukan hari seperti MO, 2TU atau -1FR"),
         # dateutil would loop forever on INTERVAL=0 and crash on -1
-        ('repeat = "FREQ=WEEKLY;INTERVAL=0"', "INTERVAL harus bilangan 1..1000 (tertulis 0)"),
-        ('repeat = "FREQ=WEEKLY;INTERVAL=-1"', "INTERVAL harus bilangan 1..1000 (tertulis -1)"),
+        ('repeat = "FREQ=WEEKLY;INTERVAL=0"', "INTERVAL harus bilangan bulat 1–1000 (tertulis: 0)"),
+        (
+            'repeat = "FREQ=WEEKLY;INTERVAL=-1"',
+            "INTERVAL harus bilangan bulat 1–1000 (tertulis: -1)",
+        ),
         ('repeat = "FREQ=WEEKLY;FREQ=DAILY"', "FREQ ditulis dua kali"),
-        ('repeat = "FREQ=WEEKLY;COUNT=3;UNTIL=20270101"', "COUNT dan UNTIL tidak boleh bersamaan"),
+        (
+            'repeat = "FREQ=WEEKLY;COUNT=3;UNTIL=20270101"',
+            "COUNT dan UNTIL tidak boleh dipakai bersamaan",
+        ),
         ('repeat = "FREQ=WEEKLY;BYDAY=53MO"', "hari bernomor hanya untuk FREQ=MONTHLY"),
-        ('repeat = "FREQ=MONTHLY;BYMONTHDAY=0"', "BYMONTHDAY harus bilangan 1..31 (tertulis 0)"),
-        ('repeat = "FREQ=MONTHLY;BYMONTHDAY=-32"', "(tertulis -32)"),
-        ('repeat = "FREQ=YEARLY;BYMONTH=13"', "BYMONTH harus bilangan 1..12 (tertulis 13)"),
+        (
+            'repeat = "FREQ=MONTHLY;BYMONTHDAY=0"',
+            "BYMONTHDAY harus bilangan bulat 1–31 (tertulis: 0)",
+        ),
+        ('repeat = "FREQ=MONTHLY;BYMONTHDAY=-32"', "(tertulis: -32)"),
+        ('repeat = "FREQ=YEARLY;BYMONTH=13"', "BYMONTH harus bilangan bulat 1–12 (tertulis: 13)"),
         ('repeat = "FREQ=WEEKLY;BYWEEKNO=3"', "BYWEEKNO tidak berlaku untuk FREQ=WEEKLY"),
         ('repeat = "FREQ=WEEKLY;BYEASTER=1"', "bagian BYEASTER tidak dikenal"),
         ('repeat = "FREQ=WEEKLY;UNTIL=2027"', "UNTIL 2027 bukan tanggal"),
@@ -263,7 +275,7 @@ def test_validate_refuses_an_instance_the_rule_never_gives(cli, tmp_path):
     bad.write_text(OFFICE.replace("of = 2026-12-28", "of = 2026-12-30"), encoding="utf-8")
     done = cli("validate", str(bad))
     assert done.exit_code == 1  # validate: 1 = problems found
-    assert "instances: 2026-12-30 bukan kejadian aturan repeat" in done.stdout
+    assert "instances: 2026-12-30 bukan hari pelaksanaan menurut aturan repeat" in done.stdout
 
 
 def test_the_installed_command_shows_a_weekly_plenary(run, office):
@@ -329,7 +341,7 @@ def test_a_changed_rule_or_instance_is_a_change_of_dates(cli, office, tmp_path):
     )
     assert change["moves_dates"] is True
     text = cli("changes", str(office), str(new)).stdout
-    assert "aturan berulang: FREQ=WEEKLY;BYDAY=MO → FREQ=WEEKLY;BYDAY=TU" in text
+    assert "aturan pengulangan: FREQ=WEEKLY;BYDAY=MO → FREQ=WEEKLY;BYDAY=TU" in text
 
 
 @pytest.mark.parametrize(("zone", "running"), [("WIB", False), ("WITA", False), ("WIT", True)])
@@ -353,8 +365,8 @@ def test_today_in_each_zone_and_all_day_events_without_a_zone(
         ("of = 2026-12-28\nheld = false\nbasis = \"x\"\nconfidence = \"P\"\n",
          "instances: 2026-12-28 ditulis dua kali"),
         ("of = 2027-01-11\nheld = false\nstart = 2027-01-12\nend = 2027-01-12\nbasis = \"x\"\n"
-         "confidence = \"P\"\n", "kejadian yang tidak dilaksanakan tidak punya start atau end"),
-        ("of = 2027-01-11\nbasis = \"x\"\nconfidence = \"P\"\n", "kejadian yang dilaksanakan perlu end"),
+         "confidence = \"P\"\n", "pelaksanaan yang batal tidak memiliki start atau end"),
+        ("of = 2027-01-11\nbasis = \"x\"\nconfidence = \"P\"\n", "pelaksanaan yang jadi wajib memiliki end"),
     ],
 )  # fmt: skip
 def test_instances_that_cannot_both_be_true_are_refused(cli, tmp_path, instance, words):
@@ -386,7 +398,10 @@ def test_list_says_which_days_its_occurrences_cover(cli, office, monkeypatch):
         "elections": ["kantor"],
     }
     text = " ".join(cli("list", "--data", str(office), "-e", "kantor").stdout.split())
-    assert "Tahapan berulang: kejadian 5 Des 2025 – 6 Des 2028 (--on memilih tanggal lain)." in text
+    assert (
+        "Jadwal pelaksanaan kegiatan berulang ditampilkan 5 Des 2025 – 6 Des 2028 (gunakan --on untuk tanggal lain)."
+        in text
+    )
 
 
 def test_a_calendar_csv_of_occurrences_imports_as_dated_stages(cli, office, tmp_path, monkeypatch):
@@ -406,8 +421,8 @@ def test_a_csv_export_names_what_it_leaves_out(cli, office):
     done = cli("export", "--data", str(office), "-e", "kantor", "-f", "csv")
     assert done.exit_code == 0
     assert done.stderr == (
-        "tahapan: peringatan: CSV tidak memuat jenis program, kejadian yang diubah pada "
-        "pleno-mingguan (kantor); pakai -f toml untuk semuanya\n"
+        "tahapan: peringatan: CSV tidak memuat jenis program, jadwal pelaksanaan yang diubah pada "
+        "pleno-mingguan (kantor); gunakan -f toml agar semuanya termuat\n"
     )
     assert cli("export", "-e", "pemilu-2024", "-f", "csv").stderr == ""
 
@@ -417,3 +432,33 @@ def test_a_calendar_near_the_year_9999_ends_with_the_calendar(cli, office):
     office.write_text(daily.split("[[elections.stages.instances]]")[0], encoding="utf-8")
     done = cli("calendar", "--data", str(office), "-e", "kantor", "--on", "9999-12-30")
     assert done.exit_code == 2 and "kalender hanya untuk bulan" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("rule", "indonesian", "english"),
+    [
+        ("FREQ=MONTHLY;BYMONTH=4,7,10,12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=2",
+         "bulan April, Juli, Oktober, dan Desember, hari Senin–Jumat ke-2",
+         "in April, July, October, and December, the 2nd of Monday–Friday"),
+        ("FREQ=MONTHLY;BYMONTH=7,12;BYDAY=WE;BYSETPOS=3", "bulan Juli dan Desember, hari Rabu ke-3",
+         "in July and December, the 3rd Wednesday"),
+        ("FREQ=WEEKLY;BYDAY=MO", "setiap minggu, hari Senin", "every week, on Monday"),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "setiap bulan, hari Jumat terakhir", "every month, on the last Friday"),
+        ("FREQ=DAILY;INTERVAL=2;UNTIL=20271231", "setiap 2 hari, sampai 31 Des 2027",
+         "every 2 days, until 31 Dec 2027"),
+        ("FREQ=YEARLY;BYWEEKNO=3", None, None),  # said as written
+    ],
+)  # fmt: skip
+def test_show_says_a_rule_in_words(rule, indonesian, english):
+    from tahapan.i18n import set_language
+    from tahapan.render.rule_words import rule_words
+
+    assert rule_words(rule) == indonesian
+    set_language("en")
+    assert rule_words(rule) == english
+
+
+def test_show_prints_the_pattern_in_words_and_as_written(cli, office):
+    shown = cli("show", "pleno-mingguan", "--data", str(office), "--on", "2026-12-08").stdout
+    words = " ".join(shown.replace("│", " ").split())
+    assert "Pola setiap minggu, hari Senin (FREQ=WEEKLY;BYDAY=MO); pleno-mingguan" in words

@@ -132,10 +132,10 @@ def confidence_mark(stage: Stage) -> str:
 
 def estimate_note() -> str:
     return tr(
-        "perkiraan: tanggal dihitung dari aturan berulang (repeat), bukan tanggal resmi; tanggal "
-        "resmi ditetapkan surat dinas",
+        "perkiraan: tanggal dihitung dari aturan pengulangan, bukan tanggal resmi; tanggal resmi "
+        "ditetapkan dengan surat edaran KPU",
         "estimate: dates given by a repeat rule, not official dates; the official date is set by a "
-        "circular",
+        "KPU circular",
     )
 
 

@@ -288,10 +288,10 @@ HELP = {
         "tanpa hari pemungutan suara memakai namanya sendiri)."
     ),
     "Set (or move) an election's voting day in your file: every date written as H follows it.": (
-        "Tetapkan (atau geser) hari pemungutan suara sebuah pemilu di berkas Anda: setiap tanggal "
-        "yang ditulis dengan H ikut bergeser."
+        "Isi (atau ubah) hari pemungutan suara sebuah pemilu di berkas Anda: setiap tanggal yang "
+        "ditulis dengan H ikut bergeser."
     ),
-    "The election, e.g. pemilu-2029.": "Pemilunya, mis. pemilu-2029.",
+    "The election, e.g. pemilu-2029.": "ID pemilu, mis. pemilu-2029.",
     'The voting day: 2029-02-14, 14/02/2029, "14 Februari 2029".': (
         'Hari pemungutan suara: 2029-02-14, 14/02/2029, "14 Februari 2029".'
     ),

@@ -275,13 +275,13 @@ def read_date(text: str, today: date, chosen: list[Election]) -> date:
     if one is not None and one.voting_day is None and h_offset(text) is not None:
         raise DateError(
             tr(
-                f"{text!r}: hari pemungutan suara {one.id} belum ditetapkan, jadi H tidak bisa "
+                f"{text!r}: hari pemungutan suara {one.id} belum ditetapkan, jadi H tidak dapat "
                 "dihitung",
                 f"{text!r}: {one.id} has no voting day yet, so H cannot be counted",
             ),
             hint=tr(
-                f"Tulis tanggalnya, atau tetapkan hari H: tahapan election set-voting-day {one.id} "
-                "TANGGAL.",
+                f"Tulis tanggalnya, atau isi hari pemungutan suara: tahapan election set-voting-day "
+                f"{one.id} TANGGAL.",
                 f"Write the date, or set voting day: tahapan election set-voting-day {one.id} DATE.",
             ),
         )

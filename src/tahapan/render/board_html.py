@@ -96,6 +96,11 @@ def _projected(stage: Stage | Election) -> str:
     return f' <span class="warn">({escape(projected_word(marked[0]))})</span>' if marked else ""
 
 
+def _mark(stage: Stage) -> str:
+    """' (perkiraan)' in plain text, after an estimated stage's name in a sentence."""
+    return f" ({projected_word(stage)})" if stage.projected else ""
+
+
 def _name(name: str, name_en: str | None, stage: Stage | Election) -> str:
     return f'<span class="name">{escape(pick(name, name_en))}</span>{_projected(stage)}'
 
@@ -163,12 +168,21 @@ def _election(es: ElectionStatus) -> str:
     if es.active:
         out.append('<ul class="stages">' + "".join(_active(a) for a in es.active) + "</ul>")
     else:
-        out.append(f'<p class="quiet">{_t("Tidak ada tahapan berjalan.", "No stage runs.")}</p>')
+        # a programme's work is "kegiatan": PDPB runs outside the election stages
+        none = (
+            _t("Tidak ada kegiatan berjalan.", "No activity runs.")
+            if e.kind == "programme"
+            else _t("Tidak ada tahapan berjalan.", "No stage runs.")
+        )
+        out.append(f'<p class="quiet">{none}</p>')
     if es.upcoming:
         out.append(f"<h3>{_t('Berikutnya', 'Next')}</h3>")
         out.append('<ul class="stages">' + "".join(_upcoming(e, u) for u in es.upcoming) + "</ul>")
     if es.ended:
-        names = [f"{pick(x.ref.stage.name, x.ref.stage.name_en)} ({_ago(x.days_since)})" for x in es.ended]  # fmt: skip
+        names = [
+            f"{pick(x.ref.stage.name, x.ref.stage.name_en)}{_mark(x.ref.stage)} ({_ago(x.days_since)})"
+            for x in es.ended
+        ]
         ended = escape("; ".join(names))
         out.append(f'<p class="meta">{_t("Baru berakhir", "Just ended")}: {ended}</p>')
     out.append("</article>")

@@ -230,8 +230,8 @@ _FIELD_WORDS = {
     "name": ("nama", "name"),
     "name_en": ("nama Inggris", "English name"),
     "timezone": ("zona waktu", "time zone"),
-    "repeat": ("aturan berulang", "repeat rule"),
-    "instances": ("kejadian yang diubah", "changed occurrences"),
+    "repeat": ("aturan pengulangan", "repeat rule"),
+    "instances": ("jadwal pelaksanaan yang diubah", "changed occurrences"),
 }
 
 
@@ -242,9 +242,9 @@ def _field(f: FieldChange) -> str:
         )
     if f.key == "voting_day" and (f.old is None or f.new is None):
         if f.new is None:
-            return tr("hari pemungutan suara dicabut", "voting day withdrawn")
+            return tr("hari pemungutan suara dihapus", "voting day removed")
         day = date.fromisoformat(f.new)
-        return tr("pemungutan suara ditetapkan: ", "voting day set: ") + format_range(day, day)
+        return tr("hari pemungutan suara diisi: ", "voting day set: ") + format_range(day, day)
     if f.key == "voting_day":
         old, new = date.fromisoformat(f.old), date.fromisoformat(f.new)
         shift = f.shift or 0

@@ -46,9 +46,9 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
     if starts and min(starts) > latest:
         out.append(
             tr(
-                f"tahapan pertama mulai {format_date(min(starts))}, padahal tahapan harus dimulai "
+                f"tahapan pertama dimulai {format_date(min(starts))}, sedangkan tahapan harus dimulai "
                 f"paling lambat 20 bulan sebelum hari pemungutan suara ({format_date(latest)}; UU "
-                "7/2017 Pasal 167 ayat 6)",
+                "7/2017 Pasal 167 ayat (6))",
                 f"the first stage starts {format_date(min(starts))}, but the stages must start at "
                 f"least 20 months before voting day ({format_date(latest)}; UU 7/2017 art. 167(6))",
             )
@@ -60,8 +60,8 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
     ):
         out.append(
             tr(
-                "masa tenang harus H-3 sampai H-1 (UU 7/2017 Pasal 1 angka 36 dan Pasal 276)",
-                "the quiet period must be H-3 to H-1 (UU 7/2017 art. 1(36) and 276)",
+                "masa tenang berlangsung 3 hari sebelum hari pemungutan suara, yaitu H-3 sampai dengan H-1 (UU 7/2017)",
+                "the quiet period is the 3 days before voting day, H-3 to H-1 (UU 7/2017)",
             )
         )
     dct, campaign = windows.get("penetapan-dct"), windows.get("kampanye")
@@ -70,10 +70,12 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
         if campaign[0] != due:
             out.append(
                 tr(
-                    f"kampanye mulai {format_date(campaign[0])}, padahal dimulai 25 hari setelah "
-                    f"penetapan DCT ({format_date(due)}; UU 7/2017 Pasal 276 ayat 1)",
+                    f"kampanye dimulai {format_date(campaign[0])}, sedangkan kampanye dimulai 25 hari "
+                    f"setelah penetapan DCT ({format_date(due)}; UU 7/2017 Pasal 276 sebagaimana "
+                    "diubah Perppu 1/2022)",
                     f"the campaign starts {format_date(campaign[0])}, but it starts 25 days after "
-                    f"the final list (DCT) ({format_date(due)}; UU 7/2017 art. 276(1))",
+                    f"the final list (DCT) ({format_date(due)}; UU 7/2017 art. 276 as amended by Perppu "
+                    "1/2022)",
                 )
             )
     rallies = windows.get("rapat-umum")
@@ -82,18 +84,20 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
         if rallies != wanted:
             out.append(
                 tr(
-                    "rapat umum dan iklan harus 21 hari terakhir sebelum masa tenang "
-                    f"({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 Pasal 276 ayat 2)",
+                    "rapat umum serta iklan di media massa dilaksanakan selama 21 hari terakhir sebelum "
+                    f"masa tenang ({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 "
+                    "Pasal 276 sebagaimana diubah Perppu 1/2022)",
                     "rallies and paid media must be the last 21 days before the quiet period "
-                    f"({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 art. 276(2))",
+                    f"({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 art. 276 as amended "
+                    "by Perppu 1/2022)",
                 )
             )
     result = windows.get("penetapan-hasil")
     if result is not None and result[1] > voting_day + timedelta(days=RESULT_BY):
         out.append(
             tr(
-                "penetapan hasil nasional paling lambat H+35",
-                "the national result is set by H+35 at the latest",
+                "penetapan hasil Pemilu secara nasional paling lambat H+35 (UU 7/2017)",
+                "the national result is set by H+35 at the latest (UU 7/2017)",
             )
         )
     return out
@@ -111,12 +115,12 @@ def beside_a_holiday(voting_day: date) -> list[str]:
         if closed is not None and closed.kind in ("public", "cuti"):
             where = {
                 -1: tr("sehari sebelumnya", "the day before"),
-                0: tr("hari itu juga", "that same day"),
+                0: tr("pada hari yang sama", "that same day"),
                 1: tr("sehari sesudahnya", "the day after"),
             }[offset]
             out.append(
                 tr(
-                    f"hari pemungutan suara {format_date(voting_day)}: {where} {format_date(day)} "
+                    f"hari pemungutan suara {format_date(voting_day)}: {where}, {format_date(day)}, "
                     f"adalah {closed.name}",
                     f"voting day {format_date(voting_day)}: {where}, {format_date(day)}, is "
                     f"{closed.name}",

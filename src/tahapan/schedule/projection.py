@@ -164,7 +164,7 @@ def can_set_voting_day(election: Election) -> None:
                 f"{stage.basis})",
                 f"the voting day of {election.id} is its stage {path} ({stage.end}; {stage.basis})",
                 (
-                    f"Ubah tahapan itu beserta dasarnya: tahapan stage set {election.id}/{path} "
+                    f"Ubah tahapan itu beserta dasar hukumnya: tahapan stage set {election.id}/{path} "
                     "--start TANGGAL --end TANGGAL --basis ... --confidence ...",
                     f"Change that stage with its basis: tahapan stage set {election.id}/{path} "
                     "--start DATE --end DATE --basis ... --confidence ...",
@@ -228,7 +228,7 @@ def election_tables(
             )
     if like is not None and like.voting_day is None:
         raise refuse(
-            f"{like.id} belum punya hari pemungutan suara, jadi tahapannya tidak bisa dihitung dari H",
+            f"{like.id} belum memiliki hari pemungutan suara, jadi tahapannya tidak dapat dihitung dari H",
             f"{like.id} has no voting day yet, so its stages cannot be counted from H",
             (
                 "Pilih pemilu yang sudah berlangsung untuk --like, mis. pemilu-2024.",
@@ -280,7 +280,7 @@ def election_tables(
             table["holidays"] = [
                 {
                     "date": voting_day,
-                    "name": "Hari pemungutan suara (hari libur, UU 7/2017 Pasal 167 ayat 3)",
+                    "name": "Hari pemungutan suara (hari yang diliburkan secara nasional, Pasal 167 ayat (3) UU 7/2017)",
                     "name_en": "Voting day (a holiday by UU 7/2017 art. 167(3))",
                 }
             ]

@@ -55,13 +55,13 @@ def problems(stage: Stage) -> Iterator[str]:
         return
     if stage.start is None:
         yield tr(
-            "tahapan berulang perlu start: hari pertama kejadian pertama",
+            "tahapan berulang wajib memiliki start: hari pertama pelaksanaan pertama",
             "a repeating stage needs start: the first occurrence's first day",
         )
         return
     if stage.stages:
         yield tr(
-            "tahapan berulang tidak boleh punya sub-tahapan",
+            "tahapan berulang tidak boleh memiliki sub-tahapan",
             "a repeating stage cannot have sub-stages",
         )
     try:
@@ -73,8 +73,8 @@ def problems(stage: Stage) -> Iterator[str]:
     if first is None or first.date() != stage.start:
         given = tr("tidak ada", "none") if first is None else first.date().isoformat()
         yield tr(
-            f"repeat: start {stage.start} bukan kejadian aturan ini (kejadian pertamanya: {given}); "
-            "start adalah hari pertama kejadian pertama",
+            f"repeat: start {stage.start} tidak sesuai dengan aturan ini (pelaksanaan pertama "
+            f"menurut aturan: {given}); start harus hari pertama pelaksanaan pertama",
             f"repeat: start {stage.start} is not an occurrence of this rule (its first: {given}); "
             "start is the first occurrence's first day",
         )
@@ -83,14 +83,14 @@ def problems(stage: Stage) -> Iterator[str]:
     for instance in stage.instances:
         if instance.of in seen:
             yield tr(
-                f"instances: {instance.of} ditulis dua kali; satu kejadian, satu baris",
+                f"instances: {instance.of} ditulis dua kali; satu pelaksanaan, satu entri",
                 f"instances: {instance.of} is given twice; one occurrence, one entry",
             )
         seen.add(instance.of)
         at = datetime.combine(instance.of, time())
         if rule.after(at - timedelta(days=1)) != at:
             yield tr(
-                f"instances: {instance.of} bukan kejadian aturan repeat",
+                f"instances: {instance.of} bukan hari pelaksanaan menurut aturan repeat",
                 f"instances: {instance.of} is not an occurrence of the repeat rule",
             )
 

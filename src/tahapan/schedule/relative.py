@@ -136,7 +136,7 @@ class _Resolver:
                     key,
                     tr(
                         f"hari pemungutan suara {self.election.id} belum ditetapkan, jadi {key[1]} "
-                        "tidak bisa dihitung dari H; tulis tanggalnya, atau tetapkan voting_day",
+                        "tidak dapat dihitung dari H; tulis tanggalnya, atau isi voting_day",
                         f"{self.election.id} has no voting day yet, so {key[1]} cannot be counted "
                         "from H; give the date, or set voting_day",
                     ),

@@ -61,13 +61,14 @@ def _check(found: dict[str, str]) -> None:
     freq = found.get("FREQ")
     if freq not in FREQUENCIES:
         raise _error(
-            f"FREQ harus salah satu dari {', '.join(FREQUENCIES)} (tertulis {freq or 'tidak ada'})",
+            f"FREQ harus salah satu dari {', '.join(FREQUENCIES)} "
+            + (f"(tertulis: {freq})" if freq else "(tidak diisi)"),
             f"FREQ must be one of {', '.join(FREQUENCIES)} (found {freq or 'none'})",
         )
     for key in found:
         if key in REFUSED:
             raise _error(
-                f"{key} tidak dipakai: tahapan berulang dalam hari penuh mulai dari start-nya",
+                f"{key} tidak dipakai: pengulangan dihitung per hari penuh sejak tanggal start",
                 f"{key} is not used: a stage repeats in whole days from its start",
             )
         if key not in _KNOWN:
@@ -81,7 +82,8 @@ def _check(found: dict[str, str]) -> None:
     if until is not None:
         if "COUNT" in found:
             raise _error(
-                "COUNT dan UNTIL tidak boleh bersamaan", "COUNT and UNTIL cannot go together"
+                "COUNT dan UNTIL tidak boleh dipakai bersamaan",
+                "COUNT and UNTIL cannot go together",
             )
         if "T" in until:
             raise _error(
@@ -90,7 +92,7 @@ def _check(found: dict[str, str]) -> None:
             )
         if not (until.isdigit() and len(until) == 8):
             raise _error(
-                f"UNTIL {until} bukan tanggal TTTTBBHH, mis. 20271231",
+                f"UNTIL {until} bukan tanggal 8 angka (tahun, bulan, tanggal), mis. 20271231",
                 f"UNTIL {until} is not a date YYYYMMDD, e.g. 20271231",
             )
     for key, (low, high, signed, freqs) in _NUMBERS.items():
@@ -139,7 +141,7 @@ def _whole(key: str, value: str | None, low: int, high: int, shown: str | None =
         shown = shown or value
         signed = " (atau -)" if shown != value else ""
         raise _error(
-            f"{key} harus bilangan {low}..{high}{signed} (tertulis {shown})",
+            f"{key} harus bilangan bulat {low}–{high}{signed} (tertulis: {shown})",
             f"{key} must be a whole number {low}..{high}{signed.replace('atau', 'or')} (found {shown})",
         )
 

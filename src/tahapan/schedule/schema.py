@@ -135,8 +135,8 @@ class Instance(_Strict):
         if not self.held and (self.start is not None or self.end is not None):
             raise ValueError(
                 tr(
-                    "kejadian yang tidak dilaksanakan tidak punya start atau end: tulis held = "
-                    "false saja, atau tanggal pindahnya tanpa held",
+                    "pelaksanaan yang batal tidak memiliki start atau end: tulis held = false "
+                    "saja, atau tanggal pindahnya tanpa held",
                     "an instance that was not held has no start or end: give held = false alone, "
                     "or the dates it was moved to without held",
                 )
@@ -144,8 +144,8 @@ class Instance(_Strict):
         if self.held and self.end is None:
             raise ValueError(
                 tr(
-                    "kejadian yang dilaksanakan perlu end (dan start bila lebih dari sehari); yang "
-                    "tidak dilaksanakan ditulis held = false",
+                    "pelaksanaan yang jadi wajib memiliki end (dan start bila lebih dari sehari); "
+                    "yang batal ditulis held = false",
                     "an instance that was held needs its end (and start, if it lasts more than a "
                     "day); one that was not held says held = false",
                 )

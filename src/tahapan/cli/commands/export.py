@@ -62,7 +62,10 @@ def _csv_leaves_out(elections: list[Election]) -> None:
         left = [
             *([tr("jenis program", "the programme kind")] if election.kind == "programme" else []),
             *(
-                tr(f"kejadian yang diubah pada {s.id}", f"the changed occurrences of {s.id}")
+                tr(
+                    f"jadwal pelaksanaan yang diubah pada {s.id}",
+                    f"the changed occurrences of {s.id}",
+                )
                 for _, s in election.walk()
                 if s.instances
             ),
@@ -71,7 +74,7 @@ def _csv_leaves_out(elections: list[Election]) -> None:
             say(
                 tr(
                     f"peringatan: CSV tidak memuat {', '.join(left)} ({election.id}); "
-                    "pakai -f toml untuk semuanya",
+                    "gunakan -f toml agar semuanya termuat",
                     f"warning: the CSV leaves out {', '.join(left)} ({election.id}); "
                     "use -f toml for all of it",
                 )

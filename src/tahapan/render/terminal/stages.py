@@ -122,7 +122,8 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             parts.append(
                 Text(
                     tr(
-                        f"Tahapan berulang: kejadian {lo} – {hi} (--on memilih tanggal lain).",
+                        f"Jadwal pelaksanaan kegiatan berulang ditampilkan {lo} – {hi} (gunakan --on untuk "
+                        "tanggal lain).",
                         f"Repeating stages: occurrences {lo} – {hi} (--on picks another date).",
                     ),
                     style="dim",
@@ -191,7 +192,11 @@ def show_view(report: ShowReport) -> Panel:
             "H", h_start if stage.start == stage.end else f"{h_start} … {h_label(report.h_end)}"
         )
     if stage.repeat is not None:
-        grid.add_row(tr("Berulang", "Repeats"), Text(f"{stage.repeat}  ({stage.series})"))
+        from tahapan.render.rule_words import rule_words
+
+        words = rule_words(stage.repeat)
+        pattern = f"{words} ({stage.repeat})" if words else stage.repeat
+        grid.add_row(tr("Pola", "Pattern"), Text(f"{pattern}; {stage.series}"))
     grid.add_row(tr("Posisi", "Where"), _where(report))
     if report.regions:
         grid.add_row(tr("Wilayah", "Regions"), Text(", ".join(report.regions)))

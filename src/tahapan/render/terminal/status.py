@@ -19,6 +19,7 @@ from tahapan.i18n import (
     format_date,
     h_label,
     pick,
+    projected_word,
     tr,
 )
 from tahapan.model import Election
@@ -75,7 +76,12 @@ def _election_status_narrow(es: Any) -> Panel:
         figures.append_text(_left(a.days_left))
         lines.extend([indent(a.ref, mark=True), figures])
     if not es.active:
-        lines.append(Text(tr("Tidak ada tahapan berjalan.", "No stage runs."), style="dim"))
+        none = (
+            tr("Tidak ada kegiatan berjalan.", "No activity runs.")
+            if es.election.kind == "programme"
+            else tr("Tidak ada tahapan berjalan.", "No stage runs.")
+        )
+        lines.append(Text(none, style="dim"))
     if es.upcoming:
         lines.append(Text(tr("Berikutnya", "Next"), style="bold"))
     for u in es.upcoming:
@@ -106,7 +112,9 @@ def _ended(es: Any) -> Text:
             if e.days_since == 1
             else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
         )
-        ended.append(f"{stage_name(e.ref.stage)} ({ago})", style="dim")
+        # an estimated recap "just ended" only by its estimate: the mark says so
+        mark = f" ({projected_word(e.ref.stage)})" if e.ref.stage.projected else ""
+        ended.append(f"{stage_name(e.ref.stage)}{mark} ({ago})", style="dim")
     return ended
 
 
@@ -136,6 +144,11 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
         rows.append(
             Text(
                 tr(
+                    "Tidak ada kegiatan yang berjalan pada tanggal ini.",
+                    "No activity runs on this date.",
+                )
+                if es.election.kind == "programme"
+                else tr(
                     "Tidak ada tahapan yang berjalan pada tanggal ini.",
                     "No stage runs on this date.",
                 ),
