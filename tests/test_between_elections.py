@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tahapan.config import user_file
 from tahapan.schedule.legal import conflicts, projected_windows
 from tahapan.schedule.load import load_catalog
 
@@ -218,7 +219,9 @@ def test_each_legal_rule_is_checked(shipped):
     )
     campaign = good["kampanye"]
     assert "25 hari setelah penetapan DCT" in broken("kampanye", (date(2028, 12, 1), campaign[1]))
-    assert "21 hari terakhir sebelum masa tenang" in broken("rapat-umum", (date(2029, 3, 20), date(2029, 4, 14)))
+    assert "21 hari terakhir sebelum masa tenang" in broken(
+        "rapat-umum", (date(2029, 3, 20), date(2029, 4, 14))
+    )
     assert "H+35" in broken("penetapan-hasil", (date(2029, 5, 1), date(2029, 5, 24)))
     late = {**good, "perencanaan": (date(2027, 8, 19), date(2029, 8, 1))}
     late = {k: v for k, v in late.items() if v[0] is None or v[0] >= date(2027, 8, 19)}
@@ -295,3 +298,47 @@ def test_changes_survive_an_election_without_a_voting_day(cli, quiet_day, tmp_pa
     assert added.exit_code == 1 and "hari pemungutan suara belum ditetapkan" in added.stdout
     gone = cli("changes")
     assert gone.exit_code == 1 and "dihapus" in gone.stdout
+
+
+def test_an_officer_records_the_circulars_date_on_one_recap(cli, quiet_day):
+    """The KPU circular sets the national recap on Thursday 17 December, not the estimated 16th:
+    `stage set` on that occurrence records it, with its own source, and the mark goes."""
+    done = cli("stage", "set", "pdpb/rekap-nasional-2026-12-16", "--start", "2026-12-17",
+               "--end", "2026-12-17", "--basis", "Surat Edaran KPU Nomor 99/2026", "--confidence", "P")  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    body = json.loads(cli("status", "--json").stdout)
+    national = next(u for u in body["programmes"][0]["upcoming"] if u["series"] == "rekap-nasional")
+    assert (national["start"], national["projected"], national["occurrence"]) == (
+        "2026-12-17",
+        False,
+        "2026-12-16",
+    )
+    ics = cli("calendar", "-e", "pdpb", "-f", "ics").stdout
+    assert "RECURRENCE-ID;VALUE=DATE:20261216" in ics
+    changed = cli("changes").stdout
+    assert "jadwal pelaksanaan yang diubah: – → 2026-12-16: 2026-12-17..2026-12-17" in changed
+    # a recap called off, then the record withdrawn: the estimate comes back
+    off = cli("stage", "set", "pdpb/rekap-provinsi-2026-12-09", "--not-held", "--basis", "SE",
+              "--confidence", "P")  # fmt: skip
+    assert off.exit_code == 0
+    assert "EXDATE;VALUE=DATE:20261209" in cli("calendar", "-e", "pdpb", "-f", "ics").stdout
+    assert cli("stage", "remove", "pdpb/rekap-provinsi-2026-12-09").exit_code == 0
+    assert "EXDATE" not in cli("calendar", "-e", "pdpb", "-f", "ics").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["pdpb/rekap-nasional-2026-12-17", "--end", "2026-12-17", "--basis", "x", "--confidence", "P"],
+         "2026-12-17 bukan hari pelaksanaan rekap-nasional"),
+        (["pdpb/rekap-nasional-2026-12-16", "--end", "2026-12-17"], "perlu dasar hukumnya sendiri"),
+        (["pdpb/rekap-nasional-2026-12-16", "--end", "H-3", "--basis", "x", "--confidence", "P"],
+         "ditulis dengan tanggal, bukan H"),
+        (["pdpb/rekap-nasional-2026-12-16", "--name", "Rekap", "--basis", "x", "--confidence", "P"],
+         "satu pelaksanaan hanya menerima"),
+    ],
+)  # fmt: skip
+def test_one_occurrence_is_refused_what_it_cannot_hold(cli, quiet_day, args, words):
+    done = cli("stage", "set", *args)
+    assert done.exit_code == 2 and words in done.stderr, done.stderr
+    assert not user_file().exists()  # nothing written

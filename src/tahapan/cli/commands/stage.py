@@ -88,6 +88,36 @@ def _date_value(text: str, session: Session, election: Election) -> Any:
     return parse_date(text, today=session.today, voting_day=election.voting_day)
 
 
+def _set_occurrence(
+    session: Session,
+    file: Any,
+    election: Election,
+    path: str,
+    held: bool | None,
+    **given: str | None,
+) -> bool:
+    """`stage set` on one occurrence of a repeating stage (rekap-nasional-2026-12-16): recorded as
+    an instance of it; False when the path names no occurrence."""
+    from tahapan.schedule.instance_editing import occurrence, setting_instance
+
+    target = occurrence(election, path)
+    if target is None:
+        return False
+    for key in ("start", "end"):
+        value = given.get(key)
+        if value is not None and h_offset(value) is not None:
+            raise refuse(
+                f"--{key} satu pelaksanaan ditulis dengan tanggal, bukan H ({value})",
+                f"--{key} of one occurrence is a date, not H ({value})",
+                None,
+            )
+    fields = _fields(session, election, **given)
+    if held is not None:
+        fields["held"] = held
+    apply_edit(session, file, target.name, setting_instance(target, fields))
+    return True
+
+
 def _fields(session: Session, election: Election, **given: Any) -> Tables:
     out: Tables = {}
     for key, value in given.items():
@@ -159,6 +189,9 @@ def stage_set(
     --confidence with new dates, so the official ones are not claimed for them)."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
+    if _set_occurrence(session, file, target_election, path, held, start=start, end=end, basis=basis,
+                       confidence=confidence, note=note, name=name, name_en=name_en):  # fmt: skip
+        return
     ref = find_stage(session.catalog, path, [target_election])
     fields = _fields(
         session,
@@ -201,6 +234,12 @@ def stage_remove(
     """Remove a stage you added, or your change to another file's stage (the original comes back)."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
+    from tahapan.schedule.instance_editing import occurrence, removing_instance
+
+    dated = occurrence(target_election, path)
+    if dated is not None:  # one occurrence: the rule's date comes back
+        apply_edit(session, file or user_file(), dated.name, removing_instance(dated))
+        return
     ref = find_stage(session.catalog, path, [target_election])
     target = file or user_file()
     apply_edit(session, target, f"{target_election.id}/{ref.path}", removing(ref, target))
