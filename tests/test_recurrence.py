@@ -166,6 +166,10 @@ def test_dated_and_cancelled_instances_take_their_occurrences_place():
                                         end=date(2027, 1, 6), basis="x", confidence="P"),))  # fmt: skip
     occ = recurrence.occurrences(s2, date(2027, 1, 5), date(2027, 1, 7))
     assert [(o.start, o.occurrence) for o in occ] == [(date(2027, 1, 6), date(2026, 12, 28))]
+    # a window of its one day, at either edge
+    for day in (date(2027, 1, 6),):
+        assert [o.start for o in recurrence.occurrences(s2, day, day)] == [day]
+    assert recurrence.occurrences(s2, date(2027, 1, 7), date(2027, 1, 9)) == []
 
 
 @pytest.fixture
