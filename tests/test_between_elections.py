@@ -342,3 +342,20 @@ def test_one_occurrence_is_refused_what_it_cannot_hold(cli, quiet_day, args, wor
     done = cli("stage", "set", *args)
     assert done.exit_code == 2 and words in done.stderr, done.stderr
     assert not user_file().exists()  # nothing written
+
+
+def test_programmes_are_shown_only_when_no_election_is_near(cli):
+    # 29 November 2023, the Pemilu 2024 campaign: the election, not the programme
+    body = json.loads(cli("status", "--json").stdout)
+    assert body["programmes"] == [] and [e["id"] for e in body["elections"]] == ["pemilu-2024",
+                                                                                "pilkada-2024"]  # fmt: skip
+    assert "Pemutakhiran Data Pemilih" not in cli("status").stdout
+
+
+def test_a_programme_line_in_check_has_no_h(cli, quiet_day):
+    done = cli("check", "--within", "14", "-e", "pdpb")
+    rows = [line.split("\t") for line in done.stdout.splitlines()]
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        ("2026-12-09", "-", "rekap-provinsi-2026-12-09"),
+        ("2026-12-16", "-", "rekap-nasional-2026-12-16"),
+    ]

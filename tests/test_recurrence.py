@@ -466,3 +466,12 @@ def test_show_prints_the_pattern_in_words_and_as_written(cli, office):
     shown = cli("show", "pleno-mingguan", "--data", str(office), "--on", "2026-12-08").stdout
     words = " ".join(shown.replace("│", " ").split())
     assert "Pola setiap minggu, hari Senin (FREQ=WEEKLY;BYDAY=MO); pleno-mingguan" in words
+
+
+def test_an_instance_moved_alone_is_a_moved_date(cli, office, tmp_path):
+    new = tmp_path / "baru.toml"
+    new.write_text(OFFICE.replace("start = 2026-12-29\nend = 2026-12-29",
+                                  "start = 2026-12-30\nend = 2026-12-30"), encoding="utf-8")  # fmt: skip
+    [change] = json.loads(cli("changes", str(office), str(new), "--json").stdout)["changes"]
+    assert [f["field"] for f in change["fields"]] == ["instances"]
+    assert change["moves_dates"] is True  # what check --changes and SEQUENCE follow
