@@ -233,9 +233,13 @@ HELP = {
         "Tambah tahapan (atau sub-tahapan: induk/anak) ke pemilu yang dimuat."
     ),
     "Change a stage: in your file, or as an override of another file's stage (give --basis and "
-    "--confidence with new dates, so the official ones are not claimed for them).": (
+    "--confidence with new dates, so the official ones are not claimed for them). On one "
+    "occurrence of a repeating stage (pdpb/rekap-nasional-2026-12-16) it records that day's real "
+    "date.": (
         "Ubah tahapan: di berkas Anda, atau sebagai penimpa tahapan berkas lain (beri --basis dan "
-        "--confidence bersama tanggal baru, agar dasar resminya tidak diklaim untuknya)."
+        "--confidence bersama tanggal baru, agar dasar resminya tidak diklaim untuknya). Pada satu "
+        "pelaksanaan kegiatan berulang (pdpb/rekap-nasional-2026-12-16), perintah ini mencatat "
+        "tanggal sebenarnya."
     ),
     "Remove a stage you added, or your change to another file's stage (the original comes back).": (
         "Hapus tahapan yang Anda tambahkan, atau perubahan Anda atas tahapan berkas lain (yang "

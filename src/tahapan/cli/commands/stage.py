@@ -186,7 +186,8 @@ def stage_set(
     quiet: QuietOpt = False,
 ) -> None:
     """Change a stage: in your file, or as an override of another file's stage (give --basis and
-    --confidence with new dates, so the official ones are not claimed for them)."""
+    --confidence with new dates, so the official ones are not claimed for them). On one occurrence
+    of a repeating stage (pdpb/rekap-nasional-2026-12-16) it records that day's real date."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
     if _set_occurrence(session, file, target_election, path, held, start=start, end=end, basis=basis,
