@@ -116,7 +116,6 @@ COMMANDS = [
     ("check", "--active", "rekap-nasional", "--on", "2026-12-16"),
     ("calendar", "-e", "pdpb"),
     ("calendar", "-e", "pdpb", "-f", "json"),
-    ("calendar", "-e", "pemilu-2029", "-f", "ics"),
     ("calendar", "-e", "pdpb", "-f", "ics"),
     ("calendar", "-e", "pdpb", "-f", "csv"),
     ("calendar", "-e", "pemilu-2029", "--month", "2029-02"),
@@ -359,3 +358,12 @@ def test_a_programme_line_in_check_has_no_h(cli, quiet_day):
         ("2026-12-09", "-", "rekap-provinsi-2026-12-09"),
         ("2026-12-16", "-", "rekap-nasional-2026-12-16"),
     ]
+
+
+def test_an_election_with_no_stage_has_no_empty_calendar(cli, quiet_day, tmp_path):
+    done = cli("calendar", "-e", "pemilu-2029", "-f", "ics")
+    assert done.exit_code == 2 and "tidak ada tahapan untuk kalender ini" in done.stderr
+    site = tmp_path / "situs"
+    assert cli("publish", str(site)).exit_code == 0
+    assert not (site / "ics" / "pemilu-2029.ics").exists()  # RFC 5545: a calendar holds an event
+    assert (site / "ics" / "pdpb.ics").exists()

@@ -82,6 +82,11 @@ RULES = [
     ("FREQ=MONTHLY;BYDAY=-1FR", date(2026, 1, 30)),
     ("FREQ=YEARLY", date(2028, 2, 29)),  # leap days only
     ("FREQ=YEARLY;INTERVAL=5;BYMONTH=2;BYMONTHDAY=14", date(2029, 2, 14)),
+    # a yearly rule whose BY parts say when: dateutil takes no month or day from the start
+    ("FREQ=YEARLY;BYMONTHDAY=15", date(2026, 1, 15)),
+    ("FREQ=YEARLY;BYDAY=MO", date(2026, 1, 5)),
+    ("FREQ=YEARLY;BYDAY=20MO", date(2026, 5, 18)),
+    ("FREQ=YEARLY;INTERVAL=3", date(2022, 1, 10)),
 ]
 
 
@@ -475,3 +480,86 @@ def test_an_instance_moved_alone_is_a_moved_date(cli, office, tmp_path):
     [change] = json.loads(cli("changes", str(office), str(new), "--json").stdout)["changes"]
     assert [f["field"] for f in change["fields"]] == ["instances"]
     assert change["moves_dates"] is True  # what check --changes and SEQUENCE follow
+
+
+def test_an_occurrence_moved_out_of_the_window_is_not_in_it():
+    s = replace(
+        stage("FREQ=WEEKLY;BYDAY=MO", date(2026, 12, 7)),
+        instances=(Instance(of=date(2026, 12, 28), start=date(2027, 3, 1), end=date(2027, 3, 2),
+                            basis="x", confidence="P"),),
+    )  # fmt: skip
+    december = recurrence.occurrences(s, date(2026, 12, 20), date(2026, 12, 31))
+    assert [o.start for o in december] == [date(2026, 12, 21)]
+    march = recurrence.occurrences(s, date(2027, 3, 1), date(2027, 3, 1))
+    assert [(o.start, o.occurrence) for o in march] == [
+        (date(2027, 3, 1), date(2027, 3, 1)),
+        (date(2027, 3, 1), date(2026, 12, 28)),  # moved here, and ends a day later
+    ]
+
+
+def test_an_occurrence_not_held_keeps_the_window_its_rule_gave():
+    s = replace(
+        stage("FREQ=WEEKLY;BYDAY=MO", date(2026, 12, 7), days=2),
+        instances=(Instance(of=date(2027, 1, 4), held=False, basis="Libur", confidence="P"),),
+    )
+    [cancelled] = recurrence.occurrences(s, date(2027, 1, 4), date(2027, 1, 4))
+    assert (cancelled.start, cancelled.end, cancelled.held) == (
+        date(2027, 1, 4),
+        date(2027, 1, 5),
+        False,
+    )
+
+
+def test_show_skips_what_was_not_held_and_looks_past_the_window(cli, office, tmp_path):
+    # after Monday 28 December (moved to the 29th) comes 4 January, which was not held
+    nxt = json.loads(cli("show", "pleno-mingguan", "--data", str(office), "--on", "2026-12-30",
+                         "--json").stdout)["stage"]  # fmt: skip
+    assert nxt["start"] == "2027-01-11"
+    every_three = tmp_path / "tiga.toml"
+    every_three.write_text(
+        OFFICE.replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', 'repeat = "FREQ=YEARLY;INTERVAL=3"')
+        .replace("2026-12-07", "2022-01-10")
+        .split("[[elections.stages.instances]]")[0],
+        encoding="utf-8",
+    )
+    far = cli("show", "pleno-mingguan", "--data", str(every_three), "--on", "2025-06-01", "--json")
+    assert json.loads(far.stdout)["stage"]["start"] == "2028-01-10"  # not the past 2025-01-10
+    status = json.loads(cli("status", "--data", str(every_three), "--on", "2025-06-01", "--json",
+                            "-e", "kantor").stdout)  # fmt: skip
+    assert [u["start"] for u in status["upcoming"]] == ["2028-01-10"]
+
+
+def test_a_programmes_next_occurrence_however_far(cli, office, tmp_path, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
+    every_three = tmp_path / "tiga.toml"
+    every_three.write_text(
+        OFFICE.replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', 'repeat = "FREQ=YEARLY;INTERVAL=3"')
+        .replace("2026-12-07", "2022-01-10")
+        .split("[[elections.stages.instances]]")[0],
+        encoding="utf-8",
+    )
+    body = json.loads(cli("status", "--data", str(every_three), "--json").stdout)
+    kantor = next(p for p in body["programmes"] if p["id"] == "kantor")
+    assert [u["start"] for u in kantor["upcoming"]] == ["2028-01-10"]
+
+
+def test_a_programme_with_a_voting_day_is_refused(cli, tmp_path):
+    bad = tmp_path / "salah.toml"
+    bad.write_text(OFFICE.replace('kind = "programme"', 'kind = "programme"\nvoting_day = 2026-12-28'),
+                   encoding="utf-8")  # fmt: skip
+    done = cli("validate", str(bad))
+    assert done.exit_code == 1 and "tidak memiliki hari pemungutan suara" in done.stdout
+
+
+def test_the_days_cache_is_written_once_a_window_and_keyed_by_version(monkeypatch):
+    from tahapan.schedule import occurrence_cache
+
+    writes = []
+    monkeypatch.setattr(occurrence_cache, "_save", lambda entries: writes.append(dict(entries)))
+    monkeypatch.setattr(occurrence_cache, "_loaded", {})
+    s = stage("FREQ=MONTHLY;BYMONTHDAY=3", date(2026, 1, 3))
+    assert len(recurrence.starts(s, date(2026, 1, 1), date(2030, 12, 31))) == 60
+    assert len(writes) == 1 and len(writes[0]) == 5  # five years, one write
+    assert all(key.startswith(f"{occurrence_cache.FORMAT}/") for key in writes[0])
+    recurrence.starts(s, date(2027, 1, 1), date(2028, 12, 31))  # all cached: nothing written
+    assert len(writes) == 1

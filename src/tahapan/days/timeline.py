@@ -69,8 +69,11 @@ def all_stages(elections: Iterable[Election], *, held_only: bool = True) -> Iter
 
 
 def h_day(election: Election, on: date) -> int | None:
-    """Signed days from voting day: -77 is 'H-77', 0 is 'H', 3 is 'H+3'; None while it is not set."""
-    return None if election.voting_day is None else (on - election.voting_day).days
+    """Signed days from voting day: -77 is 'H-77', 0 is 'H', 3 is 'H+3'; None while it is not set
+    (and for a programme, which has none)."""
+    if election.voting_day is None or election.kind == "programme":
+        return None
+    return (on - election.voting_day).days
 
 
 def known_from(election: Election) -> date | None:

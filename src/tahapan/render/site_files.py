@@ -93,7 +93,6 @@ def build_site(
         ),
     )
     today = status.date
-    # the elections still ahead first, soonest first; then the past ones, latest first
     # the elections still ahead first, soonest first (those with no voting day yet after them);
     # then the past ones, latest first
     ahead = sorted(
@@ -107,6 +106,8 @@ def build_site(
     )
     for election in [*ahead, *past]:
         body = texts([election])
+        if not body:  # Pemilu 2029 before its stages: RFC 5545 wants an event in a calendar
+            continue
         add(
             Feed(
                 "election",

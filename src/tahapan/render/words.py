@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tahapan.days.timeline import h_day
 from tahapan.i18n import NO_VOTING_DAY, days, format_date, h_label, tr
 from tahapan.model import Election
 from tahapan.reports.stages import ShowReport
@@ -23,7 +24,7 @@ def h_text(election: Election, day: date) -> str:
     """'H-7' for a day of an election; what stands for it when there is no voting day."""
     if election.kind == "programme":
         return "-"
-    return h_label(None if election.voting_day is None else (day - election.voting_day).days)
+    return h_label(h_day(election, day))
 
 
 def voting_day_text(election: Election, *, short: bool = False, weekday: bool = False) -> str:

@@ -11,7 +11,7 @@ from tahapan.days import timeline as tl
 from tahapan.model import Election, Region
 from tahapan.reports import election_json, stage_json
 from tahapan.schedule.catalog import Catalog
-from tahapan.schedule.recurrence import around, expand_all
+from tahapan.schedule.recurrence import around, expand_all, nearest
 from tahapan.schedule.select import pick_elections
 
 
@@ -100,10 +100,10 @@ def build_status(
 ) -> StatusReport:
     # repeating stages as the occurrences around the date: the next of each comes within the window
     lo, hi = around(on, 400, horizon + 400)
-    every = expand_all(
-        pick_elections(catalog, election_ids) if election_ids else catalog.elections, lo, hi
-    )
+    stored = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    every = expand_all(stored, lo, hi)
     programmes = [e for e in every if e.kind == "programme"]
+    by_id = {e.id: e for e in stored}
     chosen = (
         every
         if election_ids
@@ -113,14 +113,33 @@ def build_status(
         on,
         timezone,
         horizon,
-        [_status(e, on, horizon) for e in chosen],
+        [_with_next(by_id[e.id], _status(e, on, horizon), on) for e in chosen],
         tuple(e for e in catalog.elections if e.kind != "programme"),
         region,
     )
     if not chosen:
         # a programme's next occurrence of each repeating stage, however far within the window
-        report.programmes = [_status(e, on, (hi - on).days) for e in programmes]
+        report.programmes = [
+            _with_next(by_id[e.id], _status(e, on, (hi - on).days), on) for e in programmes
+        ]
     return report
+
+
+def _with_next(stored: Election, status: ElectionStatus, on: date) -> ElectionStatus:
+    """The status with the next occurrence of each repeating stage, however far: a rule with years
+    between its occurrences has its next one past any window."""
+    shown = status.election
+    seen = {u.ref.stage.series for u in status.upcoming}
+    for stage in stored.stages:
+        if stage.repeat is None or stage.id in seen:
+            continue
+        found = nearest(stage, on, later_only=True)
+        if found is not None and found.start is not None:
+            status.upcoming.append(
+                tl.UpcomingStage(tl.StageRef(shown, found.id, found), (found.start - on).days)
+            )
+    status.upcoming.sort(key=lambda u: (u.days_until, u.ref.depth))
+    return status
 
 
 def _status(election: Election, on: date, horizon: int) -> ElectionStatus:

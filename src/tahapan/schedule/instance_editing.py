@@ -7,15 +7,13 @@ own basis and confidence), which every view and the iCalendar override then foll
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from tahapan.model import Election, Stage, as_table
 from tahapan.schedule.editing import Change, Tables, find_table, make_table, overlay_table, refuse
-
-_DATED = re.compile(r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$")
+from tahapan.schedule.recurrence import DATED
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class Occurrence:
 def occurrence(election: Election, path: str) -> Occurrence | None:
     """The occurrence ``path`` names (``rekap-nasional-2026-12-16``), None when it names none;
     a day the rule does not give is refused with the nearest days it does."""
-    match = _DATED.match(path)
+    match = DATED.match(path)
     if match is None:
         return None
     stage = next((s for s in election.stages if s.id == match["series"] and s.repeat), None)

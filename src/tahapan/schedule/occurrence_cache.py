@@ -1,8 +1,9 @@
 """The days a repeating rule gives, kept per rule and year in the cache folder.
 
-Reading a rule takes dateutil (about 10 ms to import), and the shipped PDPB rules are read by every
-`status` and `check`: after the first run, their days for the years asked come from this file. A
-rule's days in a year depend on the rule and its first day alone, so an entry never goes stale.
+Reading a rule takes dateutil.rrule (about 10 ms to import), and the shipped PDPB rules are read by
+every `status` and `check`: after the first run, their days for the years asked come from this file.
+A rule's days in a year depend on the rule, its first day and the code that reads it, which the key
+holds (this format and dateutil's version), so an entry never goes stale.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from datetime import date
 from pathlib import Path
 
 FILE = "occurrences.json"
-#: entries kept: a few rules over a few years each; past it the file starts again
-MAX_ENTRIES = 512
+#: the way days are worked out; a change of it (or of dateutil) leaves old entries unread
+FORMAT = 2
+#: entries kept: a few rules over a few years each (a daily rule is 365 days an entry); past it
+#: the file starts again
+MAX_ENTRIES = 64
 
 _loaded: dict[str, list[str]] | None = None
+_changed = False
 
 
 def year_days(
@@ -25,7 +30,7 @@ def year_days(
 ) -> list[date]:
     """The rule's first days in ``year``, from the file or from ``compute(first_day, last_day)``."""
     entries = _entries()
-    key = f"{first.isoformat()}|{year}|{rule}"
+    key = f"{_version()}|{first.isoformat()}|{year}|{rule}"
     found = entries.get(key)
     if isinstance(found, list):
         try:
@@ -36,8 +41,23 @@ def year_days(
     if len(entries) >= MAX_ENTRIES:
         entries.clear()
     entries[key] = [day.isoformat() for day in days]
-    _save(entries)
+    global _changed
+    _changed = True
     return days
+
+
+def save() -> None:
+    """Write the entries computed since the last save, once for all the years a window asked."""
+    global _changed
+    if _changed and _loaded is not None:
+        _save(_loaded)
+        _changed = False
+
+
+def _version() -> str:
+    import dateutil  # its package alone, without the rule reader
+
+    return f"{FORMAT}/{dateutil.__version__}"
 
 
 def _entries() -> dict[str, list[str]]:

@@ -113,13 +113,14 @@ def starts(stage: Stage, lo: date, hi: date) -> list[date]:
     rule, first = stage.repeat, stage.start
     if hi.year - low.year >= _CACHED_YEARS:
         return _between(rule, first, low, hi)
-    from tahapan.schedule.occurrence_cache import year_days
+    from tahapan.schedule.occurrence_cache import save, year_days
 
     days = [
         day
         for year in range(low.year, hi.year + 1)
         for day in year_days(rule, first, year, lambda a, b: _between(rule, first, a, b))
     ]
+    save()
     return [day for day in days if low <= day <= hi]
 
 
@@ -159,10 +160,9 @@ def _from_near(text: str, first: date, low: date) -> rrule:
         months = (low.year - first.year) * 12 + low.month - first.month
         index = first.year * 12 + first.month - 1 + (months // interval - 1) * interval
         start = date(index // 12, index % 12 + 1, 1)
-    else:  # YEARLY
-        if not {"BYMONTH", "BYYEARDAY", "BYWEEKNO"} & found.keys():
-            found["BYMONTH"] = str(first.month)
+    else:  # YEARLY: dateutil takes the month and day from the start only when no BY part says when
         if not {"BYMONTHDAY", "BYDAY", "BYYEARDAY", "BYWEEKNO"} & found.keys():
+            found.setdefault("BYMONTH", str(first.month))
             found["BYMONTHDAY"] = str(first.day)
         start = date(first.year + ((low.year - first.year) // interval - 1) * interval, 1, 1)
     return parse(rule_text(found), max(start, first))
@@ -181,11 +181,10 @@ def occurrences(stage: Stage, lo: date, hi: date) -> list[Stage]:
         except OverflowError:  # the rule runs to 9999-12-31; an occurrence past it cannot be dated
             break
         out.append(_occurrence(stage, of, of, end) if instance is None else moved(stage, instance))
-    for instance in dated.values():  # moved into the window from an occurrence outside it
-        occurrence = moved(stage, instance)
-        if occurrence.end >= lo and (occurrence.start or occurrence.end) <= hi:
-            out.append(occurrence)
-    return sorted(out, key=lambda s: (s.start or s.end, s.end))
+    # and those moved into the window from an occurrence outside it; those moved out of it go
+    out.extend(moved(stage, instance) for instance in dated.values())
+    inside = [o for o in out if o.end >= lo and (o.start or o.end) <= hi]
+    return sorted(inside, key=lambda s: (s.start or s.end, s.end))
 
 
 def _occurrence(stage: Stage, of: date, start: date, end: date) -> Stage:
@@ -200,8 +199,11 @@ def moved(stage: Stage, instance: object) -> Stage:
 
     assert isinstance(instance, Instance) and stage.start is not None
     length = stage.end - stage.start
-    end = instance.end or instance.of + length
-    base = _occurrence(stage, instance.of, instance.start or end, end)
+    if instance.end is None:  # not held: it keeps the window the rule gave it
+        start, end = instance.of, instance.of + length
+    else:
+        start, end = instance.start or instance.end, instance.end
+    base = _occurrence(stage, instance.of, start, end)
     return replace(
         base,
         basis=instance.basis,
@@ -245,7 +247,8 @@ class Found:
     id: str
 
 
-_DATED = re.compile(r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$")
+#: an occurrence's id: its stage's id and the day its rule gives it (model.Stage.series reads it back)
+DATED = re.compile(r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$")
 
 
 def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> Found | None:
@@ -253,7 +256,7 @@ def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> Found |
     (``pleno-2030-01-07``), or for a repeating stage's own id the next one after ``on`` (else the
     last before it), however far."""
     text = ref.strip().strip("/").replace(":", "/")
-    dated = _DATED.match(text)
+    dated = DATED.match(text)
     for election in elections:
         for stage in election.stages:
             if stage.repeat is None or stage.start is None:
@@ -261,7 +264,7 @@ def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> Found |
             names = (stage.id, f"{election.id}/{stage.id}")
             found: Stage | None = None
             if text in names:
-                found = _nearest(stage, on)
+                found = nearest(stage, on)
             elif dated and dated["series"] in names and (day := _day(dated["day"])) is not None:
                 found = next((o for o in occurrences(stage, day, day) if o.occurrence == day), None)
             if found is not None:
@@ -276,16 +279,28 @@ def _day(text: str) -> date | None:
         return None
 
 
-def _nearest(stage: Stage, on: date) -> Stage | None:
-    """The first occurrence after ``on``, else the last before it, looking ever further out."""
-    for years in (3, 10, 30, 100, 300, 1000, 8000):
-        span = timedelta(days=366 * years)
+def nearest(stage: Stage, on: date, *, later_only: bool = False) -> Stage | None:
+    """The held occurrence running on ``on`` or the first after it, else (unless ``later_only``)
+    the last before it, looking ever further out."""
+    spans = [timedelta(days=366 * years) for years in (3, 10, 30, 100, 300, 1000, 8000)]
+    for span in spans:
         hi = on + span if on <= date.max - span else date.max
-        ahead = occurrences(stage, on, hi)
+        ahead = [
+            o
+            for o in occurrences(stage, on, hi)
+            if o.held and (not later_only or (o.start or o.end) > on)
+        ]
         if ahead:
             return ahead[0]
+        if hi == date.max:
+            break
+    if later_only:
+        return None
+    for span in spans:
         lo = on - span if on >= date.min + span else date.min
-        days = starts(stage, lo, on)
-        if days:
-            return occurrences(stage, days[-1], days[-1])[-1]
+        behind = [o for o in occurrences(stage, lo, on) if o.held]
+        if behind:
+            return behind[-1]
+        if lo == date.min:
+            break
     return None

@@ -228,6 +228,21 @@ class Election(_Strict):
     def _known_zone(cls, value: str) -> str:
         return canonical_zone(value)
 
+    @model_validator(mode="after")
+    def _programme_has_no_voting_day(self) -> Election:
+        if self.kind == "programme" and self.voting_day is not None:
+            from tahapan.i18n import tr
+
+            raise ValueError(
+                tr(
+                    'program (kind = "programme") tidak memiliki hari pemungutan suara: hapus '
+                    'voting_day, atau tulis kind = "election"',
+                    'a programme (kind = "programme") has no voting day: leave out voting_day, or '
+                    'write kind = "election"',
+                )
+            )
+        return self
+
 
 class ScheduleFile(_Strict):
     schema_: Literal[1] = Field(

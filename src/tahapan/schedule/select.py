@@ -94,8 +94,8 @@ def find_stage(
 
 
 def _occurrence(refs: list[StageRef], text: str, on: date | None) -> list[StageRef]:
-    """A repeating stage named by its own id: the occurrence running on ``on``, else the next one,
-    else the last one shown."""
+    """A repeating stage named by its own id: the held occurrence running on ``on``, else the next
+    one in the window."""
     series = [
         r
         for r in refs
@@ -106,6 +106,8 @@ def _occurrence(refs: list[StageRef], text: str, on: date | None) -> list[StageR
         return series
     if on is None:
         return series[:1]
-    running = [r for r in series if (r.stage.start or r.stage.end) <= on <= r.stage.end]
-    later = [r for r in series if (r.stage.start or r.stage.end) > on]
-    return (running or later or series[-1:])[:1]
+    held = [r for r in series if r.stage.held]
+    running = [r for r in held if (r.stage.start or r.stage.end) <= on <= r.stage.end]
+    later = [r for r in held if (r.stage.start or r.stage.end) > on]
+    # none in the window: the caller looks further out (recurrence.far_occurrence)
+    return (running or later)[:1]

@@ -24,6 +24,7 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
+from tahapan.i18n import tr
 from tahapan.render import render
 from tahapan.reports.export import ScheduleExport
 
@@ -113,6 +114,18 @@ def command(
             chosen = [within(e, *asked) for e in chosen]
         if format == CalendarFormat.csv:  # a row per occurrence; iCalendar keeps the rule
             chosen = expand_all(chosen, *(months.month_bounds(*asked) if asked else around(today)))
+        if not any(s.held for e in chosen for _, s in e.walk()):
+            from tahapan.errors import TahapanError
+
+            raise TahapanError(
+                tr(
+                    "tidak ada tahapan untuk kalender ini (pemilu yang belum memiliki tahapan, "
+                    "atau bulan tanpa tahapan)",
+                    "no stage for this calendar (an election with no stages yet, or months "
+                    "without any)",
+                ),
+                hint=tr("Pilih pemilu atau bulan lain.", "Choose another election or months."),
+            )
         export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()))
         if format == CalendarFormat.ics:
             from tahapan.reports.versions import current_versions

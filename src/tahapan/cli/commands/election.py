@@ -34,6 +34,16 @@ IdArg = Annotated[
 ]
 
 
+def _not_h(voting_day: str) -> None:
+    """A voting day is a date: H counts from it."""
+    if h_offset(voting_day) is not None:
+        raise refuse(
+            f"hari pemungutan suara tidak dapat ditulis dengan H ({voting_day}): H dihitung darinya",
+            f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
+            ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
+        )
+
+
 @command.command("add", cls=Command, options_metavar=options_metavar())
 def election_add(
     ident: IdArg,
@@ -118,12 +128,7 @@ def election_add(
     from tahapan.schedule.projection import legal_warnings, new_election
 
     session = open_for_edit(file, lang, None)
-    if h_offset(voting_day) is not None:
-        raise refuse(
-            f"hari pemungutan suara tidak bisa ditulis dengan H ({voting_day}): H dihitung darinya",
-            f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
-            ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
-        )
+    _not_h(voting_day)
     day = parse_date(voting_day, today=session.today)
     table = new_election(
         session.catalog,
@@ -232,12 +237,7 @@ def election_set_voting_day(
 
     session = open_for_edit(file, lang, None)
     can_set_voting_day(pick_elections(session.catalog, [ident])[0])  # unknown ids fail here too
-    if h_offset(voting_day) is not None:
-        raise refuse(
-            f"hari pemungutan suara tidak bisa ditulis dengan H ({voting_day}): H dihitung darinya",
-            f"the voting day cannot be written in H-notation ({voting_day}): H counts from it",
-            ("Tulis tanggalnya, mis. 2029-02-14.", "Write its date, e.g. 2029-02-14."),
-        )
+    _not_h(voting_day)
     day = parse_date(voting_day, today=session.today)
 
     def mutate(data: Tables) -> str:
