@@ -294,7 +294,7 @@ def test_a_voting_day_in_h_notation(cli):
     )
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "tahapan: hari pemungutan suara tidak bisa ditulis dengan H (H+3): H dihitung darinya\n"
+        "tahapan: hari pemungutan suara tidak dapat ditulis dengan H (H+3): H dihitung darinya\n"
     )
 
 
