@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from tahapan.errors import NotifyError
+from tahapan.errors import NotifyError, TahapanError
 from tahapan.i18n import tr
 
 INSTALL = "pip install 'tahapan[notify]'"
@@ -25,20 +26,42 @@ def shown(url: str) -> str:
     return url.partition("://")[0] + "://..."
 
 
-def send(urls: Sequence[str], title: str, body: str) -> None:
-    """Send ``title`` and ``body`` to every URL; NotifyError naming the ones that failed."""
+def senders(urls: Sequence[str]) -> list[tuple[str, Any]] | None:
+    """Each URL read by Apprise; one it cannot read will never work: bad input (exit 2), not "try
+    again later", so that cron does not retry a broken setup forever. None without Apprise: the
+    answer is still printed, and `send` says how to install it."""
     try:
         import apprise
     except ImportError:
+        return None
+    out = []
+    for url in urls:
+        one = apprise.Apprise()
+        if not one.add(url):
+            raise TahapanError(
+                tr(
+                    f"--notify {shown(url)}: alamat tidak diterima Apprise (skema tidak dikenal atau "
+                    "bagian yang wajib tidak ada)",
+                    f"--notify {shown(url)}: Apprise does not accept the URL (an unknown scheme, or "
+                    "a required part missing)",
+                ),
+                hint=tr(
+                    "Contoh: tgram://TOKEN/CHAT_ID, mailto://pengguna:sandi@contoh.id, ntfy://topik",
+                    "E.g. tgram://TOKEN/CHAT_ID, mailto://user:password@example.id, ntfy://topic",
+                ),
+            )
+        out.append((url, one))
+    return out
+
+
+def send(senders: Sequence[tuple[str, Any]] | None, title: str, body: str) -> None:
+    """Send ``title`` and ``body`` through every sender; NotifyError naming the ones that failed."""
+    if senders is None:
         raise NotifyError(
             tr("--notify memerlukan Apprise", "--notify needs Apprise"),
             hint=tr(f"Pasang dengan: {INSTALL}", f"Install it with: {INSTALL}"),
-        ) from None
-    failed = []
-    for url in urls:
-        one = apprise.Apprise()
-        if not one.add(url) or not one.notify(title=title, body=body):
-            failed.append(shown(url))
+        )
+    failed = [shown(url) for url, one in senders if not one.notify(title=title, body=body)]
     if failed:
         raise NotifyError(
             tr(

@@ -20,6 +20,17 @@ def _debug() -> bool:
 
 
 def report_error(err: TahapanError) -> None:
+    """The error on stderr; a reader of stderr that went away (`2>&1 | true`) does not change the
+    exit code, which stays the error's own: cron tells a bad input from a due deadline by it."""
+    try:
+        _write_error(err)
+        sys.stderr.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stderr.fileno())  # and Python's own flush at exit says nothing
+
+
+def _write_error(err: TahapanError) -> None:
     from tahapan.text import safe_lines  # messages echo file text: never a control character raw
 
     if isinstance(err, DataError):
@@ -83,8 +94,10 @@ class TahapanGroup(Group):
                 raise typer.Exit(int(code))
             return code
         except TahapanError as err:
-            if _debug():
-                raise
+            if _debug():  # the traceback, and still the error's own exit code (cron reads it)
+                import traceback
+
+                traceback.print_exc()
             if isinstance(err, OutputError):
                 from tahapan.cli.streams import discard_stdout
 

@@ -90,7 +90,24 @@ def machine_zone() -> str | None:
             except (OSError, UnicodeDecodeError):
                 name = ""
     name = _OLD_NAMES.get(name, name)
+    if name not in INDONESIAN_ZONES:
+        name = _zone_of_tz(name) or ""
     return name if name in INDONESIAN_ZONES else None
+
+
+#: POSIX TZ offsets (west of UTC positive: WITA-8 is UTC+8) of the Indonesian zones
+_POSIX_OFFSETS = {-7: "Asia/Jakarta", -8: "Asia/Makassar", -9: "Asia/Jayapura"}
+_POSIX = re.compile(r"^(?:<[^>]+>|[A-Za-z]{3,})([+-]?\d{1,2})(?::00(?::00)?)?$")
+
+
+def _zone_of_tz(value: str) -> str | None:
+    """The zone a TZ value names in the other forms the C library reads: a file path
+    (/usr/share/zoneinfo/Asia/Makassar, with or without the leading ':') or a POSIX rule without
+    daylight saving (WITA-8, <+08>-8), which gives the Indonesian zone of that offset."""
+    if "zoneinfo/" in value:
+        return _OLD_NAMES.get(value.partition("zoneinfo/")[2], value.partition("zoneinfo/")[2])
+    match = _POSIX.match(value)
+    return _POSIX_OFFSETS.get(int(match.group(1))) if match else None
 
 
 def resolve_zone(name: str | None) -> str:

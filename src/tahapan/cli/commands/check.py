@@ -6,7 +6,7 @@ This is the path cron runs every few minutes: it prints plain text and never imp
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -113,6 +113,8 @@ def command(
             ),
         )
     date = resolve_on(session, on)
+    # a notify URL that can never work is said before any answer, whether or not one is due
+    senders = _senders(notify) if notify else None
     if active is not None:
         report = build_check_active(
             session.catalog, active, on=date, election_ids=session.elections
@@ -139,7 +141,7 @@ def command(
     if failure is not None:
         raise failure
     if notify:
-        _notify(notify, report)
+        _notify(senders, report)
     if seen is not None:
         # only now: a notification that failed (exit 75) is sent again by the next run
         seen()
@@ -189,11 +191,24 @@ def _changes(session: Session, report: CheckReport) -> Callable[[], None]:
     return lambda: history.mark(found.reader, found.upto)
 
 
-def _notify(given: list[str], report: CheckReport) -> None:
-    """Send the answer to the URLs given (`config`: those of the config's notify key)."""
-    from tahapan.config import load_config
+def _notify(senders: Any, report: CheckReport) -> None:
+    """Send the answer, when there is one, to the URLs read by ``_senders``."""
     from tahapan.notify import send
     from tahapan.render.plain import check_message
+
+    message = check_message(report)
+    if message is not None:
+        import sys
+
+        sys.stdout.flush()  # the answer is out before a slow or failed send
+        send(senders, *message)
+
+
+def _senders(given: list[str]) -> Any:
+    """The URLs given (`config`: those of the config's notify key), each read by Apprise now: one
+    that cannot work is bad input before any answer is printed."""
+    from tahapan.config import load_config
+    from tahapan.notify import senders
 
     urls = [u for g in given for u in (load_config().get("notify", []) if g == "config" else [g])]
     if not urls:
@@ -216,9 +231,4 @@ def _notify(given: list[str], report: CheckReport) -> None:
                 "E.g. tgram://TOKEN/CHAT_ID, ntfy://topic",
             ),
         )
-    message = check_message(report)
-    if message is not None:
-        import sys
-
-        sys.stdout.flush()  # the answer is out before a slow or failed send
-        send(urls, *message)
+    return senders(urls)

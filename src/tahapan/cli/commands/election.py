@@ -175,9 +175,24 @@ def election_remove(
     quiet: QuietOpt = False,
 ) -> None:
     """Remove an election that your file defines (one added with `election add`)."""
-    from tahapan.config import user_file
+    from tahapan.config import config_path, load_config, user_file
 
     session = open_for_edit(file, lang, None)
+    chosen = [
+        p for item in load_config().get("election", []) for p in item.replace(",", " ").split()
+    ]
+    if ident in chosen:
+        # removed, it would leave every later run (cron's too) failing on the config's unknown id
+        raise refuse(
+            f"konfigurasi {config_path()} memilih {ident} (kunci election); berkas tidak diubah",
+            f"the config {config_path()} chooses {ident} (key election); the file is unchanged",
+            (
+                "Lepaskan dulu: tahapan config unset election (atau config set election ID-LAIN), "
+                f"lalu tahapan election remove {ident}.",
+                "Release it first: tahapan config unset election (or config set election OTHER-ID), "
+                f"then tahapan election remove {ident}.",
+            ),
+        )
     target = file or user_file()
 
     def mutate(data: Tables) -> str:
