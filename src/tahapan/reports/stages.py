@@ -154,6 +154,8 @@ class ShowReport:
     working_days: int | None = None
     #: names of the regions the stage (or else its election) is scoped to
     regions: tuple[str, ...] = ()
+    #: the same stage in the other elections loaded, with where each stands on the date
+    also: tuple[tuple[tl.StageRef, tl.Position], ...] = ()
 
     @property
     def h_start(self) -> int | None:
@@ -182,6 +184,10 @@ class ShowReport:
                 "working_days": self.working_days,
                 "regions": list(self.regions),
             },
+            "also_in": [
+                {"election": r.election.id, "path": r.path, "position": where}
+                for r, where in self.also
+            ],
         }
 
 
@@ -222,6 +228,11 @@ def build_show(
         days_since=(on - stage.end).days if on > stage.end else None,
         working_days=_working_days(ref),
         regions=region_names(catalog, stage.regions or ref.election.regions),
+        also=tuple(
+            (other, tl.position(other, on))
+            for other in tl.all_stages(stored, held_only=False)
+            if other.stage.id == stage.series and other.election.id != ref.election.id
+        ),
     )
 
 

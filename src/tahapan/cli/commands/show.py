@@ -42,7 +42,13 @@ def command(
 ) -> int:
     """One stage in full: dates, legal basis, confidence, sub-stages, and where the date falls."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
+    # an id several elections hold: the one running on the date, else the nearest, as `check
+    # --active` picks it; the others are named under it
     report = build_show(
-        session.catalog, stage, on=resolve_on(session, on), election_ids=session.elections
+        session.catalog,
+        stage,
+        on=resolve_on(session, on),
+        election_ids=session.elections,
+        nearest=True,
     )
     return render(report, "json" if json else "text")

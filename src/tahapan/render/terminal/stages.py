@@ -157,6 +157,15 @@ def _source_label(report: ListReport, path: str) -> str:
     return one_line(Path(path).name)
 
 
+def _position_word(position: str) -> str:
+    return {
+        "active": tr("sedang berjalan", "running"),
+        "upcoming": tr("akan datang", "upcoming"),
+        "ended": tr("sudah berakhir", "ended"),
+        "not-held": tr("tidak dilaksanakan", "not held"),
+    }.get(position, tr("tanggal mulai tidak tercantum", "start not given"))
+
+
 def show_view(report: ShowReport) -> Panel:
     ref, stage = report.ref, report.ref.stage
     grid = Table.grid(padding=(0, 2))
@@ -211,6 +220,15 @@ def show_view(report: ShowReport) -> Panel:
     note = pick(stage.note, stage.note_en)
     if note:
         grid.add_row(tr("Catatan", "Note"), Text(note))
+    if (
+        report.also
+    ):  # the same stage of another election: which one this is, and where the others are
+        grid.add_row(
+            tr("Juga di", "Also in"),
+            Text(
+                "; ".join(f"{r.election.id}/{r.path} ({_position_word(p)})" for r, p in report.also)
+            ),
+        )
     parts: list[Any] = [grid]
     if stage.stages:
         sub = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
