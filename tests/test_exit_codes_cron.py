@@ -85,3 +85,10 @@ def test_today_follows_a_posix_tz_late_at_night(run):
     """23:30 WIB on 5 December is already the 6th in WITA: a machine set to TZ=WITA-8 says so."""
     done = run("status", "--json", env={"TZ": "WITA-8", "TAHAPAN_NOW": "2026-12-05T16:30:00Z"})
     assert '"date": "2026-12-06"' in done.stdout and '"timezone": "Asia/Makassar"' in done.stdout
+
+
+def test_hitung_outside_any_election_speaks_of_no_election_days(cli):
+    done = cli("hitung", "2026-12-01 .. 2026-12-31")
+    assert "hari libur     2 (nasional dan cuti bersama)" in done.stdout
+    inside = cli("hitung", "-e", "pemilu-2024", "2023-11-28 .. 2024-02-10").stdout
+    assert "(nasional, cuti bersama, dan libur pemilu ini)" in inside

@@ -259,6 +259,8 @@ def _election_around(elections: tuple[Election, ...], day: date) -> Election | N
     nearest voting day when several do."""
     holding = []
     for election in elections:
+        if election.kind == "programme":  # no voting day to count H from, no days off of its own
+            continue
         begun = tl.known_from(election)
         if begun is not None and begun <= day <= max(s.end for _, s in election.walk()):
             holding.append(election)

@@ -232,9 +232,15 @@ def _calc_lines(report: CalcReport) -> list[str]:
         ),
         tr(f"  hari kerja     {report.working_days}", f"  working days   {report.working_days}"),
         tr(f"  akhir pekan    {len(weekends)}", f"  weekend days   {len(weekends)}"),
+        # an election's own days off count only when the span is counted for one
         tr(
             f"  hari libur     {len(holidays)} (nasional, cuti bersama, dan libur pemilu ini)",
             f"  holidays       {len(holidays)} (national, cuti bersama, and this election's own)",
+        )
+        if report.election is not None
+        else tr(
+            f"  hari libur     {len(holidays)} (nasional dan cuti bersama)",
+            f"  holidays       {len(holidays)} (national and cuti bersama)",
         ),
     ]
     lines.extend(_closed_line(c) for c in holidays)
