@@ -205,8 +205,10 @@ def test_active_without_election_answers_for_the_one_running(cli):
     # between campaigns, the nearest: Pemilu 2024's ended 10 Feb, Pilkada's starts 25 Sep
     near = cli("check", "--active", "kampanye", "--on", "2024-03-01")
     assert near.exit_code == 1 and near.stdout.startswith("tidak: pemilu-2024/kampanye ")
-    # `show` still asks which one is meant
-    assert cli("show", "kampanye", "--on", "2024-10-01").exit_code == 2
+    # `show` picks the same one, and names the others
+    shown = cli("show", "kampanye", "--on", "2024-10-01")
+    assert shown.exit_code == 0 and "pilkada-2024/kampanye" in shown.stdout
+    assert "pemilu-2024/kampanye (sudah berakhir)" in " ".join(shown.stdout.split())
 
 
 def test_active_without_election_asks_on_a_real_tie(cli):

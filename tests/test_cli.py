@@ -175,10 +175,11 @@ def test_status_explicit_elections(cli):
             "  Gunakan WIB, WITA, WIT atau nama IANA seperti Asia/Jakarta, Asia/Makassar, Asia/Jayapura.\n",
         ),
         (
-            ["show", "kampanye"],
-            "tahapan: tahapan 'kampanye' ada di beberapa pemilu: pemilu-2024/kampanye, pilkada-2024/kampanye, "
-            "pemilihan-ulang-2025/kampanye, psu-2025-08-06/kampanye.\n"
-            "  Sebutkan pemilunya, misalnya --election pemilu-2024 atau pemilu-2024/kampanye.\n",
+            # a real tie: both planning stages run on 10 January 2024 (one's start unknown)
+            ["show", "perencanaan", "--on", "2024-01-10"],
+            "tahapan: tahapan 'perencanaan' ada di beberapa pemilu: pemilu-2024/perencanaan, "
+            "pilkada-2024/perencanaan.\n"
+            "  Sebutkan pemilunya, misalnya --election pemilu-2024 atau pemilu-2024/perencanaan.\n",
         ),
         (
             ["show", "kampanya", "-e", "pemilu-2024", "--lang", "en"],
