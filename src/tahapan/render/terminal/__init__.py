@@ -137,7 +137,9 @@ def progress_bar(done: int, total: int, width: int = 12) -> Text:
 
 
 def indent(ref: tl.StageRef, *, mark: bool = False) -> Text:
-    text = Text("  " * ref.depth + ("└ " if ref.depth else ""), style="dim")
+    # the tree prefix alone is faint: a style given to Text() would be the whole line's base
+    text = Text()
+    text.append("  " * ref.depth + ("└ " if ref.depth else ""), style="dim")
     text.append(stage_name(ref.stage))
     if mark:
         text.append_text(projected(ref.stage))
