@@ -367,3 +367,14 @@ def test_an_election_with_no_stage_has_no_empty_calendar(cli, quiet_day, tmp_pat
     assert cli("publish", str(site)).exit_code == 0
     assert not (site / "ics" / "pemilu-2029.ics").exists()  # RFC 5545: a calendar holds an event
     assert (site / "ics" / "pdpb.ics").exists()
+
+
+def test_the_loaded_elections_are_listed_by_voting_day(cli, quiet_day):
+    out = cli("status", "--lang", "en", env={"COLUMNS": "120"}).stdout
+    table = out.split("Loaded elections")[1].split("Pick another date")[0]
+    ids = [row.split()[-5] for row in table.splitlines() if len(row.split()) > 5]
+    assert ids == [
+        "pemilu-2024", "pilkada-2024", "psu-2025-03-22", "psu-2025-04-05", "psu-2025-04-09",
+        "psu-2025-04-16", "psu-2025-04-19", "psu-2025-05-24", "psu-2025-08-06", "pemilihan-ulang-2025",
+        "pemilu-2029",  # not set yet: last
+    ]  # fmt: skip

@@ -456,3 +456,17 @@ def test_the_rules_live_in_the_core():
     mark_sourced(own)
     mark_sourced(override)
     assert (own, override) == ({}, {"projected": False})
+
+
+def test_a_projection_of_a_projection_cites_the_source_once(cli, pemilu_2029):
+    again = cli("election", "add", "pemilu-2034", "--like", "pemilu-2029", "--voting-day",
+                "2034-04-19", "--name", "Pemilu 2034")  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    _, stages = _stages(pemilu_2029, "pemilu-2034")
+    assert stages["kampanye"]["basis"] == "Proyeksi dari pemilu-2029: PKPU 3/2022"
+    assert all(t["basis"].count("Proyeksi dari") == 1 for t in stages.values())
+
+
+def test_a_stage_without_a_start_is_a_deadline_on_a_phone(cli):
+    ics = cli("calendar", "-e", "pilkada-2024", "--month", "2024-05", "-f", "ics").stdout
+    assert "SUMMARY:Batas akhir: " in ics and "(berakhir)" not in ics

@@ -464,7 +464,8 @@ def test_json_gives_the_fill_drawn_and_ics_the_same_stages(cli):
     assert rules["fill"] != rules["colour"]
     assert all(s["fill"] == s["colour"] for s in stages if s["start"] is not None)
     events = icalendar.Calendar.from_ical(cli(*may, "-f", "ics").stdout).walk("VEVENT")
-    summaries = {str(e["summary"]).removesuffix(" (berakhir)") for e in events}  # its last day
+    summaries = {str(e["summary"]).removeprefix("Batas akhir: ") for e in events}  # its last day
+    assert "Batas akhir: " + rules["name"] in {str(e["summary"]) for e in events}
     assert summaries == {s["name"] for s in stages}
 
 

@@ -86,7 +86,8 @@ def event_text(
     first = stage.start
     if first is None:
         first = stage.end
-        name += tr(" (berakhir)", " (ends)")
+        # a phone shows the summary alone: a deadline says so first, not in a trailing word
+        name = tr("Batas akhir: ", "Deadline: ") + name
     sequence, modified = (versions or {}).get((election.id, path), (0, stamp))
     modified = modified.astimezone(UTC)
     event.add("uid", uid(election, path))

@@ -114,7 +114,13 @@ def build_status(
         timezone,
         horizon,
         [_with_next(by_id[e.id], _status(e, on, horizon), on) for e in chosen],
-        tuple(e for e in catalog.elections if e.kind != "programme"),
+        # in the order of their voting days, those not set yet last
+        tuple(
+            sorted(
+                (e for e in catalog.elections if e.kind != "programme"),
+                key=lambda e: (e.voting_day is None, e.voting_day or on),
+            )
+        ),
         region,
     )
     if not chosen:

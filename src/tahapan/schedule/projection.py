@@ -28,6 +28,9 @@ def projected_basis(like: Election, basis: str | None = None) -> str:
     text is Indonesian, as the shipped bases are."""
     if basis is None:
         return f"Proyeksi dari {like.id}; tanggal resmi menunggu undang-undang dan PKPU"
+    # a projection of a projection cites the source once, not "Proyeksi dari A: Proyeksi dari B: …"
+    while basis.startswith("Proyeksi dari ") and ": " in basis:
+        basis = basis.partition(": ")[2]
     return f"Proyeksi dari {like.id}: {basis}"
 
 
