@@ -510,18 +510,24 @@ def test_an_occurrence_not_held_keeps_the_window_its_rule_gave():
     )
 
 
-def test_show_skips_what_was_not_held_and_looks_past_the_window(cli, office, tmp_path):
-    # after Monday 28 December (moved to the 29th) comes 4 January, which was not held
-    nxt = json.loads(cli("show", "pleno-mingguan", "--data", str(office), "--on", "2026-12-30",
-                         "--json").stdout)["stage"]  # fmt: skip
-    assert nxt["start"] == "2027-01-11"
-    every_three = tmp_path / "tiga.toml"
-    every_three.write_text(
+def _every_three_years(tmp_path):
+    """The office file with a plenary every three years from 10 January 2022, no instances."""
+    path = tmp_path / "tiga.toml"
+    path.write_text(
         OFFICE.replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', 'repeat = "FREQ=YEARLY;INTERVAL=3"')
         .replace("2026-12-07", "2022-01-10")
         .split("[[elections.stages.instances]]")[0],
         encoding="utf-8",
     )
+    return path
+
+
+def test_show_skips_what_was_not_held_and_looks_past_the_window(cli, office, tmp_path):
+    # after Monday 28 December (moved to the 29th) comes 4 January, which was not held
+    nxt = json.loads(cli("show", "pleno-mingguan", "--data", str(office), "--on", "2026-12-30",
+                         "--json").stdout)["stage"]  # fmt: skip
+    assert nxt["start"] == "2027-01-11"
+    every_three = _every_three_years(tmp_path)
     far = cli("show", "pleno-mingguan", "--data", str(every_three), "--on", "2025-06-01", "--json")
     assert json.loads(far.stdout)["stage"]["start"] == "2028-01-10"  # not the past 2025-01-10
     status = json.loads(cli("status", "--data", str(every_three), "--on", "2025-06-01", "--json",
@@ -531,13 +537,7 @@ def test_show_skips_what_was_not_held_and_looks_past_the_window(cli, office, tmp
 
 def test_a_programmes_next_occurrence_however_far(cli, office, tmp_path, monkeypatch):
     monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
-    every_three = tmp_path / "tiga.toml"
-    every_three.write_text(
-        OFFICE.replace('repeat = "FREQ=WEEKLY;BYDAY=MO"', 'repeat = "FREQ=YEARLY;INTERVAL=3"')
-        .replace("2026-12-07", "2022-01-10")
-        .split("[[elections.stages.instances]]")[0],
-        encoding="utf-8",
-    )
+    every_three = _every_three_years(tmp_path)
     body = json.loads(cli("status", "--data", str(every_three), "--json").stdout)
     kantor = next(p for p in body["programmes"] if p["id"] == "kantor")
     assert [u["start"] for u in kantor["upcoming"]] == ["2028-01-10"]

@@ -227,8 +227,7 @@ def open_session(
     loaded = catalog
     catalog = scope(catalog, chosen_region)
     zone = clock_zone(tz, config.get("tz"), chosen_region)
-    chosen = elections if elections else config.get("election", [])
-    ids = tuple(part for item in chosen for part in item.replace(",", " ").split())
+    ids = election_ids(elections if elections else config.get("election", []))
     try:
         pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic
     except UnknownNameError as err:
@@ -236,6 +235,11 @@ def open_session(
             err.hint = _from_config("election")
         raise
     return Session(catalog, zone, today(zone), ids, chosen_region, loaded, tuple(files))
+
+
+def election_ids(values: list[str]) -> tuple[str, ...]:
+    """The ids of `-e a,b -e c` or of the config's election key: commas or spaces between them."""
+    return tuple(part for item in values for part in item.replace(",", " ").split())
 
 
 def _from_config(key: str) -> str:

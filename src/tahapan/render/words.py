@@ -35,6 +35,19 @@ def voting_day_text(election: Election, *, short: bool = False, weekday: bool = 
     return tr("pemungutan suara ", "voting day ") + day
 
 
+def position_word(position: str) -> str:
+    """Where a stage stands, in a word or two ("sudah berakhir"): `show`'s other elections."""
+    return {
+        "active": tr("sedang berjalan", "running"),
+        "upcoming": tr("akan datang", "upcoming"),
+        "ended": tr("sudah berakhir", "ended"),
+        "not-held": tr("tidak dilaksanakan", "not held"),
+    }.get(
+        position,
+        tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources"),
+    )
+
+
 def position_words(show: ShowReport) -> str:
     """Where a stage stands on the report's date, in words: "hari ke-3 dari 21, sisa 18 hari",
     "mulai dalam 4 hari", "berakhir 2 hari lalu"... (the terminal's `show` and `check --active`)."""
@@ -53,6 +66,4 @@ def position_words(show: ShowReport) -> str:
         return tr(
             f"berakhir {show.days_since} hari lalu", f"ended {days(show.days_since or 0)} ago"
         )
-    if show.position == "not-held":
-        return tr("tidak dilaksanakan", "not held")
-    return tr("tanggal mulai tidak tercantum di sumber", "start date not given by the sources")
+    return position_word(show.position)

@@ -13,7 +13,7 @@ from tahapan.errors import UnknownNameError
 from tahapan.model import Election, RelativeDate, Stage, as_table
 from tahapan.reports import election_json, stage_fields_json
 from tahapan.schedule.catalog import Catalog
-from tahapan.schedule.recurrence import around, expand_all, far_occurrence
+from tahapan.schedule.recurrence import expand_all, far_occurrence, listed
 from tahapan.schedule.select import find_stage, pick_elections
 
 
@@ -107,8 +107,7 @@ def build_list(
 ) -> ListReport:
     """The named elections; else those with a stage near the date (as `status` chooses), or every
     loaded one when none is near or ``everything`` is asked for."""
-    # a repeating stage: its occurrences from a year before the date to two years after
-    lo, hi = around(on, 366, 731)
+    lo, hi = listed(on)
     stored = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
     if election_ids:
         chosen = expand_all(stored, lo, hi)
@@ -199,20 +198,10 @@ def build_show(
     election_ids: Sequence[str] = (),
     nearest: bool = False,
 ) -> ShowReport:
-    """One stage on a date. With ``nearest``, an id that several elections hold means the one
-    running on the date, else the one nearest to it (a tie still asks for the election)."""
+    """One stage on a date (found as ``find_on`` finds it), with the same stage's place in the
+    other elections."""
     stored = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
-    prefer = (lambda m: _nearest(m, on)) if nearest else None
-    try:
-        ref = find_stage(
-            catalog, stage_ref, expand_all(stored, *around(on, 366, 731)), prefer=prefer, on=on
-        )
-    except UnknownNameError:
-        # an occurrence far from the date: around the day its id names, else the series' nearest
-        found = far_occurrence(stored, stage_ref, on)
-        if found is None:
-            raise
-        ref = find_stage(catalog, found.id, [found.election], on=on)
+    ref = find_on(catalog, stage_ref, on=on, election_ids=election_ids, nearest=nearest)
     where = tl.position(ref, on)
     stage = ref.stage
     running = where == "active"
@@ -234,6 +223,29 @@ def build_show(
             if other.stage.id == stage.series and other.election.id != ref.election.id
         ),
     )
+
+
+def find_on(
+    catalog: Catalog,
+    stage_ref: str,
+    *,
+    on: date,
+    election_ids: Sequence[str] = (),
+    nearest: bool = False,
+) -> tl.StageRef:
+    """A stage by the names users type, a repeating one as its occurrence around ``on`` (or,
+    outside the listed window, the one its id names by day, else the series' nearest). With
+    ``nearest``, an id that several elections hold means the one running on the date, else the
+    one nearest to it (a tie still asks for the election)."""
+    stored = pick_elections(catalog, election_ids) if election_ids else list(catalog.elections)
+    prefer = (lambda m: _nearest(m, on)) if nearest else None
+    try:
+        return find_stage(catalog, stage_ref, expand_all(stored, *listed(on)), prefer=prefer, on=on)
+    except UnknownNameError:
+        far = far_occurrence(stored, stage_ref, on)
+        if far is None:
+            raise
+        return far
 
 
 def _nearest(matches: list[tl.StageRef], on: date) -> list[tl.StageRef]:

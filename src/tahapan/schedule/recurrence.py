@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from tahapan.days.timeline import StageRef
 from tahapan.i18n import tr
 from tahapan.model import Election, Stage
 from tahapan.schedule.rrule_text import WEEKDAYS, RuleError, parts, rule_text
@@ -241,17 +242,17 @@ def around(on: date, before: int = 400, after: int = 800) -> tuple[date, date]:
     return on - timedelta(days=before), on + timedelta(days=after)
 
 
-@dataclass
-class Found:
-    election: Election
-    id: str
+def listed(on: date) -> tuple[date, date]:
+    """The days a list of stages shows occurrences for: a year before ``on`` to two years after
+    (`list`, `show`, `pace`)."""
+    return around(on, 366, 731)
 
 
 #: an occurrence's id: its stage's id and the day its rule gives it (model.Stage.series reads it back)
 DATED = re.compile(r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$")
 
 
-def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> Found | None:
+def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> StageRef | None:
     """An occurrence outside the usual window around ``on``: the one an id names by its day
     (``pleno-2030-01-07``), or for a repeating stage's own id the next one after ``on`` (else the
     last before it), however far."""
@@ -268,7 +269,7 @@ def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> Found |
             elif dated and dated["series"] in names and (day := _day(dated["day"])) is not None:
                 found = next((o for o in occurrences(stage, day, day) if o.occurrence == day), None)
             if found is not None:
-                return Found(replace(election, stages=(found,)), found.id)
+                return StageRef(replace(election, stages=(found,)), found.id, found)
     return None
 
 

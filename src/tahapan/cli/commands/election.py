@@ -9,7 +9,7 @@ import typer
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
-from tahapan.cli.options import LangOpt, QuietOpt
+from tahapan.cli.options import LangOpt, QuietOpt, election_ids
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
 from tahapan.i18n import tr
 from tahapan.schedule.editing import Tables, refuse
@@ -178,10 +178,7 @@ def election_remove(
     from tahapan.config import config_path, load_config, user_file
 
     session = open_for_edit(file, lang, None)
-    chosen = [
-        p for item in load_config().get("election", []) for p in item.replace(",", " ").split()
-    ]
-    if ident in chosen:
+    if ident in election_ids(load_config().get("election", [])):
         # removed, it would leave every later run (cron's too) failing on the config's unknown id
         raise refuse(
             f"konfigurasi {config_path()} memilih {ident} (kunci election); berkas tidak diubah",

@@ -20,7 +20,7 @@ from tahapan.cli.options import (
 )
 from tahapan.days.pace import measure, parse_done
 from tahapan.render import render
-from tahapan.schedule.select import find_stage, pick_elections
+from tahapan.reports.stages import find_on
 
 
 def command(
@@ -54,11 +54,7 @@ def command(
     behind."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     share = parse_done(done)
-    from tahapan.schedule.recurrence import around, expand_all
-
     on_date = resolve_on(session, on)
-    chosen = pick_elections(session.catalog, session.elections) if session.elections else None
-    elections = expand_all(chosen or session.catalog.elections, *around(on_date, 366, 731))
-    ref = find_stage(session.catalog, stage, elections, on=on_date)
+    ref = find_on(session.catalog, stage, on=on_date, election_ids=session.elections)
     report = measure(ref, share, on_date)
     return render(report, "json" if json else "text")

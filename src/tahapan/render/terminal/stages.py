@@ -25,7 +25,7 @@ from tahapan.i18n import (
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT
-from tahapan.render.words import no_voting_day, voting_day_text
+from tahapan.render.words import no_voting_day, position_word, voting_day_text
 from tahapan.reports.stages import ListReport, ShowReport
 
 if TYPE_CHECKING:
@@ -157,15 +157,6 @@ def _source_label(report: ListReport, path: str) -> str:
     return one_line(Path(path).name)
 
 
-def _position_word(position: str) -> str:
-    return {
-        "active": tr("sedang berjalan", "running"),
-        "upcoming": tr("akan datang", "upcoming"),
-        "ended": tr("sudah berakhir", "ended"),
-        "not-held": tr("tidak dilaksanakan", "not held"),
-    }.get(position, tr("tanggal mulai tidak tercantum", "start not given"))
-
-
 def show_view(report: ShowReport) -> Panel:
     ref, stage = report.ref, report.ref.stage
     grid = Table.grid(padding=(0, 2))
@@ -226,7 +217,7 @@ def show_view(report: ShowReport) -> Panel:
         grid.add_row(
             tr("Juga di", "Also in"),
             Text(
-                "; ".join(f"{r.election.id}/{r.path} ({_position_word(p)})" for r, p in report.also)
+                "; ".join(f"{r.election.id}/{r.path} ({position_word(p)})" for r, p in report.also)
             ),
         )
     parts: list[Any] = [grid]

@@ -279,12 +279,13 @@ def _plan_example(loaded: tuple[Election, ...]) -> str | None:
     term of office), as an example of the command: its date is for the officer to decide."""
     import re
 
-    national = [e for e in loaded if not e.regions]
+    national = [e for e in loaded if not e.regions and e.voting_day is not None]
     if not national:
         return None
     # the general election (pemilu-*) first: the local elections' next date is less settled
     latest = max(national, key=lambda e: (e.id.startswith("pemilu"), e.voting_day or date.min))
-    day = latest.voting_day or date.min
+    day = latest.voting_day
+    assert day is not None  # chosen among the dated
     year = day.year + 5
     voting = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
     ident = (
