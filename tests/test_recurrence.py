@@ -563,3 +563,35 @@ def test_the_days_cache_is_written_once_a_window_and_keyed_by_version(monkeypatc
     assert all(key.startswith(f"{occurrence_cache.FORMAT}/") for key in writes[0])
     recurrence.starts(s, date(2027, 1, 1), date(2028, 12, 31))  # all cached: nothing written
     assert len(writes) == 1
+
+
+def test_khal_updates_a_moved_occurrence_instead_of_adding_one(cli, office, tmp_path, monkeypatch):
+    """A phone that imported the weekly plenary, then the file after one Monday moved: the series
+    and its one override are replaced, never added beside the old ones."""
+    from test_ics_client import KHAL, khal, khal_setup
+
+    if KHAL is None:
+        pytest.skip("khal is not installed here")
+    monkeypatch.setenv("TAHAPAN_NOW", "2026-12-06T09:00:00+07:00")
+    config, _ = khal_setup(tmp_path)
+
+    def shown() -> list[str]:
+        ics = tmp_path / "kantor.ics"
+        done = cli("calendar", "--data", str(office), "-e", "kantor", "-f", "ics", "-o", str(ics))
+        assert done.exit_code == 0, done.stderr
+        khal(config, "import", "--batch", str(ics))
+        out = khal(config, "list", "--day-format", "", "--format", "{start-date}",
+                   "2026-12-01", "2027-01-20")  # fmt: skip
+        return out.split()
+
+    assert shown() == ["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-29", "2027-01-11",
+                       "2027-01-18"]  # fmt: skip
+    # the 21 December plenary moves to Wednesday the 23rd, by an invitation
+    office.write_text(
+        office.read_text(encoding="utf-8")
+        + "\n[[elections.stages.instances]]\nof = 2026-12-21\nstart = 2026-12-23\nend = 2026-12-23\n"
+        'basis = "Undangan rapat 15 Desember 2026"\nconfidence = "P"\n',
+        encoding="utf-8",
+    )
+    assert shown() == ["2026-12-07", "2026-12-14", "2026-12-23", "2026-12-29", "2027-01-11",
+                       "2027-01-18"]  # fmt: skip
