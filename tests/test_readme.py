@@ -37,9 +37,18 @@ def test_ci_runs_the_readme_test_line():
     assert printed == quickstart_lines()[1] + "\n"
 
 
+DOCUMENTS = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
+def documents_text() -> str:
+    """The README and the pages it links to (docs/, CONTRIBUTING.md): the examples of all of them
+    are run."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in DOCUMENTS)
+
+
 def console_blocks() -> list[list[tuple[str, str]]]:
-    """The README's console blocks: each `$ tahapan ...` line with the output shown under it."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    """The documents' console blocks: each `$ tahapan ...` line with the output shown under it."""
+    text = documents_text()
     blocks = []
     for block in re.findall(r"```console\n(.*?)```", text, re.S):
         examples = []
@@ -58,8 +67,8 @@ def console_blocks() -> list[list[tuple[str, str]]]:
 
 
 def readme_file(kind: str, marker: str) -> str:
-    """The README's example file of this kind (toml, csv) that holds ``marker``."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    """The documents' example file of this kind (toml, csv) that holds ``marker``."""
+    text = documents_text()
     return next(b for b in re.findall(rf"```{kind}\n(.*?)```", text, re.S) if marker in b)
 
 
@@ -152,8 +161,7 @@ def test_readme_examples_are_found():
 
 
 def test_the_library_example_prints_what_the_readme_shows(tmp_path):
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## As a library") :]
+    section = (REPO / "docs" / "library.md").read_text(encoding="utf-8")
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     shown = re.search(r"```text\n(.*?)```", section, re.S).group(1)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
@@ -166,9 +174,35 @@ def test_the_library_example_prints_what_the_readme_shows(tmp_path):
 def test_crontab_lines_escape_their_percent_signs():
     """cron turns a bare % into a new line and feeds the rest to the command as input: a README
     crontab with `printf '%s'` never runs (seen under Debian's cron)."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```crontab\n(.*?)```", text, re.S)
+    blocks = re.findall(r"```crontab\n(.*?)```", documents_text(), re.S)
     assert len(blocks) >= 2
     for block in blocks:
         for line in block.splitlines():
             assert not re.search(r"(?<!\\)%", line), line
+
+
+def test_the_readme_stays_short_and_links_every_page():
+    """A newcomer reads the README in one sitting; the reference lives in docs/, each page linked."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 350
+    for page in DOCUMENTS[1:]:
+        assert f"]({page.relative_to(REPO).as_posix()})" in text, page.name
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_links_between_the_pages_lead_somewhere():
+    for page in DOCUMENTS:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if target.startswith(("http://", "https://", "mailto:")):
+                continue
+            file, _, anchor = target.partition("#")
+            linked = (page.parent / file).resolve() if file else page
+            assert linked.exists(), f"{page.name}: {target}"
+            if anchor and linked.suffix == ".md":
+                headings = re.findall(r"^#+ (.*)$", linked.read_text(encoding="utf-8"), re.M)
+                assert anchor in {_anchor(h) for h in headings}, f"{page.name}: {target}"
