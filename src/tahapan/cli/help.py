@@ -170,6 +170,22 @@ class _Words:
             for param, (text, metavar) in zip(params, english, strict=True):
                 param.help, param.metavar = text, metavar
 
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        super().format_epilog(ctx, formatter)  # type: ignore[misc]
+        from tahapan.cli.examples import meaning, page
+
+        found = page(ctx.command_path.split()[1:])
+        if found is None:
+            return
+        with formatter.section(tr("Contoh", "Examples")):
+            # written as they are, never re-wrapped: a copied line must run
+            for line in found.examples:
+                formatter.write(" " * formatter.current_indent + line + "\n")
+        with formatter.section(tr("Kode keluar", "Exit codes")):
+            formatter.write_dl(
+                [(str(code), tr(*meaning(code, own))) for code, own in found.codes.items()]
+            )
+
 
 install()
 
