@@ -206,3 +206,14 @@ def test_links_between_the_pages_lead_somewhere():
             if anchor and linked.suffix == ".md":
                 headings = re.findall(r"^#+ (.*)$", linked.read_text(encoding="utf-8"), re.M)
                 assert anchor in {_anchor(h) for h in headings}, f"{page.name}: {target}"
+
+
+def test_the_indonesian_guide_is_on_the_first_screen():
+    first_screen = "\n".join((REPO / "README.md").read_text(encoding="utf-8").splitlines()[:24])
+    assert "[Panduan singkat](docs/panduan.md)" in first_screen
+    guide = (REPO / "docs" / "panduan.md").read_text(encoding="utf-8")
+    # the guide's own headings are Indonesian: what an officer is looking for is found by its name
+    headings = re.findall(r"^#+ (.*)$", guide, re.M)
+    for words in ("Memasang", "Pengaturan awal", "Pengingat", "Telegram", "Task Scheduler",
+                  "cron", "A4", "pemilu berikutnya", "PKPU berubah"):  # fmt: skip
+        assert any(words in heading for heading in headings), words
