@@ -185,7 +185,7 @@ HELP = {
     "publishes do the same until --max-days 0 puts them back.": (
         "Lewati tahapan yang lebih panjang dari HARI hari (tahapan latar yang bertahun-tahun, mis. "
         "perencanaan) di kalender agar tidak menutupi kalender ponsel. FOLDER mengingatnya: "
-        "penerbitan berikutnya berbuat sama sampai --max-days 0 memuat semuanya lagi."
+        "penerbitan berikutnya ikut melewatinya sampai --max-days 0 memuat semuanya lagi."
     ),
     "ics: reminders DAYS before each stage's first day and before its last day, at 08:00 "
     "(repeatable).": (
