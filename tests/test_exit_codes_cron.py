@@ -42,7 +42,7 @@ def test_a_notify_url_that_can_never_work_is_bad_input(cli, url):
     done = cli("check", "--within", "1", "--on", "2026-12-06", "--notify", url)
     assert done.exit_code == 2, done.stderr  # not 75: cron would retry a broken setup forever
     scheme = url.partition("://")[0]
-    assert f"--notify {scheme}://...: alamat tidak diterima Apprise" in done.stderr
+    assert f"--notify {scheme}://***: alamat tidak diterima Apprise" in done.stderr
     assert "rahasia" not in done.stderr  # a token is never printed
     assert "Contoh: tgram://TOKEN/CHAT_ID" in done.stderr
 

@@ -51,11 +51,16 @@ def test_due_events_arrive_at_the_receiver(cli, receiver):
     assert result.stdout.count("\n") == len(bodies[0]["message"].splitlines())  # one line each
     (body,) = bodies
     assert body["title"] == f"Tenggat tahapan: {result.stdout.count(chr(10))}"
-    assert "27 Nov 2024 (H) Pemungutan suara · pilkada-2024 · 7 hari lagi" in body["message"]
+    # a phone is read by a person: the election's name; stdout keeps the id for scripts
     assert (
-        "23 Nov 2024 (H-4) Pelaksanaan kampanye berakhir · pilkada-2024 · 3 hari lagi"
+        "27 Nov 2024 (H) Pemungutan suara · Pilkada Serentak 2024 · 7 hari lagi" in body["message"]
+    )
+    assert (
+        "23 Nov 2024 (H-4) Pelaksanaan kampanye berakhir · Pilkada Serentak 2024 · 3 hari lagi"
         in body["message"]
     )
+    assert "pilkada-2024" not in body["message"]
+    assert "2024-11-27\tH\tpilkada-2024\tpemungutan-suara\thari itu\t" in result.stdout
 
 
 def test_english_and_remind_and_nothing_sent_when_nothing_is_due(cli, receiver):
@@ -74,7 +79,7 @@ def test_english_and_remind_and_nothing_sent_when_nothing_is_due(cli, receiver):
         "en",
     )
     assert bodies[0]["title"].startswith("Stage deadlines: ")
-    assert "Voting day · pilkada-2024 · tomorrow" in bodies[0]["message"]
+    assert "Voting day · 2024 Simultaneous Regional Elections · tomorrow" in bodies[0]["message"]
     quiet = cli(
         "check", "--remind", "7", "-e", "pilkada-2024", "--on", "2024-10-05", "--notify", url
     )
@@ -99,7 +104,31 @@ def test_urls_from_the_config_and_the_config_stays_private(cli, receiver, tmp_pa
         "config",
     )
     assert result.exit_code == 0
-    assert bodies[0]["message"] == result.stdout.strip()
+    assert result.stdout.startswith("ya: pilkada-2024/kampanye berjalan")  # scripts read this
+    assert bodies[0]["title"] == "Tahapan berjalan"
+    assert bodies[0]["message"] == (
+        "Pelaksanaan kampanye (Pilkada Serentak 2024) sedang berjalan, hari ke-7 dari 60, "
+        "sisa 53 hari"
+    )
+
+
+def test_active_sends_a_sentence_with_names(cli, receiver):
+    url, bodies = receiver
+    asked = ("check", "--active", "kampanye", "-e", "pemilu-2024", "--notify", url)
+    assert cli(*asked, "--on", "2023-11-29").exit_code == 0
+    assert bodies[0]["message"] == (
+        "Masa Kampanye Pemilu (Pemilu 2024) sedang berjalan, hari ke-2 dari 75, sisa 73 hari"
+    )
+    assert cli(*asked, "--on", "2023-11-29", "--lang", "en").exit_code == 0
+    assert bodies[1]["title"] == "Stage running"
+    assert bodies[1]["message"] == (
+        "Campaign period (2024 General Election) is running, day 2 of 75, 73 days left"
+    )
+    assert cli(*asked, "--on", "2023-10-29").exit_code == 1
+    assert bodies[2]["title"] == "Tahapan tidak berjalan"
+    assert bodies[2]["message"] == (
+        "Masa Kampanye Pemilu (Pemilu 2024) tidak berjalan pada 29 Okt 2023 (mulai dalam 30 hari)"
+    )
 
 
 def test_a_failed_send_is_exit_75_and_the_answer_is_still_printed(cli):
@@ -159,6 +188,38 @@ def test_no_token_is_ever_printed(cli, monkeypatch):
     assert "SECRET" not in cli("config", "list").stdout
     refused = cli("config", "set", "notify", "u:SECRET@host")
     assert refused.exit_code == 2 and "SECRET" not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "seen"),
+    [
+        ("tgram://SECRET", "tgram://***"),
+        ("foo://x", "foo://***"),
+        ("tgram://1:SECRET@", "tgram://***:***@"),
+    ],
+)
+def test_a_refused_url_is_said_once_masked_with_an_example_before_any_answer(cli, url, seen):
+    result = cli("check", "--within", "7", "-e", "pilkada-2024", "--on", "2024-11-20",
+                 "--notify", url)  # fmt: skip
+    assert result.exit_code == 2 and result.stdout == ""  # no answer before the refusal
+    assert result.stderr == (
+        f"tahapan: --notify {seen}: alamat tidak diterima Apprise (skema tidak dikenal atau "
+        "bagian yang wajib tidak ada; isi alamat disamarkan dengan ***)\n"
+        "  Contoh: tgram://TOKEN/CHAT_ID\n"
+    )
+
+
+def test_a_refused_url_in_the_config_names_the_config_key(cli, run):
+    assert cli("config", "set", "notify", "tgram://SECRET json://127.0.0.1:9/", "-q").exit_code == 0
+    done = run("check", "--within", "7", "-e", "pilkada-2024", "--on", "2024-11-20",
+               "--notify", "config", "--lang", "en")  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        "tahapan: the config's notify key tgram://***: Apprise does not accept the URL (an "
+        "unknown scheme, or a required part missing; the URL's parts are masked as ***)\n"
+        "  E.g. tgram://TOKEN/CHAT_ID; fix it with: tahapan config set notify "
+        "tgram://TOKEN/CHAT_ID\n"
+    )
 
 
 @pytest.mark.parametrize("url", ["notaurl", "json:/x", "://x"])

@@ -194,6 +194,55 @@ class TestRegionsCommand:
         assert ambiguous.returncode == 2 and "35.06" in ambiguous.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Kodya Kediri", "kota-kediri"),  # a city was a "kotamadya" until 1999
+        ("Kotamadya Kediri", "kota-kediri"),
+        ("kediri kota", "kota-kediri"),  # the kind last, as lists sorted by name write it
+        ("Kediri, Kota", "kota-kediri"),
+        ("Ｋｏｔａ Ｋｅｄｉｒｉ", "kota-kediri"),  # full-width letters from a phone keyboard
+        ("３５．７１", "kota-kediri"),
+        ("Kab. Kediri", "kabupaten-kediri"),
+        ("Kabupaten Kediri", "kabupaten-kediri"),
+        ("kediri kabupaten", "kabupaten-kediri"),
+        ("Lima Puluh Kota", "kabupaten-lima-puluh-kota"),  # "Kota" that is part of a name
+    ],
+)
+def test_old_and_reordered_and_full_width_names(cli, text, region):
+    result = cli("status", "-r", text, "--on", "2024-09-25", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["region"]["id"] == region
+    listed = cli("regions", text)
+    assert listed.stdout.split("\t")[0] == region
+
+
+def test_kediri_alone_stays_two_regions(cli, run):
+    refused = run("status", "-r", "kediri")
+    assert refused.returncode == 2
+    assert "35.06  kabupaten  Kabupaten Kediri" in refused.stderr
+    assert "35.71  kota       Kota Kediri" in refused.stderr
+    assert cli("status", "-r", "Ｋｅｄｉｒｉ").exit_code == 2
+
+
+def test_a_province_option_that_names_several_exits_2_with_the_candidates(cli, run):
+    done = run("regions", "-p", "kepulauan", "kota")
+    assert (done.returncode, done.stdout) == (2, "")
+    # provinces first: the two Kepulauan provinces, not the eighteen regions holding the word
+    assert done.stderr == (
+        "tahapan: --province: wilayah 'kepulauan' bisa berarti 2 wilayah:\n"
+        "  19     provinsi   Kepulauan Bangka Belitung\n"
+        "  21     provinsi   Kepulauan Riau\n"
+        '  Sebutkan kode atau nama lengkapnya, mis. 19 atau "Kepulauan Bangka Belitung".\n'
+    )
+    several = cli("regions", "--province", "Sulawesi")
+    assert several.exit_code == 2 and several.stdout == ""
+    assert several.stderr.count("provinsi   Sulawesi") == 5
+    assert cli("regions", "-p", "Kodya Kediri").stderr == (
+        "tahapan: Kota Kediri bukan provinsi\n  Provinsinya: Jawa Timur.\n"
+    )
+
+
 def test_search_puts_exact_matches_first(regions):
     # the province's id is "jambi", the city's name too; Muaro Jambi holds the word
     assert [r.code for r in search(regions, "jambi")] == ["15", "15.71", "15.05"]

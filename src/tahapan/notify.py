@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,32 +27,67 @@ def shown(url: str) -> str:
     return url.partition("://")[0] + "://..."
 
 
-def senders(urls: Sequence[str]) -> list[tuple[str, Any]] | None:
-    """Each URL read by Apprise; one it cannot read will never work: bad input (exit 2), not "try
-    again later", so that cron does not retry a broken setup forever. None without Apprise: the
-    answer is still printed, and `send` says how to install it."""
+def shape(text: str) -> str:
+    """What was typed, with every part between separators masked: `tgram://***` shows that the
+    chat id is missing without printing the token. Any part may be a secret (a bot token, a
+    password, an ntfy topic), and stderr lands in cron mail and logs others read."""
+    scheme, found, rest = text.partition("://")
+    if found and scheme.isalnum():
+        return scheme + "://" + _SECRET.sub("***", rest)
+    return _SECRET.sub("***", text)
+
+
+#: a run of anything but the separators of a URL: it may be a token
+_SECRET = re.compile(r"[^/:@?&=]+")
+
+
+def senders(urls: Sequence[tuple[str, str]]) -> list[tuple[str, Any]] | None:
+    """Each URL read by Apprise, given as (URL, where it came from: "--notify" or CONFIG). One it
+    cannot read will never work: bad input (exit 2), not "try again later", so that cron does not
+    retry a broken setup forever; every such URL is said in one message. None without Apprise
+    (once the URLs are at least shaped as URLs): the answer is still printed, and `send` says how
+    to install it."""
+    apprise: Any
     try:
         import apprise
     except ImportError:
-        return None
-    out = []
-    for url in urls:
-        one = apprise.Apprise()
-        if not one.add(url):
-            raise TahapanError(
-                tr(
-                    f"--notify {shown(url)}: alamat tidak diterima Apprise (skema tidak dikenal atau "
-                    "bagian yang wajib tidak ada)",
-                    f"--notify {shown(url)}: Apprise does not accept the URL (an unknown scheme, or "
-                    "a required part missing)",
-                ),
-                hint=tr(
-                    "Contoh: tgram://TOKEN/CHAT_ID, mailto://pengguna:sandi@contoh.id, ntfy://topik",
-                    "E.g. tgram://TOKEN/CHAT_ID, mailto://user:password@example.id, ntfy://topic",
-                ),
-            )
-        out.append((url, one))
-    return out
+        apprise = None
+    read = [(url, origin, apprise.Apprise() if apprise else None) for url, origin in urls]
+    refused = [
+        (url, origin)
+        for url, origin, one in read
+        if not is_url(url) or (one is not None and not one.add(url))
+    ]
+    if refused:
+        raise _refused(refused)
+    return [(url, one) for url, _, one in read] if apprise else None
+
+
+#: `check --notify config`: the URLs come from the config file's notify key
+CONFIG = "config"
+
+
+def _refused(refused: Sequence[tuple[str, str]]) -> TahapanError:
+    where = {
+        "--notify": "--notify",
+        CONFIG: tr("kunci notify di konfigurasi", "the config's notify key"),
+    }
+    listed = ", ".join(f"{where[origin]} {shape(url)}" for url, origin in refused)
+    hint = tr("Contoh: tgram://TOKEN/CHAT_ID", "E.g. tgram://TOKEN/CHAT_ID")
+    if any(origin == CONFIG for _, origin in refused):
+        hint += tr(
+            "; perbaiki dengan: tahapan config set notify tgram://TOKEN/CHAT_ID",
+            "; fix it with: tahapan config set notify tgram://TOKEN/CHAT_ID",
+        )
+    return TahapanError(
+        tr(
+            f"{listed}: alamat tidak diterima Apprise (skema tidak dikenal atau bagian yang wajib "
+            "tidak ada; isi alamat disamarkan dengan ***)",
+            f"{listed}: Apprise does not accept the URL (an unknown scheme, or a required part "
+            "missing; the URL's parts are masked as ***)",
+        ),
+        hint=hint,
+    )
 
 
 def send(senders: Sequence[tuple[str, Any]] | None, title: str, body: str) -> None:

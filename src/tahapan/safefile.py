@@ -181,10 +181,16 @@ def replace_text(path: Path, text: str) -> None:
 
 
 def replace_bytes(
-    path: Path, data: bytes, *, mode: int | None = None, owner: os.stat_result | None = None
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    owner: os.stat_result | None = None,
+    attrs_of: Path | None = None,
 ) -> None:
     """Atomically replace ``path``; ``mode`` None: what the umask gives a new file (0600 files
-    stay 0600 only when asked for)."""
+    stay 0600 only when asked for). The user's extended attributes of ``attrs_of`` (default: the
+    file replaced) go on."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -192,6 +198,7 @@ def replace_bytes(
             if owner is not None and hasattr(os, "fchown") and os.geteuid() == 0:
                 # root (cron) writing a user's file leaves it the user's
                 os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
+            _copy_user_attrs(attrs_of or path, handle.fileno())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -200,6 +207,32 @@ def replace_bytes(
         Path(tmp).unlink(missing_ok=True)
         raise
     sync_dir(path.parent)
+
+
+#: what a file system without (user) extended attributes, or one that forbids them, answers
+_NO_ATTRS = {errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM, errno.ENOENT}
+_NO_ATTRS.add(getattr(errno, "ENODATA", errno.ENOENT))  # an attribute gone between list and read
+
+
+def _copy_user_attrs(source: Path, fd: int) -> None:
+    """Copy ``user.*`` extended attributes (a tag, the address a file came from, an office's sync
+    marker) to the new file: the rename would drop them with the old inode. Other namespaces
+    (security, trusted, system) belong to the system and are not carried over. Where the system
+    or the file system has none, nothing is said: they are the file's extras, not its content."""
+    if not hasattr(os, "listxattr"):  # Windows, macOS
+        return
+    try:
+        names = [n for n in os.listxattr(source) if n.startswith("user.")]
+    except OSError as err:
+        if err.errno in _NO_ATTRS:
+            return
+        raise
+    for name in names:
+        try:
+            os.setxattr(fd, name, os.getxattr(source, name))
+        except OSError as err:
+            if err.errno not in _NO_ATTRS:
+                raise
 
 
 def _umask() -> int:
@@ -240,7 +273,7 @@ def keep_backup(path: Path, old: os.stat_result | None = None) -> Path | None:
             hint=tr("Pindahkan folder itu, lalu ulangi.", "Move that folder away, then try again."),
         )
     mode = stat.S_IMODE(old.st_mode) if old is not None else None
-    replace_bytes(backup, content, mode=mode, owner=old)
+    replace_bytes(backup, content, mode=mode, owner=old, attrs_of=path)
     return backup
 
 

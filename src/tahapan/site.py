@@ -40,8 +40,11 @@ class Written:
     removed: int
 
 
-def publish_tree(folder: Path, files: dict[str, bytes]) -> Written:
-    """Make ``folder`` hold exactly ``files`` (relative paths with /) and the marker."""
+def publish_tree(
+    folder: Path, files: dict[str, bytes], choices: dict[str, str] | None = None
+) -> Written:
+    """Make ``folder`` hold exactly ``files`` (relative paths with /) and the marker, which also
+    keeps ``choices`` for the next publish (``remembered``)."""
     from tahapan.safefile import failed, locked
 
     given = folder
@@ -59,7 +62,9 @@ def publish_tree(folder: Path, files: dict[str, bytes]) -> Written:
             ),
         )
     real = {rel: data for rel, data in files.items() if rel != MARKER}
-    marker = (MARKER_HEAD + "".join(f"{rel}\n" for rel in sorted(real))).encode("utf-8")
+    noted = "".join(f"{CHOICE}{key} = {value}\n" for key, value in sorted((choices or {}).items()))
+    listed = "".join(f"{rel}\n" for rel in sorted(real))
+    marker = (MARKER_HEAD + listed + noted).encode("utf-8")
     files = {**real, MARKER: marker}
     try:
         with locked(target):
@@ -79,6 +84,22 @@ def publish_tree(folder: Path, files: dict[str, bytes]) -> Written:
     except OSError as err:
         raise failed(target, err) from None
     return Written(len(real) - kept, kept, removed)
+
+
+#: a choice kept in the marker: a comment line to the listing, "#: max-days = 365"
+CHOICE = "#: "
+
+
+def remembered(folder: Path) -> dict[str, str]:
+    """The choices the last publish into ``folder`` kept; {} for a new folder or another one."""
+    try:
+        lines = (Path(folder) / MARKER).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return {}
+    found = (
+        line.removeprefix(CHOICE).partition(" = ") for line in lines if line.startswith(CHOICE)
+    )
+    return {key: value for key, sep, value in found if sep}
 
 
 def _fresh(target: Path) -> Path:

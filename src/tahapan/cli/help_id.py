@@ -175,6 +175,18 @@ HELP = {
         "term, pdf, html, ics, csv atau json. Bawaan: dari akhiran BERKAS -o (.pdf, .html...), "
         "selain itu term."
     ),
+    "ics: leave out stages longer than DAYS days (multi-year background stages such as "
+    "planning), so that they do not cover a phone calendar; stderr says how many.": (
+        "ics: lewati tahapan yang lebih panjang dari HARI hari (tahapan latar yang bertahun-tahun, "
+        "mis. perencanaan) agar tidak menutupi kalender ponsel; jumlahnya disebut di stderr."
+    ),
+    "Leave stages longer than DAYS days (multi-year background stages such as planning) out of "
+    "the calendars, so that they do not cover a phone calendar. DIR remembers it: later "
+    "publishes do the same until --max-days 0 puts them back.": (
+        "Lewati tahapan yang lebih panjang dari HARI hari (tahapan latar yang bertahun-tahun, mis. "
+        "perencanaan) di kalender agar tidak menutupi kalender ponsel. FOLDER mengingatnya: "
+        "penerbitan berikutnya ikut melewatinya sampai --max-days 0 memuat semuanya lagi."
+    ),
     "ics: reminders DAYS before each stage's first day and before its last day, at 08:00 "
     "(repeatable).": (
         "ics: pengingat HARI sebelum hari pertama setiap tahapan dan sebelum hari terakhirnya, "

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from tahapan.days.monthgrid import title
 from tahapan.i18n import mark_note, pick, projected_word, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
+from tahapan.reports.export import left_out
 
 UID_DOMAIN = (
     "tahapan.invalid"  # a domain that is no one's (RFC 2606), so the UIDs clash with nobody's
@@ -36,15 +37,17 @@ def write_ics(
     stamp: datetime,
     alarm_days: Sequence[int] = (),
     versions: Versions | None = None,
+    max_days: int | None = None,
 ) -> str:
-    """``versions`` gives each event's SEQUENCE and LAST-MODIFIED (reports/changes.event_versions);
-    without it, SEQUENCE 0 and ``stamp``. DTSTAMP is LAST-MODIFIED: without a METHOD, RFC 5545 has
+    """``max_days``: stages longer are left out (reports/export.left_out). ``versions`` gives
+    each event's SEQUENCE and LAST-MODIFIED (reports/changes.event_versions); without it,
+    SEQUENCE 0 and ``stamp``. DTSTAMP is LAST-MODIFIED: without a METHOD, RFC 5545 has
     it mean when the event's information last changed, so the same schedule gives the same file."""
     events = [
         event_text(election, path, stage, stamp=stamp, alarm_days=alarm_days, versions=versions)
         for election in elections
         for path, stage in election.walk()
-        if stage.held
+        if stage.held and not left_out(stage, max_days)
     ]
     return calendar_text(events, name=title(elections))
 
@@ -58,9 +61,11 @@ def calendar_text(
     cal.add("prodid", "-//tahapan//Jadwal tahapan pemilu//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # icalendar writes an X- property as given: TEXT escaping (RFC 5545 3.3.11) is asked for, or
+    # "Pilkada; Kota, Kediri" would reach a phone as three values
+    cal.add("x-wr-calname", vText(name))
     if description:
-        cal.add("x-wr-caldesc", description)
+        cal.add("x-wr-caldesc", vText(description))
     if refresh:
         # no METHOD: with one, RFC 5545 has DTSTAMP mean when the file was made, and the feed
         # would change on every publish; without, it is when the event last changed

@@ -26,4 +26,5 @@ def ics_text(result: ScheduleExport) -> str:
         stamp=result.stamp or now("UTC"),
         alarm_days=result.alarm_days,
         versions=result.versions,
+        max_days=result.max_days,
     )

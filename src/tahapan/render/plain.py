@@ -20,7 +20,7 @@ from tahapan.i18n import (
     tr,
     weekday_name,
 )
-from tahapan.model import Stage
+from tahapan.model import Election, Stage
 from tahapan.render.words import h_text
 from tahapan.reports.check import CheckReport
 from tahapan.reports.files import RegionsReport, ValidateReport
@@ -65,7 +65,7 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     """The title and body `check --notify` sends: what check says, one event a line, for a phone
     (None when there is nothing to say: nothing is due)."""
     if report.stage is not None:
-        return "tahapan", _active_line(report.stage)
+        return _active_message(report.stage)
     changed = _changes_message(report)
     if not report.events:
         return changed
@@ -74,7 +74,7 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
         f"{format_date(e.day, short=True)} ({h_text(e.ref.election, e.day)}) "
         + f"{pick(e.ref.stage.name, e.ref.stage.name_en)}{_projected(e.ref.stage)} "
         + (f"{kinds[e.kind]} " if kinds[e.kind] else "")
-        + f"· {e.ref.election.id} · {distance((e.day - report.date).days)}"
+        + f"· {_election_name(e.ref.election)} · {distance((e.day - report.date).days)}"
         for e in report.events
     ]
     count = len(lines)
@@ -82,6 +82,33 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     if changed is not None:  # one message, in the order stdout has: deadlines, then changes
         return f"{title}; {changed[0]}", f"{chr(10).join(lines)}\n\n{changed[1]}"
     return title, "\n".join(lines)
+
+
+def _election_name(election: Election) -> str:
+    # a phone is read by a person: the election's name, where stdout keeps the id for scripts
+    return one_line(pick(election.name, election.name_en))
+
+
+def _active_message(show: ShowReport) -> tuple[str, str]:
+    """`check --active` on a phone: a sentence with the stage's and election's names,
+    "Masa Kampanye Pemilu (Pemilu 2024) sedang berjalan, hari ke-2 dari 75, sisa 73 hari"."""
+    from tahapan.render.words import position_words
+
+    stage = show.ref.stage
+    where = (
+        f"{one_line(pick(stage.name, stage.name_en))} ({_election_name(show.ref.election)})"
+        + _projected(stage)
+    )
+    words = position_words(show)
+    if show.position == "active":
+        return tr("Tahapan berjalan", "Stage running"), tr(
+            f"{where} sedang berjalan, {words}", f"{where} is running, {words}"
+        )
+    on = format_date(show.date, short=True)
+    return tr("Tahapan tidak berjalan", "Stage not running"), tr(
+        f"{where} tidak berjalan pada {on} ({words})",
+        f"{where} is not running on {on} ({words})",
+    )
 
 
 def _changes_message(report: CheckReport) -> tuple[str, str] | None:

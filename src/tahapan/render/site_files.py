@@ -39,10 +39,13 @@ def build_site(
     revision: tuple[date | None, str | None],
     election_revisions: dict[str, date | None] | None = None,
     sign: Any = None,
+    max_days: int | None = None,
 ) -> Site:
     """Every file of the site. ``loaded`` is the catalog the elections come from (for scoping to
-    each region); ``sign`` a signature.SecretKey for stages.toml.minisig."""
+    each region); ``sign`` a signature.SecretKey for stages.toml.minisig; ``max_days``: stages
+    longer are left out of the calendars (not of stages.toml, which is the schedule whole)."""
     from tahapan.render.calendar_ics import calendar_text, event_text
+    from tahapan.reports.export import left_out
     from tahapan.schedule.regions import scope
 
     events: dict[tuple[str, str], str] = {}
@@ -51,7 +54,7 @@ def build_site(
         out = []
         for election in elections:
             for path, stage in election.walk():
-                if not stage.held:
+                if not stage.held or left_out(stage, max_days):
                     continue
                 key = (election.id, path)
                 if key not in events:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tahapan.model import Election, Region, as_table
+from tahapan.model import Election, Region, Stage, as_table
 from tahapan.reports import json_value
 
 
@@ -21,6 +21,8 @@ class ScheduleExport:
     alarm_days: tuple[int, ...] = ()
     #: iCalendar: (election, stage path) -> SEQUENCE and LAST-MODIFIED of its event
     versions: dict[tuple[str, str], tuple[int, datetime]] | None = None
+    #: iCalendar: stages longer than this many days are left out (`--max-days`; None: none is)
+    max_days: int | None = None
 
     exit_code = 0
 
@@ -29,6 +31,19 @@ class ScheduleExport:
             "regions": [json_value(as_table(r)) for r in self.regions],
             "elections": [json_value(as_table(e)) for e in self.elections],
         }
+
+
+def left_out(stage: Stage, max_days: int | None) -> bool:
+    """Too long for a phone calendar (`--max-days`): a background stage of years (planning, an
+    ad hoc body's term) would cover every day of it. Its sub-stages stay, each judged alone; a
+    stage without a start stands on its last day as a deadline and stays too."""
+    total = stage.days_total
+    return max_days is not None and total is not None and total > max_days
+
+
+def count_left_out(elections: Sequence[Election], max_days: int | None) -> int:
+    """How many held stages ``left_out`` keeps off the calendar (a repeating one counts once)."""
+    return sum(1 for e in elections for _, s in e.walk() if s.held and left_out(s, max_days))
 
 
 def regions_used(regions: Sequence[Region], elections: Sequence[Election]) -> list[Region]:

@@ -1,8 +1,11 @@
 """Finding a region by what an officer types: a code, an id, a name as the decree or as people write
 it, a short name; and searching the list the same way (`tahapan regions TEXT`).
 
-Names are compared as words: lower case, punctuation as spaces, a leading "Kabupaten", "Kab.",
-"Kota", "Provinsi" (and "Administrasi") read as the kind of region, "Kep." as "Kepulauan". Two names
+Names are compared as words: NFKC-normalised (full-width letters from a phone's keyboard are plain
+ones), lower case, punctuation as spaces, a leading "Kabupaten", "Kab.", "Kota", "Kodya" or
+"Kotamadya" (the old name of a city), "Provinsi" (and "Administrasi") read as the kind of region,
+"Kep." as "Kepulauan". The kind may come last too ("kediri kota", as lists sorted by name write
+it) when the name read as written finds nothing ("Lima Puluh Kota" is a regency's name). Two names
 are the same when their words joined without spaces are, so "Pangkal Pinang", "Pangkalpinang",
 "Toli-Toli" and "Tolitoli" agree without an alias each.
 
@@ -14,6 +17,7 @@ listing each with its code and kind); none gives suggestions, by shared words fi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +30,9 @@ _KIND_WORDS = {
     "kabupaten": "kabupaten",
     "kab": "kabupaten",
     "kota": "kota",
+    # a city was a "kotamadya" until 1999 (UU 22/1999); older letters and officers still say so
+    "kotamadya": "kota",
+    "kodya": "kota",
     "provinsi": "provinsi",
     "propinsi": "provinsi",
     "prov": "provinsi",
@@ -41,9 +48,14 @@ class AmbiguousRegionError(UnknownNameError):
     """Text that names several regions: the officer picks one by code or full name (exit 2)."""
 
 
+def _plain(text: str) -> str:
+    """The text as names are compared: full-width and other compatibility forms as plain letters."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
 def words(text: str) -> tuple[str | None, tuple[str, ...]]:
     """The kind the text starts with (if any) and its other words, compared as explained above."""
-    found = _NON_WORD.sub(" ", text.lower()).split()
+    found = _NON_WORD.sub(" ", _plain(text)).split()
     kind = None
     if found and found[0] in _KIND_WORDS:
         kind = _KIND_WORDS[found[0]]
@@ -96,13 +108,25 @@ def _fits(kind: str | None, region: Region) -> bool:
     return kind is None or region.kind is None or region.kind == kind
 
 
+def _readings(text: str) -> list[str]:
+    """The text as typed; and, when its last word is a kind ("kediri kota"), with it first."""
+    found = _NON_WORD.sub(" ", _plain(text)).split()
+    if len(found) > 1 and found[-1] in _KIND_WORDS and found[0] not in _KIND_WORDS:
+        return [text, " ".join([found[-1], *found[:-1]])]
+    return [text]
+
+
 def exact(regions: Sequence[Region], text: str) -> list[Region]:
     """The region whose code or id is the text; else those whose name or alias is."""
-    return _by_key(regions, text) or _by_name(regions, text)
+    for reading in _readings(text):
+        found = _by_key(regions, reading) or _by_name(regions, reading)
+        if found:
+            return found
+    return []
 
 
 def _by_key(regions: Sequence[Region], text: str) -> list[Region]:
-    wanted = _code(" ".join(text.split()).lower())
+    wanted = _code(" ".join(_plain(text).split()))
     return [r for r in regions if wanted in (r.id, r.code)]
 
 
@@ -115,12 +139,20 @@ def _by_name(regions: Sequence[Region], text: str) -> list[Region]:
     if found or kind is None:
         return found
     # "Kota Baru" is Kabupaten Kotabaru: the first word was part of the name, not its kind
-    whole = "".join(_NON_WORD.sub(" ", text.lower()).split())
+    whole = "".join(_NON_WORD.sub(" ", _plain(text)).split())
     return [n.region for n in _index(regions) if whole in n.keys]
 
 
 def by_words(regions: Sequence[Region], text: str) -> list[Region]:
     """Regions one of whose names holds every word typed, as whole words."""
+    for reading in _readings(text):
+        found = _holding(regions, reading)
+        if found:
+            return found
+    return []
+
+
+def _holding(regions: Sequence[Region], text: str) -> list[Region]:
     kind, typed = words(text)
     if not typed:
         return [r for r in regions if kind is not None and r.kind == kind]
@@ -134,9 +166,16 @@ def by_words(regions: Sequence[Region], text: str) -> list[Region]:
 def search(regions: Sequence[Region], text: str) -> list[Region]:
     """What `tahapan regions TEXT` lists: exact matches first, then names holding every word, then
     names, ids and codes that contain the text; each group in code order."""
+    found: list[Region] = []
+    for reading in _readings(text):
+        found += _search(regions, reading)
+    return list(dict.fromkeys(found))
+
+
+def _search(regions: Sequence[Region], text: str) -> list[Region]:
     kind, typed = words(text)
     compact = "".join(typed)
-    lowered = " ".join(text.split()).lower()
+    lowered = " ".join(_plain(text).split())
 
     def contains(n: _Names) -> bool:
         region = n.region
@@ -148,8 +187,7 @@ def search(regions: Sequence[Region], text: str) -> list[Region]:
         )
 
     found = _by_key(regions, text) + _by_name(regions, text) + _by_code(by_words(regions, text))
-    found += _by_code([n.region for n in _index(regions) if contains(n)])
-    return list(dict.fromkeys(found))
+    return found + _by_code([n.region for n in _index(regions) if contains(n)])
 
 
 def _by_code(regions: Iterable[Region]) -> list[Region]:

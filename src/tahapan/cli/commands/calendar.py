@@ -29,7 +29,7 @@ from tahapan.render import render
 from tahapan.reports.export import ScheduleExport
 
 if TYPE_CHECKING:
-    pass
+    from tahapan.model import Election
 
 
 class CalendarFormat(StrEnum):
@@ -68,6 +68,17 @@ def command(
     ] = None,
     output: OutputOpt = None,
     alarm: AlarmOpt = None,
+    max_days: Annotated[
+        int | None,
+        typer.Option(
+            "--max-days",
+            metavar="DAYS",
+            min=1,
+            help="ics: leave out stages longer than DAYS days (multi-year background stages such "
+            "as planning), so that they do not cover a phone calendar; stderr says how many.",
+            show_default=False,
+        ),
+    ] = None,
     election: ElectionOpt = None,
     on: OnOpt = None,
     region: RegionOpt = None,
@@ -90,6 +101,19 @@ def command(
             SUFFIXES.get(output.suffix.lower(), CalendarFormat.term)
             if output
             else CalendarFormat.term
+        )
+    if max_days is not None and format != CalendarFormat.ics:
+        from tahapan.errors import TahapanError
+
+        raise TahapanError(
+            tr(
+                f"--max-days hanya untuk kalender ponsel (-f ics), bukan -f {format.value}",
+                f"--max-days is for phone calendars only (-f ics), not -f {format.value}",
+            ),
+            hint=tr(
+                "Contoh: tahapan calendar -f ics --max-days 365 -o jadwal.ics",
+                "E.g. tahapan calendar -f ics --max-days 365 -o schedule.ics",
+            ),
         )
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
@@ -114,7 +138,11 @@ def command(
             chosen = [within(e, *asked) for e in chosen]
         if format == CalendarFormat.csv:  # a row per occurrence; iCalendar keeps the rule
             chosen = expand_all(chosen, *(months.month_bounds(*asked) if asked else around(today)))
-        if not any(s.held for e in chosen for _, s in e.walk()):
+        from tahapan.reports.export import left_out
+
+        if max_days is not None:
+            say_left_out(chosen, max_days)
+        if not any(s.held and not left_out(s, max_days) for e in chosen for _, s in e.walk()):
             from tahapan.errors import TahapanError
 
             raise TahapanError(
@@ -126,7 +154,9 @@ def command(
                 ),
                 hint=tr("Pilih pemilu atau bulan lain.", "Choose another election or months."),
             )
-        export = ScheduleExport(chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()))
+        export = ScheduleExport(
+            chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()), max_days=max_days
+        )
         if format == CalendarFormat.ics:
             from tahapan.reports.versions import current_versions
 
@@ -141,3 +171,20 @@ def command(
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
     fmt = format.value if format != CalendarFormat.term else "text" if output is None else "txt"
     return render(report, fmt, output)
+
+
+def say_left_out(elections: list[Election], max_days: int) -> None:
+    """How many stages --max-days leaves out, on stderr: a calendar without them is not mistaken
+    for the whole schedule."""
+    from tahapan.cli.streams import say
+    from tahapan.reports.export import count_left_out
+
+    n = count_left_out(elections, max_days)
+    say(
+        tr(
+            f"--max-days {max_days}: {n} tahapan yang lebih panjang dari {max_days} hari tidak "
+            "dimuat di kalender",
+            f"--max-days {max_days}: {n} {'stage' if n == 1 else 'stages'} longer than "
+            f"{max_days} days left out of the calendar",
+        )
+    )

@@ -208,27 +208,19 @@ def _senders(given: list[str]) -> Any:
     """The URLs given (`config`: those of the config's notify key), each read by Apprise now: one
     that cannot work is bad input before any answer is printed."""
     from tahapan.config import load_config
-    from tahapan.notify import senders
+    from tahapan.notify import CONFIG, senders
 
-    urls = [u for g in given for u in (load_config().get("notify", []) if g == "config" else [g])]
+    urls = [
+        (u, g if g == CONFIG else "--notify")
+        for g in given
+        for u in (load_config().get("notify", []) if g == CONFIG else [g])
+    ]
     if not urls:
         raise TahapanError(
             tr("--notify config: kunci notify belum diisi", "--notify config: no notify URLs set"),
             hint=tr(
                 "Isi dengan: tahapan config set notify tgram://TOKEN/CHAT_ID",
                 "Set them with: tahapan config set notify tgram://TOKEN/CHAT_ID",
-            ),
-        )
-    from tahapan.notify import is_url, shown
-
-    bad = [shown(u) for u in urls if not is_url(u)]
-    if bad:
-        raise TahapanError(
-            tr("--notify bukan alamat Apprise: ", "--notify is not an Apprise URL: ")
-            + ", ".join(bad),
-            hint=tr(
-                "Contoh: tgram://TOKEN/CHAT_ID, ntfy://topik",
-                "E.g. tgram://TOKEN/CHAT_ID, ntfy://topic",
             ),
         )
     return senders(urls)

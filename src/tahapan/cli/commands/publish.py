@@ -24,6 +24,9 @@ from tahapan.cli.options import (
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 
+#: the choice a site remembers for its next publish (in its marker file)
+MAX_DAYS = "max-days"
+
 #: the password of an encrypted minisign secret key (--sign): never on the command line
 PASSWORD_VARIABLE = "TAHAPAN_SIGN_PASSWORD"
 
@@ -58,6 +61,18 @@ def command(
         ),
     ] = None,
     alarm: AlarmOpt = None,
+    max_days: Annotated[
+        int | None,
+        typer.Option(
+            "--max-days",
+            metavar="DAYS",
+            min=0,
+            help="Leave stages longer than DAYS days (multi-year background stages such as "
+            "planning) out of the calendars, so that they do not cover a phone calendar. DIR "
+            "remembers it: later publishes do the same until --max-days 0 puts them back.",
+            show_default=False,
+        ),
+    ] = None,
     year: Annotated[
         int | None,
         typer.Option(
@@ -112,10 +127,26 @@ def command(
     from tahapan.reports.status import build_status
     from tahapan.reports.versions import current_versions, election_revisions
     from tahapan.schedule.select import pick_elections
-    from tahapan.site import publish_tree
+    from tahapan.site import publish_tree, remembered
 
     base = _base_url(url)
     key = _secret_key(sign) if sign is not None else None
+    # a subscribed calendar keeps one content whoever runs publish: cron's choice holds for a
+    # publish by hand too, until it is changed
+    kept = remembered(folder).get(MAX_DAYS)
+    if max_days is None and kept is not None and kept.isdigit():
+        from tahapan.cli.streams import say
+
+        max_days = int(kept)
+        say(
+            tr(
+                f"--max-days {kept} seperti terbitan sebelumnya ke {folder} (--max-days 0 memuat "
+                "lagi semua tahapan)",
+                f"--max-days {kept} as the previous publish into {folder} (--max-days 0 puts "
+                "every stage back)",
+            )
+        )
+    limit = max_days or None
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     today = resolve_on(session, on)
     catalog = session.catalog
@@ -148,6 +179,7 @@ def command(
         revision=_revision(session.files, {e.id for e in chosen}),
         election_revisions=election_revisions(loaded, chosen),
         sign=key,
+        max_days=limit,
     )
     if not any(feed.events for feed in site.board.feeds):
         # a typo in a cron line (--year 1900) must not empty every subscriber's calendar
@@ -160,7 +192,11 @@ def command(
                 "Periksa -e, -r, --year, --from dan --to.", "Check -e, -r, --year, --from and --to."
             ),
         )
-    done = publish_tree(folder, site.files)
+    if limit is not None:
+        from tahapan.cli.commands.calendar import say_left_out
+
+        say_left_out(chosen, limit)
+    done = publish_tree(folder, site.files, {MAX_DAYS: str(limit)} if limit else {})
     from tahapan.cli.streams import say
 
     say(

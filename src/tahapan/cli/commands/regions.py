@@ -40,13 +40,13 @@ def command(
     """The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code,
     kind, time zone and province. With TEXT, those it names: exact matches first, then names holding
     every word, then names containing it. Exit 1 when nothing matches, as grep does."""
-    from tahapan.schedule.region_lookup import find_region, search, suggestions
+    from tahapan.schedule.region_lookup import search, suggestions
 
     session = open_session(data=data, lang=lang, tz=None, elections=None)
     known = session.catalog.regions
     found: tuple[Region, ...] = known
     if province:
-        chosen = find_region(known, province)
+        chosen = _province(known, province)
         if chosen.parent is not None:
             above = next((r.name for r in known if r.id == chosen.parent), chosen.parent)
             raise TahapanError(
@@ -60,3 +60,22 @@ def command(
     close = () if found else tuple(suggestions(looked_in, query or ""))
     report = RegionsReport(found, query=query, province=province, close=close)
     return render(report, "json" if json else "text")
+
+
+def _province(known: tuple[Region, ...], text: str) -> Region:
+    """The province --province names: looked for among provinces first, so that "bangka" is
+    Kepulauan Bangka Belitung and "kepulauan" two provinces, not eighteen regions; then among all,
+    to say which province a regency lies in. Several: exit 2, the candidates on stderr."""
+    from tahapan.schedule.region_lookup import AmbiguousRegionError, exact, find_region
+
+    provinces = tuple(r for r in known if r.parent is None)
+    # a regency named exactly ("Kota Kediri") is not a province that merely shares its words
+    among = known if exact(known, text) and not exact(provinces, text) else provinces
+    try:
+        return find_region(among, text)
+    except AmbiguousRegionError as err:
+        raise AmbiguousRegionError(f"--province: {err.message}", hint=err.hint) from None
+    except TahapanError:
+        if among is known:
+            raise
+    return find_region(known, text)
