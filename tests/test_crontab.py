@@ -61,12 +61,13 @@ def cron(tmp_path):
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     places = {
-        "/opt/tahapan/.venv/bin/tahapan": installed_command()[0],
         "/opt/tahapan/pengingat.sh": str(opt / "pengingat.sh"),
         "/var/www/jadwal": str(tmp_path / "www"),
     }
 
     def localise(text: str) -> str:
+        # the pages install tahapan in /opt/tahapan/.venv or a user's home: here, the installed one
+        text = re.sub(r"/[\w./-]*/bin/tahapan\b", installed_command()[0], text)
         for documented, here in places.items():
             text = text.replace(documented, here)
         return text
