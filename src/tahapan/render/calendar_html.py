@@ -17,7 +17,6 @@ from tahapan.i18n import (
     WEEKDAYS_ID,
     confidence_mark,
     language,
-    month_name,
     projected_word,
     tr,
 )
@@ -109,7 +108,7 @@ def write_html(report: CalendarReport) -> str:
 def _month(report: CalendarReport, month: Month, title: str) -> str:
     """A month as a table, so that a printed month that runs over pages repeats its title and
     weekday names at the top of each (thead) and its footer at the bottom (tfoot)."""
-    head = [f"<h1>{escape(title)} — {month_name(month.month)} {month.year}</h1>"]
+    head = [f"<h1>{escape(report.heading(month))}</h1>"]
     if report.region is not None:
         head.append(
             f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>'
@@ -140,7 +139,7 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         key += f'<p class="projected">{escape(warning)}</p>'
     # the key may run over a page: its row breaks, a week's does not
     rows += f'<tr class="flow"><td>{key}</td></tr>'
-    basis, marks, made = report.footer()
+    basis, marks, made = report.footer(month)
     return (
         f'<section class="month"><table class="page">\n<thead><tr><td>{"".join(head)}</td></tr></thead>\n'
         f"<tfoot><tr><td><footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>"
@@ -193,7 +192,7 @@ def _key(report: CalendarReport, month: Month) -> str:
     for index in [*month.band, *month.marks]:
         mark = report.marks[index]
         stage = mark.ref.stage
-        where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
+        where = f" · {escape(mark.ref.election.id)}" if len(report.named(month)) > 1 else ""
         extra = f" [{projected_word(stage)}]" if stage.projected else ""
         if index in month.band:
             extra += tr(" (sepanjang bulan)", " (all month)")
