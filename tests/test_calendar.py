@@ -47,7 +47,7 @@ def test_cuti_bersama_has_its_own_mark(cli):
     html = cli(*PILKADA, "--month", "2024-04", "-f", "html").stdout
     assert (
         '<div class="cell holiday" style="grid-column:1"></div><div class="num cuti" '
-        'style="grid-column:1">8 <span class="note">Cuti Bersama Hari Raya Idul Fitri</span></div>'
+        'style="grid-column:1">8 <span class="note narrow">Cuti Bersama Hari Raya Idul Fitri</span></div>'
     ) in html
 
 

@@ -231,7 +231,9 @@ def test_unknown_start_shows_from_the_month_start_as_uncertain(cli, tmp_path):
     assert f"? {rules['symbol']} {rules['name']}" in pdf_pages(out)[0]
     html = cli(*NOVEMBER, "-f", "html").stdout
     assert '<div class="bar unknown" style="grid-column:5 / 8;grid-row:' in html
-    assert f">? {rules['symbol']} {rules['name']}</div>" in html
+    assert (
+        f'<span class="tag">? {rules["symbol"]}</span><span class="name"> {rules["name"]}</span></div>'
+    ) in html
 
 
 def test_a_whole_month_stage_gets_a_band(cli, tmp_path):
