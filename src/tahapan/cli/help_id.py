@@ -192,6 +192,11 @@ HELP = {
         "ics: pengingat HARI sebelum hari pertama setiap tahapan dan sebelum hari terakhirnya, "
         "pukul 08.00 (boleh berulang)."
     ),
+    "pdf: each month on one A4 sheet, set smaller (no text under 7 pt) and the key in three "
+    "columns; what still does not fit is left out and named on stderr.": (
+        "pdf: setiap bulan pada satu lembar A4, dicetak lebih kecil (tidak ada teks di bawah 7 pt) "
+        "dan kunci dalam tiga kolom; yang tetap tidak muat ditinggalkan dan disebutkan di stderr."
+    ),
     # ---------------------------------------------------------------------------- export, import
     "The merged schedule (shipped data and your files) as one TOML file, or as CSV rows.": (
         "Jadwal gabungan (data bawaan dan berkas Anda) sebagai satu berkas TOML, atau baris CSV."

@@ -11,31 +11,32 @@ from __future__ import annotations
 
 import calendar as stdcal
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from tahapan.colours import faded
 from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
+from tahapan.days.palette import colours
 from tahapan.days.workdays import Closed, WorkCalendar
-from tahapan.i18n import estimate_note, format_date, format_range, pick, projection_note, tr
-from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
+from tahapan.i18n import (
+    estimate_note,
+    format_date,
+    format_range,
+    month_name,
+    pick,
+    projection_note,
+    tr,
+)
+from tahapan.model import CONFIDENCE_TEXT, Election, Region
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
 DayKind = Literal["voting", "holiday", "cuti", "sunday", "saturday", "workday"]
 #: a stage this long that covers a whole month goes in the month's band, not in every cell
 BACKGROUND_DAYS = 90
 SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-#: the strong colours kept for the stages that matter most: voting day (red) and the campaign (blue)
-STRONG = {ln.VOTING: "#c62828", ln.CAMPAIGN: "#1565c0"}
-#: colours for the other stages, apart from the strong ones and from each other in print and on
-#: screen (hex for PDF and HTML; the text on a bar is black or white, whichever reads better)
-PALETTE = (
-    "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#795548", "#9e9d24",
-    "#f9a825", "#4db6ac", "#f48fb1", "#546e7a", "#7cb342", "#ba68c8",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,14 @@ class Mark:
         return pick(self.ref.stage.name, self.ref.stage.name_en)
 
     @property
+    def tag(self) -> str:
+        """Its letter, after '? ' when the start is unknown: all a bar too short for the name says."""
+        return f"{'' if self.known else '? '}{self.symbol}"
+
+    @property
     def label(self) -> str:
         """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …'."""
-        return f"{'' if self.known else '? '}{self.symbol} {self.name}"
+        return f"{self.tag} {self.name}"
 
     @property
     def dates(self) -> str:
@@ -161,15 +167,31 @@ class CalendarReport:
     marks: tuple[Mark, ...]
     generated: date
     region: Region | None = None
+    #: a PDF month on one A4 sheet, set tighter (`calendar --one-page`)
+    one_page: bool = False
 
     @property
     def title(self) -> str:
         """The elections' names, as a calendar heads its pages."""
         return title(self.elections)
 
-    def footer(self) -> tuple[str, str, str]:
+    def named(self, month: Month | None = None) -> tuple[Election, ...]:
+        """The elections with a stage in ``month`` (a page names no other), or in any month."""
+        if month is None:
+            return self.elections
+        ids = {self.marks[i].ref.election.id for i in (*month.band, *month.marks)}
+        return tuple(e for e in self.elections if e.id in ids)
+
+    def heading(self, month: Month, space: str = " ") -> str:
+        """A month's title: the elections with a stage in it and the month, or the month alone.
+        ``space`` joins the month to them and to its year (a no-break space on paper)."""
+        when = f"{month_name(month.month)}{space}{month.year}"
+        named = self.named(month)
+        return f"{title(named)} —{space}{when}" if named else when
+
+    def footer(self, month: Month | None = None) -> tuple[str, str, str]:
         """The page footer's three texts: the legal basis, the confidence marks, who made it when."""
-        bases = "; ".join(f"{pick(e.name, e.name_en)}: {e.basis}" for e in self.elections)
+        bases = "; ".join(f"{pick(e.name, e.name_en)}: {e.basis}" for e in self.named(month))
         marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
         made = (
             tr("Dibuat ", "Made ")
@@ -264,24 +286,6 @@ def title(elections: Sequence[Election]) -> str:
     return " · ".join(pick(e.name, e.name_en) for e in elections) or "tahapan"
 
 
-def within(election: Election, first: date, last: date) -> Election:
-    """The election with only the stages that touch the months of first..last."""
-    start, end = month_bounds(first, last)
-
-    def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
-        # an unknown start counts from where status counts it, as in the month grids; a repeating
-        # stage that has begun by the window's end is kept whole (its rule goes into iCalendar,
-        # whose clients expand it)
-        return tuple(
-            replace(s, stages=keep(s.stages))
-            for s in stages
-            if (s.repeat is not None and s.start is not None and s.start <= end)
-            or (tl.counted_from(s, election) <= end and s.end >= start)
-        )
-
-    return replace(election, stages=keep(election.stages))
-
-
 def build(
     elections: list[Election],
     first: date,
@@ -289,6 +293,7 @@ def build(
     *,
     generated: date,
     region: Region | None = None,
+    one_page: bool = False,
 ) -> CalendarReport:
     months = month_range(first, last)
     start, end = month_bounds(first, last)
@@ -302,7 +307,7 @@ def build(
     )
     marks = tuple(
         Mark(ref, symbol(i), colour, begin)
-        for i, ((ref, begin), colour) in enumerate(zip(shown, _colours(shown), strict=True))
+        for i, ((ref, begin), colour) in enumerate(zip(shown, colours(shown), strict=True))
     )
     holidays: list[Any] = [h for e in elections for h in e.holidays]
     workdays = WorkCalendar(holidays)
@@ -310,36 +315,16 @@ def build(
     for election in elections:
         if election.voting_day is not None:
             voting.setdefault(election.voting_day, []).append(election.id)
+    # the elections that have a stage in these months, the only ones the title and footer name
+    shown_ids = {m.ref.election.id for m in marks}
     return CalendarReport(
-        tuple(elections),
+        tuple(e for e in elections if e.id in shown_ids),
         tuple(_month(y, m, marks, workdays, voting) for y, m in months),
         marks,
         generated,
         region,
+        one_page,
     )
-
-
-def _colours(shown: list[tuple[tl.StageRef, date]]) -> list[str]:
-    """Each stage's colour (given with the first day it is drawn): voting day's and the campaign's
-    their strong ones, the others one that no stage near it in time has (within a month either
-    side, so that one page's key shows different colours), while the palette lasts (greedy
-    colouring of intervals, in order of start)."""
-    near = timedelta(days=31)
-    out: list[str] = []
-    for ref, begin in shown:
-        strong = STRONG.get(ln.importance(ref.stage))
-        if strong is not None:
-            out.append(strong)
-            continue
-        first, last = begin - near, ref.stage.end + near
-        taken = {
-            colour
-            for (other, other_begin), colour in zip(shown, out, strict=False)
-            if other_begin <= last and other.stage.end >= first
-        }
-        free = [c for c in PALETTE if c not in taken]
-        out.append(free[0] if free else PALETTE[len(out) % len(PALETTE)])
-    return out
 
 
 def _month(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import calendar as stdcal
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from tahapan.days import timeline as tl
 from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import tr
-from tahapan.model import Election
+from tahapan.model import Election, Stage
 
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
 MAX_MONTHS = 36
@@ -133,3 +134,21 @@ def requested_range(
             )
         return first, last
     return None
+
+
+def within(election: Election, first: date, last: date) -> Election:
+    """The election with only the stages that touch the months of first..last."""
+    start, end = month_bounds(first, last)
+
+    def keep(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        # an unknown start counts from where status counts it, as in the month grids; a repeating
+        # stage that has begun by the window's end is kept whole (its rule goes into iCalendar,
+        # whose clients expand it)
+        return tuple(
+            replace(s, stages=keep(s.stages))
+            for s in stages
+            if (s.repeat is not None and s.start is not None and s.start <= end)
+            or (tl.counted_from(s, election) <= end and s.end >= start)
+        )
+
+    return replace(election, stages=keep(election.stages))

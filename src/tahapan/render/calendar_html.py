@@ -17,7 +17,6 @@ from tahapan.i18n import (
     WEEKDAYS_ID,
     confidence_mark,
     language,
-    month_name,
     projected_word,
     tr,
 )
@@ -52,9 +51,13 @@ div.num.red { color: $holiday; }
 div.num.cuti, div.num.cuti .note { color: $cuti; }
 .note { font-size: 7pt; font-weight: normal; color: $holiday; }
 div.num.voting .note { color: #000; font-weight: bold; }
-/* one line per bar keeps the lanes level; the key under the grid names every stage in full */
+/* a bar's label wraps between words, never inside one: a bar too short for its name's longest
+   word shows its letter alone (on a phone only, when the word fits a wider screen), and the key
+   under the grid names it */
 div.bar { font-size: 7pt; font-weight: bold; line-height: 1.3; margin: 0.3mm 0.7mm; padding: 0 0.8mm;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; align-self: start; }
+  overflow-wrap: normal; word-break: normal; hyphens: none; align-self: stretch; }
+div.bar.letter .name { display: none; }
+.note { overflow-wrap: normal; word-break: normal; hyphens: none; }
 div.bar.unknown { font-style: italic; }
 ol.key { columns: 2; column-gap: 6mm; font-size: 8pt; margin: 2mm 0 0 0; padding: 0; list-style: none; }
 ol.key li { break-inside: avoid; margin-bottom: 0.6mm; padding-left: 7mm; text-indent: -7mm; }
@@ -72,6 +75,7 @@ footer { font-size: 7pt; color: $quiet; margin-top: 1.5mm; }
   .short { display: inline; }
   div.num { font-size: 10pt; }
   div.num .note { display: block; }
+  div.bar.narrow .name, div.num .note.narrow { display: none; }
   ol.key { columns: 1; font-size: 9pt; }
 }
 """).substitute(
@@ -84,6 +88,11 @@ footer { font-size: 7pt; color: $quiet; margin-top: 1.5mm; }
 PRINT_LANES = 30
 #: whole-month bands shown over the weekday names at most
 HEAD_BANDS = 4
+#: the narrowest a day's column gets, in CSS px: printed on A4 landscape, and on a phone (360 px)
+WIDE_PX, PHONE_PX = 145.0, 48.0
+#: the widest a character of 7 pt bold DejaVu Sans (or Arial) is drawn on average, in CSS px, with a
+#: margin: to tell, before any browser does, whether a word fits a bar
+CHAR_PX = 6.8
 #: a day's cell class by its kind (``Day.kind``)
 DAY_CLASSES = {
     "voting": "voting",
@@ -109,7 +118,7 @@ def write_html(report: CalendarReport) -> str:
 def _month(report: CalendarReport, month: Month, title: str) -> str:
     """A month as a table, so that a printed month that runs over pages repeats its title and
     weekday names at the top of each (thead) and its footer at the bottom (tfoot)."""
-    head = [f"<h1>{escape(title)} — {month_name(month.month)} {month.year}</h1>"]
+    head = [f"<h1>{escape(report.heading(month))}</h1>"]
     if report.region is not None:
         head.append(
             f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>'
@@ -140,7 +149,7 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         key += f'<p class="projected">{escape(warning)}</p>'
     # the key may run over a page: its row breaks, a week's does not
     rows += f'<tr class="flow"><td>{key}</td></tr>'
-    basis, marks, made = report.footer()
+    basis, marks, made = report.footer(month)
     return (
         f'<section class="month"><table class="page">\n<thead><tr><td>{"".join(head)}</td></tr></thead>\n'
         f"<tfoot><tr><td><footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>"
@@ -169,7 +178,7 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         parts.append(
             f'<div class="cell {DAY_CLASSES.get(kind, "")}" style="grid-column:{col}"></div>'
         )
-        note = f' <span class="note">{escape(day.note)}</span>' if day.note else ""
+        note = f" {_note(day.note, kind)}" if day.note else ""
         parts.append(
             f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
             f"{day.day.day}{note}</div>"
@@ -179,13 +188,33 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
             continue
         mark = report.marks[segment.mark]
         fill, label = mark.fill, mark.label
+        days = segment.last - segment.first + 1
+        fits = "" if _fits(mark.name, days * WIDE_PX) else " letter"
+        fits = fits or ("" if _fits(mark.name, days * PHONE_PX) else " narrow")
         parts.append(
-            f'<div class="bar{"" if mark.known else " unknown"}" style="grid-column:{segment.first + 1} / '
-            f'{segment.last + 2};grid-row:{segment.lane - lo + 2};background:{fill};color:{ink(fill)}" '
-            f'title="{escape(label, quote=True)}">{escape(label)}</div>'
+            f'<div class="bar{fits}{"" if mark.known else " unknown"}" style="grid-column:'
+            f"{segment.first + 1} / {segment.last + 2};grid-row:{segment.lane - lo + 2};"
+            f'background:{fill};color:{ink(fill)}" title="{escape(label, quote=True)}">'
+            f'<span class="tag">{escape(mark.tag)}</span><span class="name"> {escape(mark.name)}'
+            "</span></div>"
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _fits(text: str, column: float) -> bool:
+    """Whether every word of ``text`` fits a bar across ``column`` px, its margins aside."""
+    return max((len(word) for word in text.split()), default=0) * CHAR_PX <= column - 12
+
+
+def _note(note: str, kind: str) -> str:
+    """What a day says beside its number; on a phone, voting day's star alone, and a holiday's
+    name only when its words fit the cell (every holiday is named under the grid)."""
+    if kind == "voting":
+        star, words = note.split(" ", 1)
+        return f'<span class="note">{star} <span class="long">{escape(words)}</span></span>'
+    narrow = "" if _fits(note, PHONE_PX) else " narrow"
+    return f'<span class="note{narrow}">{escape(note)}</span>'
 
 
 def _key(report: CalendarReport, month: Month) -> str:
@@ -193,7 +222,8 @@ def _key(report: CalendarReport, month: Month) -> str:
     for index in [*month.band, *month.marks]:
         mark = report.marks[index]
         stage = mark.ref.stage
-        where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
+        election = f' · <span class="dates">{escape(mark.ref.election.id)}</span>'
+        where = election if len(report.named(month)) > 1 else ""
         extra = f" [{projected_word(stage)}]" if stage.projected else ""
         if index in month.band:
             extra += tr(" (sepanjang bulan)", " (all month)")

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, month_name, projected_word, tr
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, projected_word, tr
 
 NUMBER_STYLE = {
     "voting": "bold reverse",
@@ -75,7 +75,7 @@ def _name(report: CalendarReport, index: int, width: int) -> Text:
 
 
 def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
-    title = Text(f"{report.title} — {month_name(month.month)} {month.year}", style="bold")
+    title = Text(report.heading(month), style="bold")
     out: list[Any] = [Text(""), title]
     if month.band:
         out.append(Text(tr("Sepanjang bulan:", "All month:"), style="dim"))

@@ -107,6 +107,15 @@ class TextPage(FPDF):
         out.append(line)
         return out
 
+    def whole(self, text: str, width: float, most: int) -> list[str] | None:
+        """``text`` in at most ``most`` lines of ``width`` broken between words only, or None when
+        it does not fit so: a label is then left to the key rather than cut."""
+        room = width - 2 * self.c_margin
+        if any(self.get_string_width(word) > room for word in self.safe(text).split(" ")):
+            return None
+        lines = self.lines(text, width)
+        return lines if len(lines) <= most else None
+
     def wrapped(self, x: float, y: float, w: float, line_h: float, text: str) -> float:
         """``text`` wrapped into lines from (x, y); the y under the last line."""
         for line in self.lines(text, w):

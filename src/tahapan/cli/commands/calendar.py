@@ -67,6 +67,14 @@ def command(
         ),
     ] = None,
     output: OutputOpt = None,
+    one_page: Annotated[
+        bool,
+        typer.Option(
+            "--one-page",
+            help="pdf: each month on one A4 sheet, set smaller (no text under 7 pt) and the key in "
+            "three columns; what still does not fit is left out and named on stderr.",
+        ),
+    ] = False,
     alarm: AlarmOpt = None,
     max_days: Annotated[
         int | None,
@@ -118,24 +126,39 @@ def command(
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
     today = resolve_on(session, on)
+    if one_page and format != CalendarFormat.pdf:
+        from tahapan.errors import TahapanError
+
+        raise TahapanError(
+            tr(
+                f"--one-page hanya untuk PDF, bukan {format.value}",
+                f"--one-page is for a PDF only, not {format.value}",
+            ),
+            hint=tr("Tambahkan -f pdf atau -o BERKAS.pdf.", "Add -f pdf or -o FILE.pdf."),
+        )
     from tahapan.schedule.recurrence import around, expand_all
 
     # repeating stages as their occurrences near the date, to choose elections and months by
     near = expand_all(catalog.elections, *around(today, 400, 800))
-    if session.elections:
-        chosen = pick_elections(catalog, session.elections)
-    else:
-        ids = {e.id for e in near_elections(near, today)}
-        chosen = [e for e in catalog.elections if e.id in ids] or list(catalog.elections)
+    # without -e every loaded election may have a stage in the months shown (the calendar names
+    # only those that do); the default months still come from the elections near the date
+    chosen = (
+        pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
+    )
+    ids = {e.id for e in near_elections(near, today)}
+    nearby = chosen if session.elections else [e for e in chosen if e.id in ids] or chosen
     # H-30 .. H count from the voting day of the one election chosen, as --on does
     voting_day = chosen[0].voting_day if session.elections and len(chosen) == 1 else None
     asked = months.requested_range(month, year, start, end, today, voting_day)
     if format in (CalendarFormat.ics, CalendarFormat.csv):
         from tahapan.days.dates import now
-        from tahapan.days.monthgrid import within
+        from tahapan.days.months import within
 
-        if asked is not None:
-            chosen = [within(e, *asked) for e in chosen]
+        if asked is not None:  # only the elections with a stage in the months, as in the grids
+            kept = [within(e, *asked) for e in chosen]
+            chosen = [e for e in kept if any(s.held for _, s in e.walk())]
+        else:
+            chosen = nearby
         if format == CalendarFormat.csv:  # a row per occurrence; iCalendar keeps the rule
             chosen = expand_all(chosen, *(months.month_bounds(*asked) if asked else around(today)))
         from tahapan.reports.export import left_out
@@ -164,10 +187,12 @@ def command(
                 session.loaded or session.catalog, chosen, export.stamp
             )
         return render(export, format.value, output)
-    first, last = asked or months.default_range(expand_all(chosen, *around(today)), today)
+    first, last = asked or months.default_range(expand_all(nearby, *around(today)), today)
     chosen = expand_all(chosen, *months.month_bounds(first, last))
     # "made on" is the real day, whatever date --on looks at
-    report = monthgrid.build(chosen, first, last, generated=session.today, region=session.region)
+    report = monthgrid.build(
+        chosen, first, last, generated=session.today, region=session.region, one_page=one_page
+    )
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
     fmt = format.value if format != CalendarFormat.term else "text" if output is None else "txt"
     return render(report, fmt, output)

@@ -122,7 +122,7 @@ def command(
     schedule file and its changes."""
     from tahapan.days import months
     from tahapan.days.dates import now
-    from tahapan.days.monthgrid import within
+    from tahapan.days.months import within
     from tahapan.render.site_files import build_site
     from tahapan.reports.status import build_status
     from tahapan.reports.versions import current_versions, election_revisions
