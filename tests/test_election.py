@@ -384,7 +384,7 @@ def test_help_of_the_group_and_its_commands(cli):
     assert "Tambah pemilu: dari templat dengan --like" in " ".join(add.split())
     assert "--voting-day TANGGAL" in add and "--like PEMILU" in add
     remove = cli("election", "remove", "--help").stdout
-    assert "Hapus pemilu yang didefinisikan berkas Anda" in " ".join(remove.split())
+    assert "Hapus pemilu yang dibuat di berkas Anda" in " ".join(remove.split())
 
 
 def test_a_template_with_nothing_held(cli, tmp_path, monkeypatch):
