@@ -87,7 +87,7 @@ def test_within_json(cli):
         ),
         (
             ["check", "--active", "kampanyee", "-e", "pemilu-2024"],
-            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua id tahapan.\n",
+            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua ID tahapan.\n",
         ),
     ],
 )
