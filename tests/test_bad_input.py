@@ -43,9 +43,9 @@ def _file(tmp_path, kind: str) -> str:
 CASES = [
     ("missing file", ["validate", "{missing}"], 2, "tahapan: {missing}: berkas tidak ditemukan\n"),
     ("a directory", ["status", "--data", "{directory}"], 2,
-     "tahapan: berkas tidak bisa dipakai (1 masalah):\n{directory}: ini direktori, bukan berkas TOML\n"),
+     "tahapan: berkas tidak bisa dipakai (1 masalah):\n{directory}: ini folder, bukan berkas TOML\n"),
     ("non-UTF-8 bytes", ["status", "--data", "{non-utf8}"], 2,
-     "tahapan: berkas tidak bisa dipakai (1 masalah):\n{non-utf8}:5: bukan teks UTF-8 (byte 0xe1); simpan berkas sebagai UTF-8\n"),
+     "tahapan: berkas tidak bisa dipakai (1 masalah):\n{non-utf8}:5: bukan teks UTF-8 (bita 0xe1); simpan berkas sebagai UTF-8\n"),
     ("a 50 MB file", ["validate", "{huge}"], 2,
      "tahapan: {huge}: terlalu besar (50.0 MB); berkas jadwal dibaca sampai 32 MB\n"),
     ("deeply nested tables", ["status", "--data", "{nested}"], 2,

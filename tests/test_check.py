@@ -40,7 +40,7 @@ def test_within_lists_events_and_exits_1(cli):
         "2024-02-11\tH-3\tpemilu-2024\tmasa-tenang\tmulai\tMasa Tenang\t3 hari lagi",
         "2024-02-13\tH-1\tpemilu-2024\tmasa-tenang\tberakhir\tMasa Tenang\t5 hari lagi",
         "2024-02-14\tH\tpemilu-2024\trekapitulasi-dpt\tberakhir\tRekapitulasi dan pengumuman DPT\t6 hari lagi",
-        "2024-02-14\tH\tpemilu-2024\tpemungutan-suara\thari itu\tPemungutan suara\t6 hari lagi",
+        "2024-02-14\tH\tpemilu-2024\tpemungutan-suara\tsatu hari\tPemungutan suara\t6 hari lagi",
         "2024-02-14\tH\tpemilu-2024\tpenghitungan-suara\tmulai\tPenghitungan suara\t6 hari lagi",
         "2024-02-15\tH+1\tpemilu-2024\tpenghitungan-suara\tberakhir\tPenghitungan suara\t7 hari lagi",
         "2024-02-15\tH+1\tpemilu-2024\trekapitulasi\tmulai\tRekapitulasi hasil penghitungan suara\t7 hari lagi",
@@ -72,7 +72,7 @@ def test_within_json(cli):
     [
         (
             ["check"],
-            "tahapan: berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,..., "
+            "tahapan: berikan tepat satu dari --active TAHAPAN, --within HARI atau --remind HARI,..., "
             "atau --changes (boleh bersama --within/--remind)\n"
             "  Contoh: tahapan check --active kampanye -e pemilu-2024; tahapan check --within 7; "
             "tahapan check --remind 7,3,1,0 --changes\n",
@@ -87,7 +87,7 @@ def test_within_json(cli):
         ),
         (
             ["check", "--active", "kampanyee", "-e", "pemilu-2024"],
-            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua id tahapan.\n",
+            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua ID tahapan.\n",
         ),
     ],
 )
@@ -137,7 +137,7 @@ def test_active_json_says_where_the_stage_stands(cli):
     ended = cli("check", "--active", "pemilu-2024/kampanye", "--on", "2024-02-12")
     assert (ended.exit_code, ended.stdout) == (
         1,
-        "tidak: pemilu-2024/kampanye tidak berjalan pada 2024-02-12 (berakhir 2 hari lalu)\n",
+        "tidak: pemilu-2024/kampanye tidak berjalan pada 12 Februari 2024 (berakhir 2 hari lalu)\n",
     )
     not_held = cli("check", "--active", "pemilu-2024/kampanye-putaran-kedua", "--on", "2024-06-10")
     assert not_held.stdout.endswith("(tidak dilaksanakan)\n")

@@ -359,7 +359,8 @@ def test_data_warns_of_working_days_no_decree_covers_yet(cli, tmp_path, monkeypa
     monkeypatch.setenv("TAHAPAN_USER_FILE", str(mine))
     result = cli("data")
     assert result.exit_code == 0, result.output
-    assert "peringatan: latihan-2029/rapat dihitung dalam hari kerja sampai 2029-" in result.stderr
+    assert "peringatan: latihan-2029/rapat dihitung dalam hari kerja sampai " in result.stderr
+    assert " 2029, tetapi data hari libur" in result.stderr  # the date in words, not ISO
     assert "keputusan (SKB) sampai 2027" in result.stderr
 
 

@@ -388,7 +388,7 @@ def test_a_content_length_too_large_is_refused_before_reading(server):
 @pytest.mark.parametrize("path", ["/big-chunked", "/big-unsized"])
 def test_a_body_of_no_stated_length_is_cut_at_max_bytes(server, path):
     text = failure(server.url(path), TooLargeError, ExitCode.BAD_INPUT, max_bytes=10_000)
-    assert f"{server.url(path)}: terlalu besar (lebih dari 10000 byte)" in text
+    assert f"{server.url(path)}: terlalu besar (lebih dari 10000 bita)" in text
 
 
 def test_a_body_as_large_as_max_bytes_is_taken(server):
@@ -398,7 +398,7 @@ def test_a_body_as_large_as_max_bytes_is_taken(server):
 
 def test_a_body_cut_short_of_its_content_length_is_for_now(server):
     text = failure(server.url("/truncated"), DownloadError, ExitCode.NOTIFY)
-    assert "sambungan terputus setelah 100 dari 1000 byte" in text
+    assert "sambungan terputus setelah 100 dari 1000 bita" in text
     later(text)
 
 

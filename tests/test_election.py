@@ -353,13 +353,15 @@ def test_regions_given_replace_the_templates(cli):
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("day", ["0001-02-01", "9999-12-01"])
-def test_a_voting_day_the_template_does_not_fit_around(cli, day):
+@pytest.mark.parametrize(
+    ("day", "shown"), [("0001-02-01", "1 Februari 1"), ("9999-12-01", "1 Desember 9999")]
+)
+def test_a_voting_day_the_template_does_not_fit_around(cli, day, shown):
     result = cli(
         "election", "add", "x", "--like", "pemilu-2024", "--voting-day", day, "--name", "X"
     )
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"tahapan: hari pemungutan suara {day} terlalu jauh")
+    assert result.stderr.startswith(f"tahapan: hari pemungutan suara {shown} terlalu jauh")
     assert not user_file().exists()
 
 
@@ -384,7 +386,7 @@ def test_help_of_the_group_and_its_commands(cli):
     assert "Tambah pemilu: dari templat dengan --like" in " ".join(add.split())
     assert "--voting-day TANGGAL" in add and "--like PEMILU" in add
     remove = cli("election", "remove", "--help").stdout
-    assert "Hapus pemilu yang didefinisikan berkas Anda" in " ".join(remove.split())
+    assert "Hapus pemilu yang dibuat di berkas Anda" in " ".join(remove.split())
 
 
 def test_a_template_with_nothing_held(cli, tmp_path, monkeypatch):

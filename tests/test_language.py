@@ -3,6 +3,8 @@ tahapan's `tahapan:` prefix; never both languages in one message."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import typer
 
@@ -42,6 +44,23 @@ def test_every_help_page_is_indonesian_by_default(cli):
         shown = cli(*path, "--help").stdout
         assert shown.startswith("Pemakaian: tahapan"), path
         assert not [mark for mark in ENGLISH_MARKS if mark in shown], (path, shown)
+
+
+#: the English metavars and Click's type names, which an Indonesian help page never shows
+ENGLISH_METAVARS = r"<str>|<int>|<float>|\b(?:STAGE|DATE|FILE|TEXT|DAYS|REGION|ZONE|KEY|VALUE|ELECTION|PERCENT|EXPRESSION|SOURCE|PROVINCE|SECONDS|DIR|BASE|PUBKEY|YYYY)\b"
+
+
+def test_metavars_follow_the_language(cli, monkeypatch):
+    root = typer.main.get_command(app)
+    for path, _ in [((), root), *commands_of(root)]:
+        shown = cli(*path, "--help").stdout
+        assert re.findall(ENGLISH_METAVARS, shown) == [], (path, shown)
+    add = cli("election", "add", "--help").stdout
+    assert "--name TEKS" in add and "--basis TEKS" in add and "--confidence TEKS" in add
+    monkeypatch.setenv("TAHAPAN_LANG", "en")
+    set_language("en")
+    english = cli("election", "add", "--help").stdout
+    assert "--name TEXT" in english and "<str>" not in english
 
 
 def test_help_language_follows_the_environment_and_the_option(run):

@@ -21,7 +21,7 @@ def test_ahead_on_day_8_of_31(cli):
         "  jadwal            24 Jun – 24 Jul 2024 (31 hari)",
         "  selesai           53,33 %",
         "  waktu berjalan    8 hari dari 31 (25,81 %)",
-        "  status            lebih cepat 27,52 poin (sekitar 8,5 hari)",
+        "  status            lebih cepat 27,52 poin persen (sekitar 8,5 hari)",
         "  perkiraan selesai Senin, 8 Juli 2024, 16 hari sebelum batas",
     ]
 

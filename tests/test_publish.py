@@ -199,7 +199,7 @@ def test_the_published_revision_follows_the_offices_own_changes(cli, tmp_path, m
     text = (site / "stages.toml").read_text(encoding="utf-8")
     assert "revision = 2027-01-05\n" in text
     assert (
-        'revision_note = "jadwal resmi revisi 2026-12-06, dengan perubahan kantor ini sampai 2027-01-05"'
+        'revision_note = "jadwal resmi revisi 2026-12-06, dengan perubahan kantor ini sampai 5 Januari 2027"'
         in text
     )
 

@@ -107,7 +107,7 @@ def test_unknown_reference_names_the_stage_and_line(tmp_path):
     found = problems(tmp_path, stage("x", end='{ after = "penetapan-hasl", days = 3 }'))
     assert found == [
         "FILE:14: uji/x: 'penetapan-hasl' bukan tahapan uji; "
-        "pakai id atau path tahapan (misalnya kampanye/rapat-umum)"
+        "pakai ID atau jalur tahapan (misalnya kampanye/rapat-umum)"
     ]
 
 

@@ -130,14 +130,14 @@ def test_toml_syntax_error_gives_line_and_column(tmp_path):
 def test_unreadable_paths(tmp_path):
     missing = tmp_path / "tidak-ada.toml"
     assert problems(missing) == [f"{missing}: berkas tidak ditemukan"]
-    assert problems(tmp_path) == [f"{tmp_path}: ini direktori, bukan berkas TOML"]
+    assert problems(tmp_path) == [f"{tmp_path}: ini folder, bukan berkas TOML"]
 
 
 def test_non_utf8_and_bom(tmp_path):
     latin = tmp_path / "latin.toml"
     latin.write_bytes(GOOD.replace("Latihan", "Latih\xe1n").encode("latin-1"))
     assert problems(latin) == [
-        f"{latin}:5: bukan teks UTF-8 (byte 0xe1); simpan berkas sebagai UTF-8"
+        f"{latin}:5: bukan teks UTF-8 (bita 0xe1); simpan berkas sebagai UTF-8"
     ]
     bom = tmp_path / "bom.toml"
     bom.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())

@@ -66,7 +66,7 @@ def test_an_unreadable_file_exits_2(cli, write, tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (
         f"tahapan: {tmp_path / 'hilang.toml'}: berkas tidak ditemukan\n"
-        f"tahapan: {tmp_path}: ini direktori, bukan berkas TOML\n"
+        f"tahapan: {tmp_path}: ini folder, bukan berkas TOML\n"
     )
     assert result.stdout == f"{good}: ok (1 pemilu, 1 tahapan)\n"
 
@@ -87,7 +87,7 @@ def test_an_overlay_is_checked_against_the_shipped_data(cli, write):
     # a path id that names no stage is not a new sub-stage: the id pattern says so
     assert result.exit_code == 1
     assert (
-        "kampanye/apel: id ('kampanye/apel'): tidak ada tahapan di path ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya"
+        "kampanye/apel: id ('kampanye/apel'): tidak ada tahapan di jalur ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya"
         in result.stdout
     )
 

@@ -48,7 +48,7 @@ KEYS = {
         Key(
             "region",
             False,
-            "wilayah bawaan: id, kode atau nama, mis. 19.71",
+            "wilayah bawaan: ID, kode atau nama, mis. 19.71",
             "default region: id, code or name, e.g. 19.71",
         ),
         Key(
@@ -60,7 +60,7 @@ KEYS = {
         Key(
             "notify",
             True,
-            "alamat Apprise untuk `check --notify config` (berkas konfigurasi dijaga 0600)",
+            "alamat Apprise untuk `check --notify config` (berkas konfigurasi hanya bisa dibaca pemiliknya, 0600)",
             "Apprise URLs for `check --notify config` (the config file is kept 0600)",
         ),
     )

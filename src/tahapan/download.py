@@ -282,7 +282,7 @@ def _body(response: HTTPResponse, watch: _Watch, name: str, max_bytes: int) -> b
     if expected is not None and got < expected:
         raise _for_now(
             name,
-            f"sambungan terputus setelah {got} dari {expected} byte",
+            f"sambungan terputus setelah {got} dari {expected} bita",
             f"the connection was cut off after {got} of {expected} bytes",
         )
     return b"".join(chunks)
@@ -304,7 +304,7 @@ def _too_large(name: str, max_bytes: int, size: int | None = None) -> TahapanErr
 def _size(n: int) -> str:
     if n >= 1024 * 1024:
         return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
-    return tr(f"{n} byte", f"{n} bytes")
+    return tr(f"{n} bita", f"{n} bytes")
 
 
 def _status_error(code: int, name: str) -> TahapanError:

@@ -49,7 +49,7 @@ def target(path: Path, *, make_folder: bool) -> Path:
     if where.is_dir():
         raise TahapanError(
             tr(
-                f"{path} adalah direktori; beri nama berkas",
+                f"{path} adalah folder; beri nama berkas",
                 f"{path} is a directory; give a file name",
             )
         )

@@ -85,7 +85,7 @@ def read_public_key(given: str) -> PublicKey:
         return key
     accepted = tr(
         "Berikan baris kunci seperti yang diterima `minisign -P` (56 karakter base64, diawali RW) "
-        "atau path berkas .pub-nya.",
+        "atau letak berkas .pub-nya.",
         "Give the key line as `minisign -P` takes it (56 characters of base64, starting with RW) "
         "or the path of its .pub file.",
     )

@@ -152,7 +152,8 @@ def read_secret_key(path: Path, password: str | None) -> SecretKey:
             )
         if any(chk):  # minisign 0.11 writes an unencrypted key's checksum as zeros
             raise _key_file_error(
-                path, damaged + tr(" (checksum-nya tidak cocok)", " (its checksum does not match)")
+                path,
+                damaged + tr(" (nilai pemeriksanya tidak cocok)", " (its checksum does not match)"),
             )
     try:
         return SecretKey(key_id, sk)

@@ -57,7 +57,7 @@ def publish_tree(
                 f"{given} is a mount point; it cannot be exchanged whole",
             ),
             hint=tr(
-                "Terbitkan ke folder di dalamnya, mis. DIR/jadwal, dan sajikan folder itu.",
+                "Terbitkan ke folder di dalamnya, mis. FOLDER/jadwal, dan sajikan folder itu.",
                 "Publish into a folder inside it, e.g. DIR/jadwal, and serve that folder.",
             ),
         )

@@ -119,6 +119,12 @@ def _metavar(text: str | None) -> str | None:
     return METAVARS.get(text, text)
 
 
+def _text_metavar(param: Any) -> str | None:
+    """TEXT for an option that takes words and names no metavar (Click would show `<str>`)."""
+    taking_text = getattr(param.type, "name", "") == "str" and not getattr(param, "is_flag", True)
+    return "TEXT" if taking_text else None
+
+
 class _Words:
     """The usage line, the help option, and every help text in the chosen language."""
 
@@ -163,7 +169,7 @@ class _Words:
         params = [p for p in self.get_params(ctx) if hasattr(p, "help")]  # type: ignore[attr-defined]
         english = [(p.help, p.metavar) for p in params]
         for param, (text, metavar) in zip(params, english, strict=True):
-            param.help, param.metavar = translated(text), _metavar(metavar)
+            param.help, param.metavar = translated(text), _metavar(metavar or _text_metavar(param))
         try:
             super().format_help(ctx, formatter)  # type: ignore[misc]
         finally:

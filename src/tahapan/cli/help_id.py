@@ -9,7 +9,7 @@ HELP = {
     # --------------------------------------------------------------------------------- the root
     "Election stages: where today falls in the official timetables, countdowns and deadlines. "
     "Without a command, tahapan runs `status`, with its options.": (
-        "Tahapan pemilu: di mana hari ini dalam jadwal resmi, hitung mundur, dan tenggat. Tanpa "
+        "Tahapan pemilu: posisi hari ini dalam jadwal resmi, hitung mundur, dan tenggat. Tanpa "
         "perintah, tahapan menjalankan `status`, dengan opsinya."
     ),
     "No colour or styles, as when NO_COLOR is set.": (
@@ -25,12 +25,12 @@ HELP = {
     'Province, regency or city by Kemendagri code, id, name or alias (35.71, "Kota Kediri", '
     "Tangsel, Jatim): national stages, its province's and its own, in its time zone. `tahapan "
     "regions TEXT` searches them.": (
-        "Provinsi, kabupaten atau kota menurut kode Kemendagri, id, nama atau alias (35.71, "
+        "Provinsi, kabupaten atau kota menurut kode Kemendagri, ID, nama atau alias (35.71, "
         '"Kota Kediri", Tangsel, Jatim): tahapan nasional, provinsinya dan miliknya sendiri, '
         "dalam zona waktunya. `tahapan regions TEKS` mencarinya."
     ),
     "Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.": (
-        "Id pemilu, mis. pemilu-2024; boleh berulang. Bawaan: pemilu yang punya tahapan dekat "
+        "ID pemilu, mis. pemilu-2024; boleh berulang. Bawaan: pemilu yang punya tahapan dekat "
         "tanggal itu."
     ),
     'Date to look at: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... Default: today.': (
@@ -40,17 +40,17 @@ HELP = {
     "Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the config's, the "
     "region's, the machine's when Indonesian, else Asia/Jakarta.": (
         "Zona waktu yang menentukan 'hari ini': WIB, WITA, WIT atau nama IANA. Bawaan: zona di "
-        "konfigurasi, zona wilayah, zona mesin bila di Indonesia, atau Asia/Jakarta."
+        "konfigurasi, zona wilayah, zona komputer bila di Indonesia, atau Asia/Jakarta."
     ),
     "Output language: id (Indonesian, the default) or en (English).": (
         "Bahasa keluaran: id (Indonesia, bawaan) atau en (Inggris)."
     ),
     "Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.": (
-        "Tulis ke BERKAS (secara atomik; BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
-        "Bawaan: stdout."
+        "Tulis ke BERKAS (utuh sekaligus; BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
+        "Bawaan: dicetak ke layar."
     ),
     "Nothing on stderr when it succeeds (errors are still reported).": (
-        "Tidak ada pesan di stderr bila berhasil (kesalahan tetap dilaporkan)."
+        "Tanpa pesan bila berhasil (kesalahan tetap dilaporkan)."
     ),
     "Print JSON (schema 1) instead of the terminal view.": (
         "Cetak JSON (skema 1), bukan tampilan terminal."
@@ -62,13 +62,13 @@ HELP = {
         "tenggat berikutnya."
     ),
     "How many days ahead to list upcoming stages.": (
-        "Berapa hari ke depan tahapan yang akan datang didaftar."
+        "Jumlah hari ke depan untuk daftar tahapan yang akan datang."
     ),
     # ------------------------------------------------------------------------------- list, show
     "The stages of each election with their dates, marking where the date falls. Without -e: the "
     "elections with a stage near the date (every one when none is near; --all for every one "
     "always).": (
-        "Tahapan setiap pemilu dengan tanggalnya, ditandai di mana tanggal itu jatuh.\n\n"
+        "Tahapan setiap pemilu dengan tanggalnya, ditandai posisi tanggal itu.\n\n"
         "Tanpa -e: pemilu yang punya tahapan dekat tanggal itu (semuanya bila tidak ada yang "
         "dekat; --all untuk selalu semuanya)."
     ),
@@ -83,23 +83,24 @@ HELP = {
         "itu."
     ),
     "Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.": (
-        "Id atau path tahapan: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye."
+        "ID atau jalur tahapan, mis. kampanye, kampanye/rapat-umum, pemilu-2024/kampanye."
     ),
     # ------------------------------------------------------------------------------------- check
     "Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input.": (
-        "Menjawab dengan kode keluar: 0 ya/tidak ada tenggat, 1 tidak/ada tenggat, 2 masukan salah."
+        "Menjawab dengan kode keluar: 0 = ya/tidak ada tenggat, 1 = tidak/ada tenggat, 2 = "
+        "masukan salah."
     ),
     "Exit 0 when this stage runs on the date, 1 when not.": (
-        "Keluar 0 bila tahapan ini berjalan pada tanggal itu, 1 bila tidak."
+        "Kode keluar 0 bila TAHAPAN berjalan pada tanggal itu, 1 bila tidak."
     ),
     "Exit 1 and print each stage starting or ending within DAYS (7, 10d, 2w); exit 0 when none.": (
-        "Keluar 1 dan cetak setiap tahapan yang mulai atau berakhir dalam HARI (7, 10d, 2w); "
-        "keluar 0 bila tidak ada."
+        "Cetak setiap tahapan yang mulai atau berakhir dalam HARI (7, 10d, 2w), dengan kode "
+        "keluar 1; kode keluar 0 bila tidak ada."
     ),
     "Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each "
     "reminder once.": (
-        "Keluar 1 dan cetak setiap tahapan yang mulai atau berakhir tepat HARI lagi (7,3,1,0; "
-        "0 = hari ini): setiap pengingat sekali saja."
+        "Cetak setiap tahapan yang mulai atau berakhir tepat HARI lagi (7,3,1,0; 0 = hari ini), "
+        "dengan kode keluar 1: setiap pengingat sekali saja."
     ),
     "Also send the answer through Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
     "when there is one; `config` sends to the config's notify URLs. Repeatable.": (
@@ -128,10 +129,10 @@ HELP = {
     "Pace of work: share done against time gone by, the day it ends at this pace; exit 1 when "
     "behind.": (
         "Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan "
-        "tanggal selesai pada laju sejauh ini; keluar 1 bila terlambat."
+        "tanggal selesai pada laju sejauh ini; kode keluar 1 bila terlambat."
     ),
     "Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.": (
-        "Id atau path tahapan: coklit, pemutakhiran-data-pemilih/coklit."
+        "ID atau jalur tahapan, mis. coklit, pemutakhiran-data-pemilih/coklit."
     ),
     "Share of the work done: 53.33, 53,33, 53.33% or a count out of a total (1200/2250).": (
         "Bagian pekerjaan yang selesai: 53.33, 53,33, 53.33% atau jumlah dari total (1200/2250, "
@@ -140,8 +141,8 @@ HELP = {
     # ---------------------------------------------------------------------- validate, regions
     "Check schedule files: exit 0 valid, 1 problems found (listed), 2 a file cannot be read. Each "
     "file is checked as tahapan would use it: merged over the shipped data, in the order given.": (
-        "Periksa berkas jadwal: keluar 0 sah, 1 ada masalah (didaftar), 2 berkas tidak bisa "
-        "dibaca.\n\nSetiap berkas diperiksa seperti tahapan memakainya: digabung di atas data "
+        "Periksa berkas jadwal: kode keluar 0 = sah, 1 = ada masalah (didaftar), 2 = berkas "
+        "tidak bisa dibaca.\n\nSetiap berkas diperiksa seperti tahapan memakainya: digabung di atas data "
         "bawaan, dalam urutan yang diberikan."
     ),
     "Schedule files (TOML) to check.": "Berkas jadwal (TOML) yang diperiksa.",
@@ -150,14 +151,14 @@ HELP = {
     "holding every word, then names containing it. Exit 1 when nothing matches, as grep does.": (
         "Wilayah yang dikenal tahapan: 38 provinsi dan 514 kabupaten dan kota, dengan kode "
         "Kemendagri, jenis, zona waktu dan provinsi. Dengan TEKS, yang disebutnya: yang persis "
-        "cocok dulu, lalu nama yang memuat setiap katanya, lalu nama yang mengandungnya. Keluar 1 "
-        "bila tidak ada yang cocok, seperti grep."
+        "cocok dulu, lalu nama yang memuat setiap katanya, lalu nama yang mengandungnya. Kode "
+        "keluar 1 bila tidak ada yang cocok."
     ),
     "Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).": (
-        "Kode, id atau nama yang dicari, utuh atau sebagian (kediri, 35.71, Tangsel, kota)."
+        "Kode, ID atau nama yang dicari, utuh atau sebagian (kediri, 35.71, Tangsel, kota)."
     ),
     "Only the regions of this province (code, id or name: 35, jawa-timur, Jatim).": (
-        "Hanya wilayah provinsi ini (kode, id atau nama: 35, jawa-timur, Jatim)."
+        "Hanya wilayah provinsi ini (kode, ID atau nama: 35, jawa-timur, Jatim)."
     ),
     # ---------------------------------------------------------------------------------- calendar
     "Stage calendar: month grids (Senin-Minggu) in the terminal, PDF or HTML; iCalendar, CSV, "
@@ -204,8 +205,8 @@ HELP = {
     "toml (a schedule file) or csv.": "toml (berkas jadwal) atau csv.",
     "A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and "
     "column.": (
-        "CSV tahapan (satu baris per tahapan) menjadi berkas jadwal TOML; baris yang salah "
-        "disebut menurut baris dan kolomnya."
+        "CSV tahapan (satu baris per tahapan) menjadi berkas jadwal TOML; kesalahan disebut "
+        "dengan nomor baris dan kolomnya."
     ),
     "Rows as `export --format csv` writes them.": (
         "Baris seperti yang ditulis `export --format csv`."
@@ -220,7 +221,7 @@ HELP = {
         "Isi KUNCI dengan NILAI (daftar seperti election dan data dipisah koma)."
     ),
     "Print the value of KEY; exit 1 when it is not set.": (
-        "Cetak nilai KUNCI; keluar 1 bila belum diatur."
+        "Cetak nilai KUNCI; kode keluar 1 bila belum diatur."
     ),
     "Remove KEY, so that the built-in default applies again.": (
         "Hapus KUNCI, sehingga nilai bawaan berlaku lagi."
@@ -243,7 +244,7 @@ HELP = {
     "Add, change or remove stages in your own schedule file (default: jadwal.toml in the user "
     "data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.": (
         "Tambah, ubah atau hapus tahapan di berkas jadwal Anda sendiri (bawaan: jadwal.toml di "
-        "direktori data pengguna; TAHAPAN_USER_FILE atau --file memindahkannya). Setiap "
+        "folder data pengguna; TAHAPAN_USER_FILE atau --file memindahkannya). Setiap "
         "perubahan diperiksa dulu."
     ),
     "Add a stage (or a sub-stage: parent/child) to an election that is loaded.": (
@@ -253,8 +254,9 @@ HELP = {
     "--confidence with new dates, so the official ones are not claimed for them). On one "
     "occurrence of a repeating stage (pdpb/rekap-nasional-2026-12-16) it records that day's real "
     "date.": (
-        "Ubah tahapan: di berkas Anda, atau sebagai penimpa tahapan berkas lain (beri --basis dan "
-        "--confidence bersama tanggal baru, agar dasar resminya tidak diklaim untuknya). Pada satu "
+        "Ubah tahapan: di berkas Anda, atau sebagai perubahan atas tahapan dari berkas lain (beri "
+        "--basis dan --confidence bersama tanggal baru, agar dasar hukum yang lama tidak dianggap "
+        "berlaku untuk tanggal baru itu). Pada satu "
         "pelaksanaan kegiatan berulang (pdpb/rekap-nasional-2026-12-16), perintah ini mencatat "
         "tanggal sebenarnya."
     ),
@@ -263,8 +265,8 @@ HELP = {
         "asli kembali)."
     ),
     "Stage path, with its election: pemilu-2024/rapat-koordinasi, or kampanye/apel with -e.": (
-        "Path tahapan, dengan pemilunya: pemilu-2024/rapat-koordinasi, atau kampanye/apel dengan "
-        "-e."
+        "Jalur tahapan, dengan pemilunya, mis. pemilu-2024/rapat-koordinasi, atau kampanye/apel "
+        "dengan -e."
     ),
     "Official (Indonesian) name.": "Nama resmi (bahasa Indonesia).",
     "English name.": "Nama dalam bahasa Inggris.",
@@ -278,7 +280,7 @@ HELP = {
     "P, P+2S, 2S, 1S or D.": "P, P+2S, 2S, 1S atau D.",
     "A note shown with the stage.": "Catatan yang ditampilkan bersama tahapan.",
     "Region the stage belongs to (code, id or name); repeatable.": (
-        "Wilayah tahapan itu (kode, id atau nama); boleh berulang."
+        "Wilayah tahapan itu (kode, ID atau nama); boleh berulang."
     ),
     "Mark the stage as held, or as not taking place.": (
         "Tandai tahapan sebagai dilaksanakan, atau tidak dilaksanakan."
@@ -295,10 +297,10 @@ HELP = {
         "isi dengan `tahapan stage add`)."
     ),
     "Remove an election that your file defines (one added with `election add`).": (
-        "Hapus pemilu yang didefinisikan berkas Anda (yang ditambahkan dengan `election add`)."
+        "Hapus pemilu yang dibuat di berkas Anda (yang ditambahkan dengan `election add`)."
     ),
     "Election id: lower-case words joined by hyphens, e.g. pemilu-2029.": (
-        "Id pemilu: kata huruf kecil yang disambung tanda hubung, mis. pemilu-2029."
+        "ID pemilu: kata dalam huruf kecil yang disambung tanda hubung, mis. pemilu-2029."
     ),
     'Voting day (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".': (
         'Hari pemungutan suara (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".'
@@ -326,7 +328,7 @@ HELP = {
     ),
     "Region it is held in (code, id or name); repeatable. It replaces the template's regions, its "
     "stages' included. Default: the template's, else nationwide.": (
-        "Wilayah penyelenggaraannya (kode, id atau nama); boleh berulang. Menggantikan wilayah "
+        "Wilayah penyelenggaraannya (kode, ID atau nama); boleh berulang. Menggantikan wilayah "
         "templat, termasuk wilayah tahapannya. Bawaan: wilayah templat, atau nasional."
     ),
     "Its time zone (default: the regions' own when they share one, else the template's, else "
@@ -336,7 +338,7 @@ HELP = {
         "pemungutan suara)."
     ),
     "P, P+2S, 2S, 1S or D (needed without --like).": "P, P+2S, 2S, 1S atau D (wajib tanpa --like).",
-    "An election your file defines.": "Pemilu yang didefinisikan berkas Anda.",
+    "An election your file defines.": "Pemilu yang dibuat di berkas Anda.",
 }
 
 from tahapan.cli.help_id_updates import HELP as _UPDATES  # noqa: E402

@@ -22,9 +22,9 @@ HELP = {
     "Exit 1 and print each change of schedule not reported to `check --changes` yet (old dates "
     "-> new); combines with --within/--remind. The history moves on only once the answer is "
     "delivered.": (
-        "Keluar 1 dan cetak setiap perubahan jadwal yang belum dilaporkan `check --changes` "
-        "(tanggal lama -> baru); boleh bersama --within/--remind. Riwayat baru bergeser setelah "
-        "jawabannya terkirim."
+        "Cetak setiap perubahan jadwal yang belum dilaporkan `check --changes` (tanggal lama -> "
+        "baru), dengan kode keluar 1; boleh bersama --within/--remind. Riwayat baru diperbarui "
+        "setelah jawabannya terkirim."
     ),
     # -------------------------------------------------------------------------------------- data
     "The schedule sources in use and their revisions, and the holiday data; `data update` "
@@ -82,7 +82,7 @@ HELP = {
         "Terbitkan hanya pemilu ini; boleh berulang. Bawaan: semua pemilu yang dimuat."
     ),
     "The site's folder: missing, empty, or made by an earlier publish.": (
-        "Folder situs: belum ada, kosong, atau dibuat oleh publish sebelumnya."
+        "Folder situs: belum ada, kosong, atau dibuat oleh `tahapan publish` sebelumnya."
     ),
     "The public address of DIR (https://...), needed for the webcal:// addresses and QR codes "
     "phones subscribe with. Without it, links are relative and there are no QR codes.": (

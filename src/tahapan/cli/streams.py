@@ -64,7 +64,7 @@ def output_error(err: BaseException) -> OutputError:
     known = {
         errno.ENOSPC: tr("disk penuh", "the disk is full"),
         errno.EDQUOT: tr("kuota disk habis", "the disk quota is used up"),
-        errno.EBADF: tr("stdout tertutup", "stdout is closed"),
+        errno.EBADF: tr("saluran keluaran (stdout) tertutup", "stdout is closed"),
         errno.EIO: tr("galat masukan/keluaran", "an input/output error"),
     }
     code = err.errno if isinstance(err, OSError) else None
@@ -74,7 +74,7 @@ def output_error(err: BaseException) -> OutputError:
     return OutputError(
         tr(f"keluaran tidak bisa ditulis: {reason}", f"the output cannot be written: {reason}"),
         hint=tr(
-            "Periksa tujuan keluaran (disk penuh? stdout tertutup?), atau tulis ke berkas dengan -o.",
+            "Periksa tujuan keluaran (disk penuh? saluran keluaran tertutup?), atau tulis ke berkas dengan -o.",
             "Check where the output goes (a full disk? stdout closed?), or write a file with -o.",
         ),
     )

@@ -96,7 +96,7 @@ def requested_range(
         raise TahapanError(
             tr(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
             hint=tr(
-                "--month 2024-11, --year 2024, atau --from DATE --to DATE.",
+                "--month 2024-11, --year 2024, atau --from TANGGAL --to TANGGAL.",
                 "--month 2024-11, --year 2024, or --from DATE --to DATE.",
             ),
         )

@@ -87,7 +87,7 @@ def write_out(content: str | bytes, output: Path | None) -> None:
 
         raise TahapanError(
             tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
-            hint=tr("Beri -o FILE.pdf.", "Give -o FILE.pdf."),
+            hint=tr("Beri -o BERKAS.pdf.", "Give -o FILE.pdf."),
         )
     buffer = getattr(sys.stdout, "buffer", None)  # None: stdout was closed
     try:

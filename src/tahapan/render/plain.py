@@ -37,7 +37,7 @@ def check_text(report: CheckReport) -> str:
         kind = {
             "start": tr("mulai", "starts"),
             "end": tr("berakhir", "ends"),
-            "day": tr("hari itu", "on the day"),
+            "day": tr("satu hari", "on the day"),
         }[e.kind]
         name = pick(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref.stage)
         fields = [
@@ -138,7 +138,7 @@ def _active_line(show: ShowReport) -> str:
     if show.position == "active":
         return tr(f"ya: {where} berjalan, {words}", f"yes: {where} is running, {words}")
     return tr(
-        f"tidak: {where} tidak berjalan pada {show.date} ({words})",
+        f"tidak: {where} tidak berjalan pada {format_date(show.date)} ({words})",
         f"no: {where} is not running on {show.date} ({words})",
     )
 
@@ -313,11 +313,12 @@ def pace_lines(report: PaceReport) -> list[str]:
         "done": tr("  status            selesai", "  status            finished"),
         "on-schedule": tr("  status            tepat jadwal", "  status            on schedule"),
         "ahead": tr(
-            f"  status            lebih cepat {_number(points)} poin (sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
+            f"  status            lebih cepat {_number(points)} poin persen "
+            f"(sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
             f"  status            ahead by {_number(points)} points (about {_number(gap_days, 1)} {_UNIT_TEXT[unit][2]})",
         ),
         "behind": tr(
-            f"  status            terlambat {_number(points)} poin (sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
+            f"  status            terlambat {_number(points)} poin persen (sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
             f"  status            behind by {_number(points)} points (about {_number(gap_days, 1)} {_UNIT_TEXT[unit][2]})",
         ),
     }[report.verdict]

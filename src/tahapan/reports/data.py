@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import format_date, tr
 
 Kind = Literal["shipped", "update", "own", "overlay"]
 
@@ -74,7 +74,7 @@ class SourcesReport:
         for election, path, day in self.uncovered:
             out.append(
                 tr(
-                    f"peringatan: {election}/{path} dihitung dalam hari kerja sampai {day}, tetapi "
+                    f"peringatan: {election}/{path} dihitung dalam hari kerja sampai {format_date(day)}, tetapi "
                     f"data hari libur baru memuat keputusan (SKB) sampai {self.holidays_until}; "
                     "tanggal itu bisa bergeser saat SKB terbit",
                     f"warning: {election}/{path} is counted in working days to {day}, but the "

@@ -170,7 +170,7 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> s
     if kind == "string_pattern_mismatch":
         if isinstance(value, str) and "/" in value:
             return tr(
-                "tidak ada tahapan di path ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya",
+                "tidak ada tahapan di jalur ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya",
                 "no stage at this path to change; a new sub-stage goes under its parent's table",
             )
         if ctx.get("pattern", "").startswith("^\\d"):

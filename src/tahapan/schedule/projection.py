@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import format_date, tr
 from tahapan.model import VOTING_STAGES, Election, Stage
 from tahapan.schedule.editing import Tables, refuse
 
@@ -304,8 +304,8 @@ def _check_calendar(like: Election, voting_day: date) -> None:
     except OverflowError:
         raise DateError(
             tr(
-                f"hari pemungutan suara {voting_day} terlalu jauh: tahapan {like.id} tidak muat di "
-                "kalender sebelum atau sesudahnya",
+                f"hari pemungutan suara {format_date(voting_day)} terlalu jauh: tahapan {like.id} tidak "
+                "muat di kalender sebelum atau sesudahnya",
                 f"voting day {voting_day} is too far out: the stages of {like.id} do not fit in the "
                 "calendar before or after it",
             ),

@@ -137,10 +137,7 @@ def read_bytes(path: Path) -> bytes:
         ) from None
     except IsADirectoryError:
         raise UnreadableError(
-            [
-                f"{path}: "
-                + tr("ini direktori, bukan berkas TOML", "is a directory, not a TOML file")
-            ]
+            [f"{path}: " + tr("ini folder, bukan berkas TOML", "is a directory, not a TOML file")]
         ) from None
     except PermissionError:
         raise UnreadableError(
@@ -162,7 +159,7 @@ def decode(path: Path, raw: bytes) -> str:
             [
                 f"{path}:{line}: "
                 + tr(
-                    f"bukan teks UTF-8 (byte 0x{raw[err.start]:02x}); simpan berkas sebagai UTF-8",
+                    f"bukan teks UTF-8 (bita 0x{raw[err.start]:02x}); simpan berkas sebagai UTF-8",
                     f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
                 )
             ]

@@ -173,7 +173,7 @@ class _Resolver:
             self._problem(
                 origin,
                 tr(
-                    f"{ref!r} bukan tahapan {self.election.id}; pakai id atau path tahapan (misalnya kampanye/rapat-umum)",
+                    f"{ref!r} bukan tahapan {self.election.id}; pakai ID atau jalur tahapan (misalnya kampanye/rapat-umum)",
                     f"{ref!r} is not a stage of {self.election.id}; use a stage id or path (e.g. kampanye/rapat-umum)",
                 ),
             )

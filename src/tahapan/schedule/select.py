@@ -70,7 +70,7 @@ def find_stage(
             tr(f"tahapan tidak dikenal: {ref!r}.", f"unknown stage: {ref!r}.")
             + _suggest(text.rsplit("/", 1)[-1], names),
             hint=tr(
-                "`tahapan list` menampilkan semua id tahapan.",
+                "`tahapan list` menampilkan semua ID tahapan.",
                 "`tahapan list` shows every stage id.",
             ),
         )

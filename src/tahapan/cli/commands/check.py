@@ -100,7 +100,7 @@ def command(
     if asked > 1 or (asked == 0 and not changes) or (changes and active is not None):
         raise TahapanError(
             tr(
-                "berikan tepat satu dari --active STAGE, --within HARI atau --remind HARI,..., "
+                "berikan tepat satu dari --active TAHAPAN, --within HARI atau --remind HARI,..., "
                 "atau --changes (boleh bersama --within/--remind)",
                 "give exactly one of --active STAGE, --within DAYS or --remind DAYS,..., or "
                 "--changes (which combines with --within/--remind)",

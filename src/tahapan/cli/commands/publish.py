@@ -22,7 +22,7 @@ from tahapan.cli.options import (
     resolve_on,
 )
 from tahapan.errors import TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import format_date, tr
 
 #: the choice a site remembers for its next publish (in its marker file)
 MAX_DAYS = "max-days"
@@ -281,7 +281,7 @@ def _revision(files: tuple[Path, ...], elections: set[str]) -> tuple[date | None
         if best[0] is None or last > best[0]:
             base = f"revisi {best[0]}" if best[0] else "tanpa revisi"
             note = tr(
-                f"jadwal resmi {base}, dengan perubahan kantor ini sampai {last}",
+                f"jadwal resmi {base}, dengan perubahan kantor ini sampai {format_date(last)}",
                 f"official schedule {base.replace('revisi', 'revision').replace('tanpa revisi', 'without revision')}, "
                 f"with this office's changes up to {last}",
             )

@@ -165,7 +165,7 @@ def show_view(report: ShowReport) -> Panel:
     grid.add_row(
         tr("Pemilu", "Election"), Text(f"{election_name(ref.election)} ({ref.election.id})")
     )
-    grid.add_row("Id", Text(f"{ref.election.id}/{ref.path}"))
+    grid.add_row(tr("ID", "Id"), Text(f"{ref.election.id}/{ref.path}"))
     grid.add_row(
         tr("Nama (en)", "Name (id)"),
         Text(pick(stage.name_en, stage.name), style="italic"),
