@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tahapan.schedule.csv_read import import_csv
 from tahapan.schedule.load import load_catalog
 
 HEADER = "election;path;name;name_en;start;end;days;basis;confidence;projected"
@@ -165,3 +169,33 @@ def test_an_old_xls_file_is_refused_by_name(cli, tmp_path):
     assert result.exit_code == 2
     assert f"{source}: format .xls lama tidak dibaca" in result.stderr
     assert "Buku Kerja Excel (.xlsx)" in result.stderr
+
+
+cells = st.one_of(
+    st.text(max_size=10),
+    st.sampled_from(["x-1", "rapat", "27/11/2024", "1/2/2025", "31/02/2024", "BENAR", "tidak", "P",
+                     "=1+1", "sep=;", '"', ";", "\t", ""]),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([",", ";", "\t"]),
+    st.booleans(),
+    st.lists(st.sampled_from([*HEADER.split(";"), "catatan", "Election"]), max_size=11),
+    st.lists(st.lists(cells, max_size=11), max_size=5),
+)
+def test_any_excel_like_csv_imports_or_says_why(separator, sep_line, header, rows):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    if sep_line:
+        buffer.write(f"sep={separator}\r\n")
+    writer = csv.writer(buffer, delimiter=separator)
+    writer.writerow(header)
+    writer.writerows(rows)
+    result = import_csv(Path("acak.csv"), "\ufeff" + buffer.getvalue(), {})
+    assert result.rows <= len(rows)
+    for problem in result.problems:
+        assert problem.startswith("acak.csv:")
