@@ -28,7 +28,7 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
     try:
         written = [h.strip() for h in next(reader, [])]
     except csv.Error as err:
-        result.problems.append(_unreadable(path, before + reader.line_num + 1, err))
+        result.problems.append(_unreadable(path, before + max(reader.line_num, 1), err))
         return result
     header = [h.lower() for h in written]  # Election, PATH: as Excel users may capitalise
     missing = [c for c in REQUIRED if c not in header]
@@ -47,8 +47,10 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
                 values = next(reader)
             except StopIteration:
                 return
-            except csv.Error as err:  # a cell over the csv module's limit, a NUL byte
-                result.problems.append(_unreadable(path, before + reader.line_num + 1, err))
+            except (
+                csv.Error
+            ) as err:  # a cell over the csv module's limit, a NUL byte (line_num: its line)
+                result.problems.append(_unreadable(path, before + max(reader.line_num, 1), err))
                 return
             yield str(before + reader.line_num), dict(zip(header, values, strict=False))
 
