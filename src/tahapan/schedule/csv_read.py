@@ -47,9 +47,8 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
                 values = next(reader)
             except StopIteration:
                 return
-            except (
-                csv.Error
-            ) as err:  # a cell over the csv module's limit, a NUL byte (line_num: its line)
+            # a cell over the csv module's limit, a NUL byte; line_num already counts its line
+            except csv.Error as err:
                 result.problems.append(_unreadable(path, before + max(reader.line_num, 1), err))
                 return
             yield str(before + reader.line_num), dict(zip(header, values, strict=False))
