@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tahapan.model import Election, Stage
+from tahapan.schedule.csv_read import import_csv
 from tahapan.schedule.load import build_catalog, load_catalog
 from tahapan.schedule.merge import SourceFile
-from tahapan.schedule.tabular import csv_text, import_csv, neutralise, restore
+from tahapan.schedule.tabular import csv_text, neutralise, restore
 from tahapan.schedule.writer import schedule_text
 
 
@@ -133,8 +134,10 @@ def test_missing_columns(cli, tmp_path):
     result = cli("import", str(source), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{source}:1: missing columns: name_en, end, basis, confidence; the columns read are: "
-        "election, path, name, name_en, start, end, days, basis, confidence, projected, repeat"
+        f"{source}:1: missing columns: name_en, end, basis, confidence; read 3 columns with comma "
+        "(,) as the separator (assumed from the header row): election, path, name; the columns "
+        "accepted: election, path, name, name_en, start, end, days, basis, confidence, projected, "
+        "repeat (start, days, projected, repeat may be left out)"
     )
 
 

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from conftest import REPO
 from tahapan.days.dates import parse_date
 from tahapan.errors import DataError, DateError, TahapanError
+from tahapan.schedule.csv_read import import_csv
 from tahapan.schedule.load import build_catalog, shipped_paths
 from tahapan.schedule.merge import SourceFile
 from tahapan.schedule.read import read_source
-from tahapan.schedule.tabular import import_csv
 
 HANG_SECONDS = 30
 FUZZ = settings(

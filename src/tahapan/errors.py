@@ -23,7 +23,8 @@ class ExitCode(IntEnum):
     #: the answer could not be written to stdout: a full disk, a closed stdout (sysexits' EX_IOERR)
     OUTPUT = 74
     #: a notification (--notify) could not be sent; the answer was still printed (sysexits'
-    #: EX_TEMPFAIL: try again later)
+    #: EX_TEMPFAIL: try again later); or the optional extra a choice needs (Apprise for --notify,
+    #: openpyxl for .xlsx) is not installed: it works once installed
     NOTIFY = 75
     #: interrupted (Ctrl-C), as shells report SIGINT
     INTERRUPTED = 130
@@ -76,6 +77,12 @@ class WriteError(TahapanError):
 
 class NotifyError(TahapanError):
     """A notification could not be sent (or Apprise is not installed)."""
+
+    exit_code = ExitCode.NOTIFY
+
+
+class ExtraMissingError(TahapanError):
+    """An optional extra is not installed (openpyxl for .xlsx): exit 75, as Apprise's absence."""
 
     exit_code = ExitCode.NOTIFY
 

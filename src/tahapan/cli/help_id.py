@@ -199,17 +199,25 @@ HELP = {
         "dan kunci dalam tiga kolom; yang tetap tidak muat ditinggalkan dan disebutkan di stderr."
     ),
     # ---------------------------------------------------------------------------- export, import
-    "The merged schedule (shipped data and your files) as one TOML file, or as CSV rows.": (
-        "Jadwal gabungan (data bawaan dan berkas Anda) sebagai satu berkas TOML, atau baris CSV."
+    "The merged schedule (shipped data and your files) as one TOML file, or as rows: CSV or an "
+    "Excel workbook.": (
+        "Jadwal gabungan (data bawaan dan berkas Anda) sebagai satu berkas TOML, atau sebagai "
+        "baris: CSV atau buku kerja Excel."
     ),
-    "toml (a schedule file) or csv.": "toml (berkas jadwal) atau csv.",
-    "A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and "
-    "column.": (
-        "CSV tahapan (satu baris per tahapan) menjadi berkas jadwal TOML; kesalahan disebut "
-        "dengan nomor baris dan kolomnya."
+    "toml (a schedule file), csv or xlsx (Excel, one sheet per election). Default: from the "
+    "extension of -o FILE, else toml.": (
+        "toml (berkas jadwal), csv atau xlsx (Excel, satu lembar per pemilu). Bawaan: dari "
+        "akhiran BERKAS -o, selain itu toml."
     ),
-    "Rows as `export --format csv` writes them.": (
-        "Baris seperti yang ditulis `export --format csv`."
+    "A CSV or an Excel workbook of stages (one row each) as a TOML schedule file; bad rows are "
+    "named by row and column.": (
+        "CSV atau buku kerja Excel berisi tahapan (satu baris per tahapan) menjadi berkas jadwal "
+        "TOML; baris yang salah disebut menurut baris dan kolomnya."
+    ),
+    "Rows as `export --format csv` or `--format xlsx` writes them; a CSV may be separated by "
+    "commas, semicolons or tabs, dates ISO or day first (27/11/2024).": (
+        "Baris seperti yang ditulis `export --format csv` atau `--format xlsx`; CSV boleh "
+        "dipisah koma, titik koma atau tab, tanggal ISO atau tanggal/bulan/tahun (27/11/2024)."
     ),
     # ------------------------------------------------------------------------------------ config
     "Read and change defaults: election, tz, lang, region, data, notify. Stored as TOML; "
@@ -353,7 +361,6 @@ METAVARS = {
     "EXPRESSION": "EKSPRESI",
     "FILE": "BERKAS",
     "FILE...": "BERKAS...",
-    "FILE.csv": "BERKAS.csv",
     "PERCENT": "PERSEN",
     "PROVINCE": "PROVINSI",
     "REGION": "WILAYAH",

@@ -2,7 +2,8 @@
 
 JSON is the result's payload under the schema number (written here only); every other format is a
 view found in ``VIEWS`` by the result's type and the format, and imported only when drawn: Rich for
-people at a terminal, plain lines for scripts and cron, PDF, HTML, iCalendar, CSV and TOML files.
+people at a terminal, plain lines for scripts and cron, PDF, HTML, iCalendar, CSV, xlsx and TOML
+files.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("ScheduleExport", "toml"): ("files", "toml_text"),
     ("ScheduleExport", "csv"): ("files", "csv_text"),
     ("ScheduleExport", "ics"): ("files", "ics_text"),
+    ("ScheduleExport", "xlsx"): ("workbook", "xlsx_bytes"),
 }
 
 
@@ -61,7 +63,7 @@ def render(result: Result, format: str = "text", output: Path | None = None) -> 
         view = getattr(importlib.import_module(f"tahapan.render.{module}"), function)
         content = view(result)
     if content is not None:
-        write_out(content, output)
+        write_out(content, output, kind=format.upper())
         if output is not None:
             from tahapan.cli.streams import say
             from tahapan.i18n import tr
@@ -70,9 +72,10 @@ def render(result: Result, format: str = "text", output: Path | None = None) -> 
     return result.exit_code
 
 
-def write_out(content: str | bytes, output: Path | None) -> None:
+def write_out(content: str | bytes, output: Path | None, *, kind: str = "PDF") -> None:
     """An answer to stdout, or to ``output`` the safe way (atomically, the old one kept as .bak; a
-    pipe or device written into). A binary answer (a PDF) is not sent to a terminal."""
+    pipe or device written into). A binary answer (a PDF, an XLSX: ``kind``) is not sent to a
+    terminal."""
     if output is not None:
         from tahapan.safefile import save
 
@@ -86,8 +89,8 @@ def write_out(content: str | bytes, output: Path | None) -> None:
         from tahapan.i18n import tr
 
         raise TahapanError(
-            tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
-            hint=tr("Beri -o BERKAS.pdf.", "Give -o FILE.pdf."),
+            tr(f"{kind} tidak dicetak ke terminal", f"{kind} is not printed to the terminal"),
+            hint=tr(f"Beri -o BERKAS.{kind.lower()}.", f"Give -o FILE.{kind.lower()}."),
         )
     buffer = getattr(sys.stdout, "buffer", None)  # None: stdout was closed
     try:

@@ -1,10 +1,15 @@
-"""Stages as CSV, one row per stage, for spreadsheets: export, and import back to a TOML schedule.
+"""Stages as rows, one per stage, for spreadsheets: export as CSV (an .xlsx workbook is drawn from the
+same records in render/workbook.py), and import back to a TOML schedule from either (the files are
+read by csv_read.py and xlsx_read.py; each row is checked here, the same for both).
 
 Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true or
-false; optional on import, as files from earlier releases lack it). A cell that a
+false; optional on import, as files from earlier releases lack it), repeat. A cell that a
 spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is written with
 a leading apostrophe, and the apostrophe is taken off again on import, so export -> import -> export
 gives the same file.
+
+On import, truth values may be true/false, BENAR/SALAH (Indonesian Excel), ya/tidak or 1/0 in any
+case, and dates ISO (2024-11-27) or day first (27/11/2024, 1/2/2025), never month first.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from tahapan.days.dates import parse_date
-from tahapan.errors import DateError
+from tahapan.errors import DataError, DateError
 from tahapan.i18n import tr
 from tahapan.model import FILE_SCHEMA, VOTING_STAGES, Confidence, Election, is_valid_id
 
@@ -27,7 +32,16 @@ COLUMNS = (
     "repeat",
 )  # fmt: skip
 REQUIRED = ("election", "path", "name", "name_en", "end", "basis", "confidence")
+#: the columns a workbook holds as dates, a number and a truth value (text in a CSV)
+DATE_COLUMNS = ("start", "end")
+NUMBER_COLUMNS = ("days",)
+BOOLEAN_COLUMNS = ("projected",)
+#: truth values as spreadsheets write them (Indonesian Excel: BENAR/SALAH), read in any case
+TRUE_WORDS = ("true", "benar", "ya", "1")
+FALSE_WORDS = ("false", "salah", "tidak", "0")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+#: a cell's value: text, or what a workbook holds typed (None: an empty cell)
+Value = str | int | bool | date | None
 
 
 def neutralise(cell: str) -> str:
@@ -38,8 +52,9 @@ def restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA) else cell
 
 
-def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
-    out = []
+def records(elections: Iterable[Election]) -> list[dict[str, Value]]:
+    """One record per stage, typed: a workbook writes dates, numbers and truth values as such."""
+    out: list[dict[str, Value]] = []
     for election in elections:
         for path, stage in election.walk():
             out.append(
@@ -48,18 +63,33 @@ def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
                     "path": path,
                     "name": stage.name,
                     "name_en": stage.name_en,
-                    "start": "" if stage.start is None else stage.start.isoformat(),
-                    "end": stage.end.isoformat(),
-                    "days": "" if stage.days_total is None else str(stage.days_total),
+                    "start": stage.start,
+                    "end": stage.end,
+                    "days": stage.days_total,
                     "basis": stage.basis,
                     "confidence": stage.confidence,
-                    "projected": "true" if stage.projected else "false",
+                    "projected": stage.projected,
                     # the rule itself: the row is the first occurrence (dated instances stay in
                     # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
                     "repeat": (stage.repeat or "") if stage.occurrence is None else "",
                 }
             )
     return out
+
+
+def cell_text(value: Value) -> str:
+    """A value as a CSV writes it (and as the row checks read it): dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
+    return [{k: cell_text(v) for k, v in record.items()} for record in records(elections)]
 
 
 def csv_text(elections: Iterable[Election]) -> str:
@@ -78,42 +108,68 @@ class Imported:
     data: dict[str, Any] = field(default_factory=lambda: {"schema": FILE_SCHEMA, "elections": []})
     problems: list[str] = field(default_factory=list)
     rows: int = 0
+    #: a workbook's sheets passed over: their first row names no schedule column
+    skipped: list[str] = field(default_factory=list)
 
 
-def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
-    """Rows of ``text`` as schedule tables: an overlay for an election in ``known``, a new election
-    otherwise (its voting day from its pemungutan-suara row)."""
-    result = Imported()
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        header = [h.strip() for h in (reader.fieldnames or [])]
-    except csv.Error as err:
-        result.problems.append(_unreadable(path, reader.line_num + 1, err))
-        return result
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        result.problems.append(
-            f"{path}:1: "
-            + tr(
-                f"kolom tidak ada: {', '.join(missing)}; kolom yang dibaca: {', '.join(COLUMNS)}",
-                f"missing columns: {', '.join(missing)}; the columns read are: {', '.join(COLUMNS)}",
-            )
+#: a row as its source read it: where it stands (a CSV's line, a workbook's SHEET:ROW), its cells
+Row = tuple[str, dict[str, str]]
+
+
+def import_file(path: Path, known: dict[str, Election]) -> Imported:
+    """A CSV or an .xlsx workbook (told apart by its first bytes, not its name) as schedule tables."""
+    from tahapan.schedule.read import decode, read_bytes
+
+    raw = read_bytes(path)
+    if raw.startswith(b"PK\x03\x04"):  # a zip archive: an .xlsx workbook
+        from tahapan.schedule.xlsx_read import import_xlsx
+
+        return import_xlsx(path, raw, known)
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # Excel 97-2003's own format
+        raise DataError(
+            [f"{path}: " + tr("format .xls lama tidak dibaca", "the old .xls format is not read")],
+            hint=tr(
+                "Di Excel: Simpan Sebagai → Buku Kerja Excel (.xlsx) atau CSV UTF-8.",
+                "In Excel: Save As → Excel Workbook (.xlsx) or CSV UTF-8.",
+            ),
         )
-        return result
+    try:
+        text = decode(path, raw)
+    except DataError as err:  # ANSI (Windows-1252): the encoding is not guessed
+        raise DataError(
+            err.problems,
+            hint=tr(
+                "Di Excel: Simpan Sebagai → CSV UTF-8 (Dipisahkan koma) (*.csv).",
+                "In Excel: Save As → CSV UTF-8 (Comma delimited) (*.csv).",
+            ),
+        ) from None
+    from tahapan.schedule.csv_read import import_csv
+
+    return import_csv(path, text, known)
+
+
+def columns_message(missing: list[str], read: str, header: list[str]) -> str:
+    """Columns missing from a header: which, what was read, what is accepted."""
+    optional = ", ".join(c for c in COLUMNS if c not in REQUIRED)
+    shown = ", ".join(h if h else '""' for h in header) or tr("(kosong)", "(empty)")
+    return tr(
+        f"kolom tidak ada: {', '.join(missing)}; {read}{shown}; kolom yang diterima: "
+        f"{', '.join(COLUMNS)} ({optional} boleh tidak ada)",
+        f"missing columns: {', '.join(missing)}; {read}{shown}; the columns accepted: "
+        f"{', '.join(COLUMNS)} ({optional} may be left out)",
+    )
+
+
+def collect(
+    path: Path, rows: Iterable[Row], known: dict[str, Election], result: Imported
+) -> Imported:
+    """Check each row (from a CSV or a workbook alike) and build the schedule tables of the good
+    ones into ``result``; the bad ones are named by row and column in its problems."""
     trees: dict[str, dict[str, Any]] = {}
     voting: dict[str, date] = {}
-    seen: dict[tuple[str, str], int] = {}
-    rows = iter(reader)
-    while True:
-        try:
-            raw = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as err:  # a cell over the csv module's limit, a NUL byte
-            result.problems.append(_unreadable(path, reader.line_num + 1, err))
-            break
-        line = reader.line_num
-        cells = {(k or "").strip(): restore((v or "").strip()) for k, v in raw.items() if k}
+    seen: dict[tuple[str, str], str] = {}
+    for line, raw in rows:
+        cells = {k: restore(v.strip()) for k, v in raw.items() if k}
         if not any(cells.values()):
             continue
         result.rows += 1
@@ -150,7 +206,7 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
 
 
 def _row_table(
-    path: Path, line: int, cells: dict[str, str], problems: list[str]
+    path: Path, line: str, cells: dict[str, str], problems: list[str]
 ) -> tuple[str, str, dict[str, Any]] | None:
     found: list[str] = []
 
@@ -181,15 +237,19 @@ def _row_table(
             )
             + ", ".join(accepted),
         )
-    projected = cells.get("projected", "").strip().lower()
-    if projected not in ("", "true", "false"):
-        bad(
-            "projected",
-            tr(
-                f"{projected!r} tidak diterima; pilihan: true, false",
-                f"{projected!r} not accepted; expected true, false",
-            ),
-        )
+    truths: dict[str, bool] = {}
+    for column in BOOLEAN_COLUMNS:
+        text = cells.get(column, "")
+        if text.lower() in (*TRUE_WORDS, *FALSE_WORDS):
+            truths[column] = text.lower() in TRUE_WORDS
+        elif text:
+            bad(
+                column,
+                tr(
+                    f"{text!r} tidak diterima; pilihan: true/false, benar/salah, ya/tidak, 1/0",
+                    f"{text!r} not accepted; expected true/false, benar/salah, ya/tidak, 1/0",
+                ),
+            )
     start = _date(cells.get("start", ""), "start", bad, optional=True)
     end = _date(cells.get("end", ""), "end", bad, optional=False)
     days_text = cells.get("days", "")
@@ -217,23 +277,11 @@ def _row_table(
     if start is not None:
         table["start"] = start
     table.update({"end": end, "basis": cells["basis"], "confidence": confidence})
-    if projected == "true":
+    if truths.get("projected"):
         table["projected"] = True
     if cells.get("repeat"):  # checked with the rest once the file is loaded
         table["repeat"] = cells["repeat"]
     return election, stage_path, table
-
-
-def _unreadable(path: Path, line: int, err: csv.Error) -> str:
-    limit = csv.field_size_limit() // 1024
-    if "field limit" in str(err):
-        reason = tr(
-            f"sel lebih panjang dari {limit} kB; CSV jadwal berisi nama, tanggal dan dasar hukum",
-            f"a cell is longer than {limit} kB; a schedule CSV holds names, dates and bases",
-        )
-    else:
-        reason = tr(f"CSV tidak terbaca ({err})", f"the CSV cannot be read ({err})")
-    return f"{path}:{line}: {reason}"
 
 
 def _date(text: str, column: str, bad: Any, *, optional: bool) -> date | None:

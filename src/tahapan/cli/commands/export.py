@@ -1,4 +1,4 @@
-"""`tahapan export`: the merged schedule as TOML or CSV."""
+"""`tahapan export`: the merged schedule as TOML, CSV or an Excel workbook (.xlsx)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,20 @@ from tahapan.schedule.select import pick_elections
 class ExportFormat(StrEnum):
     toml = "toml"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 def command(
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="toml (a schedule file) or csv.")
-    ] = ExportFormat.toml,
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="toml (a schedule file), csv or xlsx (Excel, one sheet per election). Default: "
+            "from the extension of -o FILE, else toml.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOpt = None,
     election: ElectionOpt = None,
     region: RegionOpt = None,
@@ -39,23 +47,27 @@ def command(
     quiet: QuietOpt = False,
     data: DataOpt = None,
 ) -> int:
-    """The merged schedule (shipped data and your files) as one TOML file, or as CSV rows."""
+    """The merged schedule (shipped data and your files) as one TOML file, or as rows: CSV or an
+    Excel workbook."""
     session = open_session(data=data, lang=lang, tz=None, elections=election, region=region)
     # without --region, write everything loaded: local holidays too, with their regions
     catalog = session.catalog if session.region or session.loaded is None else session.loaded
     chosen = (
         pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
     )
+    if format is None:  # -o jadwal.xlsx writes a workbook, not TOML under that name
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        format = ExportFormat(suffix) if suffix in set(ExportFormat) else ExportFormat.toml
     result = ScheduleExport(chosen, regions_used(catalog.regions, chosen))
     code = render(result, format.value, output)
-    if format == ExportFormat.csv:
-        _csv_leaves_out(chosen)
+    if format != ExportFormat.toml:
+        _rows_leave_out(chosen, format.value.upper())
     return code
 
 
-def _csv_leaves_out(elections: list[Election]) -> None:
-    """CSV rows are stages: what a schedule file holds beyond them is said, so an import of the
-    rows is not taken for the whole schedule."""
+def _rows_leave_out(elections: list[Election], kind: str) -> None:
+    """Rows are stages (CSV or XLSX): what a schedule file holds beyond them is said, so an import
+    of the rows is not taken for the whole schedule."""
     from tahapan.cli.streams import say
 
     for election in elections:
@@ -73,9 +85,9 @@ def _csv_leaves_out(elections: list[Election]) -> None:
         if left:
             say(
                 tr(
-                    f"peringatan: CSV tidak memuat {', '.join(left)} ({election.id}); "
+                    f"peringatan: {kind} tidak memuat {', '.join(left)} ({election.id}); "
                     "gunakan -f toml agar semuanya termuat",
-                    f"warning: the CSV leaves out {', '.join(left)} ({election.id}); "
+                    f"warning: the {kind} leaves out {', '.join(left)} ({election.id}); "
                     "use -f toml for all of it",
                 )
             )

@@ -1,4 +1,4 @@
-"""`tahapan import`: a CSV of stages as a TOML schedule file."""
+"""`tahapan import`: a CSV or an Excel workbook (.xlsx) of stages as a TOML schedule file."""
 
 from __future__ import annotations
 
@@ -14,26 +14,29 @@ from tahapan.i18n import tr
 from tahapan.render import write_out
 from tahapan.schedule.catalog import shipped_paths
 from tahapan.schedule.load import check_with
-from tahapan.schedule.read import read_text
 
 
 def command(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE.csv", help="Rows as `export --format csv` writes them.")
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="Rows as `export --format csv` or `--format xlsx` writes them; a CSV may be "
+            "separated by commas, semicolons or tabs, dates ISO or day first (27/11/2024).",
+        ),
     ],
     output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """A CSV of stages (one row each) as a TOML schedule file; bad rows are named by row and column."""
+    """A CSV or an Excel workbook of stages (one row each) as a TOML schedule file; bad rows are
+    named by row and column."""
     session = open_session(data=data, lang=lang, tz=None, elections=None)
     from tahapan.schedule import tabular
     from tahapan.schedule.writer import tables_text
 
-    imported = tabular.import_csv(
-        file, read_text(file), {e.id: e for e in session.catalog.elections}
-    )
+    imported = tabular.import_file(file, {e.id: e for e in session.catalog.elections})
     if imported.problems:
         raise DataError(imported.problems)
     result = tables_text(
@@ -51,6 +54,14 @@ def command(
         remember_after(session, output)
     from tahapan.cli.streams import say
 
+    if imported.skipped:  # a notes sheet beside the schedule: said, so a missing sheet is seen
+        say(
+            tr(
+                f"lembar dilewati (baris pertamanya bukan kolom jadwal): {', '.join(imported.skipped)}",
+                f"sheets passed over (their first row is not schedule columns): "
+                f"{', '.join(imported.skipped)}",
+            )
+        )
     say(
         tr(
             f"{imported.rows} baris, {len(imported.data['elections'])} pemilu",
