@@ -61,7 +61,7 @@ def render(result: Result, format: str = "text", output: Path | None = None) -> 
         view = getattr(importlib.import_module(f"tahapan.render.{module}"), function)
         content = view(result)
     if content is not None:
-        write_out(content, output)
+        write_out(content, output, file=format not in PEOPLE)
         if output is not None:
             from tahapan.cli.streams import say
             from tahapan.i18n import tr
@@ -70,16 +70,28 @@ def render(result: Result, format: str = "text", output: Path | None = None) -> 
     return result.exit_code
 
 
-def write_out(content: str | bytes, output: Path | None) -> None:
+#: the formats read by people, written in the terminal's encoding; every other one is a file's
+PEOPLE = ("text", "txt")
+
+
+def write_out(content: str | bytes, output: Path | None, *, file: bool = False) -> None:
     """An answer to stdout, or to ``output`` the safe way (atomically, the old one kept as .bak; a
-    pipe or device written into). A binary answer (a PDF) is not sent to a terminal."""
+    pipe or device written into). A binary answer (a PDF) is not sent to a terminal.
+
+    A ``file`` format (JSON, CSV, iCalendar, TOML, HTML) goes to stdout as UTF-8 bytes as written:
+    through the text layer, Windows would turn its "\r\n" into "\r\r\n" (a blank line after each
+    CSV row, a broken ICS) and encode it in the ANSI code page, "?" for every character beyond."""
     if output is not None:
         from tahapan.safefile import save
 
         save(output, content if isinstance(content, bytes) else content.encode("utf-8"))
         return
     if isinstance(content, str):
-        sys.stdout.write(content)
+        if not file:
+            sys.stdout.write(content)
+            return
+        sys.stdout.flush()  # what was written before goes first
+        _write_bytes(content.encode("utf-8"))
         return
     if sys.stdout.isatty():
         from tahapan.errors import TahapanError
@@ -89,6 +101,10 @@ def write_out(content: str | bytes, output: Path | None) -> None:
             tr("PDF tidak dicetak ke terminal", "a PDF is not printed to the terminal"),
             hint=tr("Beri -o FILE.pdf.", "Give -o FILE.pdf."),
         )
+    _write_bytes(content)
+
+
+def _write_bytes(content: bytes) -> None:
     buffer = getattr(sys.stdout, "buffer", None)  # None: stdout was closed
     try:
         if buffer is None:
