@@ -225,3 +225,42 @@ def test_folders_on_windows_are_platformdirs_local_appdata():
         dirs = pw.Windows("tahapan", appauthor=False)
         assert Path(dirs.user_config_dir) == Path(dirs.user_data_dir) == Path(local, "tahapan")
         assert Path(dirs.user_cache_dir) == Path(local, "tahapan", "Cache")
+
+
+def _registry(zone: str) -> SimpleNamespace:
+    """winreg as a machine set to ``zone`` in Windows Settings answers."""
+
+    class Key:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    return SimpleNamespace(
+        HKEY_LOCAL_MACHINE=object(),
+        OpenKey=lambda root, path: Key(),
+        QueryValueEx=lambda key, name: (zone, 1) if name == "TimeZoneKeyName" else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("windows_zone", "shown"),
+    [
+        ("Singapore Standard Time", "WITA (Asia/Makassar)"),  # what an office in Makassar picks
+        ("Tokyo Standard Time", "WIT (Asia/Jayapura)"),
+        ("SE Asia Standard Time", "WIB (Asia/Jakarta)"),
+        ("Pacific Standard Time", "WIB (Asia/Jakarta)"),  # not Indonesian: the default
+    ],
+)
+def test_on_windows_today_is_in_the_zone_windows_is_set_to(cli, monkeypatch, windows_zone, shown):
+    """Windows has no TZ and no /etc/localtime: its registry names the zone."""
+    monkeypatch.delenv("TZ")
+    monkeypatch.setattr(folders, "WINDOWS", True, raising=False)
+    monkeypatch.setitem(sys.modules, "winreg", _registry(windows_zone))
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-02-13T16:30:00Z")  # 23:30 WIB, 00:30 WITA
+    result = cli("status", "-e", "pemilu-2024", "--json")
+    assert result.exit_code == 0, result.stderr
+    day = "2024-02-13" if shown.startswith("WIB") else "2024-02-14"
+    assert json.loads(result.stdout)["date"] == day
+    assert shown in cli("status", "-e", "pemilu-2024").stdout
