@@ -8,6 +8,13 @@ import stat
 from pathlib import Path
 from typing import Any
 
+#: Windows: file modes there say nothing of who may write (ACLs do), and files held open by another
+#: program cannot be replaced; read at call time, so that tests can stand in for Windows
+WINDOWS = os.name == "nt"
+#: the reparse-tag bit of links that name another place (symlinks, junctions), not of a OneDrive
+#: placeholder (IsReparseTagNameSurrogate)
+_NAME_SURROGATE = 0x20000000
+
 
 def hasher(digest_size: int) -> Any:
     try:  # the C module alone: hashlib would load OpenSSL first, a few ms on every run
@@ -75,7 +82,14 @@ def is_private(path: Path, kind: Any) -> bool:
         info = os.lstat(path)  # a symlink is refused: it could point anywhere
     except OSError:
         return False
-    if not kind(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    if not kind(info.st_mode):
+        return False
+    if WINDOWS:
+        # every folder reports mode 0o777 there, so the mode cannot refuse it; the folders are
+        # under %LOCALAPPDATA% and %APPDATA%, which the user's profile ACL keeps to the user. A
+        # junction is refused as a symlink is.
+        return not getattr(info, "st_reparse_tag", 0) & _NAME_SURROGATE
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         return False
     getuid = getattr(os, "getuid", None)
     return getuid is None or info.st_uid == getuid()

@@ -232,7 +232,12 @@ class History:
         try:
             fd = os.open(
                 self._log_path,
-                os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),
+                # O_BINARY: on Windows os.open is in text mode, which would write "\r\n"
+                os.O_RDWR
+                | os.O_APPEND
+                | os.O_CREAT
+                | getattr(os, "O_NOFOLLOW", 0)
+                | getattr(os, "O_BINARY", 0),
                 0o600,
             )
         except OSError as err:
@@ -240,8 +245,11 @@ class History:
         try:
             size = os.fstat(fd).st_size
             # a line a killed writer left unfinished must not swallow the first of these
-            if size and os.pread(fd, 1, size - 1) != b"\n":
-                text = "\n" + text
+            if size:
+                # seek and read, not os.pread, which Windows lacks (O_APPEND writes at the end)
+                os.lseek(fd, size - 1, os.SEEK_SET)
+                if os.read(fd, 1) != b"\n":
+                    text = "\n" + text
             os.write(fd, text.encode("utf-8"))
             os.fsync(fd)
         except OSError as err:

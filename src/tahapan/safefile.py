@@ -4,9 +4,9 @@ nothing the user had is lost, half-written, or has its mode, link or device repl
 - ``target``: where writing a path goes. A symlink's target (the link stays a link: dotfile
   repositories keep working); a device, FIFO or socket is written into, never renamed over; a missing
   folder is made for tahapan's own files and refused for an output, where it is a typo.
-- ``locked``: an advisory lock held across read-modify-write, so that two `stage add` at once both
-  land. Lock files live in tahapan's private cache folder, named by the target's path: never beside an
-  output, and opened without following a link someone planted.
+- ``locked``: an advisory lock (filelock) held across read-modify-write, so that two `stage add` at
+  once both land. Lock files live in tahapan's private cache folder, named by the target's path:
+  never beside an output, and opened without following a link someone planted.
 - ``commit``: the new bytes go to a temporary file beside the target, are flushed to disk and renamed
   over it (a crash or SIGKILL leaves the old file or the new one, never half), keeping the old file's
   mode and owner; a new file gets the umask's mode. The previous version is kept as ``FILE.bak``.
@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,25 +86,50 @@ def is_special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+#: how long a writer waits for another tahapan holding the same file's lock: `data update` holds
+#: its registry's lock across downloads of 30 s each, so a few minutes; beyond that the other run is
+#: stuck, and a scheduled run that waited for ever would pile up behind it
+LOCK_WAIT = 300.0
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock for ``path`` (waits for another tahapan that holds it)."""
+    """Hold an exclusive advisory lock for ``path`` (waits LOCK_WAIT seconds for another tahapan
+    that holds it, then says so: exit 73, nothing written)."""
     lock_path = _lock_path(path)
     if lock_path is None:  # no private folder for locks: the write is still atomic
         yield
         return
+    # filelock (imported only by the commands that write): flock on POSIX, LockFileEx on Windows,
+    # where the hand-written msvcrt.locking gave up after 10 s with an internal error. The lock
+    # file is in tahapan's private cache folder, never beside ``path``: beside it, a `.lock` would
+    # be published with a `publish` folder, fill a dotfile repository and trip a user who sees a
+    # file they never made; in the cache it is ours alone, and a stale one harms nothing (POSIX
+    # filelock leaves it for waiters to share one inode; on Windows it is removed on release).
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path, timeout=LOCK_WAIT, mode=0o600)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        lock.acquire()
+    except Timeout:
+        raise WriteError(
+            tr(
+                f"{path} sedang ditulis oleh tahapan lain (sudah ditunggu {LOCK_WAIT:.0f} detik)",
+                f"{path} is being written by another tahapan run (waited {LOCK_WAIT:.0f} seconds)",
+            ),
+            hint=tr(
+                "Tidak ada yang diubah. Tunggu proses itu selesai (atau hentikan jika macet), "
+                "lalu ulangi.",
+                "Nothing was changed. Wait for that run to finish (or stop it if it hangs), "
+                "then try again.",
+            ),
+        ) from None
     except OSError as err:
         raise _failed(path, err) from None
     try:
-        _flock(fd, take=True)
-        try:
-            yield
-        finally:
-            _flock(fd, take=False)
+        yield
     finally:
-        os.close(fd)
+        lock.release()
 
 
 def _lock_path(path: Path) -> Path | None:
@@ -194,7 +220,7 @@ def replace_bytes(
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode if mode is not None else 0o666 & ~_umask())
+            _set_mode(handle.fileno(), tmp, mode if mode is not None else 0o666 & ~_umask())
             if owner is not None and hasattr(os, "fchown") and os.geteuid() == 0:
                 # root (cron) writing a user's file leaves it the user's
                 os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
@@ -202,7 +228,7 @@ def replace_bytes(
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -233,6 +259,34 @@ def _copy_user_attrs(source: Path, fd: int) -> None:
         except OSError as err:
             if err.errno not in _NO_ATTRS:
                 raise
+
+
+def _set_mode(fd: int, name: str, mode: int) -> None:
+    # os.fchmod is POSIX only before Python 3.13; on Windows a mode is only the read-only flag,
+    # which chmod by name sets the same (0600 there is no more private: the folder's ACL decides)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:
+        os.chmod(name, mode)
+
+
+#: the pauses before trying again to replace a file on Windows (about 1.5 s in all)
+_REPLACE_PAUSES = (0.1, 0.2, 0.4, 0.8)
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """os.replace, with a few short pauses on Windows: there a file another program holds open
+    (Excel with the CSV, a PDF viewer, an antivirus or the search indexer reading it) cannot be
+    replaced, and most of those holds pass in a moment."""
+    from tahapan.folders import WINDOWS
+
+    for pause in _REPLACE_PAUSES if WINDOWS else ():
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            time.sleep(pause)
+    os.replace(tmp, path)
 
 
 def _umask() -> int:
@@ -305,20 +359,18 @@ def _message(path: Path, err: OSError) -> str:
         errno.EEXIST: tr(f"{where} berkas, bukan folder", f"{where} is a file, not a folder"),
         errno.ELOOP: tr(f"{where} tautan simbolik yang berputar", f"{where} is a symlink loop"),
     }
+    from tahapan.folders import WINDOWS
+
+    if WINDOWS and err.errno in (errno.EACCES, errno.EPERM):
+        # what Windows says when another program holds the file open
+        reasons[err.errno] = tr(
+            f"tidak ada izin menulis {where}, atau berkas itu sedang dibuka program lain "
+            "(mis. Excel atau pembaca PDF); tutup dulu",
+            f"no permission to write {where}, or another program has the file open "
+            "(e.g. Excel or a PDF viewer); close it first",
+        )
     reason = reasons.get(err.errno or 0) or f"{err.strerror or err}"
     return tr(f"{path} tidak bisa ditulis: {reason}", f"{path} cannot be written: {reason}")
-
-
-def _flock(fd: int, take: bool) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_LOCK if take else msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
 def sync_dir(folder: Path) -> None:

@@ -1,6 +1,7 @@
 """Standard streams as the world hands them: an encoding that cannot hold the text, a full disk,
-a closed stdout or stderr. The answer is written with replacements where the encoding lacks a
-character; a stdout that cannot be written is a message and exit 74, never an internal error."""
+a closed stdout or stderr. The answer is written with lookalikes ("#" for a bar's block) or "?"
+where the encoding lacks a character; a stdout that cannot be written is a message and exit 74,
+never an internal error."""
 
 from __future__ import annotations
 
@@ -80,16 +81,41 @@ def output_error(err: BaseException) -> OutputError:
     )
 
 
+#: what a character the stream's encoding lacks is written as: output redirected on Windows is in
+#: the ANSI code page (cp1252), which has no bar blocks, arrows or box lines; one character for one,
+#: so that Rich's columns stay aligned. Any other character becomes "?"
+LOOKALIKES = {
+    "█": "#", "▓": "#", "░": "-", "▒": "-", "─": "-", "━": "-", "│": "|", "┃": "|",
+    "—": "-", "–": "-", "‒": "-", "−": "-", "…": ".", "·": "-", "•": "*", "\u00a0": " ",
+    "→": ">", "←": "<", "◀": "<", "★": "*", "≤": "<", "≥": ">", "≈": "~", "×": "x",
+    "‘": "'", "’": "'", "“": '"', "”": '"',
+}  # fmt: skip
+#: the name the handler is registered under (codecs.register_error)
+LOOKALIKE = "tahapan-lookalike"
+
+
+def _lookalike(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    text = err.object[err.start : err.end]
+    return "".join(
+        LOOKALIKES.get(c, "+" if "\u250c" <= c <= "\u257f" else "?") for c in text
+    ), err.end
+
+
 def prepare() -> None:
-    """Make stdout and stderr safe to write: replacements for what the encoding cannot hold, a
-    stderr that goes nowhere when it was closed, a stdout whose failures are messages."""
+    """Make stdout and stderr safe to write: lookalikes or "?" for what the encoding cannot hold,
+    a stderr that goes nowhere when it was closed, a stdout whose failures are messages."""
+    import codecs
+
+    codecs.register_error(LOOKALIKE, _lookalike)
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the run
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="replace")
+                reconfigure(errors=LOOKALIKE)
     sys.stdout = _Stdout(sys.stdout if sys.stdout is not None else _Closed())
 
 

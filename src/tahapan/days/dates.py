@@ -78,9 +78,16 @@ _OLD_NAMES = {"Asia/Ujung_Pandang": "Asia/Makassar"}
 
 def machine_zone() -> str | None:
     """The machine's own zone when it is an Indonesian one (TZ, else the /etc/localtime link, else
-    /etc/timezone); None for any other, so that a server kept in UTC still counts Indonesian days."""
+    /etc/timezone; on Windows the registry's); None for any other, so that a server kept in UTC
+    still counts Indonesian days."""
+    from tahapan.folders import WINDOWS
+
     name = os.environ.get("TZ", "").strip().lstrip(":")
-    if not name:
+    if not name and WINDOWS:
+        from tahapan.days.windows_zone import windows_zone
+
+        name = windows_zone() or ""
+    elif not name:
         try:
             name = os.readlink("/etc/localtime").partition("zoneinfo/")[2]
         except OSError:

@@ -63,7 +63,7 @@ def render(result: Result, format: str = "text", output: Path | None = None) -> 
         view = getattr(importlib.import_module(f"tahapan.render.{module}"), function)
         content = view(result)
     if content is not None:
-        write_out(content, output, kind=format.upper())
+        write_out(content, output, kind=format.upper(), file=format not in PEOPLE)
         if output is not None:
             from tahapan.cli.streams import say
             from tahapan.i18n import tr
@@ -72,17 +72,31 @@ def render(result: Result, format: str = "text", output: Path | None = None) -> 
     return result.exit_code
 
 
-def write_out(content: str | bytes, output: Path | None, *, kind: str = "PDF") -> None:
+#: the formats read by people, written in the terminal's encoding; every other one is a file's
+PEOPLE = ("text", "txt")
+
+
+def write_out(
+    content: str | bytes, output: Path | None, *, kind: str = "PDF", file: bool = False
+) -> None:
     """An answer to stdout, or to ``output`` the safe way (atomically, the old one kept as .bak; a
     pipe or device written into). A binary answer (a PDF, an XLSX: ``kind``) is not sent to a
-    terminal."""
+    terminal.
+
+    A ``file`` format (JSON, CSV, iCalendar, TOML, HTML) goes to stdout as UTF-8 bytes as written:
+    through the text layer, Windows would turn its "\r\n" into "\r\r\n" (a blank line after each
+    CSV row, a broken ICS) and encode it in the ANSI code page, "?" for every character beyond."""
     if output is not None:
         from tahapan.safefile import save
 
         save(output, content if isinstance(content, bytes) else content.encode("utf-8"))
         return
     if isinstance(content, str):
-        sys.stdout.write(content)
+        if not file:
+            sys.stdout.write(content)
+            return
+        sys.stdout.flush()  # what was written before goes first
+        _write_bytes(content.encode("utf-8"))
         return
     if sys.stdout.isatty():
         from tahapan.errors import TahapanError
@@ -92,6 +106,10 @@ def write_out(content: str | bytes, output: Path | None, *, kind: str = "PDF") -
             tr(f"{kind} tidak dicetak ke terminal", f"{kind} is not printed to the terminal"),
             hint=tr(f"Beri -o BERKAS.{kind.lower()}.", f"Give -o FILE.{kind.lower()}."),
         )
+    _write_bytes(content)
+
+
+def _write_bytes(content: bytes) -> None:
     buffer = getattr(sys.stdout, "buffer", None)  # None: stdout was closed
     try:
         if buffer is None:

@@ -48,7 +48,7 @@ def command(
     loaded = output is not None and _is_loaded(output, session)
     if loaded:
         remember_before(session)
-    write_out(result, output)
+    write_out(result, output, file=True)
     if loaded and output is not None:
         # written over a file tahapan reads (your own, or a --data/config file): a schedule change
         remember_after(session, output)
