@@ -60,7 +60,7 @@ def test_due_events_arrive_at_the_receiver(cli, receiver):
         in body["message"]
     )
     assert "pilkada-2024" not in body["message"]
-    assert "2024-11-27\tH\tpilkada-2024\tpemungutan-suara\thari itu\t" in result.stdout
+    assert "2024-11-27\tH\tpilkada-2024\tpemungutan-suara\tsatu hari\t" in result.stdout
 
 
 def test_english_and_remind_and_nothing_sent_when_nothing_is_due(cli, receiver):
@@ -209,8 +209,11 @@ def test_a_refused_url_is_said_once_masked_with_an_example_before_any_answer(cli
     )
 
 
-def test_a_refused_url_in_the_config_names_the_config_key(cli, run):
-    assert cli("config", "set", "notify", "tgram://SECRET json://127.0.0.1:9/", "-q").exit_code == 0
+def test_a_refused_url_in_the_config_names_the_config_key(run, tmp_path):
+    # a config written by hand (or before Apprise was installed): `config set` refuses the URL
+    config = tmp_path / "config" / "tahapan" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('notify = ["tgram://SECRET", "json://127.0.0.1:9/"]\n', encoding="utf-8")
     done = run("check", "--within", "7", "-e", "pilkada-2024", "--on", "2024-11-20",
                "--notify", "config", "--lang", "en")  # fmt: skip
     assert done.returncode == 2 and done.stdout == ""
@@ -254,3 +257,15 @@ def test_tokens_never_reach_a_file_others_can_read(cli, tmp_path, monkeypatch):
     assert seen == [0o600] and config.stat().st_mode & 0o777 == 0o600
     assert cli("config", "set", "lang", "en", "-q").exit_code == 0  # it stays private
     assert config.stat().st_mode & 0o777 == 0o600
+
+
+def test_config_set_refuses_a_url_apprise_cannot_read_and_keeps_the_old_one(cli, run):
+    assert cli("config", "set", "notify", "tgram://123456789:AAF/-100123", "-q").exit_code == 0
+    refused = cli("config", "set", "notify", "tgram://123456789:AAF/-100123 foo://x")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(
+        "tahapan: kunci notify di konfigurasi foo://***: alamat tidak diterima Apprise"
+    )
+    assert "AAF" not in refused.stderr and "Contoh: tgram://TOKEN/CHAT_ID" in refused.stderr
+    kept = run("config", "get", "notify")
+    assert (kept.returncode, kept.stdout) == (0, "tgram://123456789:AAF/-100123\n")

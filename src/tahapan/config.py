@@ -314,7 +314,12 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
 def _resolved(key: str, stored: Any) -> Any:
     """A value checked against the data it names, so that a stored config never makes every later
     command (cron's included) fail: a region is stored as its id, elections must be loaded, data
-    files must exist and load."""
+    files must exist and load, notify URLs must be ones Apprise can read (when it is installed)."""
+    if key == "notify":
+        from tahapan.notify import CONFIG, senders
+
+        senders([(url, CONFIG) for url in stored])
+        return stored
     if key not in ("region", "election", "data"):
         return stored
     from tahapan.schedule.load import load_catalog
