@@ -223,6 +223,7 @@ class CalendarReport:
                     "start": None if m.ref.stage.start is None else m.ref.stage.start.isoformat(),
                     "end": m.ref.stage.end.isoformat(),
                     "projected": m.ref.stage.projected,
+                    "date_source": m.ref.election.dating(m.ref.stage),
                 }
                 for m in self.marks
             ],
