@@ -20,7 +20,7 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.workdays import Closed, WorkCalendar
-from tahapan.i18n import estimate_note, format_date, format_range, pick, projection_note, tr
+from tahapan.i18n import PROJECTED, date_mark, date_notes, format_date, format_range, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Region, Stage
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
@@ -68,8 +68,12 @@ class Mark:
 
     @property
     def label(self) -> str:
-        """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …'."""
-        return f"{'' if self.known else '? '}{self.symbol} {self.name}"
+        """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …', 'D Masa
+        tenang (proyeksi)'."""
+        word = date_mark(self.ref.stage, self.ref.election)
+        return f"{'' if self.known else '? '}{self.symbol} {self.name}" + (
+            f" ({word})" if word else ""
+        )
 
     @property
     def dates(self) -> str:
@@ -184,15 +188,8 @@ class CalendarReport:
 
     def warning(self) -> str | None:
         """A line of its own on every page when a stage shown is a projection, never cut."""
-        marked = [m.ref.stage for m in self.marks if m.ref.stage.projected]
-        if not marked:
-            return None
-        notes = []
-        if any(s.repeat is None for s in marked):
-            notes.append(projection_note())
-        if any(s.repeat is not None for s in marked):
-            notes.append(estimate_note())
-        return tr("Perhatian — ", "Note — ") + "; ".join(notes)
+        notes = date_notes((m.ref.stage, m.ref.election) for m in self.marks)
+        return tr("Perhatian — ", "Note — ") + "; ".join(notes) if notes else None
 
     @property
     def first(self) -> date:
@@ -262,7 +259,14 @@ def symbol(index: int) -> str:
 
 
 def title(elections: Sequence[Election]) -> str:
-    return " · ".join(pick(e.name, e.name_en) for e in elections) or "tahapan"
+    """The elections' names; one whose voting day is projected says so ("Pemilu 2029 (proyeksi)")."""
+    return (
+        " · ".join(
+            pick(e.name, e.name_en) + (f" ({tr(*PROJECTED)})" if e.projected else "")
+            for e in elections
+        )
+        or "tahapan"
+    )
 
 
 def within(election: Election, first: date, last: date) -> Election:

@@ -18,7 +18,6 @@ from tahapan.i18n import (
     confidence_mark,
     language,
     month_name,
-    projected_word,
     tr,
 )
 
@@ -194,7 +193,7 @@ def _key(report: CalendarReport, month: Month) -> str:
         mark = report.marks[index]
         stage = mark.ref.stage
         where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
-        extra = f" [{projected_word(stage)}]" if stage.projected else ""
+        extra = ""  # the confidence says proyeksi already: once is enough
         if index in month.band:
             extra += tr(" (sepanjang bulan)", " (all month)")
         fill = mark.fill
@@ -202,7 +201,7 @@ def _key(report: CalendarReport, month: Month) -> str:
             f'<li><span class="swatch" style="background:{fill};color:{ink(fill)}">'
             f"{escape(mark.symbol)}</span>{escape(mark.name)} — "
             f'<span class="dates">{mark.dates}</span> '
-            f"[{escape(confidence_mark(stage))}]{extra}{where}</li>"
+            f"[{escape(confidence_mark(stage, mark.ref.election))}]{extra}{where}</li>"
         )
     out = ['<ol class="key">' + "".join(items) + "</ol>"]
     out.extend(

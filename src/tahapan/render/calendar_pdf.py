@@ -259,7 +259,7 @@ class _Calendar(TextPage):
         mark = self.report.marks[index]
         stage = mark.ref.stage
         dates = mark.dates.replace(" ", "\u00a0")  # a date never splits
-        text = f"{mark.name}  {dates}  [{confidence_mark(stage)}]"
+        text = f"{mark.name}  {dates}  [{confidence_mark(stage, mark.ref.election)}]"
         if index in month.band:
             text += tr("  (sepanjang bulan)", "  (all month)")
         if len(self.report.elections) > 1:

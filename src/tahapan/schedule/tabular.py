@@ -1,7 +1,8 @@
 """Stages as CSV, one row per stage, for spreadsheets: export, and import back to a TOML schedule.
 
-Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true or
-false; optional on import, as files from earlier releases lack it). A cell that a
+Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true,
+false, or assumption: the office's dates while the voting day is projected, which marks the
+election projected on import; optional on import, as files from earlier releases lack it). A cell that a
 spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is written with
 a leading apostrophe, and the apostrophe is taken off again on import, so export -> import -> export
 gives the same file.
@@ -53,13 +54,17 @@ def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
                     "days": "" if stage.days_total is None else str(stage.days_total),
                     "basis": stage.basis,
                     "confidence": stage.confidence,
-                    "projected": "true" if stage.projected else "false",
+                    "projected": _DATING_CELL[election.dating(stage)],
                     # the rule itself: the row is the first occurrence (dated instances stay in
                     # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
                     "repeat": (stage.repeat or "") if stage.occurrence is None else "",
                 }
             )
     return out
+
+
+#: the projected column's value for each ``Election.dating``
+_DATING_CELL = {"official": "false", "projected": "true", "assumption": "assumption"}
 
 
 def csv_text(elections: Iterable[Election]) -> str:
@@ -103,6 +108,7 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
     trees: dict[str, dict[str, Any]] = {}
     voting: dict[str, date] = {}
     seen: dict[tuple[str, str], int] = {}
+    assumed: set[str] = set()  # elections with an office assumption: their voting day is projected
     rows = iter(reader)
     while True:
         try:
@@ -131,6 +137,8 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
             )
             continue
         seen[election, stage_path] = line
+        if cells.get("projected", "").lower() == "assumption":
+            assumed.add(election)
         _place(trees.setdefault(election, {"id": election, "stages": []}), stage_path, stage)
         if stage_path in VOTING_STAGES:
             voting[election] = stage["start"] if "start" in stage else stage["end"]
@@ -142,9 +150,12 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
                 "name": election,
                 "name_en": election,
                 **({"voting_day": voting[election]} if election in voting else {}),
+                **({"projected": True} if election in assumed else {}),
                 "basis": tr(f"Diimpor dari {path.name}", f"Imported from {path.name}"),
                 "stages": tree["stages"],
             }
+        elif election in assumed:
+            tree = {"id": election, "projected": True, "stages": tree["stages"]}
         result.data["elections"].append(tree)
     return result
 
@@ -182,12 +193,12 @@ def _row_table(
             + ", ".join(accepted),
         )
     projected = cells.get("projected", "").strip().lower()
-    if projected not in ("", "true", "false"):
+    if projected not in ("", *_DATING_CELL.values()):
         bad(
             "projected",
             tr(
-                f"{projected!r} tidak diterima; pilihan: true, false",
-                f"{projected!r} not accepted; expected true, false",
+                f"{projected!r} tidak diterima; pilihan: true, false, assumption",
+                f"{projected!r} not accepted; expected true, false, assumption",
             ),
         )
     start = _date(cells.get("start", ""), "start", bad, optional=True)
