@@ -215,8 +215,9 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
             cells = [e.id, "—" if narrow else tr("belum ditetapkan", "not set yet"), "—"]
         else:
             day = format_date(e.voting_day, short=True)
-            # a planning date (election add --like) is never read as the official one
-            day += f" ({tr(*PROJECTED)})" if e.projected else ""
+            # a planning date (election add --like) is never read as the official one; on a
+            # phone the mark goes under the date, leaving the ids their width
+            day += f"{chr(10) if narrow else ' '}({tr(*PROJECTED)})" if e.projected else ""
             cells = [e.id, day, h_label(tl.h_day(e, report.date))]
         table.add_row(*([] if narrow else [election_name(e)]), *cells)
     hint = Text(
