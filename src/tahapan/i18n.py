@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-if TYPE_CHECKING:
     from tahapan.model import Election, Stage
 
 Lang = Literal["id", "en"]

@@ -71,9 +71,8 @@ class Mark:
         """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …', 'D Masa
         tenang (proyeksi)'."""
         word = date_mark(self.ref.stage, self.ref.election)
-        return f"{'' if self.known else '? '}{self.symbol} {self.name}" + (
-            f" ({word})" if word else ""
-        )
+        mark = f" ({word})" if word else ""
+        return f"{'' if self.known else '? '}{self.symbol} {self.name}{mark}"
 
     @property
     def dates(self) -> str:

@@ -193,9 +193,8 @@ def _key(report: CalendarReport, month: Month) -> str:
         mark = report.marks[index]
         stage = mark.ref.stage
         where = f" · {escape(mark.ref.election.id)}" if len(report.elections) > 1 else ""
-        extra = ""  # the confidence says proyeksi already: once is enough
-        if index in month.band:
-            extra += tr(" (sepanjang bulan)", " (all month)")
+        # the confidence mark says [proyeksi] already: once, as in the PDF
+        extra = tr(" (sepanjang bulan)", " (all month)") if index in month.band else ""
         fill = mark.fill
         items.append(
             f'<li><span class="swatch" style="background:{fill};color:{ink(fill)}">'
