@@ -16,6 +16,7 @@ def test_done_when_campaign_day_two(cli):
         "name": "Pemilu 2024",
         "name_en": "2024 General Election",
         "voting_day": "2024-02-14",
+        "projected": False,
         "kind": "election",
         "h": -77,
     }
@@ -36,6 +37,7 @@ def test_done_when_campaign_day_two(cli):
         "start": "2023-11-28",
         "end": "2024-02-10",
         "projected": False,
+        "date_source": "official",
         "series": "kampanye",
         "occurrence": None,
         "day": 2,
@@ -54,11 +56,12 @@ def test_json_contract(cli):
     assert data["region"] is None
     assert (data["schema"], data["date"], data["timezone"]) == (1, "2024-01-21", "Asia/Jakarta")
     assert all(
-        list(e) == ["id", "name", "name_en", "voting_day", "kind", "h"] for e in data["elections"]
+        list(e) == ["id", "name", "name_en", "voting_day", "projected", "kind", "h"]
+        for e in data["elections"]
     )
     stage_keys = [
-        "election", "id", "path", "name", "name_en", "start", "end", "projected", "series",
-        "occurrence",
+        "election", "id", "path", "name", "name_en", "start", "end", "projected",
+        "date_source", "series", "occurrence",
     ]  # fmt: skip
     assert data["active"] and all(
         list(a) == [*stage_keys, "day", "days_total", "days_left"] for a in data["active"]

@@ -12,7 +12,8 @@ from conftest import REPO
 from tahapan.render import JSON_SCHEMA
 
 STAGE = [
-    "election", "id", "path", "name", "name_en", "start", "end", "projected", "series", "occurrence"
+    "election", "id", "path", "name", "name_en", "start", "end", "projected", "date_source",
+    "series", "occurrence",
 ]  # fmt: skip
 #: written out, so that renaming or dropping a model field fails here (a new field joining the JSON
 #: without an edit is test_fields.py's)
@@ -36,7 +37,7 @@ def test_list(cli):
     assert list(data) == ["schema", "date", "elections"]
     election = data["elections"][0]
     assert list(election) == [
-        "id", "name", "name_en", "voting_day", "kind", "h", "timezone", "regions", "basis", "note",
+        "id", "name", "name_en", "voting_day", "projected", "kind", "h", "timezone", "regions", "basis", "note",
         "note_en", "source", "stages",
     ]  # fmt: skip
     assert election["stages"] and all(list(s) == TREE for s in election["stages"])
@@ -100,7 +101,7 @@ def test_pace(cli):
     )
     assert list(data) == [
         "schema", "date", "election", "path", "name", "name_en", "start", "end", "projected",
-        "counting", "done", "elapsed", "total", "expected", "gap_points", "gap_days", "verdict",
+        "date_source", "counting", "done", "elapsed", "total", "expected", "gap_points", "gap_days", "verdict",
         "ok", "projected_end", "margin_days",
     ]  # fmt: skip
     assert (data["elapsed"], data["total"], data["ok"]) == (26, 60, True)

@@ -52,7 +52,7 @@ def test_the_campaign_day_two_of_75_projected(cli, pemilu_2029):
     assert campaign == {
         "election": "pemilu-2029", "id": "kampanye", "path": "kampanye", "name": "Masa Kampanye Pemilu",
         "name_en": "Campaign period", "start": "2028-11-28", "end": "2029-02-10", "projected": True,
-        "series": "kampanye", "occurrence": None, "day": 2, "days_total": 75, "days_left": 73,
+        "date_source": "projected", "series": "kampanye", "occurrence": None, "day": 2, "days_total": 75, "days_left": 73,
     }  # fmt: skip
     assert all(a["projected"] for a in data["active"])
 
@@ -198,7 +198,11 @@ def test_official_dates_end_the_projection(cli, pemilu_2029):
     assert sourced.exit_code == 0, sourced.output
     assert "proyeksi" not in sourced.stderr
     show = json.loads(cli("show", "kampanye", "-e", "pemilu-2029", "--json").stdout)["stage"]
-    assert (show["projected"], show["start"], show["basis"]) == (False, "2028-11-26", "PKPU 9/2027")
+    # the voting day is still projected: the office's dates are its assumption (test_assumption.py)
+    assert (show["projected"], show["date_source"], show["start"]) == (
+        False, "assumption", "2028-11-26"
+    )  # fmt: skip
+    assert show["basis"] == "PKPU 9/2027; Proyeksi dari pemilu-2024: PKPU 3/2022"
     _, stages = _stages(pemilu_2029)
     assert "projected" not in stages["kampanye"]
     assert stages["kampanye/rapat-umum"]["projected"] is True
@@ -218,7 +222,7 @@ def test_an_override_in_another_file_ends_the_projection_there(cli, pemilu_2029,
     show = json.loads(
         cli("show", "masa-tenang", "-e", "pemilu-2029", "--data", str(other), "--json").stdout
     )["stage"]
-    assert show["projected"] is False
+    assert (show["projected"], show["date_source"]) == (False, "assumption")
 
 
 def test_without_a_template_the_voting_day_alone(cli):

@@ -185,10 +185,9 @@ def test_a_new_optional_stage_field_needs_only_the_model_and_the_schema(tmp_path
         ROOT / "src" / "tahapan", copy / "tahapan", ignore=shutil.ignore_patterns("__pycache__")
     )
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    for name, text in (
-        ("model.py", "    projected: bool = False\n"),
-        ("schedule/schema.py", "    projected: bool = False\n"),
-    ):
+    # the stage's flag, after its comment: the election has a field of the same name
+    anchor = "from a regulation\n    projected: bool = False\n"
+    for name, text in (("model.py", anchor), ("schedule/schema.py", anchor)):
         path = copy / "tahapan" / name
         source = path.read_text(encoding="utf-8")
         assert source.count(text) == 1, name

@@ -11,7 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
-    from tahapan.model import Stage
+    from collections.abc import Iterable
+
+    from tahapan.model import Election, Stage
 
 Lang = Literal["id", "en"]
 T = TypeVar("T")
@@ -124,10 +126,55 @@ def projected_word(stage: Stage) -> str:
     return tr(*ESTIMATED) if stage.repeat is not None else tr(*PROJECTED)
 
 
-def confidence_mark(stage: Stage) -> str:
-    """A stage's confidence as views show it; a projection shows that instead, since its dates are
-    no source's, whatever the template's confidence was."""
-    return projected_word(stage) if stage.projected else str(stage.confidence)
+#: the mark of a stage the office dated itself while its election's voting day is projected
+ASSUMPTION = ("asumsi kantor", "office assumption")
+
+
+def date_mark(stage: Stage, election: Election) -> str | None:
+    """The word after a stage whose dates are not official ('proyeksi', 'perkiraan', 'asumsi
+    kantor'); None for official dates. Which state a stage is in is ``Election.dating``'s."""
+    dating = election.dating(stage)
+    if dating == "official":
+        return None
+    return tr(*ASSUMPTION) if dating == "assumption" else projected_word(stage)
+
+
+def election_mark(election: Election) -> str | None:
+    """The word after an election some of whose dates are not official: 'proyeksi' while its voting
+    day is, else the mark of its first projected stage (PDPB's estimates); None otherwise."""
+    if election.projected:
+        return tr(*PROJECTED)
+    return next((projected_word(s) for _, s in election.walk() if s.projected), None)
+
+
+def confidence_mark(stage: Stage, election: Election) -> str:
+    """A stage's confidence as views show it; a projection or an assumption shows that instead,
+    since its dates are no source's, whatever the template's confidence was."""
+    return date_mark(stage, election) or str(stage.confidence)
+
+
+def assumption_note(confidence: str | None = None) -> str:
+    """What an office assumption is; with ``confidence``, the one the office gave its dates."""
+    given = f" ({confidence})" if confidence else ""
+    return tr(
+        f"asumsi kantor: tanggal ditetapkan kantor{given} selama hari pemungutan suara masih "
+        "proyeksi, bukan tanggal resmi",
+        f"office assumption: dates set by the office{given} while the voting day is still "
+        "projected, not official dates",
+    )
+
+
+def date_notes(shown: Iterable[tuple[Stage, Election]]) -> list[str]:
+    """What the marks among the stages shown mean, each once: projection, estimate, assumption."""
+    kinds = set()
+    for stage, election in shown:
+        dating = election.dating(stage)
+        if dating == "projected":
+            kinds.add("estimate" if stage.repeat is not None else "projected")
+        elif dating == "assumption":
+            kinds.add(dating)
+    notes = {"projected": projection_note, "estimate": estimate_note, "assumption": assumption_note}
+    return [note() for kind, note in notes.items() if kind in kinds]
 
 
 def estimate_note() -> str:
@@ -139,8 +186,14 @@ def estimate_note() -> str:
     )
 
 
-def mark_note(stage: Stage) -> str:
-    """What the mark of a projected or estimated stage means, with its source where it had one."""
+def mark_note(stage: Stage, election: Election) -> str | None:
+    """What the mark of a projected, estimated or assumed stage means, with its source where it had
+    one; None for official dates."""
+    dating = election.dating(stage)
+    if dating == "official":
+        return None
+    if dating == "assumption":
+        return assumption_note(stage.confidence)
     return estimate_note() if stage.repeat is not None else projection_note(stage.confidence)
 
 

@@ -17,6 +17,9 @@ Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
 RegionKind = Literal["provinsi", "kabupaten", "kota"]
 ElectionKind = Literal["election", "programme"]
+#: how a stage's dates stand (``Election.dating``), a stable value in JSON and CSV: from a source;
+#: copied from another election's pattern; or the office's own while the voting day is projected
+Dating = Literal["official", "projected", "assumption"]
 CONFIDENCE_TEXT = {
     "P": ("teks resmi", "official text"),
     "P+2S": ("teks resmi dan dua sumber sekunder", "official text and two secondary sources"),
@@ -201,6 +204,9 @@ class Election:
     name_en: str
     #: None: not set yet (an election before its PKPU), or none at all (a programme)
     voting_day: date | None = None
+    #: the voting day is a planning date (`election add --like`), no source's yet; cleared when it
+    #: is set with its basis (`election set-voting-day --basis`), or a file before it dates it
+    projected: bool = False
     #: "programme": continuous work with no voting day (PDPB), shown apart from elections
     kind: ElectionKind = "election"
     timezone: str = "Asia/Jakarta"
@@ -221,6 +227,13 @@ class Election:
     def walk(self) -> Iterator[tuple[str, Stage]]:
         for stage in self.stages:
             yield from stage.walk()
+
+    def dating(self, stage: Stage) -> Dating:
+        """How one of its stages is dated; every view asks here. A stage the office dated with its
+        own basis is still its assumption while the voting day it counts towards is projected."""
+        if stage.projected:
+            return "projected"
+        return "assumption" if self.projected else "official"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -347,6 +347,12 @@ HELP = {
     ),
     "P, P+2S, 2S, 1S or D (needed without --like).": "P, P+2S, 2S, 1S atau D (wajib tanpa --like).",
     "An election your file defines.": "Pemilu yang dibuat di berkas Anda.",
+    "The decree or regulation that sets the day: with --confidence, the day is official, and so "
+    "are the stages your office dated while it was projected.": (
+        "Keputusan atau peraturan yang menetapkan hari itu: bersama --confidence, hari itu resmi, "
+        "begitu pula tahapan yang ditetapkan kantor Anda selama masih proyeksi."
+    ),
+    "P, P+2S, 2S, 1S or D (with --basis).": "P, P+2S, 2S, 1S atau D (bersama --basis).",
 }
 
 from tahapan.cli.help_id_updates import HELP as _UPDATES  # noqa: E402

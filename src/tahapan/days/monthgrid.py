@@ -22,12 +22,13 @@ from tahapan.days.months import month_bounds, month_range
 from tahapan.days.palette import colours
 from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.i18n import (
-    estimate_note,
+    PROJECTED,
+    date_mark,
+    date_notes,
     format_date,
     format_range,
     month_name,
     pick,
-    projection_note,
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT, Election, Region
@@ -74,8 +75,11 @@ class Mark:
 
     @property
     def label(self) -> str:
-        """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …'."""
-        return f"{self.tag} {self.name}"
+        """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …', 'D Masa
+        tenang (proyeksi)'."""
+        word = date_mark(self.ref.stage, self.ref.election)
+        mark = f" ({word})" if word else ""
+        return f"{self.tag} {self.name}{mark}"
 
     @property
     def dates(self) -> str:
@@ -206,15 +210,8 @@ class CalendarReport:
 
     def warning(self) -> str | None:
         """A line of its own on every page when a stage shown is a projection, never cut."""
-        marked = [m.ref.stage for m in self.marks if m.ref.stage.projected]
-        if not marked:
-            return None
-        notes = []
-        if any(s.repeat is None for s in marked):
-            notes.append(projection_note())
-        if any(s.repeat is not None for s in marked):
-            notes.append(estimate_note())
-        return tr("Perhatian — ", "Note — ") + "; ".join(notes)
+        notes = date_notes((m.ref.stage, m.ref.election) for m in self.marks)
+        return tr("Perhatian — ", "Note — ") + "; ".join(notes) if notes else None
 
     @property
     def first(self) -> date:
@@ -245,6 +242,7 @@ class CalendarReport:
                     "start": None if m.ref.stage.start is None else m.ref.stage.start.isoformat(),
                     "end": m.ref.stage.end.isoformat(),
                     "projected": m.ref.stage.projected,
+                    "date_source": m.ref.election.dating(m.ref.stage),
                 }
                 for m in self.marks
             ],
@@ -283,7 +281,14 @@ def symbol(index: int) -> str:
 
 
 def title(elections: Sequence[Election]) -> str:
-    return " · ".join(pick(e.name, e.name_en) for e in elections) or "tahapan"
+    """The elections' names; one whose voting day is projected says so ("Pemilu 2029 (proyeksi)")."""
+    return (
+        " · ".join(
+            pick(e.name, e.name_en) + (f" ({tr(*PROJECTED)})" if e.projected else "")
+            for e in elections
+        )
+        or "tahapan"
+    )
 
 
 def build(

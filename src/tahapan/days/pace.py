@@ -81,6 +81,7 @@ class PaceReport:
             "start": stage.start.isoformat() if stage.start else None,
             "end": stage.end.isoformat(),
             "projected": stage.projected,
+            "date_source": self.ref.election.dating(stage),
             "counting": self.counting,
             "done": round(self.done, 4),
             "elapsed": self.elapsed,

@@ -14,16 +14,17 @@ from typing import Any
 
 from tahapan.days import timeline as tl
 from tahapan.i18n import (
+    date_mark,
     days,
+    election_mark,
     estimate_note,
     format_date,
     format_range,
     h_label,
     pick,
-    projected_word,
     tr,
 )
-from tahapan.model import ZONE_SHORT, Election, Stage
+from tahapan.model import ZONE_SHORT, Election
 from tahapan.render.board_page import SCRIPT, STEPS, STYLE
 from tahapan.render.words import h_text, no_voting_day, voting_day_text
 from tahapan.reports.publish import Board, Feed
@@ -88,21 +89,20 @@ def _copy(href: str, label: str) -> str:
     )
 
 
-def _projected(stage: Stage | Election) -> str:
-    """' (proyeksi)' after a projected stage, or an election with one: its dates are another
-    election's pattern, never to be read as official."""
-    walk = stage.walk() if isinstance(stage, Election) else [("", stage)]
-    marked = [s for _, s in walk if s.projected]
-    return f' <span class="warn">({escape(projected_word(marked[0]))})</span>' if marked else ""
+def _projected(word: str | None) -> str:
+    """' (proyeksi)', ' (asumsi kantor)' after a stage or an election whose dates are not
+    official (``date_mark``, ``election_mark``), never to be read as official."""
+    return f' <span class="warn">({escape(word)})</span>' if word else ""
 
 
-def _mark(stage: Stage) -> str:
+def _mark(ref: tl.StageRef) -> str:
     """' (perkiraan)' in plain text, after an estimated stage's name in a sentence."""
-    return f" ({projected_word(stage)})" if stage.projected else ""
+    word = date_mark(ref.stage, ref.election)
+    return f" ({word})" if word else ""
 
 
-def _name(name: str, name_en: str | None, stage: Stage | Election) -> str:
-    return f'<span class="name">{escape(pick(name, name_en))}</span>{_projected(stage)}'
+def _name(name: str, name_en: str | None, word: str | None) -> str:
+    return f'<span class="name">{escape(pick(name, name_en))}</span>{_projected(word)}'
 
 
 def _countdown(election: Election, h: int | None) -> str:
@@ -137,26 +137,25 @@ def _stages(board: Board) -> str:
                 when += f" · {h_label(tl.h_day(e, status.date))}"
             note = pick(e.note, e.note_en) if e.voting_day is None and e.note else ""
             extra = f'<div class="meta">{escape(note)}</div>' if note else ""
-            out.append(f'<li>{_name(e.name, e.name_en, e)}<div class="meta">{escape(when)}</div>{extra}</li>')  # fmt: skip
+            name = _name(e.name, e.name_en, election_mark(e))
+            out.append(f'<li>{name}<div class="meta">{escape(when)}</div>{extra}</li>')
         out.append("</ul>")
     out.extend(_election(es) for es in status.elections)
     shown = [es.election for es in status.elections] or status.loaded
-    if any(_projected(e) for e in shown):
-        from tahapan.i18n import projection_note
+    from tahapan.i18n import assumption_note, projection_note
 
+    if any(e.projected or any(s.projected and not s.repeat for _, s in e.walk()) for e in shown):
         out.append(f'<p class="warn">{escape(projection_note())}</p>')
+    if any(e.dating(s) == "assumption" for e in shown for _, s in e.walk()):
+        out.append(f'<p class="warn">{escape(assumption_note())}</p>')
     out.append("</section>")
     return "\n".join(out)
 
 
 def _election(es: ElectionStatus) -> str:
     e = es.election
-    marked = [s for _, s in e.walk() if s.projected]
-    mark = (
-        f' <span class="badge warn">{escape(projected_word(marked[0]).upper())}</span>'
-        if marked
-        else ""
-    )
+    word = election_mark(e)
+    mark = f' <span class="badge warn">{escape(word.upper())}</span>' if word else ""
     badge = "" if es.h is None else f' <span class="badge">{h_label(es.h)}</span>'
     name = f"{escape(pick(e.name, e.name_en))}{badge}{mark}"
     out = [f'<article class="election"><h2>{name}</h2>']
@@ -180,7 +179,7 @@ def _election(es: ElectionStatus) -> str:
         out.append('<ul class="stages">' + "".join(_upcoming(e, u) for u in es.upcoming) + "</ul>")
     if es.ended:
         names = [
-            f"{pick(x.ref.stage.name, x.ref.stage.name_en)}{_mark(x.ref.stage)} ({_ago(x.days_since)})"
+            f"{pick(x.ref.stage.name, x.ref.stage.name_en)}{_mark(x.ref)} ({_ago(x.days_since)})"
             for x in es.ended
         ]
         ended = escape("; ".join(names))
@@ -206,7 +205,7 @@ def _active(a: tl.ActiveStage) -> str:
     else:
         parts.append(_t(f"sisa {a.days_left} hari", f"{days(a.days_left)} left"))
     parts.append(escape(format_range(stage.start, stage.end)))
-    name = _name(stage.name, stage.name_en, stage)
+    name = _name(stage.name, stage.name_en, date_mark(stage, a.ref.election))
     return f'<li class="now{" sub" if a.ref.depth else ""}">{name}{bar}{_meta(parts)}</li>'
 
 
@@ -219,7 +218,7 @@ def _upcoming(election: Election, u: tl.UpcomingStage) -> str:
     h = "" if election.voting_day is None else h_text(election, stage.start)
     meta = _meta([escape(t) for t in (starts, h, when) if t])
     sub = ' class="sub"' if u.ref.depth else ""
-    return f"<li{sub}>{_name(stage.name, stage.name_en, stage)}{meta}</li>"
+    return f"<li{sub}>{_name(stage.name, stage.name_en, date_mark(stage, election))}{meta}</li>"
 
 
 def _meta(parts: Sequence[str]) -> str:
@@ -336,7 +335,9 @@ def _change(election: Election, change: Any) -> str:
     title = pick(election.name, election.name_en)
     if stage is not None:
         title += " · " + pick(stage.name, stage.name_en)
-    lines = [f'<span class="name">{escape(title)}</span>{_projected(stage) if stage else ""}']
+    lines = [
+        f'<span class="name">{escape(title)}</span>{_projected(date_mark(stage, election)) if stage else ""}'
+    ]
     if change.date:
         lines.append(f'<span class="meta">{escape(format_date(change.date, weekday=True))}</span>')
     lines.append(escape(pick(change.summary, change.summary_en)))

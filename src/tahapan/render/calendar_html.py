@@ -17,7 +17,6 @@ from tahapan.i18n import (
     WEEKDAYS_ID,
     confidence_mark,
     language,
-    projected_word,
     tr,
 )
 
@@ -224,15 +223,14 @@ def _key(report: CalendarReport, month: Month) -> str:
         stage = mark.ref.stage
         election = f' · <span class="dates">{escape(mark.ref.election.id)}</span>'
         where = election if len(report.named(month)) > 1 else ""
-        extra = f" [{projected_word(stage)}]" if stage.projected else ""
-        if index in month.band:
-            extra += tr(" (sepanjang bulan)", " (all month)")
+        # the confidence mark says [proyeksi] already: once, as in the PDF
+        extra = tr(" (sepanjang bulan)", " (all month)") if index in month.band else ""
         fill = mark.fill
         items.append(
             f'<li><span class="swatch" style="background:{fill};color:{ink(fill)}">'
             f"{escape(mark.symbol)}</span>{escape(mark.name)} — "
             f'<span class="dates">{mark.dates}</span> '
-            f"[{escape(confidence_mark(stage))}]{extra}{where}</li>"
+            f"[{escape(confidence_mark(stage, mark.ref.election))}]{extra}{where}</li>"
         )
     out = ['<ol class="key">' + "".join(items) + "</ol>"]
     out.extend(

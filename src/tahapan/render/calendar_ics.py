@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vText
 
 from tahapan.days.monthgrid import title
-from tahapan.i18n import mark_note, pick, projected_word, tr
+from tahapan.i18n import date_mark, mark_note, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.reports.export import left_out
 
@@ -106,15 +106,16 @@ def event_text(
         event.add("dtend", stage.end + timedelta(days=1))
     else:  # no day after 9999-12-31 to end on: the same span as a duration
         event.add("duration", timedelta(days=(stage.end - first).days + 1))
-    if stage.projected:  # a phone shows the summary alone: the mark goes there
-        name += f" ({projected_word(stage)})"
+    word = date_mark(stage, election)
+    if word:  # a phone shows the summary alone: the mark goes there
+        name += f" ({word})"
     event.add("summary", name)
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
     confidence = f"{stage.confidence} ({tr(conf_id, conf_en)})"
     lines = [
         pick(election.name, election.name_en),
         tr("Dasar hukum: ", "Legal basis: ") + stage.basis,
-        tr("Kepastian: ", "Confidence: ") + (mark_note(stage) if stage.projected else confidence),
+        tr("Kepastian: ", "Confidence: ") + (mark_note(stage, election) or confidence),
     ]
     note = tr(stage.note or "", stage.note_en or stage.note or "")
     if note:

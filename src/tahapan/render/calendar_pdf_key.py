@@ -140,7 +140,7 @@ class KeyPage(TextPage):
         dates = mark.dates.replace(" ", "\u00a0")  # a date never splits
         if self.look.key_brief:
             return mark.name
-        text = f"{mark.name}  {dates}  [{confidence_mark(stage)}]"
+        text = f"{mark.name}  {dates}  [{confidence_mark(stage, mark.ref.election)}]"
         if index in month.band:
             text += tr("  (sepanjang bulan)", "  (all month)")
         if len(self.report.named(month)) > 1:

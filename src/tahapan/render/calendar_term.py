@@ -12,7 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, format_date, projected_word, tr
+from tahapan.i18n import (
+    WEEKDAYS_EN,
+    WEEKDAYS_ID,
+    date_mark,
+    format_date,
+    tr,
+)
 
 NUMBER_STYLE = {
     "voting": "bold reverse",
@@ -68,8 +74,9 @@ def _name(report: CalendarReport, index: int, width: int) -> Text:
     if len(report.elections) > 1:
         words += f" ({mark.ref.election.id})"
     tail = mark.dates
-    if mark.ref.stage.projected:
-        tail += f"  [{projected_word(mark.ref.stage)}]"
+    word = date_mark(mark.ref.stage, mark.ref.election)
+    if word:
+        tail += f"  [{word}]"
     sign = Text(f"  {mark.symbol} ", style=f"bold {mark.colour}")
     return _hanging(sign, words, width, tail=tail)
 

@@ -7,20 +7,21 @@ import sys
 
 from tahapan.days.calc import CalcReport, DayInfo
 from tahapan.days.pace import PaceReport
+from tahapan.days.timeline import StageRef
 from tahapan.days.workdays import Closed
 from tahapan.i18n import (
     NO_VOTING_DAY,
+    date_mark,
     distance,
     format_date,
     format_range,
     h_label,
     language,
     pick,
-    projected_word,
     tr,
     weekday_name,
 )
-from tahapan.model import Election, Stage
+from tahapan.model import Election
 from tahapan.render.words import h_text
 from tahapan.reports.check import CheckReport
 from tahapan.reports.files import RegionsReport, ValidateReport
@@ -39,7 +40,7 @@ def check_text(report: CheckReport) -> str:
             "end": tr("berakhir", "ends"),
             "day": tr("satu hari", "on the day"),
         }[e.kind]
-        name = pick(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref.stage)
+        name = pick(e.ref.stage.name, e.ref.stage.name_en) + _projected(e.ref)
         fields = [
             e.day.isoformat(),
             h_text(e.ref.election, e.day),
@@ -72,7 +73,7 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     kinds = {"start": tr("mulai", "starts"), "end": tr("berakhir", "ends"), "day": ""}
     lines = [
         f"{format_date(e.day, short=True)} ({h_text(e.ref.election, e.day)}) "
-        + f"{pick(e.ref.stage.name, e.ref.stage.name_en)}{_projected(e.ref.stage)} "
+        + f"{pick(e.ref.stage.name, e.ref.stage.name_en)}{_projected(e.ref)} "
         + (f"{kinds[e.kind]} " if kinds[e.kind] else "")
         + f"· {_election_name(e.ref.election)} · {distance((e.day - report.date).days)}"
         for e in report.events
@@ -97,7 +98,7 @@ def _active_message(show: ShowReport) -> tuple[str, str]:
     stage = show.ref.stage
     where = (
         f"{one_line(pick(stage.name, stage.name_en))} ({_election_name(show.ref.election)})"
-        + _projected(stage)
+        + _projected(show.ref)
     )
     words = position_words(show)
     if show.position == "active":
@@ -125,15 +126,16 @@ def _changes_message(report: CheckReport) -> tuple[str, str] | None:
     return title, "\n".join(lines)
 
 
-def _projected(stage: Stage) -> str:
-    # a projected date is never mistaken for an official one, in a cron mail either
-    return f" ({projected_word(stage)})" if stage.projected else ""
+def _projected(ref: StageRef) -> str:
+    # a projected or assumed date is never mistaken for an official one, in a cron mail either
+    word = date_mark(ref.stage, ref.election)
+    return f" ({word})" if word else ""
 
 
 def _active_line(show: ShowReport) -> str:
     from tahapan.render.words import position_words
 
-    where = f"{show.ref.election.id}/{show.ref.path}" + _projected(show.ref.stage)
+    where = f"{show.ref.election.id}/{show.ref.path}" + _projected(show.ref)
     words = position_words(show)
     if show.position == "active":
         return tr(f"ya: {where} berjalan, {words}", f"yes: {where} is running, {words}")
@@ -288,7 +290,7 @@ def pace_lines(report: PaceReport) -> list[str]:
     unit = "working_days" if report.counting == "working" else "days"
     total = _count(report.total, unit)
     lines = [
-        f"{pick(stage.name, stage.name_en)}{_projected(stage)}, "
+        f"{pick(stage.name, stage.name_en)}{_projected(ref)}, "
         + tr("per ", "as of ")
         + format_date(report.on, weekday=True),
         tr(

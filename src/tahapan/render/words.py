@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tahapan.days.timeline import h_day
-from tahapan.i18n import NO_VOTING_DAY, days, format_date, h_label, tr
+from tahapan.i18n import NO_VOTING_DAY, PROJECTED, days, format_date, h_label, tr
 from tahapan.model import Election
 from tahapan.reports.stages import ShowReport
 
@@ -28,11 +28,13 @@ def h_text(election: Election, day: date) -> str:
 
 
 def voting_day_text(election: Election, *, short: bool = False, weekday: bool = False) -> str:
-    """'pemungutan suara 14 Feb 2024', or what stands for it."""
+    """'pemungutan suara 14 Feb 2024', or what stands for it; a planning date says so
+    ('pemungutan suara 14 Feb 2029 (proyeksi)')."""
     if election.voting_day is None:
         return no_voting_day(election)
     day = format_date(election.voting_day, short=short, weekday=weekday)
-    return tr("pemungutan suara ", "voting day ") + day
+    mark = f" ({tr(*PROJECTED)})" if election.projected else ""
+    return tr("pemungutan suara ", "voting day ") + day + mark
 
 
 def position_word(position: str) -> str:

@@ -48,6 +48,8 @@ def stage_json(ref: tl.StageRef) -> dict[str, Any]:
         "start": json_value(s.start),
         "end": json_value(s.end),
         "projected": s.projected,
+        # "official", "projected" or "assumption" (the office's dates while voting day is projected)
+        "date_source": ref.election.dating(s),
         # a repeating stage's occurrence: the stage it repeats, and the day its rule gives it
         "series": s.series,
         "occurrence": json_value(s.occurrence),
@@ -72,6 +74,7 @@ def election_json(election: Election, on: date) -> dict[str, Any]:
         "name": election.name,
         "name_en": election.name_en,
         "voting_day": json_value(election.voting_day),
+        "projected": election.projected,
         "kind": election.kind,
         "h": tl.h_day(election, on),
     }

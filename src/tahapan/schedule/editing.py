@@ -188,16 +188,20 @@ def check_new_stage(election: Election, path: str, given: Tables) -> None:
 
 def setting(ref: StageRef, fields: Tables) -> Change:
     """The change that sets ``fields`` on a stage (in the file, or as an override of another
-    file's); a projected stage given its official dates, basis and confidence stops being one."""
+    file's); a projected stage given its dates, basis and confidence stops being one: official,
+    or the office's assumption while the election's voting day is projected (its basis then keeps
+    the projection it was planned from)."""
     if not fields:
         raise refuse(
             "tidak ada yang diubah",
             "nothing to change",
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
-    from tahapan.schedule.projection import ends_projection, mark_sourced
+    from tahapan.schedule.projection import assumed_basis, ends_projection, mark_sourced
 
     sourced = ends_projection(ref.stage, fields)
+    if ref.election.projected and "basis" in fields:
+        fields = {**fields, "basis": assumed_basis(fields["basis"], ref.stage.basis)}
 
     def change(data: Tables) -> str:
         table = make_table(overlay_table(data, ref.election.id), ref.path)

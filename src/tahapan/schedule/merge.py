@@ -170,12 +170,19 @@ def _merge_file(merged: Merged, source: SourceFile) -> None:
         _extend(merged, by_id[ident], election, source.path)
 
 
+#: what a projected election's table gives way on to an earlier file's voting day
+_PROJECTION = ("voting_day", "projected")
+
+
 def _extend(merged: Merged, target: dict[str, Any], patch: dict[str, Any], path: Path) -> None:
     eid = target["id"]
     # stages this file adds are not matched by its later entries: a repeated id stays a duplicate
     added: set[int] = set()
+    # a projected voting day (`election add --like`) stands in for one no file gave: once a file
+    # before it gives the election its day (a data update), that day holds and the mark goes
+    dated = target.get("voting_day") is not None and target.get("projected") is not True
     for key, value in patch.items():
-        if key == "id":
+        if key == "id" or (dated and patch.get("projected") is True and key in _PROJECTION):
             continue
         if key == "stages" and isinstance(value, list):
             for stage in value:

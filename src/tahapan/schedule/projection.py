@@ -128,7 +128,14 @@ def _complete(
         basis=basis,
         confidence=confidence,
     )
-    kept = ("id", "voting_day", "holidays", "stages", *(("regions",) if regions else ()))
+    kept = (
+        "id",
+        "voting_day",
+        "projected",
+        "holidays",
+        "stages",
+        *(("regions",) if regions else ()),
+    )
     return {key: full[key] for key in kept if key in full}
 
 
@@ -151,15 +158,18 @@ def legal_warnings(catalog: Catalog, ident: str, like: str | None, voting_day: d
     return found + beside_a_holiday(voting_day)
 
 
-def can_set_voting_day(election: Election) -> None:
+def can_set_voting_day(election: Election, *, sourced: bool = False) -> None:
     """Refused: a programme, which has no voting day, and an election whose voting-day stage has
-    dates of its own (its source fixes the day: that stage is what changes)."""
+    dates of its own (its source fixes the day: that stage is what changes), unless those dates
+    are the office's assumption and the day now comes with its source (``sourced``)."""
     if election.kind == "programme":
         raise refuse(
             f"{election.id} adalah program berkelanjutan, tanpa hari pemungutan suara",
             f"{election.id} is a continuous programme, with no voting day",
             None,
         )
+    if sourced and election.projected:
+        return
     for path, stage in election.walk():
         if path in VOTING_STAGES and stage.start_rule is None and stage.end_rule is None:
             raise refuse(
@@ -185,11 +195,40 @@ def move_voting_day(table: Tables, day: date) -> None:
             holiday["date"] = day
 
 
+def make_official(table: Tables, election: Election, basis: str, confidence: str) -> None:
+    """The election's table with its voting day set by a source: no longer projected, so the
+    stages the office dated become its own (those still copied stay projections), and the source
+    kept on the voting-day stage, counted from H (made where the election has none)."""
+    from tahapan.schedule.editing import make_table
+
+    if table.get("projected") is True:
+        del table["projected"]
+    elif election.projected:  # another file projected it
+        table["projected"] = False
+    path = next((p for p, _ in election.walk() if p in VOTING_STAGES), VOTING_STAGES[0])
+    voting = make_table(table, path)
+    if not any(p == path for p, _ in election.walk()):
+        voting.update(name="Pemungutan suara", name_en="Voting day")
+    voting.update(start={"h": 0}, end={"h": 0}, basis=basis, confidence=confidence)
+    stage = next((s for p, s in election.walk() if p == path), None)
+    if stage is not None and stage.projected:
+        mark_sourced(voting)
+
+
 def ends_projection(stage: Stage, fields: Tables) -> bool:
     """Whether a change of a stage gives it official dates with their own basis and confidence,
     together: a basis alone would make copied dates look official."""
     dates = {"end", "start"} if stage.start is not None else {"end"}
     return stage.projected and {"basis", "confidence", *dates} <= fields.keys()
+
+
+def assumed_basis(basis: str, old: str) -> str:
+    """The basis of a stage the office dates while the voting day is projected: its own, and the
+    projection it was planned from ("Rapat pleno KPU Kota; Proyeksi dari pemilu-2024: …")."""
+    mark = "Proyeksi dari "
+    if mark not in old or mark in basis:
+        return basis
+    return f"{basis}; {old[old.index(mark) :]}"
 
 
 def mark_sourced(table: Tables) -> None:
@@ -239,6 +278,8 @@ def election_tables(
             ),
         )
     table: Tables = {"id": ident, "name": name, "name_en": name_en, "voting_day": voting_day}
+    if like is not None:  # the officer's planning date, until it is set with its basis
+        table["projected"] = True
     zone = timezone or (like.timezone if like else None)
     if zone and zone != "Asia/Jakarta":
         table["timezone"] = zone

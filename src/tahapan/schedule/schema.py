@@ -209,6 +209,8 @@ class Election(_Strict):
     name_en: str = Field(min_length=1, max_length=MAX_NAME)
     #: left out: not set yet, or a programme with no voting day
     voting_day: date | None = None
+    #: the voting day is a planning date (`election add --like`), not a source's
+    projected: bool = False
     kind: ElectionKind = "election"
     timezone: str = "Asia/Jakarta"
     basis: str = Field(min_length=1, max_length=MAX_TEXT)

@@ -2,8 +2,10 @@
 same records in render/workbook.py), and import back to a TOML schedule from either (the files are
 read by csv_read.py and xlsx_read.py; each row is checked here, the same for both).
 
-Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true or
-false; optional on import, as files from earlier releases lack it), repeat. A cell that a
+Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true,
+false, or assumption: the office's dates while the voting day is projected, which marks the
+election projected on import; optional on import, as files from earlier releases lack it), repeat.
+A cell that a
 spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is written with
 a leading apostrophe, and the apostrophe is taken off again on import, so export -> import -> export
 gives the same file.
@@ -68,13 +70,18 @@ def records(elections: Iterable[Election]) -> list[dict[str, Value]]:
                     "days": stage.days_total,
                     "basis": stage.basis,
                     "confidence": stage.confidence,
-                    "projected": stage.projected,
+                    "projected": _DATING_VALUE[election.dating(stage)],
                     # the rule itself: the row is the first occurrence (dated instances stay in
                     # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
                     "repeat": (stage.repeat or "") if stage.occurrence is None else "",
                 }
             )
     return out
+
+
+#: the projected column's value for each ``Election.dating``: a workbook's true/false cell, or the
+#: word for the office's dates while the voting day is projected
+_DATING_VALUE: dict[str, Value] = {"official": False, "projected": True, "assumption": "assumption"}
 
 
 def cell_text(value: Value) -> str:
@@ -168,6 +175,7 @@ def collect(
     trees: dict[str, dict[str, Any]] = {}
     voting: dict[str, date] = {}
     seen: dict[tuple[str, str], str] = {}
+    assumed: set[str] = set()  # elections with an office assumption: their voting day is projected
     for line, raw in rows:
         cells = {k: restore(v.strip()) for k, v in raw.items() if k}
         if not any(cells.values()):
@@ -187,6 +195,8 @@ def collect(
             )
             continue
         seen[election, stage_path] = line
+        if cells.get("projected", "").lower() == "assumption":
+            assumed.add(election)
         _place(trees.setdefault(election, {"id": election, "stages": []}), stage_path, stage)
         if stage_path in VOTING_STAGES:
             voting[election] = stage["start"] if "start" in stage else stage["end"]
@@ -198,9 +208,12 @@ def collect(
                 "name": election,
                 "name_en": election,
                 **({"voting_day": voting[election]} if election in voting else {}),
+                **({"projected": True} if election in assumed else {}),
                 "basis": tr(f"Diimpor dari {path.name}", f"Imported from {path.name}"),
                 "stages": tree["stages"],
             }
+        elif election in assumed:
+            tree = {"id": election, "projected": True, "stages": tree["stages"]}
         result.data["elections"].append(tree)
     return result
 
@@ -242,12 +255,16 @@ def _row_table(
         text = cells.get(column, "")
         if text.lower() in (*TRUE_WORDS, *FALSE_WORDS):
             truths[column] = text.lower() in TRUE_WORDS
+        elif column == "projected" and text.lower() == _DATING_VALUE["assumption"]:
+            truths[column] = False  # the stage is the office's; its election is the projection
         elif text:
             bad(
                 column,
                 tr(
-                    f"{text!r} tidak diterima; pilihan: true/false, benar/salah, ya/tidak, 1/0",
-                    f"{text!r} not accepted; expected true/false, benar/salah, ya/tidak, 1/0",
+                    f"{text!r} tidak diterima; pilihan: true/false, benar/salah, ya/tidak, 1/0"
+                    + (", assumption" if column == "projected" else ""),
+                    f"{text!r} not accepted; expected true/false, benar/salah, ya/tidak, 1/0"
+                    + (", assumption" if column == "projected" else ""),
                 ),
             )
     start = _date(cells.get("start", ""), "start", bad, optional=True)

@@ -237,6 +237,21 @@ def election_set_voting_day(
             show_default=False,
         ),
     ],
+    basis: Annotated[
+        str | None,
+        typer.Option(
+            "--basis",
+            help="The decree or regulation that sets the day: with --confidence, the day is "
+            "official, and so are the stages your office dated while it was projected.",
+            show_default=False,
+        ),
+    ] = None,
+    confidence: Annotated[
+        str | None,
+        typer.Option(
+            "--confidence", help="P, P+2S, 2S, 1S or D (with --basis).", show_default=False
+        ),
+    ] = None,
     file: FileOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -244,11 +259,21 @@ def election_set_voting_day(
     """Set (or move) an election's voting day in your file: every date written as H follows it."""
     from tahapan.cli.streams import say
     from tahapan.schedule.legal import beside_a_holiday
-    from tahapan.schedule.projection import can_set_voting_day, move_voting_day
+    from tahapan.schedule.projection import can_set_voting_day, make_official, move_voting_day
     from tahapan.schedule.select import pick_elections
 
     session = open_for_edit(file, lang, None)
-    can_set_voting_day(pick_elections(session.catalog, [ident])[0])  # unknown ids fail here too
+    chosen = pick_elections(session.catalog, [ident])[0]  # unknown ids fail here
+    if (basis is None) != (confidence is None):
+        raise refuse(
+            "--basis dan --confidence diberikan bersama",
+            "--basis and --confidence go together",
+            (
+                'Hari yang resmi perlu dasar dan kepastiannya: --basis "PKPU ..." --confidence P.',
+                'An official day needs its basis and confidence: --basis "PKPU ..." --confidence P.',
+            ),
+        )
+    can_set_voting_day(chosen, sourced=basis is not None)
     _not_h(voting_day)
     day = parse_date(voting_day, today=session.today)
 
@@ -256,9 +281,12 @@ def election_set_voting_day(
         elections = data.setdefault("elections", [])
         table = next((t for t in elections if t.get("id") == ident), None)
         if table is None:
-            elections.append({"id": ident, "voting_day": day})
+            table = {"id": ident, "voting_day": day}
+            elections.append(table)
         else:
             move_voting_day(table, day)
+        if basis is not None and confidence is not None:
+            make_official(table, chosen, basis, confidence)
         return "changed"
 
     apply_edit(session, file, ident, mutate)

@@ -209,11 +209,20 @@ def stage_set(
         fields["held"] = held
     change = setting(ref, fields)
     apply_edit(session, file, f"{target_election.id}/{ref.path}", change)
+    from tahapan.cli.streams import say
     from tahapan.schedule.projection import ends_projection
 
-    if ref.stage.projected and not ends_projection(ref.stage, fields):
-        from tahapan.cli.streams import say
-
+    ident = target_election.id
+    if target_election.projected and ref.stage.projected and ends_projection(ref.stage, fields):
+        say(
+            tr(
+                f"tahapan ini menjadi asumsi kantor sampai hari pemungutan suara {ident} resmi: "
+                f"tahapan election set-voting-day {ident} TANGGAL --basis ... --confidence ...",
+                f"the stage is now an office assumption until the voting day of {ident} is "
+                f"official: tahapan election set-voting-day {ident} DATE --basis ... --confidence ...",
+            )
+        )
+    elif ref.stage.projected and not ends_projection(ref.stage, fields):
         say(
             tr(
                 "tahapan ini tetap proyeksi sampai tanggal resminya diberi bersama --basis dan "

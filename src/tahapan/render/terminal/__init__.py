@@ -15,7 +15,7 @@ from rich.text import Text
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
-from tahapan.i18n import days, format_date, h_label, pick, projected_word, tr
+from tahapan.i18n import date_mark, days, election_mark, format_date, h_label, pick, tr
 from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
@@ -142,20 +142,21 @@ def indent(ref: tl.StageRef, *, mark: bool = False) -> Text:
     text.append("  " * ref.depth + ("└ " if ref.depth else ""), style="dim")
     text.append(stage_name(ref.stage))
     if mark:
-        text.append_text(projected(ref.stage))
+        text.append_text(projected(ref.stage, ref.election))
     return text
 
 
-def projected(stage: Stage) -> Text:
-    """' (proyeksi)' after a projected stage's name, where no confidence column says so."""
-    return Text(f" ({projected_word(stage)})", style="yellow") if stage.projected else Text("")
+def projected(stage: Stage, election: Election) -> Text:
+    """' (proyeksi)' or ' (asumsi kantor)' after a stage's name, where no confidence column says so."""
+    word = date_mark(stage, election)
+    return Text(f" ({word})", style="yellow") if word else Text("")
 
 
 def panel_title(election: Election, h: int | None, gap: str) -> Text:
     title = Text.assemble((election_name(election), "bold"))
     if h is not None:
         title.append_text(Text.assemble(gap, (h_label(h), "bold cyan")))
-    marked = [s for _, s in election.walk() if s.projected]
-    if marked:
-        title.append(gap + projected_word(marked[0]).upper(), style="bold yellow")
+    word = election_mark(election)
+    if word:
+        title.append(gap + word.upper(), style="bold yellow")
     return title

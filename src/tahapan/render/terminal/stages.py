@@ -14,14 +14,13 @@ from rich.text import Text
 from tahapan.days import timeline as tl
 from tahapan.i18n import (
     confidence_mark,
+    date_notes,
     days,
-    estimate_note,
     format_date,
     format_range,
     h_label,
     mark_note,
     pick,
-    projection_note,
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT
@@ -79,7 +78,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             if narrow:
                 length = "?" if stage.days_total is None else days(stage.days_total)
                 name.append(
-                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage)}",
+                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage, election)}",
                     style="dim",
                 )
                 table.add_row(name)
@@ -88,7 +87,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
                 name,
                 format_range(stage.start, stage.end),
                 "?" if stage.days_total is None else str(stage.days_total),
-                confidence_mark(stage),
+                confidence_mark(stage, election),
             )
         title = Text.assemble(
             (election_name(election), "bold"),
@@ -140,11 +139,8 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             style="dim",
         )
     )
-    marked = [s for e in report.elections for _, s in e.walk() if s.projected]
-    if any(s.repeat is None for s in marked):
-        parts.append(Text(projection_note(), style="yellow"))
-    if any(s.repeat is not None for s in marked):
-        parts.append(Text(estimate_note(), style="yellow"))
+    shown = ((s, e) for e in report.elections for _, s in e.walk())
+    parts.extend(Text(note, style="yellow") for note in date_notes(shown))
     return Group(*parts)
 
 
@@ -203,8 +199,9 @@ def show_view(report: ShowReport) -> Panel:
     grid.add_row(tr("Dasar hukum", "Legal basis"), Text(stage.basis))
     conf_id, conf_en = CONFIDENCE_TEXT[stage.confidence]
     conf = Text(f"{stage.confidence}: {tr(conf_id, conf_en)}")
-    if stage.projected:
-        conf = Text(mark_note(stage), style="bold yellow")
+    note = mark_note(stage, ref.election)
+    if note:
+        conf = Text(note, style="bold yellow")
     if stage.confidence_note:
         conf.append(f". {stage.confidence_note}", style="dim")
     grid.add_row(tr("Kepastian", "Confidence"), conf)
@@ -232,7 +229,7 @@ def show_view(report: ShowReport) -> Panel:
             child_ref = tl.StageRef(ref.election, path, child)
             name = Text("  " * (child_ref.depth - ref.depth - 1)) + Text(stage_name(child))
             name.stylize(_POSITION_STYLE[tl.position(child_ref, report.date)])
-            name.append_text(projected(child))
+            name.append_text(projected(child, ref.election))
             name.append(f"  {child.id}", style="dim cyan")
             sub.add_row(
                 name,

@@ -15,11 +15,12 @@ from rich.text import Text
 from tahapan.days import timeline as tl
 from tahapan.i18n import (
     NO_VOTING_DAY,
+    PROJECTED,
+    date_mark,
     days,
     format_date,
     h_label,
     pick,
-    projected_word,
     tr,
 )
 from tahapan.model import Election
@@ -91,7 +92,7 @@ def _election_status_narrow(es: Any) -> Panel:
         at = "" if h is None else f" · {h_label(h)}"
         lines.extend(
             [
-                Text(stage_name(u.ref.stage)) + projected(u.ref.stage),
+                Text(stage_name(u.ref.stage)) + projected(u.ref.stage, u.ref.election),
                 Text(f"  {format_date(start, short=True)}{at} · {when}", style="dim"),
             ]
         )
@@ -113,7 +114,8 @@ def _ended(es: Any) -> Text:
             else tr(f"{e.days_since} hari lalu", f"{days(e.days_since)} ago")
         )
         # an estimated recap "just ended" only by its estimate: the mark says so
-        mark = f" ({projected_word(e.ref.stage)})" if e.ref.stage.projected else ""
+        word = date_mark(e.ref.stage, e.ref.election)
+        mark = f" ({word})" if word else ""
         ended.append(f"{stage_name(e.ref.stage)}{mark} ({ago})", style="dim")
     return ended
 
@@ -168,7 +170,7 @@ def _election_status(es: Any, report: StatusReport) -> Panel:
             table.add_row(
                 indent(u.ref, mark=True)
                 if u.ref.depth == 0
-                else Text(stage_name(u.ref.stage)) + projected(u.ref.stage),
+                else Text(stage_name(u.ref.stage)) + projected(u.ref.stage, u.ref.election),
                 format_date(start, short=True),
                 *([h_label(tl.h_day(es.election, start))] if with_h else []),
                 tr("besok", "tomorrow") if u.days_until == 1 else days(u.days_until),
@@ -212,7 +214,11 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
         if e.voting_day is None:  # at 40 columns the note under the table says it
             cells = [e.id, "—" if narrow else tr("belum ditetapkan", "not set yet"), "—"]
         else:
-            cells = [e.id, format_date(e.voting_day, short=True), h_label(tl.h_day(e, report.date))]
+            day = format_date(e.voting_day, short=True)
+            # a planning date (election add --like) is never read as the official one; on a
+            # phone the mark goes under the date, leaving the ids their width
+            day += f"{chr(10) if narrow else ' '}({tr(*PROJECTED)})" if e.projected else ""
+            cells = [e.id, day, h_label(tl.h_day(e, report.date))]
         table.add_row(*([] if narrow else [election_name(e)]), *cells)
     hint = Text(
         tr(
