@@ -123,7 +123,7 @@ def test_a_bad_row_is_named_by_its_line_in_the_file(cli, tmp_path):
     # line 1 is sep=;, the header line 2: the rows are lines 3 and 4, as an editor numbers them
     assert result.stderr.splitlines()[1:] == [
         f"{source}:3: projected: 'mungkin' tidak diterima; pilihan: true/false, benar/salah, "
-        "ya/tidak, 1/0",
+        "ya/tidak, 1/0, assumption",
         f"{source}:4: end: tanggal tidak ada: '09/31/2024' (bulan harus 1–12)",
     ]
 
@@ -157,7 +157,7 @@ def test_a_windows_1252_file_is_refused_with_how_to_save_utf8(cli, tmp_path):
     result = cli("import", str(source))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        f"{source}:2: bukan teks UTF-8 (byte 0xe9); simpan berkas sebagai UTF-8",
+        f"{source}:2: bukan teks UTF-8 (bita 0xe9); simpan berkas sebagai UTF-8",
         "  Di Excel: Simpan Sebagai → CSV UTF-8 (Dipisahkan koma) (*.csv).",
     ]
 

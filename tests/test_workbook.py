@@ -261,7 +261,7 @@ def test_the_installed_command_writes_a_workbook_but_not_to_a_terminal(tmp_path)
         os.close(leader)
     assert done.returncode == 2
     assert done.stderr.decode() == (
-        "tahapan: XLSX tidak dicetak ke terminal\n  Beri -o FILE.xlsx.\n"
+        "tahapan: XLSX tidak dicetak ke terminal\n  Beri -o BERKAS.xlsx.\n"
     )
 
 

@@ -77,9 +77,13 @@ class Mark:
     def label(self) -> str:
         """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …', 'D Masa
         tenang (proyeksi)'."""
+        return f"{self.tag} {self.marked}"
+
+    @property
+    def marked(self) -> str:
+        """Its name with how its dates stand when they are not official: 'Masa tenang (proyeksi)'."""
         word = date_mark(self.ref.stage, self.ref.election)
-        mark = f" ({word})" if word else ""
-        return f"{self.tag} {self.name}{mark}"
+        return f"{self.name} ({word})" if word else self.name
 
     @property
     def dates(self) -> str:

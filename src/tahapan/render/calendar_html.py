@@ -188,13 +188,13 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         mark = report.marks[segment.mark]
         fill, label = mark.fill, mark.label
         days = segment.last - segment.first + 1
-        fits = "" if _fits(mark.name, days * WIDE_PX) else " letter"
-        fits = fits or ("" if _fits(mark.name, days * PHONE_PX) else " narrow")
+        fits = "" if _fits(mark.marked, days * WIDE_PX) else " letter"
+        fits = fits or ("" if _fits(mark.marked, days * PHONE_PX) else " narrow")
         parts.append(
             f'<div class="bar{fits}{"" if mark.known else " unknown"}" style="grid-column:'
             f"{segment.first + 1} / {segment.last + 2};grid-row:{segment.lane - lo + 2};"
             f'background:{fill};color:{ink(fill)}" title="{escape(label, quote=True)}">'
-            f'<span class="tag">{escape(mark.tag)}</span><span class="name"> {escape(mark.name)}'
+            f'<span class="tag">{escape(mark.tag)}</span><span class="name"> {escape(mark.marked)}'
             "</span></div>"
         )
     parts.append("</div>")
