@@ -34,12 +34,16 @@ _WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+|["']""")
 _START = re.compile(r"(?<![\w-])(`?)tahapan(?= )")
 
 
+def on_terminal() -> bool:
+    return bool(sys.stderr.isatty())
+
+
 def message_width() -> int | None:
     """The width of the terminal a message goes to (COLUMNS when set, else the terminal's own);
     None (lines kept whole) when stderr is a pipe, a log or cron's mail, where a reader or grep
     wants each message on one line."""
     try:
-        if not sys.stderr.isatty():
+        if not on_terminal():
             return None
         columns = os.environ.get("COLUMNS", "")
         width = (
