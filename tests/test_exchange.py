@@ -133,7 +133,7 @@ def test_missing_columns(cli, tmp_path):
     result = cli("import", str(source), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{source}:1: missing columns: name_en, end, basis, confidence; the columns read are: "
+        f"{source}:1: missing columns: end, basis, confidence; the columns read are: "
         "election, path, name, name_en, start, end, days, basis, confidence, projected, repeat"
     )
 

@@ -26,7 +26,8 @@ COLUMNS = (
     "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
     "repeat",
 )  # fmt: skip
-REQUIRED = ("election", "path", "name", "name_en", "end", "basis", "confidence")
+#: name_en may be left out, or empty: English output then shows the name
+REQUIRED = ("election", "path", "name", "end", "basis", "confidence")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -47,7 +48,7 @@ def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
                     "election": election.id,
                     "path": path,
                     "name": stage.name,
-                    "name_en": stage.name_en,
+                    "name_en": stage.name_en or "",
                     "start": "" if stage.start is None else stage.start.isoformat(),
                     "end": stage.end.isoformat(),
                     "days": "" if stage.days_total is None else str(stage.days_total),
@@ -140,7 +141,6 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
             tree = {
                 "id": election,
                 "name": election,
-                "name_en": election,
                 **({"voting_day": voting[election]} if election in voting else {}),
                 "basis": tr(f"Diimpor dari {path.name}", f"Imported from {path.name}"),
                 "stages": tree["stages"],
@@ -167,7 +167,7 @@ def _row_table(
             _id_message(stage_path)
             + tr(" (sub-tahapan: induk/anak)", " (sub-stage: parent/child)"),
         )
-    for column in ("name", "name_en", "basis"):
+    for column in ("name", "basis"):
         if not cells.get(column):
             bad(column, tr("tidak boleh kosong", "must not be empty"))
     confidence = cells.get("confidence", "")
@@ -213,7 +213,9 @@ def _row_table(
         problems.extend(found)
         return None
     assert end is not None
-    table: dict[str, Any] = {"id": parts[-1], "name": cells["name"], "name_en": cells["name_en"]}
+    table: dict[str, Any] = {"id": parts[-1], "name": cells["name"]}
+    if cells.get("name_en"):
+        table["name_en"] = cells["name_en"]
     if start is not None:
         table["start"] = start
     table.update({"end": end, "basis": cells["basis"], "confidence": confidence})
