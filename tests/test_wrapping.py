@@ -90,6 +90,8 @@ def test_the_examples_in_an_error_run_as_they_read(cli, terminal):
     assert command_at(err, "tahapan hitung 2023-11-28") == [
         *("tahapan", "hitung", "2023-11-28", "..", "2024-02-10")
     ]
+    # prose after a command broken over lines starts a line of its own, not the continuation's
+    assert "  Satuan: hari, hari kerja, minggu," in err.splitlines()
     # the words of the message are all there, in their order
     unwrapped = " ".join(
         line.strip().removesuffix("\\").strip() for line in err.splitlines()

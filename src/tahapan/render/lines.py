@@ -62,8 +62,12 @@ def wrap(text: str, width: int | None, *, first: str = "", rest: str = "  ") -> 
     if width is None:
         return [first + text]
     lines = _Lines(first, rest)
+    broken = False  # the last unit was a command broken over lines: what follows starts a line
     for unit in _units(text):
         joined = " ".join(unit)
+        if broken:
+            lines.new()
+            broken = False
         if lines.fits(joined, width):
             lines.put(joined)
         elif len(rest) + len(joined) <= width or len(unit) == 1:
@@ -75,6 +79,7 @@ def wrap(text: str, width: int | None, *, first: str = "", rest: str = "  ") -> 
                 room = width - (len(CONTINUATION) if i < len(unit) - 1 else 0)
                 if not lines.empty and not lines.fits(part, room):
                     lines.new(CONTINUATION, "  ")
+                    broken = True
                 lines.put(part)
     return lines.done()
 
