@@ -134,10 +134,10 @@ def test_missing_columns(cli, tmp_path):
     result = cli("import", str(source), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{source}:1: missing columns: name_en, end, basis, confidence; read 3 columns with comma "
+        f"{source}:1: missing columns: end, basis, confidence; read 3 columns with comma "
         "(,) as the separator (assumed from the header row): election, path, name; the columns "
         "accepted: election, path, name, name_en, start, end, days, basis, confidence, projected, "
-        "repeat (start, days, projected, repeat may be left out)"
+        "repeat (name_en, start, days, projected, repeat may be left out)"
     )
 
 

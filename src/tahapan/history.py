@@ -321,7 +321,10 @@ def _valid_row(row: Any) -> bool:
             date.fromisoformat(value)
         except ValueError:
             return False
-    return all(isinstance(row.get(k, ""), str) for k in ("name", "name_en", "basis"))
+    return all(isinstance(row.get(k, ""), str) for k in ("name", "basis")) and isinstance(
+        row.get("name_en"),
+        str | None,  # None: the file gives no English name
+    )
 
 
 def _valid_fingerprint(elections: Any) -> bool:

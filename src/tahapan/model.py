@@ -86,7 +86,8 @@ class RelativeDate:
 class Stage:
     id: str
     name: str
-    name_en: str
+    #: None: the file gives no English name; English output shows ``name`` (i18n.pick)
+    name_en: str | None = None
     #: None: the sources do not give the start; it is never guessed
     start: date | None = None
     end: date
@@ -201,7 +202,8 @@ class Region:
 class Election:
     id: str
     name: str
-    name_en: str
+    #: None: the file gives no English name; English output shows ``name`` (i18n.pick)
+    name_en: str | None = None
     #: None: not set yet (an election before its PKPU), or none at all (a programme)
     voting_day: date | None = None
     #: the voting day is a planning date (`election add --like`), no source's yet; cleared when it

@@ -31,27 +31,26 @@ def report_error(err: TahapanError) -> None:
 
 
 def _write_error(err: TahapanError) -> None:
+    from tahapan.render.lines import message, message_width, wrap
     from tahapan.text import safe_lines  # messages echo file text: never a control character raw
 
     if isinstance(err, DataError):
         # FILE:LINE: at the start of each line, where editors and grep look for it
         count = len(err.problems)
-        sys.stderr.write(
-            "tahapan: "
-            + tr(
-                f"berkas tidak bisa dipakai ({count} masalah):",
-                f"file cannot be used ({count} problem{'s' if count > 1 else ''}):",
-            )
-            + "\n"
+        width = message_width()
+        header = tr(
+            f"berkas tidak bisa dipakai ({count} masalah):",
+            f"file cannot be used ({count} problem{'s' if count > 1 else ''}):",
         )
-        sys.stderr.write("".join(f"{safe_lines(problem)}\n" for problem in err.problems))
+        out = wrap(header, width, first="tahapan: ")
+        for problem in err.problems:
+            for line in safe_lines(problem).split("\n"):
+                out += wrap(line, width)
         if err.hint:
-            sys.stderr.write(f"  {safe_lines(err.hint)}\n")
+            out += wrap(safe_lines(err.hint), width, first="  ")
+        sys.stderr.write("".join(f"{line}\n" for line in out))
         return
-    lines = [safe_lines(line) for line in err.lines()]
-    sys.stderr.write(f"tahapan: {lines[0]}\n")
-    for line in lines[1:]:
-        sys.stderr.write(f"  {line}\n")
+    sys.stderr.write(message([safe_lines(line) for line in err.lines()]))
 
 
 class TahapanGroup(Group):

@@ -301,5 +301,6 @@ def report(err: Any) -> None:
         # `tahapan stage` alone: the group's help page, which names its subcommands
         sys.stderr.write(err.ctx.get_help() + "\n")
         return
-    first, *rest = [safe_lines(line) for line in usage_error(err)]
-    sys.stderr.write(f"tahapan: {first}\n" + "".join(f"  {line}\n" for line in rest))
+    from tahapan.render.lines import message
+
+    sys.stderr.write(message([safe_lines(line) for line in usage_error(err)]))

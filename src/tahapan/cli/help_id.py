@@ -277,7 +277,10 @@ HELP = {
         "dengan -e."
     ),
     "Official (Indonesian) name.": "Nama resmi (bahasa Indonesia).",
-    "English name.": "Nama dalam bahasa Inggris.",
+    "English name; optional: without it, English output shows --name.": (
+        "Nama dalam bahasa Inggris; boleh tidak diisi: tanpa itu, keluaran bahasa Inggris "
+        "memakai --name."
+    ),
     "First day: 2024-11-20, 20/11/2024, H-7 (kept as a rule).": (
         "Hari pertama: 2024-11-20, 20/11/2024, H-7 (disimpan sebagai aturan)."
     ),

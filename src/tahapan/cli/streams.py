@@ -145,6 +145,7 @@ def say(text: str) -> None:
     --quiet: errors are reported elsewhere, and cron mails only what goes wrong."""
     if QUIET["on"]:
         return
+    from tahapan.render.lines import message
     from tahapan.text import safe_lines
 
-    sys.stderr.write(f"tahapan: {safe_lines(text)}\n")
+    sys.stderr.write(message([safe_lines(text)]))

@@ -120,7 +120,8 @@ def _differences(old: Fingerprint, new: Fingerprint) -> Iterator[Difference]:
     for eid in [*new, *(e for e in old if e not in new)]:
         before, after = old.get(eid), new.get(eid)
         head = (after or before or {}).get("", {})
-        names = (str(head.get("name", eid)), str(head.get("name_en", eid)))
+        name = str(head.get("name", eid))
+        names = (name, str(head.get("name_en") or name))
         if before is None or after is None:
             # an election added or removed is one change, not one per stage
             kind: Kind = "added" if before is None else "removed"

@@ -242,7 +242,7 @@ class CalendarReport:
                     "election": m.ref.election.id,
                     "path": m.ref.path,
                     "name": m.ref.stage.name,
-                    "name_en": m.ref.stage.name_en,
+                    "name_en": m.ref.stage.name_en or m.ref.stage.name,
                     "start": None if m.ref.stage.start is None else m.ref.stage.start.isoformat(),
                     "end": m.ref.stage.end.isoformat(),
                     "projected": m.ref.stage.projected,

@@ -77,7 +77,7 @@ class PaceReport:
             "election": self.ref.election.id,
             "path": self.ref.path,
             "name": stage.name,
-            "name_en": stage.name_en,
+            "name_en": stage.name_en or stage.name,  # a string, as in every JSON of schema 1
             "start": stage.start.isoformat() if stage.start else None,
             "end": stage.end.isoformat(),
             "projected": stage.projected,

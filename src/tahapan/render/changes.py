@@ -4,7 +4,6 @@ one line per change for cron mail and phones (`check --changes`). Plain text, no
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date, datetime
 from typing import Any
 
@@ -73,20 +72,16 @@ def blocks(items: list[Item], *, indent: str, zone: str | None = None) -> list[s
 
 def wrapped(lines: list[str]) -> str:
     """Lines fitted to the terminal (80 columns into a pipe or a file), a long one continuing under
-    its own indent plus two."""
+    its own indent plus two; a command in one is kept whole (render/lines.py)."""
     import shutil
+
+    from tahapan.render.lines import wrap
 
     width = max(shutil.get_terminal_size((80, 24)).columns, 30)
     out = []
     for text in lines:
         lead = text[: len(text) - len(text.lstrip(" "))]
-        out += textwrap.wrap(
-            text,
-            width=width,
-            subsequent_indent=lead + "  ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        ) or [""]
+        out += wrap(text.strip(), width, first=lead, rest=lead + "  ")
     return "".join(line + "\n" for line in out)
 
 

@@ -160,15 +160,18 @@ def pace_text(report: PaceReport) -> str:
 def validate_text(report: ValidateReport) -> None:
     sys.stdout.write(_text(validate_lines(report)))
     if report.unreadable:  # after the answer, as the errors of every other command come
+        from tahapan.render.lines import message
         from tahapan.text import safe_lines
 
         sys.stdout.flush()
-        sys.stderr.write("".join(f"tahapan: {safe_lines(line)}\n" for line in report.unreadable))
+        sys.stderr.write("".join(message([safe_lines(line)]) for line in report.unreadable))
 
 
 def regions_text(report: RegionsReport) -> str:
     if not report.regions:
-        sys.stderr.write("tahapan: " + _no_region(report) + "\n")
+        from tahapan.render.lines import message
+
+        sys.stderr.write(message([_no_region(report)]))
     return _text(regions_lines(report))
 
 

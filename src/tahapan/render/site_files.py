@@ -116,12 +116,12 @@ def build_site(
                 "election",
                 election.id,
                 election.name,
-                election.name_en,
+                election.name_en or election.name,
                 f"ics/{election.id}.ics",
                 len(body),
             ),
             body,
-            tr(f"Tahapan {election.name}", f"Stages of {election.name_en}")
+            tr(f"Tahapan {election.name}", f"Stages of {election.name_en or election.name}")
             + f" ({election.basis})",
         )
     narrowed = loaded.with_elections(chosen)

@@ -44,7 +44,8 @@ def stage_json(ref: tl.StageRef) -> dict[str, Any]:
         "id": s.id,
         "path": ref.path,
         "name": s.name,
-        "name_en": s.name_en,
+        # schema 1 has a string here: without an English name, the Indonesian one
+        "name_en": s.name_en or s.name,
         "start": json_value(s.start),
         "end": json_value(s.end),
         "projected": s.projected,
@@ -72,7 +73,7 @@ def election_json(election: Election, on: date) -> dict[str, Any]:
     return {
         "id": election.id,
         "name": election.name,
-        "name_en": election.name_en,
+        "name_en": election.name_en or election.name,
         "voting_day": json_value(election.voting_day),
         "projected": election.projected,
         "kind": election.kind,

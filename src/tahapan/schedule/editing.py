@@ -61,7 +61,9 @@ def edit(
             check_with(others, path, text)
         except DataError as err:
             # the lines would be those of a text never written: name the stage, not a line
-            prefix = re.compile(re.escape(str(path)) + r":\d+(?::\d+)?: ")
+            # (the shipped file's too: a change to one of its stages is reported at its line)
+            files = "|".join(re.escape(str(p)) for p in {path, *others})
+            prefix = re.compile(f"^(?:{files})" + r":\d+(?::\d+)?: ")
             raise DataError(
                 [prefix.sub("", problem, count=1) for problem in err.problems],
                 hint=tr(
@@ -135,15 +137,19 @@ def refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None
 
 # ------------------------------------------------------------------ the changes of `tahapan stage`
 
-#: what a new stage must be given (its start may stay unknown); named as `stage add`'s options
-NEW_STAGE_KEYS = ("name", "name_en", "end", "basis", "confidence")
+#: what a new stage must be given (its start may stay unknown, its English name too); named as
+#: `stage add`'s options
+NEW_STAGE_KEYS = ("name", "end", "basis", "confidence")
 Change = Callable[[Tables], str]
 
 
 def adding(election: Election, path: str, fields: Tables) -> Change:
     """The change that adds the stage at ``path`` to ``election``, refused now when a key a new
     stage needs is missing, the stage exists, or its parent does not."""
+    from tahapan.schedule.edit_dates import check_dates
+
     check_new_stage(election, path, fields)
+    check_dates(election, path, None, fields)
     parent, _, leaf = path.rpartition("/")
 
     def add(data: Tables) -> str:
@@ -197,8 +203,10 @@ def setting(ref: StageRef, fields: Tables) -> Change:
             "nothing to change",
             ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
+    from tahapan.schedule.edit_dates import check_dates, check_sourced
     from tahapan.schedule.projection import assumed_basis, ends_projection, mark_sourced
 
+    check_dates(ref.election, ref.path, ref.stage, fields)
     sourced = ends_projection(ref.stage, fields)
     if ref.election.projected and "basis" in fields:
         fields = {**fields, "basis": assumed_basis(fields["basis"], ref.stage.basis)}
@@ -206,6 +214,7 @@ def setting(ref: StageRef, fields: Tables) -> Change:
     def change(data: Tables) -> str:
         table = make_table(overlay_table(data, ref.election.id), ref.path)
         table.update(fields)
+        check_sourced(ref.election, ref.path, table, set(fields))
         if sourced:
             mark_sourced(table)
         return "changed"

@@ -120,7 +120,7 @@ def _complete(
     full = election_tables(
         election.id,
         name=election.name,
-        name_en=election.name_en,
+        name_en=election.name_en or election.name,
         voting_day=voting_day,
         like=template,
         regions=regions or election.regions,
@@ -359,7 +359,9 @@ def _check_calendar(like: Election, voting_day: date) -> None:
 def _projected(stage: Stage, like: Election, *, keep_regions: bool) -> Tables:
     """A held stage of the template and its held sub-stages, dated by H from voting day. Notes are
     left behind: they tell what happened in the template's year."""
-    table: Tables = {"id": stage.id, "name": stage.name, "name_en": stage.name_en}
+    table: Tables = {"id": stage.id, "name": stage.name}
+    if stage.name_en:  # none given: none copied, English output shows the name
+        table["name_en"] = stage.name_en
     assert like.voting_day is not None  # refused before, in election_tables
     if stage.start is not None:  # a start the template does not know stays unknown
         table["start"] = {"h": (stage.start - like.voting_day).days}

@@ -74,7 +74,8 @@ class RelativeDate(_Strict):
 class Stage(_Strict):
     id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
     name: str = Field(min_length=1, max_length=MAX_NAME)
-    name_en: str = Field(min_length=1, max_length=MAX_NAME)
+    #: left out (or empty): English output shows ``name``; an office need not invent English
+    name_en: str | None = Field(None, max_length=MAX_NAME)
     #: None: the sources do not give the start; it is never guessed
     start: date | None = None
     end: date
@@ -206,7 +207,8 @@ class Region(_Strict):
 class Election(_Strict):
     id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
     name: str = Field(min_length=1, max_length=MAX_NAME)
-    name_en: str = Field(min_length=1, max_length=MAX_NAME)
+    #: left out (or empty): English output shows ``name``; an office need not invent English
+    name_en: str | None = Field(None, max_length=MAX_NAME)
     #: left out: not set yet, or a programme with no voting day
     voting_day: date | None = None
     #: the voting day is a planning date (`election add --like`), not a source's

@@ -33,7 +33,8 @@ COLUMNS = (
     "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
     "repeat",
 )  # fmt: skip
-REQUIRED = ("election", "path", "name", "name_en", "end", "basis", "confidence")
+#: name_en may be left out, or empty: English output then shows the name
+REQUIRED = ("election", "path", "name", "end", "basis", "confidence")
 #: the columns a workbook holds as dates, a number and a truth value (text in a CSV)
 DATE_COLUMNS = ("start", "end")
 NUMBER_COLUMNS = ("days",)
@@ -206,7 +207,6 @@ def collect(
             tree = {
                 "id": election,
                 "name": election,
-                "name_en": election,
                 **({"voting_day": voting[election]} if election in voting else {}),
                 **({"projected": True} if election in assumed else {}),
                 "basis": tr(f"Diimpor dari {path.name}", f"Imported from {path.name}"),
@@ -236,7 +236,7 @@ def _row_table(
             _id_message(stage_path)
             + tr(" (sub-tahapan: induk/anak)", " (sub-stage: parent/child)"),
         )
-    for column in ("name", "name_en", "basis"):
+    for column in ("name", "basis"):
         if not cells.get(column):
             bad(column, tr("tidak boleh kosong", "must not be empty"))
     confidence = cells.get("confidence", "")
@@ -290,7 +290,9 @@ def _row_table(
         problems.extend(found)
         return None
     assert end is not None
-    table: dict[str, Any] = {"id": parts[-1], "name": cells["name"], "name_en": cells["name_en"]}
+    table: dict[str, Any] = {"id": parts[-1], "name": cells["name"]}
+    if cells.get("name_en"):
+        table["name_en"] = cells["name_en"]
     if start is not None:
         table["start"] = start
     table.update({"end": end, "basis": cells["basis"], "confidence": confidence})

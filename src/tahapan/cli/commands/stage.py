@@ -43,7 +43,10 @@ def _text(flag: str, help_text: str) -> Any:
 
 
 NameOpt = Annotated[str | None, _text("--name", "Official (Indonesian) name.")]
-NameEnOpt = Annotated[str | None, _text("--name-en", "English name.")]
+NameEnOpt = Annotated[
+    str | None,
+    _text("--name-en", "English name; optional: without it, English output shows --name."),
+]
 StartOpt = Annotated[
     str | None, _text("--start", "First day: 2024-11-20, 20/11/2024, H-7 (kept as a rule).")
 ]

@@ -10,13 +10,14 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.i18n import date_mark, days, election_mark, format_date, h_label, pick, tr
 from tahapan.model import ZONE_SHORT, Election, Stage
+from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
 from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
 
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64
-
-
-#: the widths a terminal view is laid out for, whatever COLUMNS says
-MIN_WIDTH, MAX_WIDTH = 20, 400
 
 
 class _Console(Console):
@@ -144,6 +141,19 @@ def indent(ref: tl.StageRef, *, mark: bool = False) -> Text:
     if mark:
         text.append_text(projected(ref.stage, ref.election))
     return text
+
+
+class Prose:
+    """A paragraph that names commands to copy: wrapped to the width it is given, a command kept
+    on one line, or broken between its arguments with a shell continuation (render/lines.py)."""
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in wrap(self.text, options.max_width, rest=""):
+            # already fitted: Rich is not to wrap again (a value longer than the line runs on)
+            yield Text(line, style=self.style, no_wrap=True, overflow="ignore")
 
 
 def projected(stage: Stage, election: Election) -> Text:

@@ -162,10 +162,10 @@ def show_view(report: ShowReport) -> Panel:
         tr("Pemilu", "Election"), Text(f"{election_name(ref.election)} ({ref.election.id})")
     )
     grid.add_row(tr("ID", "Id"), Text(f"{ref.election.id}/{ref.path}"))
-    grid.add_row(
-        tr("Nama (en)", "Name (id)"),
-        Text(pick(stage.name_en, stage.name), style="italic"),
-    )
+    if stage.name_en:  # the name in the other language, when the file gives an English one
+        grid.add_row(
+            tr("Nama (en)", "Name (id)"), Text(pick(stage.name_en, stage.name), style="italic")
+        )
     dates = format_range(stage.start, stage.end)
     if stage.days_total is not None:
         dates += f"  ({days(stage.days_total)})"

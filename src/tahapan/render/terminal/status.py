@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 from tahapan.model import ZONE_SHORT
 from tahapan.render.terminal import (
+    Prose,
     countdown,
     election_name,
     indent,
@@ -220,14 +221,14 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
             day += f"{chr(10) if narrow else ' '}({tr(*PROJECTED)})" if e.projected else ""
             cells = [e.id, day, h_label(tl.h_day(e, report.date))]
         table.add_row(*([] if narrow else [election_name(e)]), *cells)
-    hint = Text(
+    hint = Prose(
         tr(
             "Pilih tanggal atau pemilu lain: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
             "semua tahapan: tahapan list",
             "Pick another date or election: tahapan status --on 2024-11-20, tahapan status -e pilkada-2024; "
             "every stage: tahapan list",
         ),
-        style="dim",
+        "dim",
     )
     programmes = [
         _election_status_narrow(ps) if narrow else _election_status(ps, report)
@@ -242,26 +243,26 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
     ):
         # a coming election is loaded: nothing to plan
         return Group(*programmes, Text(""), note, table, hint)
-    plan = Text(
+    plan = Prose(
         tr(
             "Rencanakan pemilu berikutnya dari pola pemilu lain (tanggalnya proyeksi, bukan tanggal "
             f"resmi): {example}",
             "Plan the next election from another one's pattern (its dates are projections, not "
             f"official dates): {example}",
         ),
-        style="dim",
+        "dim",
     )
     return Group(*programmes, Text(""), note, table, hint, plan)
 
 
-def _unset(dateless: list[Election], loaded: tuple[Election, ...]) -> list[Text]:
+def _unset(dateless: list[Election], loaded: tuple[Election, ...]) -> list[Text | Prose]:
     """What is known of each election whose voting day is not set, and the command that plans it
     from the latest national election's pattern (the date is the officer's to give)."""
     dated = [e for e in loaded if e.voting_day is not None and not e.regions]
     like = max(
         dated, key=lambda e: (e.id.startswith("pemilu"), e.voting_day or date.min), default=None
     )
-    out: list[Text] = []
+    out: list[Text | Prose] = []
     for e in dateless:
         out.append(Text(""))
         out.append(Text(f"{election_name(e)}: " + tr(*NO_VOTING_DAY) + ".", style="bold yellow"))
@@ -270,11 +271,11 @@ def _unset(dateless: list[Election], loaded: tuple[Election, ...]) -> list[Text]
             out.append(Text(note))
         if like is not None:
             out.append(
-                Text(
+                Prose(
                     tr("Rencanakan dengan tanggal proyeksi: ", "Plan it with projected dates: ")
                     + f"tahapan election add {e.id} --like {like.id} --voting-day "
                     + tr("TANGGAL", "DATE"),
-                    style="dim",
+                    "dim",
                 )
             )
     return out

@@ -1,0 +1,151 @@
+"""The dates `stage add|set` are given, checked before anything is written, in the officer's terms.
+
+The loader checks every file the same way, and says what it finds in a file's terms: "end 2024-11-23
+lebih awal dari start 2024-11-30", at a line of a file the officer never opened (the installed
+package's stages.toml, for a change to a shipped stage). An edit knows better: which options were
+typed. So a date that falls outside the stage's other end, its parent's window or around its
+sub-stages is refused here, naming the option and the dates in words; a date changed on another
+file's stage without a basis of its own names the options to add.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, get_args
+
+from tahapan.errors import TahapanError
+from tahapan.i18n import format_date, h_label, tr
+from tahapan.model import Confidence, Election, Stage
+
+_WITHIN_PARENT = (
+    "Sub-tahapan harus berada dalam rentang tahapan induknya.",
+    "A sub-stage must lie within its parent stage's window.",
+)
+
+
+def check_dates(election: Election, path: str, stage: Stage | None, fields: dict[str, Any]) -> None:
+    """Refuse typed dates that put ``path`` (``stage``, None while it is being added) out of
+    order; dates the options did not touch are the files' to report."""
+    start, end = _day(election, fields.get("start")), _day(election, fields.get("end"))
+    if start is None and end is None:
+        return
+    start_text, end_text = (
+        _typed("--start", fields.get("start"), start),
+        _typed("--end", fields.get("end"), end),
+    )
+    # an end counted from another stage (its own start, perhaps) moves with it: not compared
+    old_start = None if stage is None or _moves(stage.start_rule) else stage.start
+    old_end = None if stage is None or _moves(stage.end_rule) else stage.end
+    if start is not None and end is not None and end < start:
+        _refuse(f"{end_text} jatuh sebelum {start_text}", f"{end_text} falls before {start_text}")
+    if start is not None and end is None and old_end is not None and start > old_end:
+        day = format_date(old_end, short=True)
+        _refuse(
+            f"{start_text} jatuh sesudah akhir tahapan ({day})",
+            f"{start_text} falls after the stage's end ({day})",
+            ("Beri --start dan --end bersama untuk memindahkan tahapan.",
+             "Give --start and --end together to move the stage."),
+        )  # fmt: skip
+    if end is not None and start is None and old_start is not None and end < old_start:
+        day = format_date(old_start, short=True)
+        _refuse(
+            f"{end_text} jatuh sebelum awal tahapan ({day})",
+            f"{end_text} falls before the stage's start ({day})",
+            ("Beri --start dan --end bersama untuk memindahkan tahapan.",
+             "Give --start and --end together to move the stage."),
+        )  # fmt: skip
+    parent = _parent(election, path)
+    if parent is not None:
+        _within_parent(parent, start, start_text, end, end_text)
+    for child in () if stage is None else stage.stages:
+        _around_child(child, start, start_text, end, end_text)
+
+
+def check_sourced(election: Election, path: str, table: dict[str, Any], typed: set[str]) -> None:
+    """A date changed on another file's stage needs its own basis and confidence in the same
+    table (the official row's would be claimed for it otherwise): the options that give them."""
+    dates = sorted(typed & {"start", "end"}, reverse=True)  # --start before --end
+    if not dates or "name" in table or {"basis", "confidence"} <= table.keys():
+        return  # no date typed, the stage is this file's own, or the change has its basis
+    options = tr(" dan ", " and ").join(f"--{key}" for key in dates)
+    levels = ", ".join(get_args(Confidence))
+    _refuse(
+        f"{options} mengubah tanggal resmi {election.id}/{path}: sebutkan dasarnya",
+        f"{options} changes the official dates of {election.id}/{path}: say on what basis",
+        (f"Beri juga --basis (surat atau keputusan yang mengubahnya) dan --confidence "
+         f"({levels}) dalam perintah yang sama.",
+         f"Give --basis (the letter or decision that changes it) and --confidence "
+         f"({levels}) too, in the same command."),
+    )  # fmt: skip
+
+
+def _within_parent(
+    parent: Stage, start: date | None, start_text: str, end: date | None, end_text: str
+) -> None:
+    if start is not None and parent.start is not None and start < parent.start:
+        day = format_date(parent.start, short=True)
+        _refuse(
+            f"{start_text} jatuh sebelum awal tahapan induk {parent.id!r} ({day})",
+            f"{start_text} falls before the start of the parent stage {parent.id!r} ({day})",
+            _WITHIN_PARENT,
+        )
+    if end is not None and end > parent.end:
+        day = format_date(parent.end, short=True)
+        _refuse(
+            f"{end_text} jatuh sesudah akhir tahapan induk {parent.id!r} ({day})",
+            f"{end_text} falls after the end of the parent stage {parent.id!r} ({day})",
+            _WITHIN_PARENT,
+        )
+
+
+def _around_child(
+    child: Stage, start: date | None, start_text: str, end: date | None, end_text: str
+) -> None:
+    if start is not None and child.start is not None and start > child.start:
+        day = format_date(child.start, short=True)
+        _refuse(
+            f"{start_text} jatuh sesudah awal sub-tahapan {child.id!r} ({day})",
+            f"{start_text} falls after the start of the sub-stage {child.id!r} ({day})",
+            _WITHIN_PARENT,
+        )
+    if end is not None and end < child.end:
+        day = format_date(child.end, short=True)
+        _refuse(
+            f"{end_text} jatuh sebelum akhir sub-tahapan {child.id!r} ({day})",
+            f"{end_text} falls before the end of the sub-stage {child.id!r} ({day})",
+            _WITHIN_PARENT,
+        )
+
+
+def _day(election: Election, value: Any) -> date | None:
+    """A typed date as a day: a date, or H-7 counted from voting day (None while it is not set)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("h"), int) and election.voting_day:
+        return election.voting_day + timedelta(days=value["h"])
+    return None
+
+
+def _typed(option: str, value: Any, day: date | None) -> str:
+    """'--start 30 Nov 2024', '--start H-7 (20 Nov 2024)': the option as the officer gave it."""
+    if day is None:
+        return option
+    words = format_date(day, short=True)
+    return (
+        f"{option} {h_label(value['h'])} ({words})"
+        if isinstance(value, dict)
+        else f"{option} {words}"
+    )
+
+
+def _moves(rule: Any) -> bool:
+    return rule is not None and rule.h is None
+
+
+def _parent(election: Election, path: str) -> Stage | None:
+    parent = path.rpartition("/")[0]
+    return next((s for p, s in election.walk() if p == parent), None) if parent else None
+
+
+def _refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None) -> None:
+    raise TahapanError(tr(message_id, message_en), hint=tr(*hint) if hint else None)
