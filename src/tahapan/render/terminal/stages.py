@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 from tahapan.render.terminal import (
     election_name,
-    indent,
     projected,
     stage_name,
 )
@@ -49,22 +48,31 @@ _POSITION_STYLE = {
 def list_view(report: ListReport, *, narrow: bool = False) -> Group:
     parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
     for election in report.elections:
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=not narrow)
         table.add_column(tr("Tahapan", "Stage"), ratio=1, overflow="fold")
-        table.add_column(tr("Tanggal", "Dates"), no_wrap=True)
+        table.add_column(
+            tr("Tanggal", "Dates"), min_width=11
+        )  # wraps between its dates when an id needs the room
         table.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
         table.add_column(tr("Kpst.", "Conf."), no_wrap=True)
         if narrow:
             # one column: the name, then id, dates, length and confidence on a dim line under it
             table.columns = table.columns[:1]
+        ids = max((len(tree_prefix(d)) + len(s.id) for d, s in _depths(election)), default=0)
+        # an id is copied into commands: its column is wide enough that it never folds mid-word
+        table.columns[0].min_width = min(ids, _MAX_ID_COLUMN)
+        # the columns beside take their widest text unless they may wrap: the dates wrap between
+        # their two days when the names need the room, the figures never
+        table.columns[0].ratio = None
         for path, stage in election.walk():
             ref = tl.StageRef(election, path, stage)
             where = tl.position(ref, report.date)
-            name = indent(ref)
-            name.stylize(_POSITION_STYLE[where], len(name) - len(stage_name(stage)))
+            name = Text(stage_name(stage), style=_POSITION_STYLE[where])
             if where == "active":
                 name.append(" ◀", style="bold green")
-            lead = "\n" + "  " * ref.depth + ("  " if ref.depth else "")
+            elif where == "not-held":  # struck out in colour; the sign says it without colour too
+                name.append(" ✗", style="dim")
+            lead = "\n"  # the lines under the name hang under it, after the tree's prefix
             name.append(lead + stage.id, style="dim cyan")
             if report.stage_sources is not None:
                 made, changed = report.stage_sources[(election.id, path)]
@@ -81,10 +89,10 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
                     f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage, election)}",
                     style="dim",
                 )
-                table.add_row(name)
+                table.add_row(_hanging(ref, name))
                 continue
             table.add_row(
-                name,
+                _hanging(ref, name),
                 format_range(stage.start, stage.end),
                 "?" if stage.days_total is None else str(stage.days_total),
                 confidence_mark(stage, election),
@@ -131,9 +139,9 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
     parts.append(
         Text(
             tr(
-                "◀ sedang berjalan · coret: tidak dilaksanakan · Kpst.: kepastian sumber (P resmi, 2S dua sumber, "
+                "◀ sedang berjalan · ✗ (dicoret): tidak dilaksanakan · Kpst.: kepastian sumber (P resmi, 2S dua sumber, "
                 "1S satu sumber, D diturunkan) · ?: tanggal mulai tidak tercantum",
-                "◀ running · struck out: not held · Conf.: source confidence (P official, 2S two sources, "
+                "◀ running · ✗ (struck out): not held · Conf.: source confidence (P official, 2S two sources, "
                 "1S one source, D derived) · ?: start date not given by the sources",
             ),
             style="dim",
@@ -142,6 +150,31 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
     shown = ((s, e) for e in report.elections for _, s in e.walk())
     parts.extend(Text(note, style="yellow") for note in date_notes(shown))
     return Group(*parts)
+
+
+#: the widest the name column is made for an id: beyond it (a very narrow terminal) an id folds
+_MAX_ID_COLUMN = 48
+
+
+def tree_prefix(depth: int) -> str:
+    return "  " * depth + ("└ " if depth else "")
+
+
+def _depths(election: Any) -> Any:
+    return ((path.count("/"), stage) for path, stage in election.walk())
+
+
+def _hanging(ref: tl.StageRef, lines: Text) -> Any:
+    """A stage's lines after its place in the tree, each wrapped line hanging under the name's first
+    letter rather than at the table's edge."""
+    prefix = tree_prefix(ref.depth)
+    if not prefix:
+        return lines
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=len(prefix), no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(Text(prefix, style="dim"), lines)
+    return grid
 
 
 def _source_label(report: ListReport, path: str) -> str:
