@@ -72,7 +72,7 @@ def test_status_on_a_quiet_day_shows_the_programme_and_pemilu_2029(cli, quiet_da
     assert done.exit_code == 0
     out = done.stdout
     assert "Pemutakhiran Data Pemilih Berkelanjutan" in out
-    assert out.index("Pemutakhiran Data") < out.index("Pemilu yang dimuat")  # above the table
+    assert out.index("Pemutakhiran Data") < out.index("Pemilu yang tersedia")  # above the table
     # the next recaps, each marked an estimate
     for line in ("Rekapitulasi PDPB per semester (KPU Provinsi)", "9 Des 2026",
                  "Rekapitulasi PDPB Tingkat Nasional per semester (KPU RI)", "16 Des 2026", "2 Apr 2027"):  # fmt: skip

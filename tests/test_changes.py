@@ -593,7 +593,7 @@ def test_a_history_that_cannot_be_kept_still_lets_the_deadlines_out(cli, tmp_pat
     result = cli("check", "--changes", "--within", "7", "--on", "2024-11-18")
     assert result.exit_code == 73
     assert "pilkada-2024\tkampanye\tberakhir" in result.stdout
-    assert "riwayat jadwal tidak bisa disimpan" in result.stderr
+    assert "riwayat jadwal tidak dapat disimpan" in result.stderr
     assert list(elsewhere.iterdir()) == []
 
 

@@ -79,15 +79,15 @@ def test_within_json(cli):
         ),
         (
             ["check", "--within", "-1"],
-            "tahapan: jangka waktu tidak dikenali: '-1'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n",
+            "tahapan: jangka waktu tidak dikenali: '-1'\n  Tulis jumlah hari 0–3660, misalnya 7, 10 hari, atau 2 minggu.\n",
         ),
         (
             ["check", "--within", "99999999999"],
-            "tahapan: jangka waktu tidak dikenali: '99999999999'\n  Tulis jumlah hari 0–3660: 7, 10d, 10 hari, 2w, 2 minggu.\n",
+            "tahapan: jangka waktu tidak dikenali: '99999999999'\n  Tulis jumlah hari 0–3660, misalnya 7, 10 hari, atau 2 minggu.\n",
         ),
         (
             ["check", "--active", "kampanyee", "-e", "pemilu-2024"],
-            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin maksudnya: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua ID tahapan.\n",
+            "tahapan: tahapan tidak dikenal: 'kampanyee'. Mungkin yang dimaksud: kampanye, kampanye-putaran-kedua, kampanye/rapat-umum?\n  `tahapan list` menampilkan semua ID tahapan.\n",
         ),
     ],
 )

@@ -151,7 +151,7 @@ def test_status_explicit_elections(cli):
         (
             ["status", "--on", "xyz"],
             "tahapan: tanggal tidak dikenali: 'xyz'\n  Bentuk yang diterima: 2023-11-29, 29/11/2023, 29-11-2023, "
-            '29 November 2023, 29 Nov 2023, "Rabu, 29 Nopember 2023", hari ini, besok, kemarin, dan H-3 / H / H+2 '
+            '29 November 2023, 29 Nov 2023, "Rabu, 29 November 2023", hari ini, besok, kemarin, dan H-3 / H / H+2 '
             "(hari relatif terhadap hari pemungutan suara pemilu yang dipilih dengan --election).\n",
         ),
         (
@@ -167,8 +167,8 @@ def test_status_explicit_elections(cli):
         ),
         (
             ["status", "-e", "pemilu-2042"],
-            "tahapan: pemilu tidak dikenal: 'pemilu-2042'. Mungkin maksudnya: pemilu-2029, pemilu-2024, "
-            "pemilihan-ulang-2025?\n  Pemilu yang dimuat: pemilu-2024, pilkada-2024, pemilihan-ulang-2025, "
+            "tahapan: pemilu tidak dikenal: 'pemilu-2042'. Mungkin yang dimaksud: pemilu-2029, pemilu-2024, "
+            "pemilihan-ulang-2025?\n  Pemilu yang tersedia: pemilu-2024, pilkada-2024, pemilihan-ulang-2025, "
             "psu-2025-03-22, psu-2025-04-05, psu-2025-04-09, psu-2025-04-16, psu-2025-04-19, "
             "psu-2025-05-24, psu-2025-08-06, pdpb, pemilu-2029\n",
         ),
@@ -207,7 +207,7 @@ def test_bad_data_file_exits_2_with_one_line_per_problem(cli, tmp_path):
     result = cli("list", "--data", str(bad), "--data", str(tmp_path / "none.toml"))
     assert result.exit_code == 2
     assert result.stderr == (
-        "tahapan: berkas tidak bisa dipakai (2 masalah):\n"
+        "tahapan: berkas tidak dapat dipakai (2 masalah):\n"
         f"{bad}:13: kantor/a: end 2025-01-01 lebih awal dari start 2025-01-02\n"
         f"{tmp_path / 'none.toml'}: berkas tidak ditemukan\n"
     )

@@ -81,11 +81,11 @@ def test_config_data_files_are_read(cfg, cli, tmp_path):
     [
         (
             ["config", "set", "zone", "WIB"],
-            "tahapan: kunci konfigurasi tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, region, data, notify\n",
+            "tahapan: kunci pengaturan tidak dikenal: 'zone'.\n  Kunci yang diterima: election, tz, lang, region, data, notify\n",
         ),
         (
             ["config", "set", "langg", "en"],
-            "tahapan: kunci konfigurasi tidak dikenal: 'langg'. Maksudnya \"lang\"?\n  Kunci yang diterima: election, tz, lang, region, data, notify\n",
+            "tahapan: kunci pengaturan tidak dikenal: 'langg'. Apakah yang dimaksud \"lang\"?\n  Kunci yang diterima: election, tz, lang, region, data, notify\n",
         ),
         (
             ["config", "set", "lang", "jv"],
@@ -111,9 +111,9 @@ def test_invalid_config_file_names_file_and_key(cfg, cli):
     result = cli("status")
     assert result.exit_code == 2
     assert result.stderr == (
-        "tahapan: berkas tidak bisa dipakai (2 masalah):\n"
+        "tahapan: berkas tidak dapat dipakai (2 masalah):\n"
         f"{cfg}: lang: pilihan: id, en\n"
-        f"{cfg}: colour: kunci konfigurasi tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, region, data, notify\n"
+        f"{cfg}: colour: kunci pengaturan tidak dikenal: 'colour'. Kunci yang diterima: election, tz, lang, region, data, notify\n"
     )
 
 
@@ -174,7 +174,7 @@ def test_an_error_a_config_value_causes_names_the_file_and_key(cfg, cli, text, k
     result = cli("status", "--on", "2023-11-29")
     assert result.exit_code == 2
     assert (
-        f"  Nilai ini dari konfigurasi {cfg} (kunci {key}); ubah dengan `tahapan config set {key} "
+        f"  Nilai ini dari pengaturan {cfg} (kunci {key}); ubah dengan `tahapan config set {key} "
         f"...` atau hapus dengan `tahapan config unset {key}`.\n"
     ) in result.stderr
 

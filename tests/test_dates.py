@@ -66,7 +66,10 @@ def test_day_first_for_ambiguous_numbers():
     ("text", "message"),
     [
         ("xyz", "tanggal tidak dikenali: 'xyz'"),
-        ("2024-02-30", "tanggal tidak ada: '2024-02-30' (Februari 2024 hanya punya 29 hari)"),
+        (
+            "2024-02-30",
+            "tanggal tidak ada: '2024-02-30' (Februari 2024 hanya terdiri atas 29 hari)",
+        ),
         ("2023-13-01", "tanggal tidak ada: '2023-13-01' (bulan harus 1–12)"),
         ("0000-01-01", "tanggal tidak ada: '0000-01-01' (tahun harus 1–9999)"),
         ("00/01/2024", "tanggal tidak ada: '00/01/2024' (hari dimulai dari 1)"),

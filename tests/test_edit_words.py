@@ -19,13 +19,13 @@ KAMPANYE = "pilkada-2024/kampanye"  # 25 Sep - 23 Nov 2024, a shipped stage
     [
         (
             ("--start", "2024-11-30"),
-            "tahapan: --start 30 Nov 2024 jatuh sesudah akhir tahapan (23 Nov 2024)\n"
-            "  Beri --start dan --end bersama untuk memindahkan tahapan.\n",
+            "tahapan: --start 30 Nov 2024 jatuh setelah hari terakhir tahapan (23 Nov 2024)\n"
+            "  Untuk memindahkan tahapan, isi --start dan --end sekaligus.\n",
         ),
         (
             ("--end", "1 September 2024", "--basis", "Surat KPU", "--confidence", "D"),
             "tahapan: --end 1 Sep 2024 jatuh sebelum awal tahapan (25 Sep 2024)\n"
-            "  Beri --start dan --end bersama untuk memindahkan tahapan.\n",
+            "  Untuk memindahkan tahapan, isi --start dan --end sekaligus.\n",
         ),
         (
             ("--start", "2024-11-20", "--end", "10/11/2024", "--basis", "b", "--confidence", "D"),
@@ -33,8 +33,8 @@ KAMPANYE = "pilkada-2024/kampanye"  # 25 Sep - 23 Nov 2024, a shipped stage
         ),
         (
             ("--start", "H-3", "--basis", "b", "--confidence", "D"),
-            "tahapan: --start H-3 (24 Nov 2024) jatuh sesudah akhir tahapan (23 Nov 2024)\n"
-            "  Beri --start dan --end bersama untuk memindahkan tahapan.\n",
+            "tahapan: --start H-3 (24 Nov 2024) jatuh setelah hari terakhir tahapan (23 Nov 2024)\n"
+            "  Untuk memindahkan tahapan, isi --start dan --end sekaligus.\n",
         ),
     ],
 )
@@ -92,7 +92,7 @@ def test_a_stage_of_the_users_own_file(cli):
     before = user_file().read_bytes()
     late = cli("stage", "set", "pemilu-2024/rapat", "--start", "2024-01-20")
     assert late.stderr.splitlines()[0] == (
-        "tahapan: --start 20 Jan 2024 jatuh sesudah akhir tahapan (12 Jan 2024)"
+        "tahapan: --start 20 Jan 2024 jatuh setelah hari terakhir tahapan (12 Jan 2024)"
     )
     wrong = cli(
         "stage", "add", "pemilu-2024/rapat-2", "--name", "R", "--start", "2024-01-10",
@@ -114,7 +114,7 @@ def test_the_installed_command_names_no_file_of_the_package():
     )
     assert done.returncode == 2
     assert done.stderr.startswith(
-        "tahapan: --start 30 Nov 2024 jatuh sesudah akhir tahapan (23 Nov 2024)\n"
+        "tahapan: --start 30 Nov 2024 jatuh setelah hari terakhir tahapan (23 Nov 2024)\n"
     )
     assert "stages.toml" not in done.stderr and "Traceback" not in done.stderr
 

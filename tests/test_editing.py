@@ -58,9 +58,9 @@ def test_set_overrides_an_official_stage_only_with_its_own_basis(cli):
     refused = cli("stage", "set", "coklit", "-e", "pemilu-2024", "--end", "2023-03-20")
     assert refused.exit_code == 2
     assert refused.stderr == (
-        "tahapan: --end mengubah tanggal resmi pemilu-2024/pemutakhiran-data-pemilih/coklit: "
-        "sebutkan dasarnya\n"
-        "  Beri juga --basis (surat atau keputusan yang mengubahnya) dan --confidence "
+        "tahapan: --end mengubah tanggal resmi pemilu-2024/pemutakhiran-data-pemilih/coklit; "
+        "sebutkan dasar hukumnya\n"
+        "  Sertakan juga --basis (surat, keputusan, atau peraturan yang mengubahnya) dan --confidence "
         "(P, P+2S, 2S, 1S, D) dalam perintah yang sama.\n"
     )
     assert not user_file().exists()
@@ -99,7 +99,7 @@ def test_a_change_that_would_not_validate_leaves_the_file_as_it_was(cli):
     )  # fmt: skip
     assert bad.exit_code == 2
     assert bad.stderr.startswith(
-        "tahapan: --end 2 Mar 2024 jatuh sesudah akhir tahapan induk 'kampanye' (10 Feb 2024)\n"
+        "tahapan: --end 2 Mar 2024 jatuh setelah hari terakhir tahapan induk 'kampanye' (10 Feb 2024)\n"
     )
     assert user_file().read_bytes() == before
     assert not user_file().with_name("jadwal.toml.bak").exists()
@@ -163,7 +163,7 @@ def test_each_change_keeps_the_previous_version(cli):
         (("stage", "set", "pemilu-2024/kampanye"), "tahapan: tidak ada yang diubah\n"),
         (
             ("stage", "set", "pemilu-2024/kampanye", "--end", "30 Februari 2024"),
-            "tahapan: tanggal tidak ada: '30 Februari 2024' (Februari 2024 hanya punya 29 hari)\n",
+            "tahapan: tanggal tidak ada: '30 Februari 2024' (Februari 2024 hanya terdiri atas 29 hari)\n",
         ),
     ],
 )

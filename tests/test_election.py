@@ -375,7 +375,7 @@ def test_a_file_where_the_folder_should_be(cli, tmp_path):
     result = cli(*PEMILU_2029, "--file", str(blocker / "jadwal.toml"))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"tahapan: {blocker / 'jadwal.toml'} tidak bisa ditulis: {blocker} berkas, bukan folder\n"
+        f"tahapan: {blocker / 'jadwal.toml'} tidak dapat ditulis: {blocker} berkas, bukan folder\n"
     )
     assert blocker.read_text(encoding="utf-8") == "x"
 

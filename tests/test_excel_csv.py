@@ -133,10 +133,10 @@ def test_a_header_that_does_not_match_says_what_was_read(cli, tmp_path):
     result = cli("import", str(source))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        f"{source}:2: kolom tidak ada: election, path, name, name_en, end, basis, confidence; "
+        f"{source}:2: kolom tidak ada: election, path, name, end, basis, confidence; "
         "terbaca 4 kolom dengan pemisah titik koma (;) (dari baris sep=): Pemilu, Jalur, Nama, "
         "Selesai; kolom yang diterima: election, path, name, name_en, start, end, days, basis, "
-        "confidence, projected, repeat (start, days, projected, repeat boleh tidak ada)"
+        "confidence, projected, repeat (name_en, start, days, projected, repeat boleh tidak ada)"
     )
     guessed = tmp_path / "koma.csv"
     guessed.write_text("pemilu,jalur\nx-1,rapat\n", encoding="utf-8")

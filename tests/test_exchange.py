@@ -93,13 +93,13 @@ def test_bad_rows_are_named_by_row_and_column(cli, tmp_path):
     result = cli("import", str(source), "-o", str(tmp_path / "out.toml"))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "tahapan: berkas tidak bisa dipakai (6 masalah):",
+        "tahapan: berkas tidak dapat dipakai (6 masalah):",
         f"{source}:3: path: 'Rapat Besar' bukan id: huruf kecil, angka, dan tanda hubung (contoh: masa-tenang) "
-        "(sub-tahapan: induk/anak)",
+        "(subtahapan: induk/anak)",
         f"{source}:4: confidence: 'pasti' tidak diterima; pilihan: P, P+2S, 2S, 1S, D",
         f"{source}:4: end: tanggal tidak dikenali: '21 Januri 2024'",
         f"{source}:5: end: 2023-11-24 lebih awal dari start 2023-11-25",
-        f"{source}:6: days: 5 tidak cocok dengan 2023-11-25..2023-11-27 (3 hari, kedua ujung dihitung)",
+        f"{source}:6: days: 5 tidak cocok dengan 2023-11-25..2023-11-27 (3 hari, tanggal awal dan akhir ikut dihitung)",
         f"{source}:7: basis: tidak boleh kosong",
     ]
     assert not (tmp_path / "out.toml").exists()  # nothing half-written

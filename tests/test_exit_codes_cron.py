@@ -54,7 +54,7 @@ def test_removing_the_configured_election_is_refused(cli):
     assert cli("config", "set", "election", "psu-2027").exit_code == 0
     refused = cli("election", "remove", "psu-2027")
     assert refused.exit_code == 2
-    assert f"konfigurasi {config_path()} memilih psu-2027 (kunci election)" in refused.stderr
+    assert f"pengaturan {config_path()} memilih psu-2027 (kunci election)" in refused.stderr
     assert "tahapan config unset election" in refused.stderr
     assert cli("status").exit_code == 0  # the config still names a loaded election
     assert cli("config", "unset", "election").exit_code == 0

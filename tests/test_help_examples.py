@@ -79,7 +79,7 @@ def test_the_help_ends_with_examples_and_codes_in_the_language_asked(run, lang):
         "2",
         "75",
     ]
-    sent = "pemberitahuan gagal dikirim" if lang == "id" else "the notification could not be sent"
+    sent = "pengingat gagal dikirim" if lang == "id" else "the notification could not be sent"
     assert sent in codes_part
 
 

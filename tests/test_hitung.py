@@ -103,7 +103,7 @@ def test_a_files_own_holiday_counts(cli, tmp_path):
         (["2024-02-14", "+", "3", "jam"], "tahapan: satuan tidak dikenal: 'jam'\n"),
         (
             ["2024-02-30"],
-            "tahapan: tanggal tidak ada: '2024-02-30' (Februari 2024 hanya punya 29 hari)\n",
+            "tahapan: tanggal tidak ada: '2024-02-30' (Februari 2024 hanya terdiri atas 29 hari)\n",
         ),
         (
             ["H-30"],

@@ -46,7 +46,7 @@ def test_bad_date_in_subprocess(run):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith(
-        "tahapan: tanggal tidak ada: '31/02/2024' (Februari 2024 hanya punya 29 hari)\n"
+        "tahapan: tanggal tidak ada: '31/02/2024' (Februari 2024 hanya terdiri atas 29 hari)\n"
     )
     assert "Traceback" not in result.stderr
 
@@ -57,7 +57,7 @@ def test_bad_data_file_in_subprocess(run, tmp_path):
     result = run("list", "--data", str(broken))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
-        "tahapan: berkas tidak bisa dipakai (1 masalah):\n"
+        "tahapan: berkas tidak dapat dipakai (1 masalah):\n"
         f"{broken}:2:12: sintaks TOML salah: ']]' diharapkan di akhir nama larik\n"
     )
 

@@ -84,7 +84,7 @@ def test_a_usage_error_speaks_tahapan(run):
     done = run("status", "--date", "2024-11-20")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
-        "tahapan: tidak ada opsi --date; maksudnya --on?\n  Lihat: tahapan status --help\n"
+        "tahapan: tidak ada opsi --date; apakah yang dimaksud --on?\n  Lihat: tahapan status --help\n"
     )
     english = run("status", "--date", "x", env={"TAHAPAN_LANG": "en"})
     assert english.stderr == (
@@ -97,17 +97,17 @@ def test_a_usage_error_speaks_tahapan(run):
     [
         (
             ["status", "--tanggal", "x"],
-            "tidak ada opsi --tanggal; maksudnya --on?",
+            "tidak ada opsi --tanggal; apakah yang dimaksud --on?",
             "did you mean --on?",
         ),
         (
             ["status", "--pemilu", "x"],
-            "tidak ada opsi --pemilu; maksudnya --election?",
+            "tidak ada opsi --pemilu; apakah yang dimaksud --election?",
             "did you mean --election?",
         ),
         (
             ["status", "--wilayah", "x"],
-            "tidak ada opsi --wilayah; maksudnya --region?",
+            "tidak ada opsi --wilayah; apakah yang dimaksud --region?",
             "did you mean --region?",
         ),
         (["status", "--xyz"], "tidak ada opsi --xyz.", "no such option: --xyz."),
@@ -132,7 +132,7 @@ def test_a_usage_error_speaks_tahapan(run):
         (["status", "lebih"], "argumen berlebih: lebih", "Got unexpected extra argument"),
         (
             ["statu"],
-            "tidak ada perintah 'statu'. Mungkin maksudnya 'status'",
+            "tidak ada perintah 'statu'. Mungkin yang dimaksud 'status'",
             "No such command 'statu'",
         ),
     ],

@@ -203,8 +203,8 @@ def test_a_refused_url_is_said_once_masked_with_an_example_before_any_answer(cli
                  "--notify", url)  # fmt: skip
     assert result.exit_code == 2 and result.stdout == ""  # no answer before the refusal
     assert result.stderr == (
-        f"tahapan: --notify {seen}: alamat tidak diterima Apprise (skema tidak dikenal atau "
-        "bagian yang wajib tidak ada; isi alamat disamarkan dengan ***)\n"
+        f"tahapan: --notify {seen}: alamat tidak diterima Apprise (jenis alamat tidak dikenal atau "
+        "ada bagian wajib yang belum diisi; sebagian alamat disamarkan dengan ***)\n"
         "  Contoh: tgram://TOKEN/CHAT_ID\n"
     )
 
@@ -264,7 +264,7 @@ def test_config_set_refuses_a_url_apprise_cannot_read_and_keeps_the_old_one(cli,
     refused = cli("config", "set", "notify", "tgram://123456789:AAF/-100123 foo://x")
     assert refused.exit_code == 2
     assert refused.stderr.startswith(
-        "tahapan: kunci notify di konfigurasi foo://***: alamat tidak diterima Apprise"
+        "tahapan: alamat notify di pengaturan foo://***: alamat tidak diterima Apprise"
     )
     assert "AAF" not in refused.stderr and "Contoh: tgram://TOKEN/CHAT_ID" in refused.stderr
     kept = run("config", "get", "notify")

@@ -189,7 +189,7 @@ class TestRegions:
         [
             (
                 "Pangkalpinag",
-                "tahapan: wilayah tidak dikenal: 'Pangkalpinag'. Mungkin maksudnya: Kota Pangkal Pinang?\n"
+                "tahapan: wilayah tidak dikenal: 'Pangkalpinag'. Mungkin yang dimaksud: Kota Pangkal Pinang?\n"
                 "  Pakai kode Kemendagri (35.71), id atau nama; `tahapan regions TEKS` mencarinya.\n",
             ),
             ("99.99", "tahapan: wilayah tidak dikenal: '99.99'."),

@@ -19,8 +19,8 @@ def test_ahead_on_day_8_of_31(cli):
         "Pencocokan dan penelitian (coklit), per Senin, 1 Juli 2024",
         "  tahapan           pilkada-2024/pemutakhiran-data-pemilih/coklit",
         "  jadwal            24 Jun – 24 Jul 2024 (31 hari)",
-        "  selesai           53,33 %",
-        "  waktu berjalan    8 hari dari 31 (25,81 %)",
+        "  selesai           53,33%",
+        "  waktu berjalan    8 hari dari 31 (25,81%)",
         "  status            lebih cepat 27,52 poin persen (sekitar 8,5 hari)",
         "  perkiraan selesai Senin, 8 Juli 2024, 16 hari sebelum batas",
     ]
@@ -94,7 +94,7 @@ def test_working_day_stage_is_measured_in_working_days(cli, tmp_path):
         (
             ("--done", "5", "--on", "2024-06-01"),
             "tahapan: pilkada-2024/pemutakhiran-data-pemilih/coklit baru mulai 24 Juni 2024; "
-            "laju diukur sejak hari pertamanya\n  Beri --on dalam rentang tahapan.\n",
+            "laju diukur sejak hari pertamanya\n  Isi --on dengan tanggal dalam rentang tahapan.\n",
         ),
     ],
 )

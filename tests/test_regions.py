@@ -129,7 +129,7 @@ def test_suggestions_share_rare_words_first(regions):
     assert names("Tangerang Selatn")[0] == "Kota Tangerang Selatan"
     assert names("Tanggerang")[0] == "Kabupaten Tangerang"
     assert names("Sumatra Selatan")[0] == "Sumatera Selatan"
-    with pytest.raises(UnknownNameError, match="Mungkin maksudnya: Kota Surabaya"):
+    with pytest.raises(UnknownNameError, match="Mungkin yang dimaksud: Kota Surabaya"):
         find_region(regions, "Surabya")
     # the right name with the wrong kind: the other kind first
     assert names("Kabupaten Palembang") == ["Kota Palembang"]
@@ -329,5 +329,5 @@ def test_a_miss_within_a_province_suggests_its_regions(cli):
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
         "tahapan: tidak ada wilayah yang cocok dengan 'kedri' di 'jatim'. "
-        "Mungkin maksudnya: Kabupaten Kediri, Kota Kediri?\n"
+        "Mungkin yang dimaksud: Kabupaten Kediri, Kota Kediri?\n"
     )

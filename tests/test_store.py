@@ -51,7 +51,7 @@ def test_good_file_loads_beside_the_shipped_data(tmp_path):
         (
             "start = 2025-01-10",
             "strat = 2025-01-10",
-            ':14: latihan/rapat: kunci tidak dikenal "strat"; maksudnya "start"? Kunci yang diterima: '
+            ':14: latihan/rapat: kunci tidak dikenal "strat"; apakah yang dimaksud "start"? Kunci yang diterima: '
             "basis, confidence, confidence_note, counting, end, held, id, instances, name, name_en, note, note_en, projected, "
             "regions, repeat, stages, start",
         ),
@@ -106,9 +106,9 @@ def test_sub_stage_outside_its_parent(tmp_path):
     )
     assert problems(path) == [
         f"{path}:23: latihan/rapat/apel: start 2025-01-09 sebelum induknya 'rapat' mulai (2025-01-10); "
-        "sub-tahapan harus berada dalam rentang induknya",
+        "subtahapan harus berada dalam rentang induknya",
         f"{path}:24: latihan/rapat/apel: end 2025-01-13 setelah induknya 'rapat' berakhir (2025-01-12); "
-        "sub-tahapan harus berada dalam rentang induknya",
+        "subtahapan harus berada dalam rentang induknya",
     ]
 
 

@@ -46,7 +46,7 @@ def test_a_full_disk_is_a_message_and_exit_74(args):
         result = _run(args, stdout=full)
     assert result.returncode == ExitCode.OUTPUT == 74
     assert result.stderr.decode() == (
-        "tahapan: keluaran tidak bisa ditulis: disk penuh\n"
+        "tahapan: keluaran tidak dapat ditulis: disk penuh\n"
         "  Periksa tujuan keluaran (disk penuh? saluran keluaran tertutup?), atau tulis ke berkas dengan -o.\n"
     )
 
@@ -55,7 +55,7 @@ def test_a_closed_stdout_is_a_message_and_exit_74():
     result = _run(["status", *ON], stdout=None, shell_redirect=" >&-")
     assert result.returncode == 74
     assert result.stderr.decode().startswith(
-        "tahapan: keluaran tidak bisa ditulis: saluran keluaran (stdout) tertutup\n"
+        "tahapan: keluaran tidak dapat ditulis: saluran keluaran (stdout) tertutup\n"
     )
     quiet = _run(["check", "--within", "7", "-q", *DUE], stdout=None, shell_redirect=" >&-")
     assert (quiet.returncode, quiet.stderr) == (1, b"")  # nothing to write: the answer is the code

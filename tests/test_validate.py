@@ -87,7 +87,7 @@ def test_an_overlay_is_checked_against_the_shipped_data(cli, write):
     # a path id that names no stage is not a new sub-stage: the id pattern says so
     assert result.exit_code == 1
     assert (
-        "kampanye/apel: id ('kampanye/apel'): tidak ada tahapan di jalur ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya"
+        "kampanye/apel: id ('kampanye/apel'): tidak ada tahapan di jalur ini untuk diubah; subtahapan baru ditulis di bawah tabel induknya"
         in result.stdout
     )
 

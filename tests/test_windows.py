@@ -125,7 +125,7 @@ def test_a_file_kept_open_by_another_program_is_named(cli, monkeypatch, tmp_path
     result = cli("export", "-f", "csv", "-o", str(out))
     assert result.exit_code == 73
     assert result.stderr == (
-        f"tahapan: {out} tidak bisa ditulis: tidak ada izin menulis {out}, "
+        f"tahapan: {out} tidak dapat ditulis: tidak ada izin menulis {out}, "
         "atau berkas itu sedang dibuka program lain (mis. Excel atau pembaca PDF); tutup dulu\n"
         "  Berkas lama tidak diubah. Periksa izin dan ruang disk, atau pilih tempat lain.\n"
     )

@@ -200,9 +200,9 @@ def test_a_workbook_without_schedule_columns_says_what_each_sheet_holds(cli, tmp
     assert result.exit_code == 2
     accepted = (
         "the columns accepted: election, path, name, name_en, start, end, days, basis, confidence, "
-        "projected, repeat (start, days, projected, repeat may be left out)"
+        "projected, repeat (name_en, start, days, projected, repeat may be left out)"
     )
-    missing = "missing columns: election, path, name, name_en, end, basis, confidence"
+    missing = "missing columns: election, path, name, end, basis, confidence"
     assert result.stderr.splitlines()[1:] == [
         f"{source}:Lembar1:1: {missing}; read 2 columns in the sheet's first row: Pemilu, Tanggal; {accepted}",
         f"{source}:Kosong:1: {missing}; read 0 columns in the sheet's first row: (empty); {accepted}",
@@ -210,7 +210,7 @@ def test_a_workbook_without_schedule_columns_says_what_each_sheet_holds(cli, tmp
     partial = workbook(tmp_path / "separuh.xlsx", {"Jadwal": [["election", "path", "name"]]})
     result = cli("import", str(partial))
     assert result.exit_code == 2
-    assert f"{partial}:Jadwal:1: kolom tidak ada: name_en, end, basis, confidence;" in result.stderr
+    assert f"{partial}:Jadwal:1: kolom tidak ada: end, basis, confidence;" in result.stderr
 
 
 def test_a_damaged_workbook_is_refused(cli, tmp_path):
@@ -261,7 +261,7 @@ def test_the_installed_command_writes_a_workbook_but_not_to_a_terminal(tmp_path)
         os.close(leader)
     assert done.returncode == 2
     assert done.stderr.decode() == (
-        "tahapan: XLSX tidak dicetak ke terminal\n  Beri -o BERKAS.xlsx.\n"
+        "tahapan: XLSX tidak dicetak ke terminal\n  Tambahkan -o BERKAS.xlsx.\n"
     )
 
 

@@ -110,7 +110,7 @@ def test_a_missing_folder_of_an_output_is_an_error(cli, tmp_path):
     result = cli(*CALENDAR, "-o", str(tmp_path / "tidak-ada" / "k.json"))
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"tahapan: {tmp_path / 'tidak-ada' / 'k.json'} tidak bisa ditulis: folder "
+        f"tahapan: {tmp_path / 'tidak-ada' / 'k.json'} tidak dapat ditulis: folder "
         f"{tmp_path / 'tidak-ada'} tidak ada\n"
     )
     assert not (tmp_path / "tidak-ada").exists()
@@ -123,7 +123,7 @@ def test_a_folder_where_the_backup_goes(cli, tmp_path):
     result = cli(*CALENDAR, "-o", str(out))
     assert result.exit_code == 73
     assert result.stderr.startswith(
-        f"tahapan: {tmp_path / 'k.json.bak'} adalah folder; versi lama {out} tidak bisa disimpan di sana\n"
+        f"tahapan: {tmp_path / 'k.json.bak'} adalah folder; versi lama {out} tidak dapat disimpan di sana\n"
     )
     assert out.read_text(encoding="utf-8") == "lama"
 
@@ -150,7 +150,7 @@ def test_a_refused_write_is_exit_73_and_keeps_the_old_file(
     second = [a.replace("rapat", "rapat-2") for a in ADD]
     result = cli(*second)
     assert result.exit_code == 73
-    assert result.stderr.startswith(f"tahapan: {user} tidak bisa ditulis: ")
+    assert result.stderr.startswith(f"tahapan: {user} tidak dapat ditulis: ")
     assert reason in result.stderr.splitlines()[0]
     assert "Berkas lama tidak diubah" in result.stderr
     assert user.read_bytes() == before

@@ -61,7 +61,7 @@ def test_a_file_system_that_refuses_them_is_no_error(cli, tmp_path, monkeypatch,
 
     monkeypatch.setattr(os, "setxattr", refuse)
     result = cli("calendar", "-e", "pilkada-2024", "-o", str(out))
-    assert result.exit_code == 0 and "tidak bisa" not in result.stderr
+    assert result.exit_code == 0 and "tidak dapat" not in result.stderr
     assert out.read_text().startswith("BEGIN:VCALENDAR")
     monkeypatch.setattr(os, "listxattr", refuse)
     assert cli("calendar", "-e", "pilkada-2024", "-o", str(out)).exit_code == 0

@@ -60,7 +60,7 @@ KEYS = {
         Key(
             "notify",
             True,
-            "alamat Apprise untuk `check --notify config` (berkas konfigurasi hanya bisa dibaca pemiliknya, 0600)",
+            "alamat Apprise untuk `check --notify config` (berkas pengaturan hanya bisa dibaca pemiliknya, 0600)",
             "Apprise URLs for `check --notify config` (the config file is kept 0600)",
         ),
     )
@@ -162,9 +162,11 @@ def _unknown_key(key: str) -> TahapanError:
     import difflib  # only when a name is wrong
 
     close = difflib.get_close_matches(key, list(KEYS), n=1)
-    guess = tr(f' Maksudnya "{close[0]}"?', f' Did you mean "{close[0]}"?') if close else ""
+    guess = (
+        tr(f' Apakah yang dimaksud "{close[0]}"?', f' Did you mean "{close[0]}"?') if close else ""
+    )
     return TahapanError(
-        tr(f"kunci konfigurasi tidak dikenal: {key!r}.", f"unknown config key: {key!r}.") + guess,
+        tr(f"kunci pengaturan tidak dikenal: {key!r}.", f"unknown config key: {key!r}.") + guess,
         hint=tr("Kunci yang diterima: ", "Accepted keys: ") + ", ".join(KEYS),
     )
 
@@ -240,7 +242,7 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         raise DataError(
             [
                 f"{path}: "
-                + tr("konfigurasi tidak bisa dibaca", "config cannot be read")
+                + tr("pengaturan tidak dapat dibaca", "config cannot be read")
                 + f" ({err})"
             ]
         ) from None

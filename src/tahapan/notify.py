@@ -70,7 +70,7 @@ CONFIG = "config"
 def _refused(refused: Sequence[tuple[str, str]]) -> TahapanError:
     where = {
         "--notify": "--notify",
-        CONFIG: tr("kunci notify di konfigurasi", "the config's notify key"),
+        CONFIG: tr("alamat notify di pengaturan", "the config's notify key"),
     }
     listed = ", ".join(f"{where[origin]} {shape(url)}" for url, origin in refused)
     hint = tr("Contoh: tgram://TOKEN/CHAT_ID", "E.g. tgram://TOKEN/CHAT_ID")
@@ -81,8 +81,8 @@ def _refused(refused: Sequence[tuple[str, str]]) -> TahapanError:
         )
     return TahapanError(
         tr(
-            f"{listed}: alamat tidak diterima Apprise (skema tidak dikenal atau bagian yang wajib "
-            "tidak ada; isi alamat disamarkan dengan ***)",
+            f"{listed}: alamat tidak diterima Apprise (jenis alamat tidak dikenal atau ada bagian "
+            "wajib yang belum diisi; sebagian alamat disamarkan dengan ***)",
             f"{listed}: Apprise does not accept the URL (an unknown scheme, or a required part "
             "missing; the URL's parts are masked as ***)",
         ),

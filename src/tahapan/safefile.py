@@ -62,7 +62,7 @@ def target(path: Path, *, make_folder: bool) -> Path:
         if not make_folder:  # an output's folder is never made: a typo would scatter files
             raise TahapanError(
                 tr(
-                    f"{path} tidak bisa ditulis: folder {folder} tidak ada",
+                    f"{path} tidak dapat ditulis: folder {folder} tidak ada",
                     f"{path} cannot be written: there is no folder {folder}",
                 ),
                 hint=tr(
@@ -321,7 +321,7 @@ def keep_backup(path: Path, old: os.stat_result | None = None) -> Path | None:
     if backup.is_dir():
         raise WriteError(
             tr(
-                f"{backup} adalah folder; versi lama {path} tidak bisa disimpan di sana",
+                f"{backup} adalah folder; versi lama {path} tidak dapat disimpan di sana",
                 f"{backup} is a folder; the previous version of {path} cannot be kept there",
             ),
             hint=tr("Pindahkan folder itu, lalu ulangi.", "Move that folder away, then try again."),
@@ -370,7 +370,7 @@ def _message(path: Path, err: OSError) -> str:
             "(e.g. Excel or a PDF viewer); close it first",
         )
     reason = reasons.get(err.errno or 0) or f"{err.strerror or err}"
-    return tr(f"{path} tidak bisa ditulis: {reason}", f"{path} cannot be written: {reason}")
+    return tr(f"{path} tidak dapat ditulis: {reason}", f"{path} cannot be written: {reason}")
 
 
 def sync_dir(folder: Path) -> None:

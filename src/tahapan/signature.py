@@ -107,7 +107,7 @@ def read_public_key(given: str) -> PublicKey:
             content = f.read(_MAX_KEY_FILE)
     except OSError as err:
         raise SignatureError(
-            f"{path}: " + tr("tidak bisa dibaca", "cannot be read") + f" ({err.strerror})",
+            f"{path}: " + tr("tidak dapat dibaca", "cannot be read") + f" ({err.strerror})",
             hint=accepted,
         ) from None
     lines = [line.strip() for line in content.splitlines()]

@@ -120,7 +120,7 @@ def read_secret_key(path: Path, password: str | None) -> SecretKey:
                 path,
                 damaged
                 + tr(
-                    " (setelan scrypt-nya tidak bisa dipakai)",
+                    " (setelan scrypt-nya tidak dapat dipakai)",
                     " (its scrypt settings cannot be used)",
                 ),
             ) from None
@@ -181,7 +181,7 @@ def _key_file(path: Path) -> bytes:
     except (OSError, ValueError) as err:  # ValueError: a NUL in the path
         reason = err.strerror if isinstance(err, OSError) else str(err)
         raise _key_file_error(
-            path, tr("tidak bisa dibaca", "cannot be read") + f" ({reason})"
+            path, tr("tidak dapat dibaca", "cannot be read") + f" ({reason})"
         ) from None
     lines = [line.strip() for line in content.splitlines()]
     if lines and lines[0].startswith(_UNTRUSTED.strip()):
@@ -219,14 +219,14 @@ def _comment(text: str, limit: int, name: str) -> bytes:
     if not _printable(raw):
         raise SignatureError(
             tr(
-                f"tidak bisa menandatangani: {name} memuat ganti baris atau karakter tak tercetak lain",
+                f"tidak dapat menandatangani: {name} memuat ganti baris atau karakter tak tercetak lain",
                 f"cannot sign: the {name} holds a line break or another unprintable character",
             )
         )
     if len(raw) > limit:
         raise SignatureError(
             tr(
-                f"tidak bisa menandatangani: {name} sepanjang {len(raw)} bita; minisign membaca paling banyak {limit}",
+                f"tidak dapat menandatangani: {name} sepanjang {len(raw)} bita; minisign membaca paling banyak {limit}",
                 f"cannot sign: the {name} is {len(raw)} bytes long; minisign reads at most {limit}",
             )
         )

@@ -53,7 +53,7 @@ def publish_tree(
     if os.path.ismount(target):
         raise TahapanError(
             tr(
-                f"{given} adalah titik kait (mount point); folder itu tidak bisa ditukar utuh",
+                f"{given} adalah titik kait (mount point); folder itu tidak dapat ditukar utuh",
                 f"{given} is a mount point; it cannot be exchanged whole",
             ),
             hint=tr(
@@ -153,7 +153,9 @@ def _existing(target: Path, given: Path) -> dict[str, bytes]:
     if not target.is_dir():
         raise TahapanError(
             tr(f"{given} bukan folder", f"{given} is not a folder"),
-            hint=tr("Beri folder tujuan situs, mis. /var/www/jadwal.", "Give the site's folder."),
+            hint=tr(
+                "Sebutkan folder tujuan situs, mis. /var/www/jadwal.", "Give the site's folder."
+            ),
         )
     entries = list(target.iterdir())
     if not entries:

@@ -63,7 +63,7 @@ class Registry:
         except OSError as err:
             raise TahapanError(
                 tr(
-                    f"daftar sumber pembaruan {registry.path} tidak bisa dibaca ({err.strerror})",
+                    f"daftar sumber pembaruan {registry.path} tidak dapat dibaca ({err.strerror})",
                     f"the list of update sources {registry.path} cannot be read ({err.strerror})",
                 )
             ) from None
@@ -234,7 +234,7 @@ def fetch_signature(source: str, timeout: float = 30.0) -> bytes:
     except OSError as err:
         raise TahapanError(
             tr(
-                f"tanda tangan {where} tidak bisa dibaca ({err.strerror}); sumber dengan kunci "
+                f"tanda tangan {where} tidak dapat dibaca ({err.strerror}); sumber dengan kunci "
                 "publik harus bertanda tangan minisign",
                 f"the signature {where} cannot be read ({err.strerror}); a source with a public "
                 "key must carry a minisign signature",

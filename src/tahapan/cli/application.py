@@ -39,7 +39,7 @@ def _write_error(err: TahapanError) -> None:
         count = len(err.problems)
         width = message_width()
         header = tr(
-            f"berkas tidak bisa dipakai ({count} masalah):",
+            f"berkas tidak dapat dipakai ({count} masalah):",
             f"file cannot be used ({count} problem{'s' if count > 1 else ''}):",
         )
         out = wrap(header, width, first="tahapan: ")

@@ -25,7 +25,7 @@ COMMON: dict[int, Meaning] = {
         "bad input: an unknown date, election, stage, region or file",
     ),
     ExitCode.CANT_WRITE: Meaning(
-        "berkas tidak bisa ditulis; isi lamanya tetap utuh",
+        "berkas tidak dapat ditulis; isi lamanya tetap utuh",
         "a file could not be written; what was there is kept",
     ),
 }
@@ -35,7 +35,7 @@ _DUE = Meaning(
     "attention: something is due in the window, the stage is not running, or a date changed",
 )
 _NOTIFY = Meaning(
-    "pemberitahuan gagal dikirim (jawaban tetap dicetak); coba lagi nanti",
+    "pengingat gagal dikirim (hasilnya tetap ditampilkan); coba lagi nanti",
     "the notification could not be sent (the answer was printed); try again later",
 )
 
@@ -78,7 +78,7 @@ PAGES: dict[str, Page] = {
             "tahapan check --changes",
         ),
         {
-            ExitCode.OK: Meaning("ya, atau tidak ada yang jatuh tempo", "yes, or nothing is due"),
+            ExitCode.OK: Meaning("ya, atau tidak ada tenggat", "yes, or nothing is due"),
             ExitCode.ATTENTION: _DUE,
             ExitCode.BAD_INPUT: None,
             ExitCode.NOTIFY: _NOTIFY,
@@ -105,7 +105,7 @@ PAGES: dict[str, Page] = {
         {
             ExitCode.OK: Meaning("berkas sah", "the files are valid"),
             ExitCode.ATTENTION: Meaning("ada masalah (didaftar)", "problems found (listed)"),
-            ExitCode.BAD_INPUT: Meaning("berkas tidak bisa dibaca", "a file cannot be read"),
+            ExitCode.BAD_INPUT: Meaning("berkas tidak dapat dibaca", "a file cannot be read"),
         },
     ),
     "changes": Page(

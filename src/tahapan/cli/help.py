@@ -240,11 +240,13 @@ def _no_such_option(err: Any, ctx: Any) -> str:
     meant = SYNONYMS.get(name.split("=", 1)[0])
     if meant in known:
         return tr(
-            f"tidak ada opsi {name}; maksudnya {meant}?",
+            f"tidak ada opsi {name}; apakah yang dimaksud {meant}?",
             f"no such option: {name}; did you mean {meant}?",
         )
     close = sorted(err.possibilities or [])
-    guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(close) + "?" if close else ""
+    guess = (
+        tr(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(close) + "?" if close else ""
+    )
     return tr(f"tidak ada opsi {name}.", f"no such option: {name}.") + guess
 
 
@@ -275,10 +277,10 @@ _PATTERNS = [
     (r"Got unexpected extra argument\(s\) \((.*)\)", r"argumen berlebih: \1"),
     (
         r"No such command (.*)\. Did you mean (.*)\?",
-        r"tidak ada perintah \1. Mungkin maksudnya \2?",
+        r"tidak ada perintah \1. Mungkin yang dimaksud \2?",
     ),
     (r"No such command (.*)\.", r"tidak ada perintah \1."),
-    (r"(.*)\. Did you mean (.*)\?", r"\1. Mungkin maksudnya \2?"),
+    (r"(.*)\. Did you mean (.*)\?", r"\1. Mungkin yang dimaksud \2?"),
 ]
 
 

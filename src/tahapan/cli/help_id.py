@@ -30,30 +30,30 @@ HELP = {
         "dalam zona waktunya. `tahapan regions TEKS` mencarinya."
     ),
     "Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.": (
-        "ID pemilu, mis. pemilu-2024; boleh berulang. Bawaan: pemilu yang punya tahapan dekat "
+        "ID pemilu, mis. pemilu-2024; boleh berulang. Jika tidak diisi: pemilu yang tahapannya berlangsung pada atau mendekati "
         "tanggal itu."
     ),
     'Date to look at: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... Default: today.': (
         'Tanggal yang dilihat: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... '
-        "Bawaan: hari ini."
+        "Jika tidak diisi: hari ini."
     ),
     "Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the config's, the "
     "region's, the machine's when Indonesian, else Asia/Jakarta.": (
-        "Zona waktu yang menentukan 'hari ini': WIB, WITA, WIT atau nama IANA. Bawaan: zona di "
-        "konfigurasi, zona wilayah, zona komputer bila di Indonesia, atau Asia/Jakarta."
+        "Zona waktu yang menentukan 'hari ini': WIB, WITA, WIT atau nama IANA. Jika tidak diisi: zona di "
+        "pengaturan, zona wilayah, zona komputer bila di Indonesia, atau Asia/Jakarta."
     ),
     "Output language: id (Indonesian, the default) or en (English).": (
         "Bahasa keluaran: id (Indonesia, bawaan) atau en (Inggris)."
     ),
     "Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.": (
         "Tulis ke BERKAS (utuh sekaligus; BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
-        "Bawaan: dicetak ke layar."
+        "Jika tidak diisi: ditampilkan di layar."
     ),
     "Nothing on stderr when it succeeds (errors are still reported).": (
         "Tanpa pesan bila berhasil (kesalahan tetap dilaporkan)."
     ),
     "Print JSON (schema 1) instead of the terminal view.": (
-        "Cetak JSON (skema 1), bukan tampilan terminal."
+        "Tampilkan hasil dalam format JSON (skema 1), bukan tampilan terminal."
     ),
     "The schedule file to change.": "Berkas jadwal yang diubah.",
     # ------------------------------------------------------------------------------------ status
@@ -79,8 +79,7 @@ HELP = {
         "Semua pemilu yang dimuat, dekat tanggal itu atau tidak."
     ),
     "One stage in full: dates, legal basis, confidence, sub-stages, and where the date falls.": (
-        "Satu tahapan lengkap: tanggal, dasar hukum, kepastian, sub-tahapan, dan posisi tanggal "
-        "itu."
+        "Satu tahapan lengkap: tanggal, dasar hukum, kepastian, subtahapan, dan posisi tanggal itu."
     ),
     "Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.": (
         "ID atau jalur tahapan, mis. kampanye, kampanye/rapat-umum, pemilu-2024/kampanye."
@@ -94,18 +93,18 @@ HELP = {
         "Kode keluar 0 bila TAHAPAN berjalan pada tanggal itu, 1 bila tidak."
     ),
     "Exit 1 and print each stage starting or ending within DAYS (7, 10d, 2w); exit 0 when none.": (
-        "Cetak setiap tahapan yang mulai atau berakhir dalam HARI (7, 10d, 2w), dengan kode "
+        "Tampilkan setiap tahapan yang mulai atau berakhir dalam HARI (7, 10 hari, 2 minggu), dengan kode "
         "keluar 1; kode keluar 0 bila tidak ada."
     ),
     "Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each "
     "reminder once.": (
-        "Cetak setiap tahapan yang mulai atau berakhir tepat HARI lagi (7,3,1,0; 0 = hari ini), "
+        "Tampilkan setiap tahapan yang mulai atau berakhir tepat HARI lagi (7,3,1,0; 0 = hari ini), "
         "dengan kode keluar 1: setiap pengingat sekali saja."
     ),
     "Also send the answer through Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
     "when there is one; `config` sends to the config's notify URLs. Repeatable.": (
         "Kirim juga jawabannya lewat Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
-        "bila ada; `config` mengirim ke alamat notify di konfigurasi. Boleh berulang."
+        "bila ada; `config` mengirim ke alamat notify di pengaturan. Boleh berulang."
     ),
     "Print nothing; only the exit status answers.": (
         "Tidak mencetak apa pun; hanya kode keluar yang menjawab."
@@ -129,7 +128,7 @@ HELP = {
     "Pace of work: share done against time gone by, the day it ends at this pace; exit 1 when "
     "behind.": (
         "Laju pekerjaan: persentase selesai dibanding waktu tahapan yang sudah berjalan, perkiraan "
-        "tanggal selesai pada laju sejauh ini; kode keluar 1 bila terlambat."
+        "tanggal selesai pada laju sejauh ini; kode keluar 1 bila tertinggal dari jadwal."
     ),
     "Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.": (
         "ID atau jalur tahapan, mis. coklit, pemutakhiran-data-pemilih/coklit."
@@ -142,14 +141,14 @@ HELP = {
     "Check schedule files: exit 0 valid, 1 problems found (listed), 2 a file cannot be read. Each "
     "file is checked as tahapan would use it: merged over the shipped data, in the order given.": (
         "Periksa berkas jadwal: kode keluar 0 = sah, 1 = ada masalah (didaftar), 2 = berkas "
-        "tidak bisa dibaca.\n\nSetiap berkas diperiksa seperti tahapan memakainya: digabung di atas data "
+        "tidak dapat dibaca.\n\nSetiap berkas diperiksa seperti tahapan memakainya: digabung di atas data "
         "bawaan, dalam urutan yang diberikan."
     ),
     "Schedule files (TOML) to check.": "Berkas jadwal (TOML) yang diperiksa.",
     "The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code, "
     "kind, time zone and province. With TEXT, those it names: exact matches first, then names "
     "holding every word, then names containing it. Exit 1 when nothing matches, as grep does.": (
-        "Wilayah yang dikenal tahapan: 38 provinsi dan 514 kabupaten dan kota, dengan kode "
+        "Wilayah yang dikenali aplikasi ini: 38 provinsi dan 514 kabupaten dan kota, dengan kode "
         "Kemendagri, jenis, zona waktu dan provinsi. Dengan TEKS, yang disebutnya: yang persis "
         "cocok dulu, lalu nama yang memuat setiap katanya, lalu nama yang mengandungnya. Kode "
         "keluar 1 bila tidak ada yang cocok."
@@ -173,7 +172,7 @@ HELP = {
     "First day (its whole month is shown).": "Hari pertama (seluruh bulannya ditampilkan).",
     "Last day (its whole month is shown).": "Hari terakhir (seluruh bulannya ditampilkan).",
     "term, pdf, html, ics, csv or json. Default: from the extension of -o FILE (.pdf, .html...), else term.": (
-        "term, pdf, html, ics, csv atau json. Bawaan: dari akhiran BERKAS -o (.pdf, .html...), "
+        "term, pdf, html, ics, csv atau json. Jika tidak diisi: dari akhiran BERKAS -o (.pdf, .html...), "
         "selain itu term."
     ),
     "ics: leave out stages longer than DAYS days (multi-year background stages such as "
@@ -196,7 +195,7 @@ HELP = {
     "pdf: each month on one A4 sheet, set smaller (no text under 7 pt) and the key in three "
     "columns; what still does not fit is left out and named on stderr.": (
         "pdf: setiap bulan pada satu lembar A4, dicetak lebih kecil (tidak ada teks di bawah 7 pt) "
-        "dan kunci dalam tiga kolom; yang tetap tidak muat ditinggalkan dan disebutkan di stderr."
+        "dan keterangan dalam tiga kolom; yang tetap tidak muat ditinggalkan dan disebutkan di stderr."
     ),
     # ---------------------------------------------------------------------------- export, import
     "The merged schedule (shipped data and your files) as one TOML file, or as rows: CSV or an "
@@ -206,7 +205,7 @@ HELP = {
     ),
     "toml (a schedule file), csv or xlsx (Excel, one sheet per election). Default: from the "
     "extension of -o FILE, else toml.": (
-        "toml (berkas jadwal), csv atau xlsx (Excel, satu lembar per pemilu). Bawaan: dari "
+        "toml (berkas jadwal), csv atau xlsx (Excel, satu lembar per pemilu). Jika tidak diisi: dari "
         "akhiran BERKAS -o, selain itu toml."
     ),
     "A CSV or an Excel workbook of stages (one row each) as a TOML schedule file; bad rows are "
@@ -229,16 +228,16 @@ HELP = {
         "Isi KUNCI dengan NILAI (daftar seperti election dan data dipisah koma)."
     ),
     "Print the value of KEY; exit 1 when it is not set.": (
-        "Cetak nilai KUNCI; kode keluar 1 bila belum diatur."
+        "Tampilkan nilai KUNCI; kode keluar 1 bila belum diatur."
     ),
     "Remove KEY, so that the built-in default applies again.": (
         "Hapus KUNCI, sehingga nilai bawaan berlaku lagi."
     ),
     "Print every key with its value, or with (-) when it is not set.": (
-        "Cetak setiap kunci dengan nilainya, atau (-) bila belum diatur."
+        "Tampilkan setiap kunci dengan nilainya, atau (-) bila belum diatur."
     ),
     "Print where the config file is (it may not exist yet).": (
-        "Cetak letak berkas konfigurasi (mungkin belum ada)."
+        "Tampilkan letak berkas pengaturan (mungkin belum ada)."
     ),
     "The value; lists are comma-separated.": "Nilainya; daftar dipisah koma.",
     "A key: election, tz, lang, region, data or notify.": (
@@ -256,7 +255,7 @@ HELP = {
         "perubahan diperiksa dulu."
     ),
     "Add a stage (or a sub-stage: parent/child) to an election that is loaded.": (
-        "Tambah tahapan (atau sub-tahapan: induk/anak) ke pemilu yang dimuat."
+        "Tambah tahapan (atau subtahapan: induk/anak) ke pemilu yang dimuat."
     ),
     "Change a stage: in your file, or as an override of another file's stage (give --basis and "
     "--confidence with new dates, so the official ones are not claimed for them). On one "
@@ -340,7 +339,7 @@ HELP = {
     "Region it is held in (code, id or name); repeatable. It replaces the template's regions, its "
     "stages' included. Default: the template's, else nationwide.": (
         "Wilayah penyelenggaraannya (kode, ID atau nama); boleh berulang. Menggantikan wilayah "
-        "templat, termasuk wilayah tahapannya. Bawaan: wilayah templat, atau nasional."
+        "templat, termasuk wilayah tahapannya. Jika tidak diisi: wilayah templat, atau nasional."
     ),
     "Its time zone (default: the regions' own when they share one, else the template's, else "
     "WIB).": ("Zona waktunya (bawaan: zona wilayahnya bila sama, atau zona templat, atau WIB)."),

@@ -22,7 +22,7 @@ HELP = {
     "Exit 1 and print each change of schedule not reported to `check --changes` yet (old dates "
     "-> new); combines with --within/--remind. The history moves on only once the answer is "
     "delivered.": (
-        "Cetak setiap perubahan jadwal yang belum dilaporkan `check --changes` (tanggal lama -> "
+        "Tampilkan setiap perubahan jadwal yang belum dilaporkan `check --changes` (tanggal lama -> "
         "baru), dengan kode keluar 1; boleh bersama --within/--remind. Riwayat baru diperbarui "
         "setelah jawabannya terkirim."
     ),
@@ -59,7 +59,7 @@ HELP = {
         "dicabut bila baru sekali dipasang), lalu tampilkan apa yang berubah."
     ),
     "The source to roll back. Default: the one installed last.": (
-        "Sumber yang dikembalikan. Bawaan: yang terakhir dipasang."
+        "Sumber yang dikembalikan. Jika tidak diisi: yang terakhir dipasang."
     ),
     "Every schedule source in use (shipped, updates, your file, overlays) with its revision.": (
         "Setiap sumber jadwal yang dipakai (bawaan, pembaruan, berkas Anda, tambahan) dengan "
@@ -79,7 +79,7 @@ HELP = {
         "Terbitkan hanya tahapan sampai bulan tanggal ini."
     ),
     "Publish only this election; repeatable. Default: every loaded election.": (
-        "Terbitkan hanya pemilu ini; boleh berulang. Bawaan: semua pemilu yang dimuat."
+        "Terbitkan hanya pemilu ini; boleh berulang. Jika tidak diisi: semua pemilu yang tersedia."
     ),
     "The site's folder: missing, empty, or made by an earlier publish.": (
         "Folder situs: belum ada, kosong, atau dibuat oleh `tahapan publish` sebelumnya."

@@ -247,7 +247,7 @@ def _from_config(key: str) -> str:
     from tahapan.config import config_path
 
     return tr(
-        f"Nilai ini dari konfigurasi {config_path()} (kunci {key}); ubah dengan "
+        f"Nilai ini dari pengaturan {config_path()} (kunci {key}); ubah dengan "
         f"`tahapan config set {key} ...` atau hapus dengan `tahapan config unset {key}`.",
         f"This value comes from the config {config_path()} (key {key}); change it with "
         f"`tahapan config set {key} ...` or remove it with `tahapan config unset {key}`.",

@@ -73,7 +73,7 @@ def output_error(err: BaseException) -> OutputError:
         err.strerror if isinstance(err, OSError) and err.strerror else str(err)
     )
     return OutputError(
-        tr(f"keluaran tidak bisa ditulis: {reason}", f"the output cannot be written: {reason}"),
+        tr(f"keluaran tidak dapat ditulis: {reason}", f"the output cannot be written: {reason}"),
         hint=tr(
             "Periksa tujuan keluaran (disk penuh? saluran keluaran tertutup?), atau tulis ke berkas dengan -o.",
             "Check where the output goes (a full disk? stdout closed?), or write a file with -o.",

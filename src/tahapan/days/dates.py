@@ -63,7 +63,7 @@ _ISO_SHAPE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 def accepted_forms() -> str:
     return tr(
         "Bentuk yang diterima: 2023-11-29, 29/11/2023, 29-11-2023, 29 November 2023, 29 Nov 2023, "
-        '"Rabu, 29 Nopember 2023", hari ini, besok, kemarin, dan H-3 / H / H+2 '
+        '"Rabu, 29 November 2023", hari ini, besok, kemarin, dan H-3 / H / H+2 '
         "(hari relatif terhadap hari pemungutan suara pemilu yang dipilih dengan --election).",
         "Accepted forms: 2023-11-29, 29/11/2023, 29-11-2023, 29 November 2023, 29 Nov 2023, "
         '"Wednesday, 29 November 2023", today, tomorrow, yesterday, and H-3 / H / H+2 '
@@ -257,7 +257,7 @@ def _no_such_date(text: str, year: int, month: int, day: int) -> DateError:
 
         last = calendar.monthrange(year, month)[1]
         reason = tr(
-            f"{month_name(month, 'id')} {year} hanya punya {last} hari",
+            f"{month_name(month, 'id')} {year} hanya terdiri atas {last} hari",
             f"{month_name(month, 'en')} {year} has only {last} days",
         )
     elif not 1 <= month <= 12:
@@ -372,7 +372,7 @@ def parse_span(text: str) -> int:
     raise DateError(
         tr(f"jangka waktu tidak dikenali: {text!r}", f"not a number of days: {text!r}"),
         hint=tr(
-            f"Tulis jumlah hari 0–{MAX_SPAN_DAYS}: 7, 10d, 10 hari, 2w, 2 minggu.",
+            f"Tulis jumlah hari 0–{MAX_SPAN_DAYS}, misalnya 7, 10 hari, atau 2 minggu.",
             f"Give 0–{MAX_SPAN_DAYS} days: 7, 10d, 10 days, 2w, 2 weeks.",
         ),
     )

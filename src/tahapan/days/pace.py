@@ -127,7 +127,7 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
     if stage.start is None:
         raise TahapanError(
             tr(
-                f"tanggal mulai {where} tidak tercantum di sumber, jadi lajunya tidak bisa diukur",
+                f"tanggal mulai {where} tidak tercantum di sumber, jadi lajunya tidak dapat diukur",
                 f"the sources do not give when {where} starts, so its pace cannot be measured",
             )
         )
@@ -138,7 +138,10 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
                 f"{where} baru mulai {format_date(start)}; laju diukur sejak hari pertamanya",
                 f"{where} starts on {format_date(start)}; pace is measured from its first day",
             ),
-            hint=tr("Beri --on dalam rentang tahapan.", "Give an --on date within the stage."),
+            hint=tr(
+                "Isi --on dengan tanggal dalam rentang tahapan.",
+                "Give an --on date within the stage.",
+            ),
         )
     last = min(on, stage.end)
     cal = WorkCalendar(ref.election.holidays) if stage.counting == "working" else None

@@ -104,7 +104,7 @@ def write_out(
 
         raise TahapanError(
             tr(f"{kind} tidak dicetak ke terminal", f"{kind} is not printed to the terminal"),
-            hint=tr(f"Beri -o BERKAS.{kind.lower()}.", f"Give -o FILE.{kind.lower()}."),
+            hint=tr(f"Tambahkan -o BERKAS.{kind.lower()}.", f"Give -o FILE.{kind.lower()}."),
         )
     _write_bytes(content)
 

@@ -130,7 +130,7 @@ def _stages(board: Board) -> str:
         ) if status.programmes else _t(
             f"Tidak ada tahapan yang berjalan atau dimulai dalam {status.horizon} hari ke depan.",
             f"No stage runs or starts within the next {days(status.horizon)}.",
-        )) + f'</p><h2>{_t("Pemilu yang dimuat", "Loaded elections")}</h2><ul class="stages">')  # fmt: skip
+        )) + f'</p><h2>{_t("Pemilu yang tersedia", "Loaded elections")}</h2><ul class="stages">')  # fmt: skip
         for e in status.loaded:
             when = voting_day_text(e, short=True, weekday=True)
             if e.voting_day is not None:

@@ -35,7 +35,7 @@ def changes_text(report: ChangesReport) -> str:
 def lost_baseline() -> str:
     return tr(
         "Peringatan: acuan riwayat rusak atau hilang dan dibuat ulang dari jadwal yang berlaku "
-        "sekarang; perubahan sebelum saat ini tidak bisa ditampilkan. Periksa tanggal yang Anda "
+        "sekarang; perubahan sebelum saat ini tidak dapat ditampilkan. Periksa tanggal yang Anda "
         "pakai dengan `tahapan list`.",
         "Warning: the history's baseline was damaged or gone and was taken again from the "
         "schedules in use now; changes before now cannot be shown. Check the dates you rely on "
@@ -136,8 +136,8 @@ def _label(item: Item) -> str:
         name = str(pick(row.get("name") or c.path, row.get("name_en")))
         return name if c.kind == "changed" else f"{name}, {_window(row)}"
     if c.kind == "changed":
-        return tr("pemilihan ini", "this election")
-    return tr("pemilihan, ", "election, ") + _window(row)
+        return tr("data pemilu (hari pemungutan suara)", "this election")
+    return tr("pemilu, ", "election, ") + _window(row)
 
 
 def _moved(item: Item) -> str:

@@ -177,7 +177,9 @@ def regions_text(report: RegionsReport) -> str:
 
 def _no_region(report: RegionsReport) -> str:
     query, province = report.query or "", report.province
-    guess = tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(r.name for r in report.close)
+    guess = tr(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(
+        r.name for r in report.close
+    )
     where = tr(f" di {province!r}", f" in {province!r}") if province else ""
     return (
         tr(f"tidak ada wilayah yang cocok dengan {query!r}", f"no region matches {query!r}")
@@ -259,7 +261,7 @@ def _calc_lines(report: CalcReport) -> list[str]:
     lines = [
         f"{_day(first)} {tr('s.d.', 'to')} {_day(last)}",
         tr(
-            f"  hari kalender  {report.days} (kedua ujung dihitung)",
+            f"  hari kalender  {report.days} (tanggal awal dan akhir ikut dihitung)",
             f"  calendar days  {report.days} (both ends counted)",
         ),
         tr(f"  hari kerja     {report.working_days}", f"  working days   {report.working_days}"),
@@ -305,11 +307,11 @@ def pace_lines(report: PaceReport) -> list[str]:
             f"  window            {format_range(stage.start, stage.end)} ({total})",
         ),
         tr(
-            f"  selesai           {_number(report.done)} %",
+            f"  selesai           {_number(report.done)}%",
             f"  done              {_number(report.done)} %",
         ),
         tr(
-            f"  waktu berjalan    {_count(report.elapsed, unit)} dari {report.total} ({_number(report.expected)} %)",
+            f"  waktu berjalan    {_count(report.elapsed, unit)} dari {report.total} ({_number(report.expected)}%)",
             f"  time gone by      {_count(report.elapsed, unit)} of {report.total} ({_number(report.expected)} %)",
         ),
     ]
@@ -323,7 +325,8 @@ def pace_lines(report: PaceReport) -> list[str]:
             f"  status            ahead by {_number(points)} points (about {_number(gap_days, 1)} {_UNIT_TEXT[unit][2]})",
         ),
         "behind": tr(
-            f"  status            terlambat {_number(points)} poin persen (sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
+            f"  status            tertinggal {_number(points)} poin persen "
+            f"(sekitar {_number(gap_days, 1)} {_UNIT_TEXT[unit][0]})",
             f"  status            behind by {_number(points)} points (about {_number(gap_days, 1)} {_UNIT_TEXT[unit][2]})",
         ),
     }[report.verdict]

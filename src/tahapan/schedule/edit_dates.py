@@ -18,7 +18,7 @@ from tahapan.i18n import format_date, h_label, tr
 from tahapan.model import Confidence, Election, Stage
 
 _WITHIN_PARENT = (
-    "Sub-tahapan harus berada dalam rentang tahapan induknya.",
+    "Subtahapan harus berada dalam rentang tahapan induknya.",
     "A sub-stage must lie within its parent stage's window.",
 )
 
@@ -41,9 +41,9 @@ def check_dates(election: Election, path: str, stage: Stage | None, fields: dict
     if start is not None and end is None and old_end is not None and start > old_end:
         day = format_date(old_end, short=True)
         _refuse(
-            f"{start_text} jatuh sesudah akhir tahapan ({day})",
+            f"{start_text} jatuh setelah hari terakhir tahapan ({day})",
             f"{start_text} falls after the stage's end ({day})",
-            ("Beri --start dan --end bersama untuk memindahkan tahapan.",
+            ("Untuk memindahkan tahapan, isi --start dan --end sekaligus.",
              "Give --start and --end together to move the stage."),
         )  # fmt: skip
     if end is not None and start is None and old_start is not None and end < old_start:
@@ -51,7 +51,7 @@ def check_dates(election: Election, path: str, stage: Stage | None, fields: dict
         _refuse(
             f"{end_text} jatuh sebelum awal tahapan ({day})",
             f"{end_text} falls before the stage's start ({day})",
-            ("Beri --start dan --end bersama untuk memindahkan tahapan.",
+            ("Untuk memindahkan tahapan, isi --start dan --end sekaligus.",
              "Give --start and --end together to move the stage."),
         )  # fmt: skip
     parent = _parent(election, path)
@@ -70,9 +70,9 @@ def check_sourced(election: Election, path: str, table: dict[str, Any], typed: s
     options = tr(" dan ", " and ").join(f"--{key}" for key in dates)
     levels = ", ".join(get_args(Confidence))
     _refuse(
-        f"{options} mengubah tanggal resmi {election.id}/{path}: sebutkan dasarnya",
+        f"{options} mengubah tanggal resmi {election.id}/{path}; sebutkan dasar hukumnya",
         f"{options} changes the official dates of {election.id}/{path}: say on what basis",
-        (f"Beri juga --basis (surat atau keputusan yang mengubahnya) dan --confidence "
+        (f"Sertakan juga --basis (surat, keputusan, atau peraturan yang mengubahnya) dan --confidence "
          f"({levels}) dalam perintah yang sama.",
          f"Give --basis (the letter or decision that changes it) and --confidence "
          f"({levels}) too, in the same command."),
@@ -92,7 +92,7 @@ def _within_parent(
     if end is not None and end > parent.end:
         day = format_date(parent.end, short=True)
         _refuse(
-            f"{end_text} jatuh sesudah akhir tahapan induk {parent.id!r} ({day})",
+            f"{end_text} jatuh setelah hari terakhir tahapan induk {parent.id!r} ({day})",
             f"{end_text} falls after the end of the parent stage {parent.id!r} ({day})",
             _WITHIN_PARENT,
         )
@@ -104,14 +104,14 @@ def _around_child(
     if start is not None and child.start is not None and start > child.start:
         day = format_date(child.start, short=True)
         _refuse(
-            f"{start_text} jatuh sesudah awal sub-tahapan {child.id!r} ({day})",
+            f"{start_text} jatuh sesudah awal subtahapan {child.id!r} ({day})",
             f"{start_text} falls after the start of the sub-stage {child.id!r} ({day})",
             _WITHIN_PARENT,
         )
     if end is not None and end < child.end:
         day = format_date(child.end, short=True)
         _refuse(
-            f"{end_text} jatuh sebelum akhir sub-tahapan {child.id!r} ({day})",
+            f"{end_text} jatuh sebelum akhir subtahapan {child.id!r} ({day})",
             f"{end_text} falls before the end of the sub-stage {child.id!r} ({day})",
             _WITHIN_PARENT,
         )

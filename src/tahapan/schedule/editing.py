@@ -201,7 +201,7 @@ def setting(ref: StageRef, fields: Tables) -> Change:
         raise refuse(
             "tidak ada yang diubah",
             "nothing to change",
-            ("Beri misalnya --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
+            ("Misalnya: --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
     from tahapan.schedule.edit_dates import check_dates, check_sourced
     from tahapan.schedule.projection import assumed_basis, ends_projection, mark_sourced

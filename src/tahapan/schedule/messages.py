@@ -32,9 +32,9 @@ _ACCEPTED_KEYS = {
 #: tomllib's reasons, in Indonesian (the parser speaks English only)
 _TOML_REASONS = [
     (r"Cannot declare (.*) twice", r"\1 dideklarasikan dua kali"),
-    (r"Cannot mutate immutable namespace (.*)", r"\1 tidak bisa diubah lagi"),
-    (r"Cannot overwrite a value", "nilai yang sudah ada tidak bisa ditimpa (kunci ganda?)"),
-    (r"Cannot redefine namespace (.*)", r"\1 tidak bisa didefinisikan ulang"),
+    (r"Cannot mutate immutable namespace (.*)", r"\1 tidak dapat diubah lagi"),
+    (r"Cannot overwrite a value", "nilai yang sudah ada tidak dapat ditimpa (kunci ganda?)"),
+    (r"Cannot redefine namespace (.*)", r"\1 tidak dapat didefinisikan ulang"),
     (r"Duplicate inline table key (.*)", r"kunci \1 ganda dalam tabel sebaris"),
     (r"Escaped character is not a Unicode scalar value", "karakter escape bukan nilai Unicode"),
     (r"Expected '=' after a key in a key/value pair", "'=' diharapkan sesudah kunci"),
@@ -148,7 +148,11 @@ def unknown_key_message(key: str, loc: tuple[Any, ...]) -> str:
         kind = "file" if depth == 0 else "election" if depth == 1 else "stage"
     accepted = _ACCEPTED_KEYS[kind]
     close = difflib.get_close_matches(key, accepted, n=1)
-    guess = tr(f'; maksudnya "{close[0]}"?', f'; did you mean "{close[0]}"?') if close else ""
+    guess = (
+        tr(f'; apakah yang dimaksud "{close[0]}"?', f'; did you mean "{close[0]}"?')
+        if close
+        else ""
+    )
     return tr(
         f'kunci tidak dikenal "{key}"{guess} Kunci yang diterima: {", ".join(accepted)}',
         f'unknown key "{key}"{guess} Accepted keys: {", ".join(accepted)}',
@@ -170,7 +174,7 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> s
     if kind == "string_pattern_mismatch":
         if isinstance(value, str) and "/" in value:
             return tr(
-                "tidak ada tahapan di jalur ini untuk diubah; sub-tahapan baru ditulis di bawah tabel induknya",
+                "tidak ada tahapan di jalur ini untuk diubah; subtahapan baru ditulis di bawah tabel induknya",
                 "no stage at this path to change; a new sub-stage goes under its parent's table",
             )
         if ctx.get("pattern", "").startswith("^\\d"):

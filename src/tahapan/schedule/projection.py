@@ -351,7 +351,7 @@ def _check_calendar(like: Election, voting_day: date) -> None:
                 "calendar before or after it",
             ),
             hint=tr(
-                "Beri tanggal antara tahun 2 dan 9998.", "Give a date between the years 2 and 9998."
+                "Isi tanggal antara tahun 2 dan 9998.", "Give a date between the years 2 and 9998."
             ),
         ) from None
 

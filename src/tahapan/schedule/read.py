@@ -69,7 +69,7 @@ def _check_keys(path: Path, text: str) -> None:
 
 def _too_deep() -> str:
     return tr(
-        f"tabel bersarang terlalu dalam; sub-tahapan paling dalam {MAX_DEPTH} tingkat",
+        f"tabel bersarang terlalu dalam; subtahapan paling dalam {MAX_DEPTH} tingkat",
         f"tables nested too deeply; sub-stages go at most {MAX_DEPTH} levels deep",
     )
 
@@ -145,7 +145,7 @@ def read_bytes(path: Path) -> bytes:
         ) from None
     except OSError as err:
         raise UnreadableError(
-            [f"{path}: " + tr("tidak bisa dibaca", "cannot be read") + f" ({err.strerror})"]
+            [f"{path}: " + tr("tidak dapat dibaca", "cannot be read") + f" ({err.strerror})"]
         ) from None
 
 

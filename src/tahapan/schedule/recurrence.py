@@ -62,7 +62,7 @@ def problems(stage: Stage) -> Iterator[str]:
         return
     if stage.stages:
         yield tr(
-            "tahapan berulang tidak boleh memiliki sub-tahapan",
+            "tahapan berulang tidak boleh memiliki subtahapan",
             "a repeating stage cannot have sub-stages",
         )
     try:

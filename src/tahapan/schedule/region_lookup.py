@@ -260,7 +260,7 @@ def _quoted(text: str) -> str:
 def _unknown(regions: Sequence[Region], text: str) -> UnknownNameError:
     close = suggestions(regions, text)
     guess = (
-        (tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(r.name for r in close) + "?")
+        (tr(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(r.name for r in close) + "?")
         if close
         else ""
     )

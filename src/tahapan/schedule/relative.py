@@ -147,7 +147,7 @@ class _Resolver:
                 self._problem(
                     key,
                     tr(
-                        f"{rule.anchor!r} tidak punya tanggal mulai, jadi {key[1]} tidak bisa dihitung darinya",
+                        f"{rule.anchor!r} tidak punya tanggal mulai, jadi {key[1]} tidak dapat dihitung darinya",
                         f"{rule.anchor!r} has no start date, so {key[1]} cannot be counted from it",
                     ),
                 )

@@ -116,7 +116,7 @@ def _check_repeat(where: tuple[str, ...], path: str, stage: Stage) -> Iterator[P
         yield Problem(
             where,
             tr(
-                "repeat hanya untuk tahapan tingkat atas, bukan sub-tahapan",
+                "repeat hanya untuk tahapan tingkat atas, bukan subtahapan",
                 "repeat belongs to a top-level stage, not a sub-stage",
             ),
             "repeat",
@@ -133,7 +133,7 @@ def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -
                 child_where,
                 tr(
                     f"start {child.start} sebelum induknya {parent.id!r} mulai ({parent.start}); "
-                    "sub-tahapan harus berada dalam rentang induknya",
+                    "subtahapan harus berada dalam rentang induknya",
                     f"start {child.start} is before its parent {parent.id!r} starts ({parent.start}); "
                     "a sub-stage must lie within its parent's window",
                 ),
@@ -144,7 +144,7 @@ def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -
                 child_where,
                 tr(
                     f"end {child.end} setelah induknya {parent.id!r} berakhir ({parent.end}); "
-                    "sub-tahapan harus berada dalam rentang induknya",
+                    "subtahapan harus berada dalam rentang induknya",
                     f"end {child.end} is after its parent {parent.id!r} ends ({parent.end}); "
                     "a sub-stage must lie within its parent's window",
                 ),

@@ -18,7 +18,7 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=3, cutoff=0.5)
     if not close:
         return ""
-    return tr(" Mungkin maksudnya: ", " Did you mean: ") + ", ".join(close) + "?"
+    return tr(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(close) + "?"
 
 
 def pick_elections(catalog: Catalog, ids: Sequence[str]) -> list[Election]:
@@ -31,7 +31,7 @@ def pick_elections(catalog: Catalog, ids: Sequence[str]) -> list[Election]:
             raise UnknownNameError(
                 tr(f"pemilu tidak dikenal: {ident!r}.", f"unknown election: {ident!r}.")
                 + _suggest(ident, list(by_id)),
-                hint=tr("Pemilu yang dimuat: ", "Loaded elections: ") + ", ".join(by_id),
+                hint=tr("Pemilu yang tersedia: ", "Loaded elections: ") + ", ".join(by_id),
             )
         if election not in chosen:
             chosen.append(election)

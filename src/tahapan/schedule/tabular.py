@@ -233,8 +233,7 @@ def _row_table(
     if not stage_path or not all(is_valid_id(p) for p in parts):
         bad(
             "path",
-            _id_message(stage_path)
-            + tr(" (sub-tahapan: induk/anak)", " (sub-stage: parent/child)"),
+            _id_message(stage_path) + tr(" (subtahapan: induk/anak)", " (sub-stage: parent/child)"),
         )
     for column in ("name", "basis"):
         if not cells.get(column):
@@ -282,7 +281,8 @@ def _row_table(
             bad(
                 "days",
                 tr(
-                    f"{days} tidak cocok dengan {start}..{end} ({(end - start).days + 1} hari, kedua ujung dihitung)",
+                    f"{days} tidak cocok dengan {start}..{end} ({(end - start).days + 1} hari, "
+                    "tanggal awal dan akhir ikut dihitung)",
                     f"{days} does not match {start}..{end} ({(end - start).days + 1} days, both ends counted)",
                 ),
             )

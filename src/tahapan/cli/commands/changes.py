@@ -130,7 +130,7 @@ def no_history_folder() -> str:
 
     folder = user_data_path("tahapan", appauthor=False) / "riwayat"
     return tr(
-        f"riwayat jadwal tidak bisa disimpan: folder {folder} (atau folder di atasnya) tidak bisa "
+        f"riwayat jadwal tidak dapat disimpan: folder {folder} (atau folder di atasnya) tidak dapat "
         "dibuat, bukan folder biasa, atau bisa ditulis pengguna lain",
         f"the schedule history cannot be kept: the folder {folder} (or the one above it) cannot "
         "be made, is not a plain folder, or others can write to it",

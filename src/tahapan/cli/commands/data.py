@@ -118,7 +118,7 @@ def data_update(
         raise TahapanError(
             tr("belum ada sumber pembaruan", "no update source yet"),
             hint=tr(
-                "Beri alamat atau berkas: tahapan data update https://contoh.go.id/stages.toml",
+                "Sebutkan alamat atau berkas: tahapan data update https://contoh.go.id/stages.toml",
                 "Give an address or a file: tahapan data update https://example.org/stages.toml",
             ),
         )
@@ -171,7 +171,7 @@ def _folder() -> Path:
 
 def unsafe_folder(folder: Path) -> str:
     return tr(
-        f"folder {folder} tidak bisa dibuat, bukan folder biasa, atau bisa ditulis pengguna lain; "
+        f"folder {folder} tidak dapat dibuat, bukan folder biasa, atau bisa ditulis pengguna lain; "
         "tahapan tidak memakainya",
         f"the folder {folder} cannot be made, is not a plain folder, or others can write to it; "
         "tahapan does not use it",

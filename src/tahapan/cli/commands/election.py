@@ -181,7 +181,7 @@ def election_remove(
     if ident in election_ids(load_config().get("election", [])):
         # removed, it would leave every later run (cron's too) failing on the config's unknown id
         raise refuse(
-            f"konfigurasi {config_path()} memilih {ident} (kunci election); berkas tidak diubah",
+            f"pengaturan {config_path()} memilih {ident} (kunci election); berkas tidak diubah",
             f"the config {config_path()} chooses {ident} (key election); the file is unchanged",
             (
                 "Lepaskan dulu: tahapan config unset election (atau config set election ID-LAIN), "

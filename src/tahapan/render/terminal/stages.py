@@ -140,7 +140,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
         Text(
             tr(
                 "◀ sedang berjalan · ✗ (dicoret): tidak dilaksanakan · Kpst.: kepastian sumber (P resmi, 2S dua sumber, "
-                "1S satu sumber, D diturunkan) · ?: tanggal mulai tidak tercantum",
+                "1S satu sumber, D dihitung dari aturan) · ?: tanggal mulai tidak tercantum",
                 "◀ running · ✗ (struck out): not held · Conf.: source confidence (P official, 2S two sources, "
                 "1S one source, D derived) · ?: start date not given by the sources",
             ),
@@ -253,7 +253,7 @@ def show_view(report: ShowReport) -> Panel:
     parts: list[Any] = [grid]
     if stage.stages:
         sub = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
-        sub.add_column(tr("Sub-tahapan", "Sub-stages"), ratio=1, overflow="fold")
+        sub.add_column(tr("Subtahapan", "Sub-stages"), ratio=1, overflow="fold")
         sub.add_column(tr("Tanggal", "Dates"), no_wrap=True)
         sub.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
         for path, child in stage.walk(ref.path.rsplit("/", 1)[0] if "/" in ref.path else ""):

@@ -207,8 +207,8 @@ def _nothing_near(report: StatusReport, *, narrow: bool = False) -> Group:
     )
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     if not narrow:
-        table.add_column(tr("Pemilu yang dimuat", "Loaded elections"), ratio=1, overflow="fold")
-    table.add_column("id", style="" if narrow else "dim", overflow="fold")
+        table.add_column(tr("Pemilu yang tersedia", "Loaded elections"), ratio=1, overflow="fold")
+    table.add_column(tr("ID", "id"), style="" if narrow else "dim", overflow="fold")
     table.add_column(tr("Pemungutan", "Voting day"), no_wrap=True)
     table.add_column("H", justify="right", no_wrap=True)
     for e in report.loaded:
