@@ -31,7 +31,7 @@ def test_terminal_month_grid(cli):
     ]
     voting_row = next(line for line in lines if "27★" in line)
     assert voting_row.split("│")[3].startswith("27★")  # Wednesday 27 November 2024
-    assert "  ★ 27 Nov 2024: pemungutan suara pilkada-2024" in lines
+    assert "  ★ 27 Nov 2024: hari pemungutan suara Pilkada Serentak 2024" in lines
     assert any(line.startswith("  D Pelaksanaan kampanye  25 Sep – 23 Nov 2024") for line in lines)
     assert lines[-1] == "  * Libur: 27 Hari Pemilihan Kepala Daerah"
 

@@ -46,7 +46,7 @@ def test_working_days_show_what_was_skipped(cli):
     assert lines[:4] == [
         "Jumat, 5 April 2024 + 3 hari kerja = Kamis, 18 April 2024",
         "  H+51 → H+64 (Pemilu 2024)",
-        "  dilewati 10 hari yang bukan hari kerja:",
+        "  tidak dihitung 10 hari yang bukan hari kerja:",
         "    6 Apr 2024   Sabtu     akhir pekan",
     ]
     assert len(lines) == 13 and "Idul Fitri" in lines[8]

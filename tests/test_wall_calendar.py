@@ -432,7 +432,7 @@ def test_the_terminal_grid_goes_into_a_file_as_plain_text(cli, tmp_path):
     assert "\x1b" not in text
     assert text.splitlines()[1] == "Pilkada Serentak 2024 — November 2024"
     assert all(len(line) <= 80 for line in text.splitlines())
-    assert "  ★ 27 Nov 2024: pemungutan suara pilkada-2024" in text
+    assert "  ★ 27 Nov 2024: hari pemungutan suara Pilkada Serentak 2024" in text
 
 
 def test_the_footer_names_elections_in_the_chosen_language(cli, tmp_path):

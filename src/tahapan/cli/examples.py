@@ -104,7 +104,9 @@ PAGES: dict[str, Page] = {
         ("tahapan validate jadwal.toml",),
         {
             ExitCode.OK: Meaning("berkas sah", "the files are valid"),
-            ExitCode.ATTENTION: Meaning("ada masalah (didaftar)", "problems found (listed)"),
+            ExitCode.ATTENTION: Meaning(
+                "ada masalah (daftarnya ditampilkan)", "problems found (listed)"
+            ),
             ExitCode.BAD_INPUT: Meaning("berkas tidak dapat dibaca", "a file cannot be read"),
         },
     ),
@@ -123,14 +125,14 @@ PAGES: dict[str, Page] = {
         ),
         {
             ExitCode.OK: Meaning(
-                "terpasang, atau sudah yang terbaru", "installed, or already current"
+                "terpasang, atau jadwal sudah mutakhir", "installed, or already current"
             ),
             ExitCode.BAD_INPUT: Meaning(
                 "ditolak: tidak sah, tanda tangan salah, atau lebih lama dari yang terpasang",
                 "refused: invalid, badly signed, or older than the one installed",
             ),
             ExitCode.NOTIFY: Meaning(
-                "tidak tersambung atau server gagal; tidak ada yang berubah",
+                "tidak tersambung ke internet atau server bermasalah; tidak ada yang berubah",
                 "offline or a server error; nothing changed",
             ),
         },
@@ -174,7 +176,7 @@ PAGES: dict[str, Page] = {
         ("tahapan config get region",),
         {
             ExitCode.OK: None,
-            ExitCode.ATTENTION: Meaning("kunci itu belum diisi", "the key is not set"),
+            ExitCode.ATTENTION: Meaning("kunci itu belum diatur", "the key is not set"),
             ExitCode.BAD_INPUT: None,
         },
     ),

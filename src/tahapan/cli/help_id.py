@@ -10,7 +10,7 @@ HELP = {
     "Election stages: where today falls in the official timetables, countdowns and deadlines. "
     "Without a command, tahapan runs `status`, with its options.": (
         "Tahapan pemilu: posisi hari ini dalam jadwal resmi, hitung mundur, dan tenggat. Tanpa "
-        "perintah, tahapan menjalankan `status`, dengan opsinya."
+        "perintah, aplikasi menjalankan `status` beserta opsinya."
     ),
     "No colour or styles, as when NO_COLOR is set.": (
         "Tanpa warna dan gaya, seperti bila NO_COLOR diisi."
@@ -19,15 +19,17 @@ HELP = {
     # ----------------------------------------------------------------------------- shared options
     "Further schedule file (TOML) merged over the shipped data; repeatable. Env: TAHAPAN_DATA "
     "(files separated by ':').": (
-        "Berkas jadwal (TOML) tambahan yang digabung di atas data bawaan; boleh berulang. "
-        "Variabel lingkungan: TAHAPAN_DATA (berkas dipisah ':')."
+        "Berkas jadwal (TOML) tambahan yang digabungkan dengan data bawaan dan didahulukan bila "
+        "isinya berbeda; boleh berulang. Variabel lingkungan: TAHAPAN_DATA (nama berkas dipisahkan "
+        "dengan titik dua)."
     ),
     'Province, regency or city by Kemendagri code, id, name or alias (35.71, "Kota Kediri", '
     "Tangsel, Jatim): national stages, its province's and its own, in its time zone. `tahapan "
     "regions TEXT` searches them.": (
         "Provinsi, kabupaten atau kota menurut kode Kemendagri, ID, nama atau alias (35.71, "
-        '"Kota Kediri", Tangsel, Jatim): tahapan nasional, provinsinya dan miliknya sendiri, '
-        "dalam zona waktunya. `tahapan regions TEKS` mencarinya."
+        '"Kota Kediri", Tangsel, Jatim): ditampilkan tahapan nasional, tahapan provinsi, dan '
+        "tahapan khusus wilayah itu, menurut zona waktunya. Cari nama wilayah dengan `tahapan "
+        "regions TEKS`."
     ),
     "Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.": (
         "ID pemilu, mis. pemilu-2024; boleh berulang. Jika tidak diisi: pemilu yang tahapannya berlangsung pada atau mendekati "
@@ -46,7 +48,7 @@ HELP = {
         "Bahasa keluaran: id (Indonesia, bawaan) atau en (Inggris)."
     ),
     "Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.": (
-        "Tulis ke BERKAS (utuh sekaligus; BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
+        "Tulis ke BERKAS (BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
         "Jika tidak diisi: ditampilkan di layar."
     ),
     "Nothing on stderr when it succeeds (errors are still reported).": (
@@ -86,8 +88,8 @@ HELP = {
     ),
     # ------------------------------------------------------------------------------------- check
     "Answer with the exit status: 0 yes/nothing due, 1 no/something due, 2 bad input.": (
-        "Menjawab dengan kode keluar: 0 = ya/tidak ada tenggat, 1 = tidak/ada tenggat, 2 = "
-        "masukan salah."
+        "Periksa tenggat dan status tahapan, lalu jawab dengan kode keluar: 0 = ya atau tidak ada "
+        "tenggat, 1 = tidak atau ada tenggat, 2 = masukan salah."
     ),
     "Exit 0 when this stage runs on the date, 1 when not.": (
         "Kode keluar 0 bila TAHAPAN berjalan pada tanggal itu, 1 bila tidak."
@@ -113,9 +115,9 @@ HELP = {
     "Date arithmetic: H-30, a date plus N days or working days, the days in a span (both ends "
     "counted). Working days skip weekends, national holidays, cuti bersama and the election's "
     "own.": (
-        "Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (kedua "
-        "ujung dihitung). Hari kerja melewati akhir pekan, libur nasional, cuti bersama dan libur "
-        "pemilu itu sendiri."
+        "Hitung tanggal: H-30, tanggal + N hari (kerja), dan jumlah hari dalam rentang (tanggal awal "
+        "dan akhir ikut dihitung). Hari kerja tidak mencakup hari Sabtu dan Minggu, libur nasional, "
+        "cuti bersama, dan hari libur pemungutan suara pemilu itu."
     ),
     "Alias of `hitung`: date arithmetic with days, working days and spans.": (
         "Nama lain `hitung`: hitung tanggal dengan hari, hari kerja dan rentang."
@@ -140,18 +142,18 @@ HELP = {
     # ---------------------------------------------------------------------- validate, regions
     "Check schedule files: exit 0 valid, 1 problems found (listed), 2 a file cannot be read. Each "
     "file is checked as tahapan would use it: merged over the shipped data, in the order given.": (
-        "Periksa berkas jadwal: kode keluar 0 = sah, 1 = ada masalah (didaftar), 2 = berkas "
-        "tidak dapat dibaca.\n\nSetiap berkas diperiksa seperti tahapan memakainya: digabung di atas data "
-        "bawaan, dalam urutan yang diberikan."
+        "Periksa berkas jadwal: kode keluar 0 = sah, 1 = ada masalah (daftarnya ditampilkan), 2 = "
+        "berkas tidak dapat dibaca.\n\nSetiap berkas diperiksa seperti saat aplikasi memakainya: "
+        "digabungkan dengan data bawaan, dalam urutan yang diberikan."
     ),
     "Schedule files (TOML) to check.": "Berkas jadwal (TOML) yang diperiksa.",
     "The regions tahapan knows: 38 provinces and 514 regencies and cities, with Kemendagri code, "
     "kind, time zone and province. With TEXT, those it names: exact matches first, then names "
     "holding every word, then names containing it. Exit 1 when nothing matches, as grep does.": (
-        "Wilayah yang dikenali aplikasi ini: 38 provinsi dan 514 kabupaten dan kota, dengan kode "
-        "Kemendagri, jenis, zona waktu dan provinsi. Dengan TEKS, yang disebutnya: yang persis "
-        "cocok dulu, lalu nama yang memuat setiap katanya, lalu nama yang mengandungnya. Kode "
-        "keluar 1 bila tidak ada yang cocok."
+        "Wilayah yang dikenali aplikasi ini: 38 provinsi dan 514 kabupaten/kota, dengan kode "
+        "Kemendagri, jenis, zona waktu, dan provinsi. Dengan TEKS, ditampilkan wilayah yang cocok: "
+        "pertama yang sama persis, lalu yang namanya memuat setiap kata TEKS, lalu yang namanya "
+        "mengandung TEKS. Kode keluar 1 bila tidak ada yang cocok."
     ),
     "Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).": (
         "Kode, ID atau nama yang dicari, utuh atau sebagian (kediri, 35.71, Tangsel, kota)."
@@ -165,7 +167,8 @@ HELP = {
     "and csv hold every stage of the chosen elections unless months are given.": (
         "Kalender tahapan: kisi bulan (Senin-Minggu) di terminal, PDF atau HTML; iCalendar, CSV, "
         "JSON.\n\nBulan bawaan: dari bulan ini (atau bulan --on) sampai bulan tahapan berikutnya "
-        "dimulai. ics dan csv memuat semua tahapan pemilu yang dipilih kecuali bulannya diberikan."
+        "dimulai. Format ics dan csv memuat semua tahapan pemilu yang dipilih, kecuali bila bulan "
+        "ditentukan dengan --month, --year, atau --from/--to."
     ),
     "One month, e.g. 2024-11.": "Satu bulan, mis. 2024-11.",
     "The twelve months of a year.": "Dua belas bulan dalam satu tahun.",
@@ -177,13 +180,13 @@ HELP = {
     ),
     "ics: leave out stages longer than DAYS days (multi-year background stages such as "
     "planning), so that they do not cover a phone calendar; stderr says how many.": (
-        "ics: lewati tahapan yang lebih panjang dari HARI hari (tahapan latar yang bertahun-tahun, "
+        "ics: lewati tahapan yang lebih panjang dari HARI hari (tahapan yang berlangsung bertahun-tahun, "
         "mis. perencanaan) agar tidak menutupi kalender ponsel; jumlahnya disebut di stderr."
     ),
     "Leave stages longer than DAYS days (multi-year background stages such as planning) out of "
     "the calendars, so that they do not cover a phone calendar. DIR remembers it: later "
     "publishes do the same until --max-days 0 puts them back.": (
-        "Lewati tahapan yang lebih panjang dari HARI hari (tahapan latar yang bertahun-tahun, mis. "
+        "Lewati tahapan yang lebih panjang dari HARI hari (tahapan yang berlangsung bertahun-tahun, mis. "
         "perencanaan) di kalender agar tidak menutupi kalender ponsel. FOLDER mengingatnya: "
         "penerbitan berikutnya ikut melewatinya sampai --max-days 0 memuat semuanya lagi."
     ),
@@ -222,13 +225,13 @@ HELP = {
     "Read and change defaults: election, tz, lang, region, data, notify. Stored as TOML; "
     "TAHAPAN_CONFIG moves the file.": (
         "Baca dan ubah nilai bawaan: election, tz, lang, region, data, notify. Disimpan sebagai "
-        "TOML; TAHAPAN_CONFIG memindahkan berkasnya."
+        "TOML; letak lain dapat ditentukan dengan TAHAPAN_CONFIG."
     ),
     "Set KEY to VALUE (lists such as election and data are comma-separated).": (
         "Isi KUNCI dengan NILAI (daftar seperti election dan data dipisah koma)."
     ),
     "Print the value of KEY; exit 1 when it is not set.": (
-        "Tampilkan nilai KUNCI; kode keluar 1 bila belum diatur."
+        "Tampilkan nilai KUNCI; kode keluar 1 bila kunci itu belum diatur."
     ),
     "Remove KEY, so that the built-in default applies again.": (
         "Hapus KUNCI, sehingga nilai bawaan berlaku lagi."
@@ -251,8 +254,8 @@ HELP = {
     "Add, change or remove stages in your own schedule file (default: jadwal.toml in the user "
     "data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.": (
         "Tambah, ubah atau hapus tahapan di berkas jadwal Anda sendiri (bawaan: jadwal.toml di "
-        "folder data pengguna; TAHAPAN_USER_FILE atau --file memindahkannya). Setiap "
-        "perubahan diperiksa dulu."
+        "folder data pengguna; letak lain dapat ditentukan dengan TAHAPAN_USER_FILE atau --file). "
+        "Setiap perubahan diperiksa terlebih dahulu."
     ),
     "Add a stage (or a sub-stage: parent/child) to an election that is loaded.": (
         "Tambah tahapan (atau subtahapan: induk/anak) ke pemilu yang dimuat."
@@ -333,8 +336,8 @@ HELP = {
     ),
     "Copy this election's held stages, dated by H from the new voting day (projections, marked so "
     "in every view).": (
-        "Salin tahapan pemilu ini yang dilaksanakan, bertanggal H dari hari pemungutan suara yang "
-        "baru (proyeksi, ditandai demikian di setiap tampilan)."
+        "Salin tahapan yang dilaksanakan pada pemilu ini, dengan jarak H yang sama dari hari "
+        "pemungutan suara yang baru (ditandai sebagai proyeksi di setiap tampilan)."
     ),
     "Region it is held in (code, id or name); repeatable. It replaces the template's regions, its "
     "stages' included. Default: the template's, else nationwide.": (
@@ -351,8 +354,9 @@ HELP = {
     "An election your file defines.": "Pemilu yang dibuat di berkas Anda.",
     "The decree or regulation that sets the day: with --confidence, the day is official, and so "
     "are the stages your office dated while it was projected.": (
-        "Keputusan atau peraturan yang menetapkan hari itu: bersama --confidence, hari itu resmi, "
-        "begitu pula tahapan yang ditetapkan kantor Anda selama masih proyeksi."
+        "Keputusan atau peraturan yang menetapkan hari pemungutan suara. Bila diisi bersama "
+        "--confidence, hari itu dicatat resmi; tahapan yang ditetapkan kantor Anda sendiri juga "
+        "menjadi resmi, sedangkan tahapan hasil proyeksi tetap proyeksi."
     ),
     "P, P+2S, 2S, 1S or D (with --basis).": "P, P+2S, 2S, 1S atau D (bersama --basis).",
 }

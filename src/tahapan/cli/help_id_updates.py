@@ -46,7 +46,8 @@ HELP = {
     "minisign public key (its base64 line, or a .pub file): SOURCE.minisig must be a valid "
     "signature by it. Remembered for the source.": (
         "Kunci publik minisign (baris base64-nya, atau berkas .pub): SUMBER.minisig harus tanda "
-        "tangan sah dengan kunci itu. Diingat untuk sumber tersebut."
+        "tangan yang sah untuk kunci itu. Kunci ini disimpan untuk pembaruan berikutnya dari sumber "
+        "tersebut."
     ),
     "Install even when the revision is older than the one installed.": (
         "Tetap pasang walaupun revisinya lebih lama dari yang terpasang."
@@ -68,12 +69,12 @@ HELP = {
     # ----------------------------------------------------------------------------------- publish
     "Publish the schedules as a static site: calendars to subscribe to, a status board, the "
     "schedule file and its changes.": (
-        "Terbitkan jadwal sebagai situs statis: kalender langganan, papan status, berkas jadwal, "
+        "Terbitkan jadwal sebagai situs statis: kalender langganan, halaman status, berkas jadwal, "
         "dan daftar perubahannya."
     ),
     "Publish only the stages of this year.": "Terbitkan hanya tahapan pada tahun ini.",
     "Publish only the stages from this date's month on.": (
-        "Terbitkan hanya tahapan sejak bulan tanggal ini."
+        "Terbitkan hanya tahapan mulai dari bulan tanggal ini."
     ),
     "Publish only the stages up to this date's month.": (
         "Terbitkan hanya tahapan sampai bulan tanggal ini."

@@ -17,6 +17,7 @@ from tahapan.i18n import (
     WEEKDAYS_ID,
     date_mark,
     format_date,
+    pick,
     tr,
 )
 
@@ -117,11 +118,14 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
         table.add_row(*cells)
     out.append(table)
     out.extend(_key(report, month.marks, width))
+    election_names = {e.id: pick(e.name, e.name_en) for e in report.elections}
     for day in (d for week in month.weeks for d in week if d.in_month and d.voting):
-        said = f"{format_date(day.day, short=True)}: " + tr("pemungutan suara ", "voting day ")
-        out.append(
-            _hanging(Text("  ★ ", style="bold"), said + ", ".join(day.voting), width, style="bold")
+        said = f"{format_date(day.day, short=True)}: " + tr(
+            "hari pemungutan suara ", "voting day of "
         )
+        # a person reads the election's name; JSON keeps its id
+        names = ", ".join(election_names.get(i, i) for i in day.voting)
+        out.append(_hanging(Text("  ★ ", style="bold"), said + names, width, style="bold"))
     for kind, words in month.days_off_lines():
         sign, style = DAY_MARK[kind]
         out.append(_hanging(Text(f"  {sign} ", style=style), words, width, style=style))

@@ -249,7 +249,7 @@ def _calc_lines(report: CalcReport) -> list[str]:
         if report.days_off:
             lines.append(
                 tr(
-                    f"  dilewati {len(report.days_off)} hari yang bukan hari kerja:",
+                    f"  tidak dihitung {len(report.days_off)} hari yang bukan hari kerja:",
                     f"  skipped {len(report.days_off)} days that are not working days:",
                 )
             )
