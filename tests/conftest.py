@@ -96,16 +96,21 @@ def run():
     return _run
 
 
-def packages_loaded_by(*args: str) -> set[str]:
-    """Top-level packages imported by running the console entry point with ``args`` in a fresh
+def modules_loaded_by(*args: str) -> set[str]:
+    """Every module imported by running the console entry point with ``args`` in a fresh
     interpreter (as the installed `tahapan` runs)."""
     code = (
         f"import sys; sys.argv = ['tahapan', *{list(args)!r}]; from tahapan.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(done.stderr.splitlines()[-1].split())
+
+
+def packages_loaded_by(*args: str) -> set[str]:
+    """The top-level packages among ``modules_loaded_by(*args)``."""
+    return {name.split(".")[0] for name in modules_loaded_by(*args)}
 
 
 def chromium() -> str | None:

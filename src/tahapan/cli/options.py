@@ -18,7 +18,6 @@ from tahapan.i18n import set_language, tr
 from tahapan.model import Election, Region
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.load import load_catalog
-from tahapan.schedule.region_lookup import find_region
 from tahapan.schedule.regions import scope
 from tahapan.schedule.select import pick_elections
 
@@ -218,6 +217,8 @@ def open_session(
     # --region "" asks for no region, whatever the config says
     region_text = region if region is not None else config.get("region")
     if region_text:
+        from tahapan.schedule.region_lookup import find_region  # only when a region is named
+
         try:
             chosen_region = find_region(catalog.regions, region_text)
         except UnknownNameError as err:
