@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -168,13 +169,27 @@ def _hanging(ref: tl.StageRef, lines: Text) -> Any:
     """A stage's lines after its place in the tree, each wrapped line hanging under the name's first
     letter rather than at the table's edge."""
     prefix = tree_prefix(ref.depth)
-    if not prefix:
-        return lines
-    grid = Table.grid(padding=0, expand=True)
-    grid.add_column(width=len(prefix), no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(Text(prefix, style="dim"), lines)
-    return grid
+    return Hanging(prefix, lines) if prefix else lines
+
+
+class Hanging:
+    """``text`` wrapped to the width left after ``prefix``, the prefix before its first line and as
+    many spaces before the others. Lighter than a nested grid: a table measures and renders each of
+    its cells more than once, and `list` has a cell per stage."""
+
+    def __init__(self, prefix: str, text: Text) -> None:
+        self.prefix, self.text = prefix, text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        inner = Measurement.get(console, options, self.text)
+        return Measurement(inner.minimum + len(self.prefix), inner.maximum + len(self.prefix))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - len(self.prefix))
+        lines = self.text.wrap(console, width, overflow="fold")
+        for n, line in enumerate(lines):
+            lead = Text(self.prefix, style="dim") if n == 0 else Text(" " * len(self.prefix))
+            yield Text.assemble(lead, line, end="\n", no_wrap=True)
 
 
 def _source_label(report: ListReport, path: str) -> str:
