@@ -168,7 +168,7 @@ def test_the_quiet_day_table_marks_a_projected_election(cli, assumed):
 def test_an_official_voting_day_makes_the_assumptions_official(cli, assumed):
     half = cli("election", "set-voting-day", "pemilu-2029", "2029-02-14", "--basis", "PKPU 2/2027")
     assert half.exit_code == 2
-    assert half.stderr.startswith("tahapan: --basis dan --confidence diberikan bersama")
+    assert half.stderr.startswith("tahapan: --basis dan --confidence harus diberikan bersama")
     done = cli("election", "set-voting-day", "pemilu-2029", "2029-02-14", "--basis", "PKPU 2/2027",
                "--confidence", "P")  # fmt: skip
     assert done.exit_code == 0, done.output

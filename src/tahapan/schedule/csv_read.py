@@ -16,7 +16,15 @@ from pathlib import Path
 
 from tahapan.i18n import tr
 from tahapan.model import Election
-from tahapan.schedule.tabular import COLUMNS, REQUIRED, Imported, Row, collect, columns_message
+from tahapan.schedule.tabular import (
+    COLUMNS,
+    REQUIRED,
+    Imported,
+    Row,
+    collect,
+    columns_message,
+    stray_columns,
+)
 
 
 def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
@@ -39,6 +47,10 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
             f"read {len(header)} columns with {name[1]} as the separator ({found_by[1]}): ",
         )
         result.problems.append(f"{path}:{before + 1}: " + columns_message(missing, read, written))
+        return result
+    stray = stray_columns(header)
+    if stray:
+        result.problems.append(f"{path}:{before + 1}: {stray}")
         return result
 
     def lines() -> Iterator[Row]:

@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from tahapan.errors import TahapanError
 from tahapan.i18n import format_date, h_label, tr
-from tahapan.model import Confidence, Election, Stage
+from tahapan.model import MAX_OFFSET_DAYS, Confidence, Election, Stage
 
 _WITHIN_PARENT = (
     "Subtahapan harus berada dalam rentang tahapan induknya.",
@@ -26,6 +26,18 @@ _WITHIN_PARENT = (
 def check_dates(election: Election, path: str, stage: Stage | None, fields: dict[str, Any]) -> None:
     """Refuse typed dates that put ``path`` (``stage``, None while it is being added) out of
     order; dates the options did not touch are the files' to report."""
+    for key in ("start", "end"):
+        value = fields.get(key)
+        h = value.get("h") if isinstance(value, dict) else None
+        if (
+            isinstance(h, int) and abs(h) > MAX_OFFSET_DAYS
+        ):  # the schema's bound, in the option's words
+            _refuse(
+                f"--{key} {h_label(h)} terlalu jauh dari hari pemungutan suara",
+                f"--{key} {h_label(h)} is too far from voting day",
+                (f"H paling jauh {MAX_OFFSET_DAYS} hari sebelum atau sesudahnya.",
+                 f"H is at most {MAX_OFFSET_DAYS} days before or after it."),
+            )  # fmt: skip
     start, end = _day(election, fields.get("start")), _day(election, fields.get("end"))
     if start is None and end is None:
         return

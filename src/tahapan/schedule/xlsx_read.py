@@ -28,6 +28,7 @@ from tahapan.schedule.tabular import (
     cell_text,
     collect,
     columns_message,
+    stray_columns,
 )
 
 INSTALL = "pip install 'tahapan[excel]'"
@@ -87,6 +88,10 @@ def import_xlsx(path: Path, raw: bytes, known: dict[str, Election]) -> Imported:
                             f"{path}:{sheet.title}:1: "
                             + columns_message(missing, _read_words(written), written)
                         )
+                        continue
+                    stray = stray_columns(header)
+                    if stray:
+                        result.problems.append(f"{path}:{sheet.title}:1: {stray}")
                         continue
                     read.append(sheet.title)
                     yield from _sheet_rows(path, sheet.title, header, lines, result.problems)

@@ -266,7 +266,7 @@ def election_set_voting_day(
     chosen = pick_elections(session.catalog, [ident])[0]  # unknown ids fail here
     if (basis is None) != (confidence is None):
         raise refuse(
-            "--basis dan --confidence diberikan bersama",
+            "--basis dan --confidence harus diberikan bersama",
             "--basis and --confidence go together",
             (
                 'Hari yang resmi perlu dasar dan kepastiannya: --basis "PKPU ..." --confidence P.',

@@ -81,6 +81,7 @@ def _rows_leave_out(elections: list[Election], kind: str) -> None:
                 for _, s in election.walk()
                 if s.instances
             ),
+            *_not_held(election),
         ]
         if left:
             say(
@@ -91,3 +92,17 @@ def _rows_leave_out(elections: list[Election], kind: str) -> None:
                     "use -f toml for all of it",
                 )
             )
+
+
+def _not_held(election: Election) -> list[str]:
+    """The stages marked not held: rows have no column for it (an import would hold them again)."""
+    ids = [s.id for _, s in election.walk() if not s.held]
+    if not ids:
+        return []
+    shown = ", ".join(ids[:2]) + (", …" if len(ids) > 2 else "")
+    return [
+        tr(
+            f"tanda tidak dilaksanakan pada {len(ids)} tahapan ({shown})",
+            f"that {len(ids)} stages are not held ({shown})",
+        )
+    ]
