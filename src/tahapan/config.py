@@ -191,6 +191,13 @@ def check_value(key: str, value: Any) -> Any:
         if not all(isinstance(i, str) and i.strip() for i in items):
             raise ValueError(tr("harus daftar teks", "must be a list of strings"))
         items = [i.strip() for i in items]
+        if key == "notify" and not items:  # an empty list would read as set, and send nowhere
+            raise ValueError(
+                tr(
+                    "tidak boleh kosong; untuk menghapusnya: tahapan config unset notify",
+                    "must not be empty; to remove it: tahapan config unset notify",
+                )
+            )
         if key == "notify" and not all(_is_url(i) for i in items):
             raise ValueError(
                 tr("alamat Apprise berbentuk skema://...", "Apprise URLs look like scheme://...")
