@@ -433,7 +433,7 @@ def test_a_csv_export_names_what_it_leaves_out(cli, office):
         "tahapan: peringatan: CSV tidak memuat jenis program, jadwal pelaksanaan yang diubah pada "
         "pleno-mingguan (kantor); gunakan -f toml agar semuanya termuat\n"
     )
-    assert cli("export", "-e", "pemilu-2024", "-f", "csv").stderr == ""
+    assert cli("export", "-e", "pilkada-2024", "-f", "csv").stderr == ""  # nothing is left out
 
 
 def test_a_calendar_near_the_year_9999_ends_with_the_calendar(cli, office):

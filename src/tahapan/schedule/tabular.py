@@ -245,11 +245,6 @@ def collect(
         _place(tree, stage_path, stage, indexes.setdefault(election, {}))
         if stage_path in VOTING_STAGES:
             voting[election] = stage["start"] if "start" in stage else stage["end"]
-    if not result.rows and not result.problems:
-        result.problems.append(
-            f"{path}: "
-            + tr("tidak ada baris tahapan di bawah baris judul", "no stage rows under the header")
-        )
     for election, tree in trees.items():
         if election not in known:
             # without a pemungutan-suara row its voting day is not set: every view says so

@@ -39,6 +39,15 @@ def command(
     imported = tabular.import_file(file, {e.id: e for e in session.catalog.elections})
     if imported.problems:
         raise DataError(imported.problems)
+    if not imported.rows:  # a header alone would write an empty schedule over FILE.toml
+        raise DataError(
+            [
+                f"{file}: "
+                + tr(
+                    "tidak ada baris tahapan di bawah baris judul", "no stage rows under the header"
+                )
+            ]
+        )
     result = tables_text(
         imported.data,
         header=f"# {tr('Diimpor dari', 'Imported from')} {file.name} (tahapan import)\n",
