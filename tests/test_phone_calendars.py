@@ -123,3 +123,12 @@ def test_publish_leaves_them_out_remembers_and_puts_them_back(cli, tmp_path):
     assert back.exit_code == 0 and "max-days" not in back.stderr
     assert "UID:pemilu-2024.perencanaan@" in uids()
     assert "max-days" not in cli(*asked).stderr  # forgotten
+
+
+def test_max_days_says_nothing_when_nothing_is_left_out(cli, tmp_path):
+    done = cli(
+        "calendar", "-e", "pilkada-2024", "-f", "ics", "--max-days", "100000",
+        "-o", str(tmp_path / "x.ics"),
+    )  # fmt: skip
+    assert done.exit_code == 0
+    assert "--max-days" not in done.stderr

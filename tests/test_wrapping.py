@@ -148,3 +148,12 @@ def test_the_wrapper_knows_every_command():
     from tahapan.render.lines import COMMAND_WORDS
 
     assert set(COMMANDS) == COMMAND_WORDS
+
+
+def test_a_list_that_fits_keeps_its_columns_on_a_terminal(cli, monkeypatch):
+    """The regions a name fits are a small table: on a terminal wide enough, its spacing stays."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("tahapan.render.lines.on_terminal", lambda: True)
+    err = cli("status", "-r", "kediri").stderr.splitlines()
+    assert "  35.06  kabupaten  Kabupaten Kediri (Jawa Timur)" in err
+    assert "  35.71  kota       Kota Kediri (Jawa Timur)" in err

@@ -59,8 +59,8 @@ def message_width() -> int | None:
 def wrap(text: str, width: int | None, *, first: str = "", rest: str = "  ") -> list[str]:
     """``text`` (one line) as lines of at most ``width`` columns: the first after ``first``, the
     others after ``rest``. ``width`` None: one line, unbroken."""
-    if width is None:
-        return [first + text]
+    if width is None or len(first) + len(text) <= width:
+        return [first + text]  # as written: a line that fits keeps its spacing (aligned columns)
     lines = _Lines(first, rest)
     broken = False  # the last unit was a command broken over lines: what follows starts a line
     for unit in _units(text):

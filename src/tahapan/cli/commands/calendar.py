@@ -205,6 +205,8 @@ def say_left_out(elections: list[Election], max_days: int) -> None:
     from tahapan.reports.export import count_left_out
 
     n = count_left_out(elections, max_days)
+    if not n:  # nothing was left out: the calendar is whole, and nothing needs saying
+        return
     say(
         tr(
             f"--max-days {max_days}: {n} tahapan yang lebih panjang dari {max_days} hari tidak "
