@@ -40,9 +40,13 @@ def test_each_example_is_a_command_line_its_command_accepts(path, line):
     command_words = path.split()
     assert words[1 : 1 + len(command_words)] == command_words
     command = COMMANDS[tuple(command_words)]
-    # parsing (options, their values, the required arguments) without running anything
+    # parsing (options, their values, the required arguments) without running anything: an
+    # unknown option or a value its type refuses raises here
     context = command.make_context(" ".join(command_words), words[1 + len(command_words) :])
-    assert context.params
+    typed = {w for w in words if w.startswith("-")}
+    for param in command.params:
+        if typed & set(param.opts):  # each option the example gives reached its parameter
+            assert context.params[param.name] not in (None, param.default), (line, param.name)
 
 
 @pytest.mark.parametrize(

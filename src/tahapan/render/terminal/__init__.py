@@ -133,10 +133,15 @@ def progress_bar(done: int, total: int, width: int = 12) -> Text:
     return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
 
 
+def tree_prefix(depth: int) -> str:
+    """A stage's place in the tree before its name: "", "  └ ", "    └ "."""
+    return "  " * depth + ("└ " if depth else "")
+
+
 def indent(ref: tl.StageRef, *, mark: bool = False) -> Text:
     # the tree prefix alone is faint: a style given to Text() would be the whole line's base
     text = Text()
-    text.append("  " * ref.depth + ("└ " if ref.depth else ""), style="dim")
+    text.append(tree_prefix(ref.depth), style="dim")
     text.append(stage_name(ref.stage))
     if mark:
         text.append_text(projected(ref.stage, ref.election))

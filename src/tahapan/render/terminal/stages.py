@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -25,17 +25,14 @@ from tahapan.i18n import (
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT
-from tahapan.render.words import no_voting_day, position_word, voting_day_text
-from tahapan.reports.stages import ListReport, ShowReport
-
-if TYPE_CHECKING:
-    pass
-
 from tahapan.render.terminal import (
     election_name,
     projected,
     stage_name,
+    tree_prefix,
 )
+from tahapan.render.words import no_voting_day, position_word, voting_day_text
+from tahapan.reports.stages import ListReport, ShowReport
 
 _POSITION_STYLE = {
     "active": "bold green",
@@ -49,22 +46,21 @@ _POSITION_STYLE = {
 def list_view(report: ListReport, *, narrow: bool = False) -> Group:
     parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
     for election in report.elections:
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=not narrow)
-        table.add_column(tr("Tahapan", "Stage"), ratio=1, overflow="fold")
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+        # an id is copied into commands: the name column is wide enough that one never folds
+        # mid-word; the dates give way (they wrap between their two days), the figures never
+        ids = max(
+            (len(tree_prefix(p.count("/"))) + len(s.id) for p, s in election.walk()), default=0
+        )
         table.add_column(
-            tr("Tanggal", "Dates"), min_width=11
-        )  # wraps between its dates when an id needs the room
+            tr("Tahapan", "Stage"), overflow="fold", min_width=min(ids, _MAX_ID_COLUMN)
+        )
+        table.add_column(tr("Tanggal", "Dates"), min_width=11)
         table.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
         table.add_column(tr("Kpst.", "Conf."), no_wrap=True)
         if narrow:
             # one column: the name, then id, dates, length and confidence on a dim line under it
             table.columns = table.columns[:1]
-        ids = max((len(tree_prefix(d)) + len(s.id) for d, s in _depths(election)), default=0)
-        # an id is copied into commands: its column is wide enough that it never folds mid-word
-        table.columns[0].min_width = min(ids, _MAX_ID_COLUMN)
-        # the columns beside take their widest text unless they may wrap: the dates wrap between
-        # their two days when the names need the room, the figures never
-        table.columns[0].ratio = None
         for path, stage in election.walk():
             ref = tl.StageRef(election, path, stage)
             where = tl.position(ref, report.date)
@@ -155,14 +151,6 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
 
 #: the widest the name column is made for an id: beyond it (a very narrow terminal) an id folds
 _MAX_ID_COLUMN = 48
-
-
-def tree_prefix(depth: int) -> str:
-    return "  " * depth + ("└ " if depth else "")
-
-
-def _depths(election: Any) -> Any:
-    return ((path.count("/"), stage) for path, stage in election.walk())
 
 
 def _hanging(ref: tl.StageRef, lines: Text) -> Any:

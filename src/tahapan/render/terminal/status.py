@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
 from rich.console import Group
@@ -23,13 +23,7 @@ from tahapan.i18n import (
     pick,
     tr,
 )
-from tahapan.model import Election
-from tahapan.reports.status import StatusReport
-
-if TYPE_CHECKING:
-    pass
-
-from tahapan.model import ZONE_SHORT
+from tahapan.model import ZONE_SHORT, Election
 from tahapan.render.terminal import (
     Prose,
     countdown,
@@ -41,6 +35,7 @@ from tahapan.render.terminal import (
     stage_name,
     zone_label,
 )
+from tahapan.reports.status import StatusReport
 
 
 def view(report: StatusReport, *, narrow: bool = False) -> Group:
