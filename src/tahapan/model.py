@@ -25,7 +25,7 @@ CONFIDENCE_TEXT = {
     "P+2S": ("teks resmi dan dua sumber sekunder", "official text and two secondary sources"),
     "2S": ("dua sumber sekunder atau lebih", "two or more secondary sources agree"),
     "1S": ("satu sumber sekunder", "one secondary source"),
-    "D": ("diturunkan dari aturan bersumber", "derived from a sourced rule"),
+    "D": ("dihitung dari aturan yang bersumber", "derived from a sourced rule"),
 }
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Kemendagri area codes: 19 (province), 19.71 (regency or city)
