@@ -195,6 +195,7 @@ COMMANDS: dict[str, tuple[str, dict[str, Any]]] = {
     "config": ("config", {}),
     "stage": ("stage", {}),
     "election": ("election", {}),
+    "kasus": ("kasus", {}),
 }
 
 

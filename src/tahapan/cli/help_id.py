@@ -1,6 +1,7 @@
 """The Indonesian of every help text, keyed on its English (the text written in the code, with its
 whitespace run together): a catalog in the manner of gettext, for translators in this file and
-help_id_updates.py (the commands of schedules that change: changes, data, publish).
+help_id_updates.py (the commands of schedules that change: changes, data, publish) and
+help_id_cases.py (`kasus`).
 tests/test_structure.py checks that every command, option and argument has its entry."""
 
 from __future__ import annotations
@@ -361,9 +362,10 @@ HELP = {
     "P, P+2S, 2S, 1S or D (with --basis).": "P, P+2S, 2S, 1S atau D (bersama --basis).",
 }
 
+from tahapan.cli.help_id_cases import HELP as _CASES  # noqa: E402
 from tahapan.cli.help_id_updates import HELP as _UPDATES  # noqa: E402
 
-HELP.update(_UPDATES)
+HELP.update(_UPDATES | _CASES)
 
 METAVARS = {
     "DATE": "TANGGAL",
@@ -390,4 +392,8 @@ METAVARS = {
     "SECONDS": "DETIK",
     "DIR": "FOLDER",
     "BASE": "ALAMAT",
+    "CHAIN": "RANTAI",
+    "[CHAIN]": "[RANTAI]",
+    "WHEN": "WAKTU",
+    "STEP": "LANGKAH",
 }

@@ -43,6 +43,10 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("ScheduleExport", "csv"): ("files", "csv_text"),
     ("ScheduleExport", "ics"): ("files", "ics_text"),
     ("ScheduleExport", "xlsx"): ("workbook", "xlsx_bytes"),
+    ("CaseReport", "text"): ("cases", "case_text"),
+    ("CasesReport", "text"): ("cases", "cases_text"),
+    ("ChainsReport", "text"): ("cases", "chains_text"),
+    ("CaseEdit", "text"): ("cases", "edit_text"),
 }
 
 

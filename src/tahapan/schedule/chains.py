@@ -307,7 +307,7 @@ def _confidence(
     if value not in _CONFIDENCE:
         problems.append("confidence: " + tr("salah satu dari ", "one of ") + ", ".join(_CONFIDENCE))
         return None
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _text(

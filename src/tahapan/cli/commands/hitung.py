@@ -40,11 +40,25 @@ def command(
     json: JsonOpt = False,
     data: DataOpt = None,
     region: RegionOpt = None,
+    chain: Annotated[
+        str | None,
+        typer.Option(
+            "--chain",
+            metavar="CHAIN",
+            help="Count a deadline chain (`tahapan kasus chains`) from the date and time given, "
+            'without keeping a case: hitung --chain phpu-pileg "2024-03-20 22:19".',
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Date arithmetic: H-30, a date plus N days or working days, the days in a span (both ends
     counted). Working days skip weekends, national holidays, cuti bersama and the election's own."""
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     text = " ".join(expression or [])
+    if chain is not None:
+        from tahapan.cli.commands.kasus import chain_run
+
+        return render(chain_run(session, chain, text), "json" if json else "text")
     chosen = pick_elections(session.catalog, session.elections)
     context = chosen[0] if len(chosen) == 1 else None
     report = calculate(

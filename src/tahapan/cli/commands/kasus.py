@@ -1,0 +1,361 @@
+"""`tahapan kasus`: legal deadlines that follow one event (a report, a crime, a dispute), kept as
+cases in the user's own cases file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import typer
+
+from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.options import (
+    JsonOpt,
+    LangOpt,
+    OnOpt,
+    QuietOpt,
+    RegionOpt,
+    Session,
+    open_session,
+    resolve_on,
+)
+from tahapan.errors import TahapanError
+from tahapan.i18n import tr
+
+command = typer.Typer(
+    cls=Group,
+    options_metavar=options_metavar(),
+    subcommand_metavar=subcommand_metavar(),
+    name="kasus",
+    help="Case deadlines: a report, an election crime, a dispute. Each case follows a chain of "
+    "legal deadlines from one event; without a subcommand, the open cases and their next "
+    "deadline, the nearest first.",
+    invoke_without_command=True,
+)
+
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Case id: lower-case words joined by hyphens, e.g. pidana-2024-001.",
+        show_default=False,
+    ),
+]
+
+
+@command.callback()
+def kasus_list(
+    ctx: typer.Context,
+    every: Annotated[
+        bool, typer.Option("--all", help="Closed cases too.", show_default=False)
+    ] = False,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+) -> int | None:
+    """The open cases, each with its next deadline and the days left, the nearest first."""
+    if ctx.invoked_subcommand is not None:
+        return None
+    from tahapan.render import render
+    from tahapan.reports.cases import CasesReport, open_cases
+    from tahapan.schedule.cases import load_book
+
+    session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
+    day = resolve_on(session, on)
+    book = load_book()
+    reports = [_report(session, book, case, day) for case in book.cases]
+    return render(CasesReport(day, open_cases(book, reports, every), every), _format(json))
+
+
+@command.command("chains", cls=Command, options_metavar=options_metavar())
+def kasus_chains(
+    chain: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CHAIN]",
+            help="One chain, shown step by step: pemilu-pidana, phpu-pileg...",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+) -> int:
+    """The deadline chains: what each starts from, and every step's rule and article."""
+    from tahapan.render import render
+    from tahapan.reports.cases import ChainsReport
+    from tahapan.schedule.cases import load_book
+
+    open_session(data=None, lang=lang, tz=None, elections=None, region="")
+    book = load_book()
+    chains = [book.chain(chain)] if chain else list(book.chains.values())
+    return render(ChainsReport(chains, detail=chain is not None), _format(json))
+
+
+@command.command("add", cls=Command, options_metavar=options_metavar())
+def kasus_add(
+    ident: IdArg,
+    chain: Annotated[
+        str,
+        typer.Option(
+            "--chain",
+            metavar="CHAIN",
+            help="The chain it follows (`tahapan kasus chains` lists them).",
+            show_default=False,
+        ),
+    ],
+    when: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            metavar="WHEN",
+            help='The event it starts from: a date (2024-01-05) or a date and time ("2024-03-20 '
+            '22:19", "20/03/2024 22.19 WITA"), in the case\'s zone.',
+            show_default=False,
+        ),
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="TEXT", help="What the case is about.", show_default=False),
+    ] = None,
+    region: RegionOpt = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+) -> int:
+    """Add a case: its deadlines are counted from the event, in the region's zone (else WIB)."""
+    session = open_session(data=None, lang=lang, tz=None, elections=None, region=region)
+    zone = session.region.timezone if session.region else "Asia/Jakarta"
+    event = _moment(when, session, zone, "--from")
+
+    def add(data: dict[str, Any], book: Any) -> str:
+        book.chain(chain)  # an unknown chain is named with the known ones
+        if any(c.id == ident for c in book.cases):
+            raise TahapanError(
+                tr(f"kasus {ident} sudah ada", f"case {ident} already exists"),
+                hint=tr(
+                    "Pilih id lain, atau hapus dulu: tahapan kasus remove " + ident,
+                    "Choose another id, or remove it first: tahapan kasus remove " + ident,
+                ),
+            )
+        table: dict[str, Any] = {"id": ident, "chain": chain, "event": event, "zone": zone}
+        if name:
+            table["name"] = name
+        if session.region is not None:
+            table["region"] = session.region.id
+        data.setdefault("cases", []).append(table)
+        return "added"
+
+    return _change(session, ident, add, json)
+
+
+@command.command("show", cls=Command, options_metavar=options_metavar())
+def kasus_show(ident: IdArg, on: OnOpt = None, lang: LangOpt = None, json: JsonOpt = False) -> int:
+    """Every step of a case: its deadline, the rule and article, the date under a conflicting
+    rule, and whether it is done. Exit 1 when a deadline was missed."""
+    from tahapan.render import render
+    from tahapan.reports.cases import late_exit
+    from tahapan.schedule.cases import load_book
+
+    session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
+    book = load_book()
+    report = _report(session, book, book.case(ident), resolve_on(session, on), decrees=True)
+    render(report, _format(json))
+    return late_exit(report)
+
+
+@command.command("done", cls=Command, options_metavar=options_metavar())
+def kasus_done(
+    ident: IdArg,
+    step: Annotated[
+        str,
+        typer.Argument(metavar="STEP", help="The step that happened (its id).", show_default=False),
+    ],
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="WHEN",
+            help='When it happened: a date, or a date and time ("2024-03-22 14:05"). Default: '
+            "today.",
+            show_default=False,
+        ),
+    ] = None,
+    undo: Annotated[
+        bool, typer.Option("--undo", help="Take the record back.", show_default=False)
+    ] = False,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+) -> int:
+    """Record that a step happened: the steps after it count from that real date."""
+    session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
+    if undo and when is not None:
+        raise TahapanError(tr("--undo tidak memakai --on", "--undo takes no --on"))
+
+    def done(data: dict[str, Any], book: Any) -> str:
+        from tahapan.schedule.cases import case_table
+
+        case = book.case(ident)
+        chain = book.chain(case.chain)
+        if chain.step(step) is None:
+            raise TahapanError(
+                tr(f"{chain.id} tidak punya langkah {step!r}", f"{chain.id} has no step {step!r}"),
+                hint=tr("Langkahnya: ", "Its steps: ") + ", ".join(s.id for s in chain.steps),
+            )
+        table = case_table(data, ident)
+        if undo:
+            table.get("done", {}).pop(step, None)
+            if not table.get("done"):
+                table.pop("done", None)
+            return "done"
+        moment = _moment(when, session, case.zone, "--on") if when else session.today
+        if _day(moment) < _day(case.event):
+            raise TahapanError(
+                tr(
+                    f"{step} tidak dapat terjadi sebelum kejadian kasus ({_day(case.event)})",
+                    f"{step} cannot happen before the case's event ({_day(case.event)})",
+                )
+            )
+        table.setdefault("done", {})[step] = moment
+        return "done"
+
+    return _change(session, ident, done, json, step=step)
+
+
+@command.command("close", cls=Command, options_metavar=options_metavar())
+def kasus_close(
+    ident: IdArg,
+    on: OnOpt = None,
+    reopen: Annotated[
+        bool, typer.Option("--reopen", help="Open a closed case again.", show_default=False)
+    ] = False,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+) -> int:
+    """Close a case: it leaves the list, the daily check and status (kept in the file)."""
+    session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
+    day = resolve_on(session, on)
+
+    def close(data: dict[str, Any], book: Any) -> str:
+        from tahapan.schedule.cases import case_table
+
+        book.case(ident)
+        table = case_table(data, ident)
+        if reopen:
+            table.pop("closed", None)
+            return "reopened"
+        table["closed"] = day
+        return "closed"
+
+    return _change(session, ident, close, json)
+
+
+@command.command("remove", cls=Command, options_metavar=options_metavar())
+def kasus_remove(
+    ident: IdArg, lang: LangOpt = None, json: JsonOpt = False, quiet: QuietOpt = False
+) -> int:
+    """Remove a case from the file (the previous version is kept as .bak)."""
+    session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
+
+    def remove(data: dict[str, Any], book: Any) -> str:
+        from tahapan.schedule.cases import case_table
+
+        book.case(ident)
+        data["cases"].remove(case_table(data, ident))
+        if not data["cases"]:
+            data.pop("cases")
+        return "removed"
+
+    return _change(session, ident, remove, json)
+
+
+# ------------------------------------------------------------------------------------------ shared
+
+
+def chain_run(session: Session, chain: str, when: str) -> Any:
+    """`hitung --chain`: a chain counted from ``when`` as a case would be, none kept."""
+    from tahapan.schedule.cases import Case, load_book
+
+    book = load_book()
+    book.chain(chain)
+    zone = session.region.timezone if session.region else "Asia/Jakarta"
+    if not when.strip():
+        raise TahapanError(
+            tr("--chain perlu tanggal kejadian", "--chain needs the event's date"),
+            hint=tr(
+                f'Contoh: tahapan hitung --chain {chain} "2024-03-20 22:19"',
+                f'Example: tahapan hitung --chain {chain} "2024-03-20 22:19"',
+            ),
+        )
+    event = _moment(when, session, zone, "--chain")
+    region = session.region.id if session.region else None
+    case = Case(id="hitung", chain=chain, event=event, zone=zone, region=region)
+    report = _report(session, book, case, session.today, decrees=True)
+    report.stored = False
+    return report
+
+
+def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | None = None) -> int:
+    from tahapan.cli.streams import say
+    from tahapan.render import render
+    from tahapan.render.cases import edit_message
+    from tahapan.reports.cases import CaseEdit
+    from tahapan.schedule.cases import cases_file, change_cases, load_book
+
+    action, backup = change_cases(mutate)
+    kept = str(backup) if backup else None
+    result = CaseEdit(action, ident, str(cases_file()), kept, step)  # type: ignore[arg-type]
+    if action != "removed":
+        book = load_book()
+        result.report = _report(session, book, book.case(ident), session.today, decrees=True)
+    say(edit_message(result))
+    return render(result, _format(json))
+
+
+def _report(session: Session, book: Any, case: Any, day: date, *, decrees: bool = False) -> Any:
+    """The case counted on ``day``: the region's local holidays, the holiday decrees' last year."""
+    from tahapan.days.dates import now
+    from tahapan.reports.cases import local_holidays, run_case
+
+    # a day other than today is looked at from its first minute
+    moment = now(case.zone) if day == session.today else _midnight(day, case.zone)
+
+    region = next((r for r in session.catalog.regions if r.id == case.region), None)
+    until = None
+    if decrees:
+        from tahapan.days.workdays import holiday_data
+
+        until = holiday_data()[1]
+    return run_case(
+        case,
+        book.chain(case.chain),
+        on=day,
+        now=moment,
+        holidays=local_holidays((session.loaded or session.catalog).elections, region),
+        decrees_until=until,
+        region=region,
+    )
+
+
+def _moment(text: str, session: Session, zone: str, option: str) -> date | datetime:
+    from tahapan.days.moments import parse_moment
+
+    if not text.strip():
+        raise TahapanError(tr(f"{option} kosong", f"{option} is empty"))
+    return parse_moment(text, today=session.today, zone=zone)
+
+
+def _midnight(day: date, zone: str) -> datetime:
+    from datetime import time
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, time(0), ZoneInfo(zone))
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _format(json: bool) -> str:
+    return "json" if json else "text"

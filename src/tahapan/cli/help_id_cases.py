@@ -1,0 +1,70 @@
+"""The Indonesian of the help of `kasus` and `hitung --chain` (see help_id.py)."""
+
+from __future__ import annotations
+
+HELP = {
+    "Count a deadline chain (`tahapan kasus chains`) from the date and time given, without "
+    'keeping a case: hitung --chain phpu-pileg "2024-03-20 22:19".': (
+        "Hitung rantai tenggat (`tahapan kasus chains`) dari tanggal dan jam yang diberikan, "
+        'tanpa menyimpan kasus: hitung --chain phpu-pileg "2024-03-20 22:19".'
+    ),
+    "Case deadlines: a report, an election crime, a dispute. Each case follows a chain of legal "
+    "deadlines from one event; without a subcommand, the open cases and their next deadline, the "
+    "nearest first.": (
+        "Tenggat penanganan kasus: laporan pelanggaran, tindak pidana Pemilu, sengketa. Setiap "
+        "kasus mengikuti rantai tenggat hukum sejak satu peristiwa; tanpa subperintah, "
+        "tampilkan kasus yang masih terbuka dengan tenggat berikutnya, yang terdekat lebih dulu."
+    ),
+    "Closed cases too.": "Termasuk kasus yang sudah ditutup.",
+    "The open cases, each with its next deadline and the days left, the nearest first.": (
+        "Kasus yang masih terbuka, masing-masing dengan tenggat berikutnya dan sisa harinya, "
+        "yang terdekat lebih dulu."
+    ),
+    "The deadline chains: what each starts from, and every step's rule and article.": (
+        "Tampilkan rantai tenggat: peristiwa awal setiap rantai, serta aturan dan pasal setiap "
+        "langkahnya."
+    ),
+    "One chain, shown step by step: pemilu-pidana, phpu-pileg...": (
+        "Satu rantai, ditampilkan langkah demi langkah: pemilu-pidana, phpu-pileg..."
+    ),
+    "Add a case: its deadlines are counted from the event, in the region's zone (else WIB).": (
+        "Tambahkan kasus: tenggatnya dihitung sejak peristiwa awal, dalam zona waktu wilayahnya "
+        "(jika tidak ada, WIB)."
+    ),
+    "Case id: lower-case words joined by hyphens, e.g. pidana-2024-001.": (
+        "ID kasus: huruf kecil dan angka yang disambung tanda hubung, mis. pidana-2024-001."
+    ),
+    "The chain it follows (`tahapan kasus chains` lists them).": (
+        "Rantai tenggat yang diikuti (daftarnya: `tahapan kasus chains`)."
+    ),
+    'The event it starts from: a date (2024-01-05) or a date and time ("2024-03-20 22:19", '
+    '"20/03/2024 22.19 WITA"), in the case\'s zone.': (
+        'Peristiwa awal: tanggal (2024-01-05) atau tanggal dan jam ("2024-03-20 22:19", '
+        '"20/03/2024 22.19 WITA"), dalam zona waktu kasus.'
+    ),
+    "What the case is about.": "Pokok perkara kasus ini.",
+    "Every step of a case: its deadline, the rule and article, the date under a conflicting "
+    "rule, and whether it is done. Exit 1 when a deadline was missed.": (
+        "Tampilkan setiap langkah kasus: tenggatnya, aturan dan pasalnya, tanggal menurut aturan "
+        "lain yang bertentangan, dan apakah sudah terjadi. Kode keluar 1 bila ada tenggat yang "
+        "terlewat."
+    ),
+    "Record that a step happened: the steps after it count from that real date.": (
+        "Catat bahwa suatu langkah sudah terjadi: langkah sesudahnya dihitung dari tanggal "
+        "sebenarnya itu."
+    ),
+    "The step that happened (its id).": "Langkah yang sudah terjadi (ID-nya).",
+    'When it happened: a date, or a date and time ("2024-03-22 14:05"). Default: today.': (
+        'Kapan terjadinya: tanggal, atau tanggal dan jam ("2024-03-22 14:05"). Jika tidak diisi: '
+        "hari ini."
+    ),
+    "Take the record back.": "Batalkan catatan itu.",
+    "Close a case: it leaves the list, the daily check and status (kept in the file).": (
+        "Tutup kasus: tidak lagi muncul di daftar, di check harian dan di status (tetap "
+        "tersimpan di berkas)."
+    ),
+    "Open a closed case again.": "Buka kembali kasus yang sudah ditutup.",
+    "Remove a case from the file (the previous version is kept as .bak).": (
+        "Hapus kasus dari berkas (versi sebelumnya disimpan sebagai .bak)."
+    ),
+}
