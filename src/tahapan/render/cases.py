@@ -5,8 +5,10 @@ Plain lines (no Rich), wrapped to the terminal and one line a fact in a pipe, th
 
 from __future__ import annotations
 
+from datetime import date
+
 from tahapan.days.deadlines import Count, Point
-from tahapan.i18n import format_date, pick, tr
+from tahapan.i18n import distance, format_date, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, ZONE_SHORT
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
 from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport, ChainsReport, StepDue
@@ -66,6 +68,34 @@ def next_line(r: CaseReport) -> str:
         f"{moment(step.due.end, short=True)} ({left(step.days_left)}): "
         f"{pick(step.step.name, step.step.name_en)}{footing_mark(step)}"
     )
+
+
+def deadline_fields(report: CaseReport, step: StepDue, on: date) -> list[str]:
+    """`check`'s columns for a case deadline: the date, `kasus`, the case, the step, `tenggat` (or
+    `TERLEWAT`), the name (and the minute of an hour deadline), how far."""
+    due = step.due.end if step.due else None
+    name = pick(step.step.name, step.step.name_en) + footing_mark(step)
+    if due is not None and due.at is not None:
+        name += f" ({_clock(due)})"
+    return [
+        due.day.isoformat() if due else "",
+        tr("kasus", "case"),
+        report.case.id,
+        step.step.id,
+        tr("TERLEWAT", "MISSED") if step.state == "overdue" else tr("tenggat", "deadline"),
+        name,
+        distance((due.day - on).days) if due and due.day >= on else left(step.days_left),
+    ]
+
+
+def deadline_message(report: CaseReport, step: StepDue) -> str:
+    """A case deadline in a notification, for a phone: names, not ids."""
+    due = step.due.end if step.due else None
+    when = moment(due, short=True) if due else ""
+    what = pick(step.step.name, step.step.name_en) + footing_mark(step)
+    case = report.case.name or report.case.id
+    state = tr(" TERLEWAT", " MISSED") if step.state == "overdue" else ""
+    return f"{when}{state} · {what} · {tr('kasus', 'case')} {case} · {left(step.days_left)}"
 
 
 def case_lines(report: CaseReport) -> list[str]:
@@ -279,9 +309,17 @@ def moment(point: Point, *, short: bool = False) -> str:
     text = format_date(point.day, weekday=not short, short=short)
     if point.at is None:
         return text
-    zone = str(getattr(point.at.tzinfo, "key", "")) or point.at.strftime("UTC%z")
-    clock = point.at.strftime("%H.%M") if tr("id", "en") == "id" else point.at.strftime("%H:%M")
-    return f"{text} {tr('pukul', 'at')} {clock} {ZONE_SHORT.get(zone, zone)}"
+    return f"{text} {tr('pukul', 'at')} {_clock(point)}"
+
+
+def _clock(point: Point) -> str:
+    """22.19 WIB (22:19 WIB in English)."""
+    at = point.at
+    if at is None:
+        return ""
+    zone = str(getattr(at.tzinfo, "key", "")) or at.strftime("UTC%z")
+    clock = at.strftime(tr("%H.%M", "%H:%M"))
+    return f"{clock} {ZONE_SHORT.get(zone, zone)}"
 
 
 def left(days_left: int | None) -> str:

@@ -51,6 +51,10 @@ def check_text(report: CheckReport) -> str:
             distance((e.day - report.date).days),
         ]
         lines.append("\t".join(fields))
+    if report.case_deadlines:
+        from tahapan.render.cases import deadline_fields
+
+        lines += ["\t".join(deadline_fields(r, s, report.date)) for r, s in report.case_deadlines]
     if report.changes:
         from tahapan.render.changes import line
 
@@ -68,7 +72,7 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
     if report.stage is not None:
         return _active_message(report.stage)
     changed = _changes_message(report)
-    if not report.events:
+    if not report.events and not report.case_deadlines:
         return changed
     kinds = {"start": tr("mulai", "starts"), "end": tr("berakhir", "ends"), "day": ""}
     lines = [
@@ -78,6 +82,10 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
         + f"· {_election_name(e.ref.election)} · {distance((e.day - report.date).days)}"
         for e in report.events
     ]
+    if report.case_deadlines:
+        from tahapan.render.cases import deadline_message
+
+        lines += [deadline_message(r, s) for r, s in report.case_deadlines]
     count = len(lines)
     title = tr(f"Tenggat tahapan: {count}", f"Stage deadlines: {count}")
     if changed is not None:  # one message, in the order stdout has: deadlines, then changes

@@ -209,6 +209,23 @@ class CaseEdit:
         }
 
 
+def deadline_json(report: CaseReport, step: StepDue) -> dict[str, Any]:
+    """A case's deadline as `check` and `status` give it."""
+    return {
+        "case": report.case.id,
+        "case_name": report.case.name,
+        "chain": report.chain.id,
+        "step": step.step.id,
+        "name": step.step.name,
+        "name_en": step.step.name_en or step.step.name,
+        "state": step.state,
+        "due": _point_json(step.due.end if step.due else None),
+        "days_left": step.days_left,
+        "footing": step.footing,
+        "basis": step.step.basis,
+    }
+
+
 def case_json(case: Case, chain: Chain, region: Region | None) -> dict[str, Any]:
     return {
         "id": case.id,
@@ -313,6 +330,61 @@ def _uncovered(count: Count, base: Point, due: Due, until: int | None) -> tuple[
     return tuple(y for y in years_between(base.day, due.end.day) if y > until)
 
 
+def case_reports(
+    book: CaseBook,
+    *,
+    on: date,
+    now: datetime,
+    elections: Sequence[Any],
+    regions: Sequence[Region],
+    every: bool = False,
+    decrees_until: int | None = None,
+) -> list[CaseReport]:
+    """Each case of the book counted on ``on`` (the open ones; closed too with ``every``), with its
+    region's local holidays from the loaded ``elections``."""
+    out = []
+    for case in book.cases:
+        if case.closed is not None and not every:
+            continue
+        region = next((r for r in regions if r.id == case.region), None)
+        out.append(
+            run_case(
+                case,
+                book.chains[case.chain],
+                on=on,
+                now=now,
+                holidays=local_holidays(elections, region),
+                decrees_until=decrees_until,
+                region=region,
+            )
+        )
+    return out
+
+
+def deadlines_within(
+    reports: Sequence[CaseReport], on: date, days: Iterable[int] | int
+) -> list[tuple[CaseReport, StepDue]]:
+    """The deadlines not met of open cases that fall ``days`` away: every day up to it (an int,
+    as `check --within`), or exactly those distances (`check --remind`)."""
+    wanted = None if isinstance(days, int) else set(days)
+    horizon = days if isinstance(days, int) else max(wanted or {0})
+    found = []
+    for report in reports:
+        for step in report.steps:
+            if step.due is None or step.state not in ("open", "overdue") or step.days_left is None:
+                continue
+            left = step.days_left
+            near = left in wanted if wanted is not None else 0 <= left <= horizon
+            # a missed deadline stays in --within's answer until it is recorded or the case
+            # closed; --remind says it once, the day after
+            missed = step.state == "overdue" and (wanted is None or left == -1)
+            if near or missed:
+                found.append((report, step))
+    return sorted(
+        found, key=lambda pair: (pair[1].due.end.day if pair[1].due else on, pair[0].case.id)
+    )
+
+
 def local_holidays(elections: Iterable[Any], region: Region | None) -> tuple[Holiday, ...]:
     """The days off a region keeps that the national decrees do not list: the local holidays the
     loaded schedules give for it."""
@@ -322,18 +394,14 @@ def local_holidays(elections: Iterable[Any], region: Region | None) -> tuple[Hol
     return tuple(h for e in elections for h in e.holidays if h.regions and names & set(h.regions))
 
 
-def open_cases(
-    book: CaseBook, reports: Sequence[CaseReport], every: bool = False
-) -> list[CaseReport]:
-    chosen = [r for r in reports if every or r.case.closed is None]
-    return sorted(
-        chosen,
-        key=lambda r: (
-            r.next is None,
-            r.next.due.end.day if r.next and r.next.due else date.max,
-            r.case.id,
-        ),
-    )
+def nearest_first(reports: Sequence[CaseReport]) -> list[CaseReport]:
+    """Cases by their next deadline (a missed one first); those with none left last."""
+
+    def key(r: CaseReport) -> tuple[bool, date, str]:
+        step = r.next
+        return (step is None, step.due.end.day if step and step.due else date.max, r.case.id)
+
+    return sorted(reports, key=key)
 
 
 def late_exit(report: CaseReport) -> int:

@@ -17,6 +17,7 @@ from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import pick_elections
 
 if TYPE_CHECKING:
+    from tahapan.reports.cases import CaseReport, StepDue
     from tahapan.reports.changes import Item
 
 
@@ -39,6 +40,9 @@ class CheckReport:
     changes_first_look: bool = False
     #: for --changes: the snapshot was damaged or gone, so what changed cannot be told
     baseline_lost: bool = False
+    #: for --within/--remind: the deadlines of the user's open cases in the window (None: cases
+    #: not looked at)
+    case_deadlines: list[tuple[CaseReport, StepDue]] | None = None
 
     @property
     def exit_code(self) -> int:
@@ -78,6 +82,10 @@ class CheckReport:
                 }
                 for e in self.events
             ]
+        if self.case_deadlines is not None:
+            from tahapan.reports.cases import deadline_json
+
+            out["case_deadlines"] = [deadline_json(r, s) for r, s in self.case_deadlines]
         if self.changes is not None:
             from tahapan.reports.changes import item_json
 

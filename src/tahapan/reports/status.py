@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tahapan.days import timeline as tl
 from tahapan.model import Election, Region
@@ -13,6 +13,9 @@ from tahapan.reports import election_json, stage_json
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import around, expand_all, nearest
 from tahapan.schedule.select import pick_elections
+
+if TYPE_CHECKING:
+    from tahapan.reports.cases import CaseReport
 
 
 @dataclass
@@ -37,6 +40,8 @@ class StatusReport:
     region: Region | None = None
     #: on a day with no election near: the continuous programmes (PDPB), what runs and comes next
     programmes: list[ElectionStatus] = field(default_factory=list)
+    #: the user's open cases, the nearest deadline first (None: the user keeps no cases file)
+    cases: list[CaseReport] | None = None
 
     exit_code = 0
 
@@ -69,7 +74,17 @@ class StatusReport:
                 for e in es.ended
             ],
             "programmes": [_programme_json(ps, self.date) for ps in self.programmes],
+            **({} if self.cases is None else {"cases": _cases_json(self.cases)}),
         }
+
+
+def _cases_json(cases: list[CaseReport]) -> list[dict[str, Any]]:
+    from tahapan.reports.cases import deadline_json
+
+    return [
+        {"case": r.case.id, "next": None if r.next is None else deadline_json(r, r.next)}
+        for r in cases
+    ]
 
 
 def _programme_json(ps: ElectionStatus, on: date) -> dict[str, Any]:

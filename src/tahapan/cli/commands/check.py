@@ -83,6 +83,14 @@ def command(
             show_default=False,
         ),
     ] = None,
+    cases: Annotated[
+        bool,
+        typer.Option(
+            "--cases/--no-cases",
+            help="With --within/--remind: the deadlines of your open cases (`tahapan kasus`) too; "
+            "a missed one is said by --within until recorded, by --remind the day after.",
+        ),
+    ] = True,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status answers.")
     ] = False,
@@ -129,6 +137,10 @@ def command(
         )
     else:
         report = CheckReport(date, True, "changes")
+    if cases and (within is not None or remind is not None):
+        _case_deadlines(
+            session, report, parse_span(within) if within else parse_spans(remind or "")
+        )
     failure = None
     seen = None
     if changes:
@@ -146,6 +158,28 @@ def command(
         # only now: a notification that failed (exit 75) is sent again by the next run
         seen()
     return code
+
+
+def _case_deadlines(session: Session, report: CheckReport, days: int | tuple[int, ...]) -> None:
+    """The open cases' deadlines in the window, when the user keeps cases at all (one stat else)."""
+    from tahapan.schedule.cases import has_cases
+
+    if not has_cases():
+        return
+    from tahapan.cli.commands.kasus import looked_at
+    from tahapan.reports.cases import case_reports, deadlines_within
+    from tahapan.schedule.cases import load_book
+
+    loaded = session.loaded or session.catalog
+    reports = case_reports(
+        load_book(),
+        on=report.date,
+        now=looked_at(session, report.date, session.zone),
+        elections=loaded.elections,
+        regions=loaded.regions,
+    )
+    report.case_deadlines = deadlines_within(reports, report.date, days)
+    report.ok = report.ok and not report.case_deadlines
 
 
 def _changes(session: Session, report: CheckReport) -> Callable[[], None]:

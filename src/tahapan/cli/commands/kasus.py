@@ -57,14 +57,21 @@ def kasus_list(
     if ctx.invoked_subcommand is not None:
         return None
     from tahapan.render import render
-    from tahapan.reports.cases import CasesReport, open_cases
+    from tahapan.reports.cases import CasesReport, case_reports, nearest_first
     from tahapan.schedule.cases import load_book
 
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
     day = resolve_on(session, on)
-    book = load_book()
-    reports = [_report(session, book, case, day) for case in book.cases]
-    return render(CasesReport(day, open_cases(book, reports, every), every), _format(json))
+    loaded = session.loaded or session.catalog
+    reports = case_reports(
+        load_book(),
+        on=day,
+        now=looked_at(session, day, session.zone),
+        elections=loaded.elections,
+        regions=loaded.regions,
+        every=every,
+    )
+    return render(CasesReport(day, nearest_first(reports), every), _format(json))
 
 
 @command.command("chains", cls=Command, options_metavar=options_metavar())
@@ -315,11 +322,9 @@ def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | N
 
 def _report(session: Session, book: Any, case: Any, day: date, *, decrees: bool = False) -> Any:
     """The case counted on ``day``: the region's local holidays, the holiday decrees' last year."""
-    from tahapan.days.dates import now
     from tahapan.reports.cases import local_holidays, run_case
 
-    # a day other than today is looked at from its first minute
-    moment = now(case.zone) if day == session.today else _midnight(day, case.zone)
+    moment = looked_at(session, day, case.zone)
 
     region = next((r for r in session.catalog.regions if r.id == case.region), None)
     until = None
@@ -346,11 +351,14 @@ def _moment(text: str, session: Session, zone: str, option: str) -> date | datet
     return parse_moment(text, today=session.today, zone=zone)
 
 
-def _midnight(day: date, zone: str) -> datetime:
+def looked_at(session: Session, day: date, zone: str) -> datetime:
+    """The minute an hour deadline is measured against: now on today, else the day's first minute."""
     from datetime import time
     from zoneinfo import ZoneInfo
 
-    return datetime.combine(day, time(0), ZoneInfo(zone))
+    from tahapan.days.dates import now
+
+    return now(zone) if day == session.today else datetime.combine(day, time(0), ZoneInfo(zone))
 
 
 def _day(moment: date | datetime) -> date:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
 import typer
 
@@ -13,6 +14,7 @@ from tahapan.cli.options import (
     LangOpt,
     OnOpt,
     RegionOpt,
+    Session,
     TzOpt,
     open_session,
     resolve_on,
@@ -49,4 +51,24 @@ def command(
         horizon=days,
         region=session.region,
     )
+    from tahapan.schedule.cases import has_cases
+
+    if has_cases():  # one stat when the user keeps no cases
+        report.cases = _open_cases(session, report.date)
     return render(report, "json" if json else "text")
+
+
+def _open_cases(session: Session, day: date) -> list[Any]:
+    from tahapan.cli.commands.kasus import looked_at
+    from tahapan.reports.cases import case_reports, nearest_first
+    from tahapan.schedule.cases import load_book
+
+    loaded = session.loaded or session.catalog
+    reports = case_reports(
+        load_book(),
+        on=day,
+        now=looked_at(session, day, session.zone),
+        elections=loaded.elections,
+        regions=loaded.regions,
+    )
+    return nearest_first(reports)

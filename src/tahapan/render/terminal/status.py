@@ -51,6 +51,31 @@ def view(report: StatusReport, *, narrow: bool = False) -> Group:
         parts.append(_nothing_near(report, narrow=narrow))
     for es in report.elections:
         parts.append(_election_status_narrow(es) if narrow else _election_status(es, report))
+    if report.cases:
+        parts.append(_cases(report))
+    return Group(*parts)
+
+
+#: the cases status names; `tahapan kasus` lists them all
+CASES_SHOWN = 5
+
+
+def _cases(report: StatusReport) -> Group:
+    from tahapan.render.cases import next_line
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    shown = (report.cases or [])[:CASES_SHOWN]
+    for r in shown:
+        missed = r.next is not None and r.next.state == "overdue"
+        table.add_row(r.case.id, Text(next_line(r), style="bold red" if missed else ""))
+    parts: list[Any] = [Text(""), Text(tr("Tenggat kasus", "Case deadlines"), style="bold")]
+    parts.append(Padding(table, (0, 0, 0, 2)))
+    hidden = len(report.cases or []) - len(shown)
+    if hidden > 0:
+        more = tr(f"dan {hidden} kasus lain: tahapan kasus", f"and {hidden} more: tahapan kasus")
+        parts.append(Text("  " + more, style="dim"))
     return Group(*parts)
 
 
