@@ -67,4 +67,10 @@ HELP = {
     "Remove a case from the file (the previous version is kept as .bak).": (
         "Hapus kasus dari berkas (versi sebelumnya disimpan sebagai .bak)."
     ),
+    "With --within/--remind: the deadlines of your open cases (`tahapan kasus`) too; a missed "
+    "one is said by --within until recorded, by --remind the day after.": (
+        "Bersama --within/--remind: tenggat kasus yang masih terbuka (`tahapan kasus`) ikut "
+        "ditampilkan; tenggat yang terlewat disebut --within sampai dicatat, dan oleh --remind "
+        "sehari sesudahnya."
+    ),
 }

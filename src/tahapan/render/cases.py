@@ -11,7 +11,8 @@ from tahapan.days.deadlines import Count, Point
 from tahapan.i18n import distance, format_date, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, ZONE_SHORT
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
-from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport, ChainsReport, StepDue
+from tahapan.reports.case_steps import StepDue
+from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport, ChainsReport
 from tahapan.schedule.chains import EVENT, Chain, Step
 
 STATE = {

@@ -1,11 +1,5 @@
-"""`tahapan kasus`: every deadline of a case, counted step by step from its event.
-
-A step counts from the event or from an earlier step: from the day that step happened when it is
-recorded; else from that step's own deadline (the latest it may happen), marked so; a step with no
-deadline of its own that has not happened yet lends the point it follows, marked as the earliest
-its date can be. A step counted from an optional step that has not happened waits: it may never
-come. Nothing is guessed beyond that, and every view says which of these a date is.
-"""
+"""`tahapan kasus`: the results of the cases commands, and the cases' deadlines as `check` and
+`status` give them. Each case's steps are counted in ``case_steps.py``."""
 
 from __future__ import annotations
 
@@ -14,74 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from tahapan.days.deadlines import Count, Due, Point, count_from, years_between
-from tahapan.days.workdays import WorkCalendar
 from tahapan.errors import ExitCode
 from tahapan.model import Holiday, Region
+from tahapan.reports.case_steps import StepDue, count_steps, point_json, rule_json
 from tahapan.schedule.cases import Case, CaseBook
-from tahapan.schedule.chains import EVENT, Chain, Step
-
-#: done: recorded; open: its deadline is ahead; overdue: passed and not recorded; lapsed: an
-#: optional step whose time passed (it did not happen); pending: an event with no deadline, not
-#: recorded yet; waiting: it counts from something that has not happened and may never
-State = Literal["done", "open", "overdue", "lapsed", "pending", "waiting"]
-#: how the point a step counts from is known: recorded; the earlier step's deadline; the earliest
-#: an unrecorded event can be
-Footing = Literal["actual", "deadline", "earliest"]
-
-
-@dataclass
-class StepDue:
-    step: Step
-    state: State
-    ref: str
-    footing: Footing | None = None
-    base: Point | None = None
-    due: Due | None = None
-    #: the date under the other source's rule, where the sources disagree
-    alternative: Due | None = None
-    done_on: Point | None = None
-    #: days from the date looked at to the deadline (negative: passed)
-    days_left: int | None = None
-    #: a recorded step after its deadline: how many days late
-    late_days: int | None = None
-    #: years of a working-day count that no holiday decree covers yet
-    uncovered: tuple[int, ...] = ()
-
-    def payload(self) -> dict[str, Any]:
-        s = self.step
-        return {
-            "id": s.id,
-            "name": s.name,
-            "name_en": s.name_en or s.name,
-            "state": self.state,
-            "rule": _rule_json(s.count, s.ref),
-            "basis": s.basis,
-            "confidence": s.confidence,
-            "optional": s.optional,
-            "note": s.note,
-            "note_en": s.note_en,
-            "counted_from": self.ref,
-            "footing": self.footing,
-            "from": _point_json(self.base),
-            "opens": _point_json(self.due.start if self.due else None),
-            "due": _point_json(self.due.end if self.due else None),
-            "from_midnight": bool(self.due and self.due.from_midnight),
-            "days_left": self.days_left,
-            "done_on": _point_json(self.done_on),
-            "late_days": self.late_days,
-            "alternative": None
-            if s.alternative is None
-            else {
-                "rule": _rule_json(s.alternative.count, s.alternative.ref),
-                "basis": s.alternative.basis,
-                "confidence": s.alternative.confidence,
-                "note": s.alternative.note,
-                "note_en": s.alternative.note_en,
-                "due": _point_json(self.alternative.end if self.alternative else None),
-            },
-            "holidays_not_decreed": list(self.uncovered),
-        }
+from tahapan.schedule.chains import Chain
 
 
 @dataclass
@@ -164,14 +95,14 @@ class ChainsReport:
                             "id": s.id,
                             "name": s.name,
                             "name_en": s.name_en or s.name,
-                            "rule": _rule_json(s.count, s.ref),
+                            "rule": rule_json(s.count, s.ref),
                             "basis": s.basis,
                             "confidence": s.confidence,
                             "optional": s.optional,
                             "alternative": None
                             if s.alternative is None
                             else {
-                                "rule": _rule_json(s.alternative.count, s.alternative.ref),
+                                "rule": rule_json(s.alternative.count, s.alternative.ref),
                                 "basis": s.alternative.basis,
                                 "confidence": s.alternative.confidence,
                             },
@@ -219,7 +150,7 @@ def deadline_json(report: CaseReport, step: StepDue) -> dict[str, Any]:
         "name": step.step.name,
         "name_en": step.step.name_en or step.step.name,
         "state": step.state,
-        "due": _point_json(step.due.end if step.due else None),
+        "due": point_json(step.due.end if step.due else None),
         "days_left": step.days_left,
         "footing": step.footing,
         "basis": step.step.basis,
@@ -254,80 +185,8 @@ def run_case(
     region: Region | None = None,
     stored: bool = True,
 ) -> CaseReport:
-    calendar = WorkCalendar(holidays)
-    points: dict[str, tuple[Point, Footing] | None] = {
-        EVENT: (Point.of(case.event, case.zone), "actual")
-    }
-    optional_open: set[str] = set()
-    steps: list[StepDue] = []
-    for step in chain.steps:
-        result = _step(step, case, points, optional_open, calendar, on, now, decrees_until)
-        steps.append(result)
-        if result.done_on is not None:
-            points[step.id] = (result.done_on, "actual")
-        elif step.optional:
-            optional_open.add(step.id)
-            points[step.id] = None
-        elif result.due is not None:
-            points[step.id] = (result.due.end, "deadline")
-        elif result.base is not None and step.count is None:
-            points[step.id] = (result.base, "earliest")
-        else:
-            points[step.id] = None
+    steps = count_steps(case, chain, on=on, now=now, holidays=holidays, decrees_until=decrees_until)
     return CaseReport(case, chain, on, steps, region, stored, decrees_until)
-
-
-def _step(
-    step: Step,
-    case: Case,
-    points: dict[str, tuple[Point, Footing] | None],
-    optional_open: set[str],
-    calendar: WorkCalendar,
-    on: date,
-    now: datetime,
-    decrees_until: int | None,
-) -> StepDue:
-    recorded = case.done_on(step.id)
-    done = None if recorded is None else Point.of(recorded, case.zone)
-    known = points.get(step.ref)
-    backward = step.count is not None and step.count.backward
-    if known is None or (backward and known[1] == "earliest"):
-        # counted from something not happened yet (an optional step, or an event a deadline is
-        # counted back from): no date until it is recorded
-        return StepDue(step, "done" if done else "waiting", step.ref, done_on=done)
-    base, footing = known
-    if step.count is None:
-        return StepDue(step, "done" if done else "pending", step.ref, footing, base, done_on=done)
-    due = count_from(base, step.count, calendar, case.zone)
-    alternative = None
-    if step.alternative is not None:
-        alt_known = points.get(step.alternative.ref)
-        if alt_known is not None:
-            alternative = count_from(alt_known[0], step.alternative.count, calendar, case.zone)
-    result = StepDue(step, "open", step.ref, footing, base, due, alternative, done_on=done)
-    result.uncovered = _uncovered(step.count, base, due, decrees_until)
-    if done is not None:
-        result.state = "done"
-        late = _late(done, due.end)
-        result.late_days = late if late > 0 else None
-        return result
-    result.days_left = (due.end.day - on).days
-    passed = due.end.at < now if due.end.at is not None else due.end.day < on
-    if passed:
-        result.state = "lapsed" if step.optional else "overdue"
-    return result
-
-
-def _late(done: Point, due: Point) -> int:
-    if due.at is not None and done.at is not None and done.at > due.at:
-        return max(1, (done.day - due.day).days)
-    return (done.day - due.day).days
-
-
-def _uncovered(count: Count, base: Point, due: Due, until: int | None) -> tuple[int, ...]:
-    if count.unit != "working_days" or until is None:
-        return ()
-    return tuple(y for y in years_between(base.day, due.end.day) if y > until)
 
 
 def case_reports(
@@ -406,23 +265,6 @@ def nearest_first(reports: Sequence[CaseReport]) -> list[CaseReport]:
 
 def late_exit(report: CaseReport) -> int:
     return int(ExitCode.ATTENTION) if any(s.state == "overdue" for s in report.steps) else 0
-
-
-def _rule_json(count: Count | None, ref: str) -> dict[str, Any] | None:
-    if count is None:
-        return {"count": None, "unit": None, "direction": "after", "from": ref}
-    return {
-        "count": count.n,
-        "unit": count.unit,
-        "direction": "before" if count.backward else "after",
-        "from": ref,
-    }
-
-
-def _point_json(point: Point | None) -> str | None:
-    if point is None:
-        return None
-    return point.at.isoformat() if point.at is not None else point.day.isoformat()
 
 
 def _moment_json(moment: date | datetime) -> str:

@@ -17,7 +17,8 @@ from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import pick_elections
 
 if TYPE_CHECKING:
-    from tahapan.reports.cases import CaseReport, StepDue
+    from tahapan.reports.case_steps import StepDue
+    from tahapan.reports.cases import CaseReport
     from tahapan.reports.changes import Item
 
 
