@@ -106,10 +106,12 @@ def case_lines(report: CaseReport) -> list[str]:
         if report.stored
         else tr("Hitungan rantai", "Chain count")
     )
-    lines = [f"{head}: {case.name or pick(chain.name, chain.name_en)}"]
+    chain_name = pick(chain.name, chain.name_en)
+    lines = [f"{head}: {case.name or chain_name}"]
     rows = [
-        (tr("rantai", "chain"), f"{chain.id} · {pick(chain.name, chain.name_en)}"),
-        (tr("kejadian", "event"), pick(chain.event, chain.event_en)),
+        # the chain's name once: in the title when the case has no name of its own
+        (tr("rantai", "chain"), f"{chain.id} · {chain_name}" if case.name else chain.id),
+        (tr("peristiwa", "event"), pick(chain.event, chain.event_en)),
         ("", moment(Point.of(case.event, case.zone))),
         (tr("dasar", "basis"), chain.basis),
     ]
@@ -255,7 +257,7 @@ def chains_text(report: ChainsReport) -> str:
         lines.append(f"{chain.id}: {pick(chain.name, chain.name_en)}")
         lines += _rows(
             [
-                (tr("kejadian", "event"), pick(chain.event, chain.event_en)),
+                (tr("peristiwa", "event"), pick(chain.event, chain.event_en)),
                 (tr("dasar", "basis"), chain.basis),
                 (tr("berkas", "file"), chain.source),
             ],
@@ -335,7 +337,7 @@ def left(days_left: int | None) -> str:
 
 def _ref_name(ref: str, chain: Chain) -> str:
     if ref == EVENT:
-        return tr("kejadian", "the event")
+        return tr("peristiwa awal", "the event")
     step = chain.step(ref)
     return ref if step is None else f"{ref}"
 

@@ -78,8 +78,11 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
         except DataError as err:  # a TOML syntax error or bytes that are not UTF-8
             problems.extend(err.problems)
             continue
-        sources.append(source)
         checked.append((path, *file_summary(source.data)))
+        if _is_cases_file(source.data):
+            problems.extend(_cases_problems(source.data, path))
+            continue
+        sources.append(source)
     if sources:
         try:
             build_catalog([*(read_source(p) for p in shipped_paths()), *sources])
@@ -88,6 +91,22 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
     return ValidateReport(
         tuple(checked), tuple(sorted(problems, key=_file_line)), tuple(unreadable)
     )
+
+
+def _is_cases_file(data: dict[str, Any]) -> bool:
+    """A cases file (``kasus.toml``) holds cases and chains, never elections."""
+    return bool({"cases", "chains"} & data.keys()) and not {"elections", "regions"} & data.keys()
+
+
+def _cases_problems(data: dict[str, Any], path: Path) -> list[str]:
+    from tahapan.errors import DataError
+    from tahapan.schedule.cases import book_of
+
+    try:
+        book_of(data, path)
+    except DataError as err:
+        return list(err.problems)
+    return []
 
 
 def _file_line(problem: str) -> tuple[str, int]:

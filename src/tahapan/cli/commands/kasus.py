@@ -219,7 +219,7 @@ def kasus_done(
         if _day(moment) < _day(case.event):
             raise TahapanError(
                 tr(
-                    f"{step} tidak dapat terjadi sebelum kejadian kasus ({_day(case.event)})",
+                    f"{step} tidak dapat terjadi sebelum peristiwa awal kasus ({_day(case.event)})",
                     f"{step} cannot happen before the case's event ({_day(case.event)})",
                 )
             )
@@ -289,7 +289,7 @@ def chain_run(session: Session, chain: str, when: str) -> Any:
     zone = session.region.timezone if session.region else "Asia/Jakarta"
     if not when.strip():
         raise TahapanError(
-            tr("--chain perlu tanggal kejadian", "--chain needs the event's date"),
+            tr("--chain perlu tanggal peristiwa awal", "--chain needs the event's date"),
             hint=tr(
                 f'Contoh: tahapan hitung --chain {chain} "2024-03-20 22:19"',
                 f'Example: tahapan hitung --chain {chain} "2024-03-20 22:19"',
