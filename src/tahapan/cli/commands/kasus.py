@@ -223,6 +223,19 @@ def kasus_done(
                     f"{step} cannot happen before the case's event ({_day(case.event)})",
                 )
             )
+        if _day(moment) > session.today:
+            raise TahapanError(
+                tr(
+                    f"{step} belum dapat dicatat terjadi pada {_day(moment)}: hari ini "
+                    f"{session.today}",
+                    f"{step} cannot be recorded as happened on {_day(moment)}: today is "
+                    f"{session.today}",
+                ),
+                hint=tr(
+                    "Catat langkah setelah terjadi; tenggatnya tampil di `tahapan kasus show`.",
+                    "Record a step once it happened; its deadline shows in `tahapan kasus show`.",
+                ),
+            )
         table.setdefault("done", {})[step] = moment
         return "done"
 
