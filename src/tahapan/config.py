@@ -81,6 +81,22 @@ def user_file() -> Path:
     return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
 
 
+CASES_VARIABLE = "TAHAPAN_CASES_FILE"
+
+
+def cases_file() -> Path:
+    """The user's cases (`tahapan kasus`): kasus.toml beside the user's own schedule file."""
+    override = os.environ.get(CASES_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return user_file().with_name("kasus.toml")
+
+
+def has_cases() -> bool:
+    """Whether the user keeps cases at all: `status` and `check` look no further when not."""
+    return os.path.isfile(cases_file())  # False for a name the system cannot look up
+
+
 def installed_updates() -> list[Path]:
     """The schedule files `tahapan data update` installed, oldest revision first (each replaces
     the elections it holds in the files before it)."""

@@ -9,19 +9,18 @@ whole, and replaces the file atomically with the old one kept as ``.bak``, as sc
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tahapan.config import cases_file
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import tr
 from tahapan.model import FILE_SCHEMA, ID_PATTERN
 from tahapan.schedule.chains import Chain, chain_file_tables, merge_chains, shipped_chains_path
 
-CASES_VARIABLE = "TAHAPAN_CASES_FILE"
 HEADER = (
     "# Dikelola oleh tahapan (`tahapan kasus add|done|close|remove`); versi sebelumnya ada di .bak.\n"
     "# Managed by tahapan; the previous version is kept beside it as .bak.\n"
@@ -77,23 +76,6 @@ class CaseBook:
             tr(f"rantai tenggat tidak dikenal: {ident!r}", f"unknown deadline chain: {ident!r}"),
             hint=tr("Rantai yang ada: ", "Chains: ") + ", ".join(self.chains),
         )
-
-
-def cases_file() -> Path:
-    override = os.environ.get(CASES_VARIABLE, "").strip()
-    if override:
-        return Path(override).expanduser()
-    from tahapan.config import user_file
-
-    return user_file().with_name("kasus.toml")
-
-
-def has_cases() -> bool:
-    """Whether the user keeps a cases file at all: the daily commands look no further when not."""
-    try:
-        return cases_file().is_file()
-    except OSError:
-        return False
 
 
 def load_book(path: Path | None = None) -> CaseBook:

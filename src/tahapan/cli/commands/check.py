@@ -162,7 +162,7 @@ def command(
 
 def _case_deadlines(session: Session, report: CheckReport, days: int | tuple[int, ...]) -> None:
     """The open cases' deadlines in the window, when the user keeps cases at all (one stat else)."""
-    from tahapan.schedule.cases import has_cases
+    from tahapan.config import has_cases
 
     if not has_cases():
         return

@@ -318,10 +318,11 @@ def chain_run(session: Session, chain: str, when: str) -> Any:
 
 def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | None = None) -> int:
     from tahapan.cli.streams import say
+    from tahapan.config import cases_file
     from tahapan.render import render
     from tahapan.render.cases import edit_message
     from tahapan.reports.cases import CaseEdit
-    from tahapan.schedule.cases import cases_file, change_cases, load_book
+    from tahapan.schedule.cases import change_cases, load_book
 
     action, backup = change_cases(mutate)
     kept = str(backup) if backup else None

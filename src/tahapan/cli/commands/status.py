@@ -51,7 +51,7 @@ def command(
         horizon=days,
         region=session.region,
     )
-    from tahapan.schedule.cases import has_cases
+    from tahapan.config import has_cases
 
     if has_cases():  # one stat when the user keeps no cases
         report.cases = _open_cases(session, report.date)
