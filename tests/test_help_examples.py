@@ -17,7 +17,7 @@ from tahapan.errors import ExitCode
 CLICK_APP = typer.main.get_command(build_app())
 COMMANDS = dict(commands_of(CLICK_APP))
 #: examples that only read the schedules and print, safe to run here
-READERS = {"status", "list", "show", "check", "hitung", "calc", "pace", "regions"}
+READERS = {"status", "list", "show", "check", "hitung", "calc", "pace", "regions", "kasus chains"}
 #: each page once (an alias shares its command's page, whose examples name the command)
 EXAMPLES = [
     (path, line)

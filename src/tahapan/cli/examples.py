@@ -89,6 +89,7 @@ PAGES: dict[str, Page] = {
             "tahapan hitung H-30 -e pemilu-2024",
             "tahapan hitung 2024-04-05 + 3 hari kerja",
             "tahapan hitung 2023-11-28 .. 2024-02-10",
+            'tahapan hitung --chain phpu-pileg "2024-03-20 22:19"',
         ),
         _READ,
     ),
@@ -202,6 +203,34 @@ PAGES: dict[str, Page] = {
         ("tahapan election set-voting-day pemilu-2029 2029-02-21",),
         _WRITE,
     ),
+    "kasus add": Page(
+        (
+            "tahapan kasus add pidana-001 --chain pemilu-pidana --from 2024-01-05 "
+            '--name "Dugaan politik uang" -r "Kota Kediri"',
+            'tahapan kasus add phpu-2024 --chain phpu-pileg --from "2024-03-20 22:19"',
+        ),
+        _WRITE,
+    ),
+    "kasus show": Page(
+        ("tahapan kasus show pidana-001", "tahapan kasus show pidana-001 --json"),
+        {
+            ExitCode.OK: None,
+            ExitCode.ATTENTION: Meaning(
+                "ada tenggat yang terlewat dan belum dicatat", "a deadline was missed"
+            ),
+            ExitCode.BAD_INPUT: None,
+        },
+    ),
+    "kasus done": Page(
+        (
+            "tahapan kasus done pidana-001 penerusan --on 2024-01-06",
+            'tahapan kasus done phpu-2024 permohonan --on "2024-03-22 14:05"',
+        ),
+        _WRITE,
+    ),
+    "kasus close": Page(("tahapan kasus close pidana-001",), _WRITE),
+    "kasus remove": Page(("tahapan kasus remove pidana-001",), _WRITE),
+    "kasus chains": Page(("tahapan kasus chains", "tahapan kasus chains phpu-pileg"), _READ),
 }
 #: the aliases show their command's page
 PAGES["calc"] = PAGES["hitung"]
