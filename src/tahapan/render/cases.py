@@ -212,7 +212,7 @@ def rule_text(count: Count | None, ref: str, chain: Chain) -> str:
     if count is None:
         return tr(f"terjadi setelah {point}; tanpa tenggat", f"happens after {point}; no deadline")
     unit_id, one_en, many_en = _UNIT[count.unit]
-    if count.unit == "hours" and count.n % 24 == 0 and count.n > 24:
+    if count.unit == "hours" and count.n % 24 == 0 and count.n:
         amount = tr(f"{count.n // 24}×24 jam", f"{count.n // 24}×24 hours")
     else:
         amount = tr(f"{count.n} {unit_id}", f"{count.n} {one_en if count.n == 1 else many_en}")
@@ -259,7 +259,7 @@ def chains_text(report: ChainsReport) -> str:
             [
                 (tr("peristiwa", "event"), pick(chain.event, chain.event_en)),
                 (tr("dasar", "basis"), chain.basis),
-                (tr("berkas", "file"), chain.source),
+                *_own_file(chain),
             ],
             "  ",
         )
@@ -269,6 +269,15 @@ def chains_text(report: ChainsReport) -> str:
         if chain.note:
             lines += ["", tr("Catatan: ", "Note: ") + pick(chain.note, chain.note_en)]
     return _text(lines)
+
+
+def _own_file(chain: Chain) -> list[tuple[str, str]]:
+    """The file of an office's own chain; the shipped ones need no path (it differs per install)."""
+    from tahapan.schedule.chains import shipped_chains_path
+
+    if chain.source == str(shipped_chains_path()):
+        return []
+    return [(tr("berkas", "file"), chain.source)]
 
 
 def _chain_step(number: int, step: Step, chain: Chain) -> list[str]:
