@@ -52,8 +52,8 @@ def cases_text(report: CasesReport) -> str:
         title = f"{r.case.id} · {r.case.name or pick(r.chain.name, r.chain.name_en)}"
         if r.case.closed is not None:
             title += tr(" (ditutup ", " (closed ") + format_date(r.case.closed, short=True) + ")"
-        lines.append(title)
-        lines.append("  " + next_line(r))
+        lines += _wrapped(title)
+        lines += _wrapped(next_line(r), first="  ", rest="    ")
     return _text(lines)
 
 
@@ -107,7 +107,7 @@ def case_lines(report: CaseReport) -> list[str]:
         else tr("Hitungan rantai", "Chain count")
     )
     chain_name = pick(chain.name, chain.name_en)
-    lines = [f"{head}: {case.name or chain_name}"]
+    lines = _wrapped(f"{head}: {case.name or chain_name}")
     rows = [
         # the chain's name once: in the title when the case has no name of its own
         (tr("rantai", "chain"), f"{chain.id} · {chain_name}" if case.name else chain.id),
@@ -150,7 +150,7 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
     optional = tr(" (bila ada)", " (if any)") if step.optional else ""
     # a chain counted by `hitung` is arithmetic, not a case: no step is missed or done there
     mark = f"[{state}] " if report.stored else ""
-    lines = [f"{number}. {mark}{pick(step.name, step.name_en)}{optional} ({step.id})"]
+    lines = _wrapped(f"{number}. {mark}{pick(step.name, step.name_en)}{optional} ({step.id})")
     rows: list[tuple[str, str]] = []
     if s.due is not None:
         when = moment(s.due.end)
@@ -296,7 +296,7 @@ def _chain_step(number: int, step: Step, chain: Chain) -> list[str]:
     if step.note:
         rows.append((tr("catatan", "note"), pick(step.note, step.note_en)))
     head = f"{number}. {pick(step.name, step.name_en)}{optional} ({step.id})"
-    return [head, *_rows(rows, "   ")]
+    return [*_wrapped(head), *_rows(rows, "   ")]
 
 
 def edit_text(result: CaseEdit) -> str:
@@ -366,6 +366,10 @@ def _rows(rows: list[tuple[str, str]], indent: str) -> list[str]:
         first = f"{indent}{label:<{width}}  "
         out += wrap(value, limit, first=first, rest=" " * len(first))
     return out
+
+
+def _wrapped(text: str, *, first: str = "", rest: str = "   ") -> list[str]:
+    return wrap(text, _width(), first=first, rest=rest)
 
 
 def _text(lines: list[str]) -> str:
