@@ -115,7 +115,7 @@ def test_dct_2023_process_dispute_both_rules(cli):
     block = step_block(text, "permohonan")
     assert block[1:3] == ["   tenggat      Rabu, 8 November 2023", "   terbuka      Senin, 6 November 2023"]  # fmt: skip
     assert (
-        "   aturan lain  3 hari sejak kejadian → Senin, 6 November 2023 (Perbawaslu 9/2022 Pasal 26 "
+        "   aturan lain  3 hari sejak peristiwa awal → Senin, 6 November 2023 (Perbawaslu 9/2022 Pasal 26 "
         "ayat (2) · 2S, dua sumber sekunder atau lebih)" in block
     )
     # the decision: 12 working days from the filing deadline, the statute's 12 days beside it
@@ -135,6 +135,7 @@ def test_pilpres_2024_filing_window_and_the_22_april_ruling(cli, monkeypatch, ca
     assert (ruling["due"], ruling["footing"]) == ("2024-04-22", "earliest")
     assert ruling["due"] >= "2024-04-22"
     assert ruling["alternative"]["due"] == "2024-04-06"  # UU 7/2017: 14 days from the petition
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-26T09:00:00+07:00")  # a step is recorded once past
     add(cli, "pilpres", "phpu-pilpres", "2024-03-20")
     done = cli("kasus", "done", "pilpres", "registrasi", "--on", "2024-03-25")
     assert done.exit_code == 0, done.output
@@ -168,8 +169,9 @@ def test_days_working_days_and_a_step_counted_back(cli, monkeypatch, cases):
         "   dasar     Pasal 3 · P, teks resmi",
         "   menunggu  dihitung setelah tetap dicatat (tahapan kasus done ID tetap --on TANGGAL)",
     ]
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-04-02T08:00:00+07:00")  # recorded once it happened
     assert cli("kasus", "done", "a", "tetap", "--on", "2024-04-02").exit_code == 0
-    back = steps_of(cli, "kasus", "show", "a")["umum"]
+    back = steps_of(cli, "kasus", "show", "a", "--on", "2024-03-15")["umum"]
     assert (back["state"], back["due"], back["opens"], back["days_left"]) == ("open", "2024-03-28", None, 13)  # fmt: skip
     assert back["rule"]["direction"] == "before"
 
@@ -215,7 +217,7 @@ def test_hours_are_real_hours_in_a_zone_with_summer_time(cli, monkeypatch, cases
 
 
 def test_done_in_time_then_late_moves_the_next_step_and_undo_takes_it_back(cli, monkeypatch, cases):
-    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-15T08:00:00+07:00")
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-23T20:00:00+07:00")
     add(cli, "a", "uji", "2024-03-14")
     assert cli("kasus", "done", "a", "kaji", "--on", "2024-03-19").exit_code == 0
     steps = steps_of(cli, "kasus", "show", "a")
@@ -235,7 +237,7 @@ def test_done_in_time_then_late_moves_the_next_step_and_undo_takes_it_back(cli, 
 
     undone = cli("kasus", "done", "a", "kaji", "--undo")
     assert undone.exit_code == 0
-    steps = steps_of(cli, "kasus", "show", "a")
+    steps = steps_of(cli, "kasus", "show", "a", "--on", "2024-03-15")
     assert (steps["kaji"]["state"], steps["kaji"]["done_on"]) == ("open", None)
     assert (steps["klarifikasi"]["due"], steps["klarifikasi"]["footing"]) == ("2024-03-26", "deadline")  # fmt: skip
     assert "kaji = " not in cases.read_text(encoding="utf-8")  # the record is gone from the file
@@ -337,7 +339,7 @@ def test_show_exits_1_when_a_deadline_was_missed(cli, monkeypatch, cases, run):
 
 
 def test_an_optional_step_lapses_and_what_follows_it_waits(cli, monkeypatch, cases):
-    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-15T08:00:00+07:00")
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-25T08:00:00+07:00")
     add(cli, "a", "uji", "2024-03-14")
     for step in ("kaji", "klarifikasi"):
         assert cli("kasus", "done", "a", step, "--on", "2024-03-20").exit_code == 0

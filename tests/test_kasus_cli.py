@@ -85,7 +85,7 @@ def test_check_remind_names_it_on_the_day_only(cli, two):
         assert (result.exit_code, result.stdout) == (0, ""), day
 
 
-def test_a_missed_deadline_within_every_day_remind_the_day_after(cli, two):
+def test_a_missed_deadline_within_every_day_remind_the_day_after(cli, two, monkeypatch):
     for day, ago in (("2023-12-03", 1), ("2023-12-05", 3), ("2023-12-20", 18)):
         result = cli("check", "--within", "1", "--on", day)
         assert result.exit_code == 1
@@ -100,6 +100,7 @@ def test_a_missed_deadline_within_every_day_remind_the_day_after(cli, two):
     for day in ("2023-12-04", "2023-12-05"):
         assert cli("check", "--remind", "3", "--on", day).stdout == "", day
     # recorded, or the case closed: no longer named
+    monkeypatch.setenv("TAHAPAN_NOW", "2023-12-05T08:00:00+07:00")
     assert cli("kasus", "done", "dekat", "lapor", "--on", "2023-12-03").exit_code == 0
     assert cli("check", "--within", "1", "--on", "2023-12-05").stdout == ""
 
@@ -173,12 +174,16 @@ UNKNOWN_CASE = "tahapan: kasus tidak dikenal: 'tidak-ada'\n  Kasus yang ada: dek
         (
             ["kasus", "add", "baru", "--chain", "nope", "--from", "2024-01-01"],
             "tahapan: rantai tenggat tidak dikenal: 'nope'\n"
-            "  Rantai yang ada: phpu-pileg, phpu-pilpres, pemilu-sengketa-proses, satu\n",
+            "  Rantai yang ada: pemilu-laporan, pemilu-pidana, pemilu-administrasi, "
+            "pemilu-sengketa-proses, phpu-pileg, phpu-pilpres, pilkada-laporan, pilkada-pidana, "
+            "php-pilkada, satu\n",
         ),
         (
             ["hitung", "--chain", "nope", "2024-03-20"],
             "tahapan: rantai tenggat tidak dikenal: 'nope'\n"
-            "  Rantai yang ada: phpu-pileg, phpu-pilpres, pemilu-sengketa-proses, satu\n",
+            "  Rantai yang ada: pemilu-laporan, pemilu-pidana, pemilu-administrasi, "
+            "pemilu-sengketa-proses, phpu-pileg, phpu-pilpres, pilkada-laporan, pilkada-pidana, "
+            "php-pilkada, satu\n",
         ),
         (
             ["kasus", "add", "dekat", "--chain", "satu", "--from", "2024-01-01"],
@@ -207,7 +212,7 @@ UNKNOWN_CASE = "tahapan: kasus tidak dikenal: 'tidak-ada'\n  Kasus yang ada: dek
         (["kasus", "remove", "tidak-ada"], UNKNOWN_CASE),
         (
             ["kasus", "done", "dekat", "lapor", "--on", "2023-11-24"],
-            "tahapan: lapor tidak dapat terjadi sebelum kejadian kasus (2023-11-25)\n",
+            "tahapan: lapor tidak dapat terjadi sebelum peristiwa awal kasus (2023-11-25)\n",
         ),
     ],
 )
@@ -276,7 +281,7 @@ def test_a_damaged_file_with_the_installed_command(cases, run):
 
 
 def test_show_json_is_the_same_in_both_languages(cli, monkeypatch, cases):
-    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-21T09:00:00+07:00")
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-24T09:00:00+07:00")
     add(cli, "p", "2024-03-20 22:19", "phpu-pileg", "-r", "kota-denpasar")
     add(cli, "s", "2023-11-03", "pemilu-sengketa-proses")
     assert cli("kasus", "done", "p", "permohonan", "--on", "2024-03-23 10:00").exit_code == 0
