@@ -199,12 +199,6 @@ def test_hours_from_a_date_without_a_time_count_from_midnight(cli, monkeypatch, 
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="count_from adds hours on the zone's wall clock, not in UTC: in a zone with summer "
-    "time (Europe/Amsterdam, which the cases file accepts) 5 hours from 00.30 CET on 31 March "
-    "2024 end at 05.30 CEST, 4 real hours later",
-)
 def test_hours_are_real_hours_in_a_zone_with_summer_time(cli, monkeypatch, cases):
     monkeypatch.setenv("TAHAPAN_NOW", "2024-03-29T08:00:00+07:00")
     cases.write_text(CHAINS + '[[cases]]\nid = "ppln"\nchain = "jam"\nevent = 2024-03-31T00:30:00+01:00\nzone = "Europe/Amsterdam"\n')  # fmt: skip
@@ -272,11 +266,6 @@ def test_a_year_no_decree_covers_is_pointed_out(cli, monkeypatch, cases):
     assert f"   libur    {year} belum ditetapkan SKB: perkiraan" in step_block(text, "lima")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`kasus --json` counts without the decrees' last year: its next step says "
-    "holidays_not_decreed [] where `kasus show --json` says [YEAR] for the same deadline",
-)
 def test_the_list_names_the_undecreed_year_as_show_does(cli, monkeypatch, cases):
     year = holiday_data()[1] + 1
     monkeypatch.setenv("TAHAPAN_NOW", f"{year}-03-01T08:00:00+07:00")

@@ -263,7 +263,11 @@ def test_a_damaged_cases_file_is_named_with_its_problem(cli, cases, kind, args):
     text, problem = DAMAGED[kind]
     cases.write_text(text, encoding="utf-8")
     result = cli(*args)
-    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.exit_code == 2
+    if args[0] == "status":  # the morning view still shows the schedules, then the failure
+        assert "Pemilu 2024" in result.stdout
+    else:
+        assert result.stdout == ""
     assert result.stderr.startswith(f"tahapan: berkas tidak dapat dipakai (1 masalah):\n{cases}: {problem}")  # fmt: skip
     assert "Traceback" not in result.stderr
     assert kind != "toml" or "(at line 2, column 8)" in result.stderr
@@ -291,11 +295,6 @@ def test_show_json_is_the_same_in_both_languages(cli, monkeypatch, cases):
         assert indonesian.stdout == english.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="done compares days only: a time on the event's day but before its minute is accepted "
-    "(exit 0, shown as 'tepat waktu')",
-)
 def test_done_an_hour_before_the_event_is_refused(cli, cases, monkeypatch):
     monkeypatch.setenv("TAHAPAN_NOW", "2024-03-20T23:00:00+07:00")
     add(cli, "pileg", "2024-03-20 22:19", "phpu-pileg")

@@ -9,7 +9,7 @@ Nothing here knows chains or cases: ``schedule/chains.py`` says which count each
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -58,8 +58,9 @@ def count_from(point: Point, count: Count, calendar: WorkCalendar, zone: str) ->
     sign = -1 if count.backward else 1
     if count.unit == "hours":
         base = point.at or datetime.combine(point.day, time(0), ZoneInfo(zone))
-        # aware arithmetic in UTC: the same 72 hours wherever the clock is read
-        end = (base + timedelta(hours=sign * count.n)).astimezone(ZoneInfo(zone))
+        # real hours, counted in UTC: Python adds a timedelta to an aware time on its own wall
+        # clock, which in a zone with summer time is an hour off across the change
+        end = (base.astimezone(UTC) + timedelta(hours=sign * count.n)).astimezone(ZoneInfo(zone))
         start = None if count.backward else Point(base.date(), base)
         return Due(Point(end.date(), end), start, from_midnight=point.at is None)
     if count.unit == "working_days":

@@ -159,6 +159,16 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
         rows.append((tr("tenggat", "deadline"), when))
         if s.due.start is not None and s.due.start.day != s.due.end.day:
             rows.append((tr("terbuka", "opens"), moment(s.due.start)))
+    if s.implied:
+        rows.append(
+            (
+                tr("terjadi", "happened"),
+                tr(
+                    "tanggalnya belum dicatat (langkah sesudahnya sudah dicatat)",
+                    "its day is not recorded (a later step is)",
+                ),
+            )
+        )
     if s.done_on is not None:
         done = moment(s.done_on)
         if s.late_days:

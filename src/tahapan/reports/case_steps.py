@@ -46,6 +46,8 @@ class StepDue:
     late_days: int | None = None
     #: years of a working-day count that no holiday decree covers yet
     uncovered: tuple[int, ...] = ()
+    #: done without a record of its own: a later step counted from it is recorded
+    implied: bool = False
 
     def payload(self) -> dict[str, Any]:
         s = self.step
@@ -68,6 +70,7 @@ class StepDue:
             "from_midnight": bool(self.due and self.due.from_midnight),
             "days_left": self.days_left,
             "done_on": point_json(self.done_on),
+            "implied": self.implied,
             "late_days": self.late_days,
             "alternative": None
             if s.alternative is None
@@ -111,7 +114,21 @@ def count_steps(
             points[step.id] = (result.base, "earliest")
         else:
             points[step.id] = None
+    _implied(steps)
     return steps
+
+
+def _implied(steps: list[StepDue]) -> None:
+    """A step that a recorded later step counts from has happened, recorded or not: it is done
+    (its day unknown), not missed."""
+    by_id = {s.step.id: s for s in steps}
+    for recorded in (s for s in steps if s.done_on is not None):
+        later, earlier = recorded, by_id.get(recorded.ref)
+        # a step counted back from a later event says nothing of that event
+        while earlier is not None and not (later.step.count and later.step.count.backward):
+            if earlier.state != "done":
+                earlier.state, earlier.implied, earlier.days_left = "done", True, None
+            later, earlier = earlier, by_id.get(earlier.ref)
 
 
 def _step(

@@ -137,18 +137,21 @@ def command(
         )
     else:
         report = CheckReport(date, True, "changes")
-    if cases and (within is not None or remind is not None):
-        _case_deadlines(
-            session, report, parse_span(within) if within else parse_spans(remind or "")
-        )
     failure = None
+    if cases and (within is not None or remind is not None):
+        days = parse_span(within) if within else parse_spans(remind or "")
+        try:
+            _case_deadlines(session, report, days)
+        except TahapanError as err:
+            # a damaged cases file: the schedules' deadlines are still said, then the failure
+            failure = err
     seen = None
     if changes:
         try:
             seen = _changes(session, report)
         except TahapanError as err:
             # the history cannot be read or kept: the deadlines are still said, then the failure
-            failure = err
+            failure = failure or err
     code = report.exit_code if quiet and not json else render(report, "json" if json else "text")
     if failure is not None:
         raise failure

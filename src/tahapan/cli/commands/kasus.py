@@ -70,6 +70,7 @@ def kasus_list(
         elections=loaded.elections,
         regions=loaded.regions,
         every=every,
+        decrees_until=_decrees_until(),
     )
     return render(CasesReport(day, nearest_first(reports), every), _format(json))
 
@@ -131,6 +132,18 @@ def kasus_add(
 ) -> int:
     """Add a case: its deadlines are counted from the event, in the region's zone (else WIB)."""
     session = open_session(data=None, lang=lang, tz=None, elections=None, region=region)
+    import re
+
+    from tahapan.model import ID_PATTERN
+
+    if not re.match(ID_PATTERN, ident):
+        raise TahapanError(
+            tr(f"ID kasus tidak sah: {ident!r}", f"not a valid case id: {ident!r}"),
+            hint=tr(
+                "Pakai huruf kecil, angka dan tanda hubung, mis. pidana-2024-001.",
+                "Use lower-case letters, digits and hyphens, e.g. pidana-2024-001.",
+            ),
+        )
     zone = session.region.timezone if session.region else "Asia/Jakarta"
     event = _moment(when, session, zone, "--from")
 
@@ -216,7 +229,7 @@ def kasus_done(
                 table.pop("done", None)
             return "done"
         moment = _moment(when, session, case.zone, "--on") if when else session.today
-        if _day(moment) < _day(case.event):
+        if _before(moment, case.event):
             raise TahapanError(
                 tr(
                     f"{step} tidak dapat terjadi sebelum peristiwa awal kasus ({_day(case.event)})",
@@ -341,11 +354,7 @@ def _report(session: Session, book: Any, case: Any, day: date, *, decrees: bool 
     moment = looked_at(session, day, case.zone)
 
     region = next((r for r in session.catalog.regions if r.id == case.region), None)
-    until = None
-    if decrees:
-        from tahapan.days.workdays import holiday_data
-
-        until = holiday_data()[1]
+    until = _decrees_until() if decrees else None
     return run_case(
         case,
         book.chain(case.chain),
@@ -365,6 +374,14 @@ def _moment(text: str, session: Session, zone: str, option: str) -> date | datet
     return parse_moment(text, today=session.today, zone=zone)
 
 
+def _decrees_until() -> int | None:
+    """The last year the holiday decrees cover (the holidays package, ≈0.2 s: the cases commands
+    only; `check` and `status` name deadlines without it)."""
+    from tahapan.days.workdays import holiday_data
+
+    return holiday_data()[1]
+
+
 def looked_at(session: Session, day: date, zone: str) -> datetime:
     """The minute an hour deadline is measured against: now on today, else the day's first minute."""
     from datetime import time
@@ -373,6 +390,13 @@ def looked_at(session: Session, day: date, zone: str) -> datetime:
     from tahapan.days.dates import now
 
     return now(zone) if day == session.today else datetime.combine(day, time(0), ZoneInfo(zone))
+
+
+def _before(moment: date | datetime, event: date | datetime) -> bool:
+    """Whether ``moment`` is before the event: to the minute when both have one, else by day."""
+    if isinstance(moment, datetime) and isinstance(event, datetime):
+        return moment < event
+    return _day(moment) < _day(event)
 
 
 def _day(moment: date | datetime) -> date:

@@ -20,6 +20,7 @@ from tahapan.cli.options import (
     resolve_on,
 )
 from tahapan.days.timeline import DEFAULT_HORIZON
+from tahapan.errors import TahapanError
 from tahapan.render import render
 from tahapan.reports.status import build_status
 
@@ -53,9 +54,16 @@ def command(
     )
     from tahapan.config import has_cases
 
+    failure = None
     if has_cases():  # one stat when the user keeps no cases
-        report.cases = _open_cases(session, report.date)
-    return render(report, "json" if json else "text")
+        try:
+            report.cases = _open_cases(session, report.date)
+        except TahapanError as err:
+            failure = err  # a damaged cases file: the schedules are still shown, then the failure
+    code = render(report, "json" if json else "text")
+    if failure is not None:
+        raise failure
+    return code
 
 
 def _open_cases(session: Session, day: date) -> list[Any]:

@@ -1,0 +1,89 @@
+"""What may be recorded of a case, and what a record says of the steps before it; a damaged cases
+file does not silence the schedules' own deadlines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def cases(tmp_path, monkeypatch):
+    path = tmp_path / "kasus.toml"
+    monkeypatch.setenv("TAHAPAN_CASES_FILE", str(path))
+    return path
+
+
+def steps(cli, *args: str) -> dict[str, dict]:
+    result = cli(*args, "--json")
+    return {s["id"]: s for s in json.loads(result.stdout)["steps"]}
+
+
+def test_a_step_cannot_be_recorded_after_today(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-21T09:00:00+07:00")
+    assert (
+        cli("kasus", "add", "p", "--chain", "phpu-pilpres", "--from", "2024-03-20").exit_code == 0
+    )
+    before = cases.read_bytes()
+    result = cli("kasus", "done", "p", "permohonan", "--on", "2024-03-22")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "tahapan: permohonan belum dapat dicatat terjadi pada 2024-03-22: hari ini 2024-03-21\n"
+        "  Catat langkah setelah terjadi; tenggatnya tampil di `tahapan kasus show`.\n"
+    )
+    assert cases.read_bytes() == before
+    assert cli("kasus", "done", "p", "permohonan", "--on", "2024-03-21").exit_code == 0
+
+
+def test_a_later_record_means_the_step_it_counts_from_happened(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-29T09:00:00+07:00")
+    assert (
+        cli("kasus", "add", "p", "--chain", "phpu-pilpres", "--from", "2024-03-20").exit_code == 0
+    )
+    # the petition's deadline (23 March) passed unrecorded: missed, exit 1
+    shown = cli("kasus", "show", "p", "--json")
+    assert shown.exit_code == 1
+    assert json.loads(shown.stdout)["steps"][0]["state"] == "overdue"
+    # the Court registered it: it was filed, whatever day that was
+    assert cli("kasus", "done", "p", "registrasi", "--on", "2024-03-25").exit_code == 0
+    found = steps(cli, "kasus", "show", "p")
+    assert (found["permohonan"]["state"], found["permohonan"]["implied"]) == ("done", True)
+    assert (found["permohonan"]["done_on"], found["permohonan"]["days_left"]) == (None, None)
+    assert cli("kasus", "show", "p").exit_code == 0
+    text = cli("kasus", "show", "p").stdout
+    assert "   terjadi  tanggalnya belum dicatat (langkah sesudahnya sudah dicatat)\n" in text
+    # and `check` no longer names it missed
+    assert "TERLEWAT" not in cli("check", "--within", "7").stdout
+
+
+def test_a_step_counted_back_from_a_later_event_implies_nothing_of_it(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-01T09:00:00+07:00")
+    assert (
+        cli("kasus", "add", "k", "--chain", "pemilu-pidana", "--from", "2024-01-05").exit_code == 0
+    )
+    done = cli("kasus", "done", "k", "selesai-sebelum-penetapan", "--on", "2024-02-20")
+    assert done.exit_code == 0, done.stderr
+    found = steps(cli, "kasus", "show", "k")
+    assert found["penetapan-hasil"]["state"] == "pending"  # still to come
+    assert found["penetapan-hasil"]["implied"] is False
+
+
+def test_a_case_id_is_checked_before_anything_is_read(cli, cases):
+    result = cli("kasus", "add", "Bad_ID", "--chain", "phpu-pileg", "--from", "2024-03-20")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "tahapan: ID kasus tidak sah: 'Bad_ID'\n"
+        "  Pakai huruf kecil, angka dan tanda hubung, mis. pidana-2024-001.\n"
+    )
+    assert not cases.exists()
+
+
+def test_a_damaged_cases_file_does_not_silence_the_schedules(cli, cases):
+    cases.write_text("schema = 1\n[[cases]\n", encoding="utf-8")
+    result = cli("check", "--within", "3", "--on", "2024-02-08", "-e", "pemilu-2024")
+    assert result.exit_code == 2
+    # the election's own deadlines are printed first, then the problem
+    assert result.stdout.splitlines()[0].startswith("2024-02-10\tH-4\tpemilu-2024\tkampanye\t")
+    assert result.stderr.startswith(f"tahapan: berkas tidak dapat dipakai (1 masalah):\n{cases}: ")
+    assert cli("check", "--within", "3", "--on", "2024-02-08", "--no-cases").exit_code == 1
