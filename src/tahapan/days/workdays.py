@@ -7,12 +7,12 @@ second holds cuti bersama). It is imported on first use only: most commands neve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from tahapan.i18n import language, pick, tr
+from tahapan.i18n import pick, tr
 from tahapan.model import Holiday
 
 DayOff = Literal["weekend", "public", "cuti", "local"]
@@ -27,10 +27,18 @@ class Closed:
     name: str
 
 
+#: the national days off of one year, each with its kind and its names (Indonesian, English)
+YearDays = list[tuple[date, DayOff, str, str]]
+
+
 class WorkCalendar:
-    def __init__(self, extra: Iterable[Holiday] = ()) -> None:
+    def __init__(
+        self, extra: Iterable[Holiday] = (), national: Callable[[int], YearDays] | None = None
+    ) -> None:
         self._extra = {h.date: h for h in extra}
         self._years: dict[int, dict[date, Closed]] = {}
+        #: where a year's national days come from: the holidays package, or a cache of it
+        self._national_days = national or year_days
 
     def closed(self, day: date) -> Closed | None:
         """Why ``day`` is not a working day, or None when it is one."""
@@ -72,7 +80,10 @@ class WorkCalendar:
 
     def _national(self, year: int) -> dict[date, Closed]:
         if year not in self._years:
-            self._years[year] = _load_year(year)
+            self._years[year] = {
+                day: Closed(day, kind, pick(name_id, name_en))
+                for day, kind, name_id, name_en in self._national_days(year)
+            }
         return self._years[year]
 
 
@@ -81,19 +92,20 @@ def _days(first: date, last: date) -> Iterator[date]:
         yield first + timedelta(days=offset)
 
 
-def _load_year(year: int) -> dict[date, Closed]:
+def year_days(year: int) -> YearDays:
+    """The national days off of ``year`` from the holidays package, in both languages."""
     from holidays.countries.indonesia import Indonesia  # heavy (≈0.1 s): only when counting
 
-    lang = "en_US" if language() == "en" else "id"
     if not 1 <= year <= 9998:
-        return {}
-    found: dict[date, Closed] = {}
+        return []
+    found: dict[date, tuple[date, DayOff, str, str]] = {}
     for category, kind in (("public", "public"), ("government", "cuti")):
-        names = Indonesia(years=year, categories=(category,), language=lang)
-        for day, name in names.items():
+        names_id = Indonesia(years=year, categories=(category,), language="id")
+        names_en = Indonesia(years=year, categories=(category,), language="en_US")
+        for day, name in names_id.items():
             # a day that is both keeps its public-holiday name
-            found.setdefault(day, Closed(day, kind, name))  # type: ignore[arg-type]
-    return found
+            found.setdefault(day, (day, kind, name, names_en.get(day, name)))  # type: ignore[arg-type]
+    return sorted(found.values())
 
 
 def holiday_data() -> tuple[str, int | None]:

@@ -45,7 +45,7 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("ScheduleExport", "xlsx"): ("workbook", "xlsx_bytes"),
     ("CaseReport", "text"): ("cases", "case_text"),
     ("CasesReport", "text"): ("cases", "cases_text"),
-    ("ChainsReport", "text"): ("cases", "chains_text"),
+    ("ChainsReport", "text"): ("chains", "chains_text"),
     ("CaseEdit", "text"): ("cases", "edit_text"),
 }
 

@@ -12,8 +12,8 @@ from tahapan.i18n import distance, format_date, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, ZONE_SHORT
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
 from tahapan.reports.case_steps import StepDue
-from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport, ChainsReport
-from tahapan.schedule.chains import EVENT, Chain, Step
+from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport
+from tahapan.schedule.chains import EVENT, Chain
 
 STATE = {
     "done": ("selesai", "done"),
@@ -31,7 +31,7 @@ _UNIT = {
 
 
 def case_text(report: CaseReport) -> str:
-    return _text(case_lines(report))
+    return joined(case_lines(report))
 
 
 def cases_text(report: CasesReport) -> str:
@@ -44,7 +44,7 @@ def cases_text(report: CasesReport) -> str:
                 "No open cases. Add one with: tahapan kasus add ID --chain CHAIN --from DATE",
             )
         )
-        return _text(lines)
+        return joined(lines)
     lines.append(
         tr("Kasus terbuka per ", "Open cases as of ") + format_date(report.date, weekday=True)
     )
@@ -52,9 +52,9 @@ def cases_text(report: CasesReport) -> str:
         title = f"{r.case.id} · {r.case.name or pick(r.chain.name, r.chain.name_en)}"
         if r.case.closed is not None:
             title += tr(" (ditutup ", " (closed ") + format_date(r.case.closed, short=True) + ")"
-        lines += _wrapped(title)
-        lines += _wrapped(next_line(r), first="  ", rest="    ")
-    return _text(lines)
+        lines += wrapped(title)
+        lines += wrapped(next_line(r), first="  ", rest="    ")
+    return joined(lines)
 
 
 def next_line(r: CaseReport) -> str:
@@ -107,7 +107,7 @@ def case_lines(report: CaseReport) -> list[str]:
         else tr("Hitungan rantai", "Chain count")
     )
     chain_name = pick(chain.name, chain.name_en)
-    lines = _wrapped(f"{head}: {case.name or chain_name}")
+    lines = wrapped(f"{head}: {case.name or chain_name}")
     rows = [
         # the chain's name once: in the title when the case has no name of its own
         (tr("rantai", "chain"), f"{chain.id} · {chain_name}" if case.name else chain.id),
@@ -120,7 +120,7 @@ def case_lines(report: CaseReport) -> list[str]:
     if case.closed is not None:
         rows.append((tr("ditutup", "closed"), format_date(case.closed, weekday=True)))
     rows.append((tr("per", "as of"), format_date(report.date, weekday=True)))
-    lines += _rows(rows, "  ")
+    lines += label_rows(rows, "  ")
     if report.decrees_until is not None and any(s.uncovered for s in report.steps):
         years = sorted({y for s in report.steps for y in s.uncovered})
         lines.append(
@@ -150,7 +150,7 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
     optional = tr(" (bila ada)", " (if any)") if step.optional else ""
     # a chain counted by `hitung` is arithmetic, not a case: no step is missed or done there
     mark = f"[{state}] " if report.stored else ""
-    lines = _wrapped(f"{number}. {mark}{pick(step.name, step.name_en)}{optional} ({step.id})")
+    lines = wrapped(f"{number}. {mark}{pick(step.name, step.name_en)}{optional} ({step.id})")
     rows: list[tuple[str, str]] = []
     if s.due is not None:
         when = moment(s.due.end)
@@ -178,7 +178,7 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
         rows.append((tr("terjadi", "happened"), done))
     rows.append((tr("aturan", "rule"), rule_text(step.count, step.ref, report.chain)))
     if step.basis:
-        rows.append((tr("dasar", "basis"), f"{step.basis} · {_confidence(step.confidence)}"))
+        rows.append((tr("dasar", "basis"), f"{step.basis} · {confidence_words(step.confidence)}"))
     if s.footing in ("deadline", "earliest") and s.state not in ("done", "pending"):
         rows.append((tr("perkiraan", "estimate"), footing_text(s, report.chain)))
     if s.state == "waiting":
@@ -198,7 +198,7 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
         other = rule_text(alternative.count, alternative.ref, report.chain)
         if s.alternative is not None:
             other += f" → {moment(s.alternative.end)}"
-        other += f" ({alternative.basis} · {_confidence(alternative.confidence)})"
+        other += f" ({alternative.basis} · {confidence_words(alternative.confidence)})"
         rows.append((tr("aturan lain", "other rule"), other))
         if alternative.note:
             rows.append(("", pick(alternative.note, alternative.note_en)))
@@ -214,7 +214,7 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
                 ),
             )
         )
-    return lines + _rows(rows, "   ")
+    return lines + label_rows(rows, "   ")
 
 
 def rule_text(count: Count | None, ref: str, chain: Chain) -> str:
@@ -256,57 +256,6 @@ def footing_mark(s: StepDue) -> str:
     if s.footing == "actual" or s.footing is None:
         return ""
     return tr(" [perkiraan]", " [estimate]")
-
-
-def chains_text(report: ChainsReport) -> str:
-    lines: list[str] = []
-    for chain in report.chains:
-        if not report.detail:
-            lines.append(f"{chain.id:24} {pick(chain.name, chain.name_en)}")
-            continue
-        lines.append(f"{chain.id}: {pick(chain.name, chain.name_en)}")
-        lines += _rows(
-            [
-                (tr("peristiwa", "event"), pick(chain.event, chain.event_en)),
-                (tr("dasar", "basis"), chain.basis),
-                *_own_file(chain),
-            ],
-            "  ",
-        )
-        for number, step in enumerate(chain.steps, 1):
-            lines.append("")
-            lines += _chain_step(number, step, chain)
-        if chain.note:
-            lines += ["", tr("Catatan: ", "Note: ") + pick(chain.note, chain.note_en)]
-    return _text(lines)
-
-
-def _own_file(chain: Chain) -> list[tuple[str, str]]:
-    """The file of an office's own chain; the shipped ones need no path (it differs per install)."""
-    from tahapan.schedule.chains import shipped_chains_path
-
-    if chain.source == str(shipped_chains_path()):
-        return []
-    return [(tr("berkas", "file"), chain.source)]
-
-
-def _chain_step(number: int, step: Step, chain: Chain) -> list[str]:
-    optional = tr(" (bila ada)", " (if any)") if step.optional else ""
-    rows = [(tr("aturan", "rule"), rule_text(step.count, step.ref, chain))]
-    if step.basis:
-        rows.append((tr("dasar", "basis"), f"{step.basis} · {_confidence(step.confidence)}"))
-    if step.alternative is not None:
-        a = step.alternative
-        rows.append(
-            (
-                tr("aturan lain", "other rule"),
-                f"{rule_text(a.count, a.ref, chain)} ({a.basis} · {_confidence(a.confidence)})",
-            )
-        )
-    if step.note:
-        rows.append((tr("catatan", "note"), pick(step.note, step.note_en)))
-    head = f"{number}. {pick(step.name, step.name_en)}{optional} ({step.id})"
-    return [*_wrapped(head), *_rows(rows, "   ")]
 
 
 def edit_text(result: CaseEdit) -> str:
@@ -361,14 +310,14 @@ def _ref_name(ref: str, chain: Chain) -> str:
     return ref if step is None else f"{ref}"
 
 
-def _confidence(confidence: str | None) -> str:
+def confidence_words(confidence: str | None) -> str:
     if confidence is None:
         return ""
     words = CONFIDENCE_TEXT.get(confidence)
     return f"{confidence}" if words is None else f"{confidence}, {tr(*words)}"
 
 
-def _rows(rows: list[tuple[str, str]], indent: str) -> list[str]:
+def label_rows(rows: list[tuple[str, str]], indent: str) -> list[str]:
     width = max((len(label) for label, _ in rows), default=0)
     out: list[str] = []
     limit = _width()
@@ -378,11 +327,11 @@ def _rows(rows: list[tuple[str, str]], indent: str) -> list[str]:
     return out
 
 
-def _wrapped(text: str, *, first: str = "", rest: str = "   ") -> list[str]:
+def wrapped(text: str, *, first: str = "", rest: str = "   ") -> list[str]:
     return wrap(text, _width(), first=first, rest=rest)
 
 
-def _text(lines: list[str]) -> str:
+def joined(lines: list[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
 

@@ -96,7 +96,9 @@ def count_steps(
     decrees_until: int | None = None,
 ) -> list[StepDue]:
     """Each step of ``chain`` for ``case`` on the day ``on`` (``now`` for hour deadlines)."""
-    calendar = WorkCalendar(holidays)
+    from tahapan.schedule.holiday_cache import national_days
+
+    calendar = WorkCalendar(holidays, national=national_days)
     points: dict[str, tuple[Point, Footing] | None] = {
         EVENT: (Point.of(case.event, case.zone), "actual")
     }

@@ -169,7 +169,7 @@ def _case_deadlines(session: Session, report: CheckReport, days: int | tuple[int
 
     if not has_cases():
         return
-    from tahapan.cli.commands.kasus import looked_at
+    from tahapan.cli.case_session import looked_at
     from tahapan.reports.cases import case_reports, deadlines_within
     from tahapan.schedule.cases import load_book
 

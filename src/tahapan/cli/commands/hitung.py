@@ -56,7 +56,7 @@ def command(
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     text = " ".join(expression or [])
     if chain is not None:
-        from tahapan.cli.commands.kasus import chain_run
+        from tahapan.cli.case_session import chain_run
 
         return render(chain_run(session, chain, text), "json" if json else "text")
     chosen = pick_elections(session.catalog, session.elections)

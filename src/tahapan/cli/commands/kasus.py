@@ -3,11 +3,18 @@ cases in the user's own cases file."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
 
+from tahapan.cli.case_session import (
+    before_event,
+    case_report,
+    day_of,
+    decrees_until,
+    looked_at,
+    read_moment,
+)
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import (
     JsonOpt,
@@ -70,7 +77,7 @@ def kasus_list(
         elections=loaded.elections,
         regions=loaded.regions,
         every=every,
-        decrees_until=_decrees_until(),
+        decrees_until=decrees_until(),
     )
     return render(CasesReport(day, nearest_first(reports), every), _format(json))
 
@@ -145,7 +152,7 @@ def kasus_add(
             ),
         )
     zone = session.region.timezone if session.region else "Asia/Jakarta"
-    event = _moment(when, session, zone, "--from")
+    event = read_moment(when, session, zone, "--from")
 
     def add(data: dict[str, Any], book: Any) -> str:
         book.chain(chain)  # an unknown chain is named with the known ones
@@ -178,7 +185,7 @@ def kasus_show(ident: IdArg, on: OnOpt = None, lang: LangOpt = None, json: JsonO
 
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
     book = load_book()
-    report = _report(session, book, book.case(ident), resolve_on(session, on), decrees=True)
+    report = case_report(session, book, book.case(ident), resolve_on(session, on), decrees=True)
     render(report, _format(json))
     return late_exit(report)
 
@@ -228,20 +235,20 @@ def kasus_done(
             if not table.get("done"):
                 table.pop("done", None)
             return "done"
-        moment = _moment(when, session, case.zone, "--on") if when else session.today
-        if _before(moment, case.event):
+        moment = read_moment(when, session, case.zone, "--on") if when else session.today
+        if before_event(moment, case.event):
             raise TahapanError(
                 tr(
-                    f"{step} tidak dapat terjadi sebelum peristiwa awal kasus ({_day(case.event)})",
-                    f"{step} cannot happen before the case's event ({_day(case.event)})",
+                    f"{step} tidak dapat terjadi sebelum peristiwa awal kasus ({day_of(case.event)})",
+                    f"{step} cannot happen before the case's event ({day_of(case.event)})",
                 )
             )
-        if _day(moment) > session.today:
+        if day_of(moment) > session.today:
             raise TahapanError(
                 tr(
-                    f"{step} belum dapat dicatat terjadi pada {_day(moment)}: hari ini "
+                    f"{step} belum dapat dicatat terjadi pada {day_of(moment)}: hari ini "
                     f"{session.today}",
-                    f"{step} cannot be recorded as happened on {_day(moment)}: today is "
+                    f"{step} cannot be recorded as happened on {day_of(moment)}: today is "
                     f"{session.today}",
                 ),
                 hint=tr(
@@ -306,29 +313,6 @@ def kasus_remove(
 # ------------------------------------------------------------------------------------------ shared
 
 
-def chain_run(session: Session, chain: str, when: str) -> Any:
-    """`hitung --chain`: a chain counted from ``when`` as a case would be, none kept."""
-    from tahapan.schedule.cases import Case, load_book
-
-    book = load_book()
-    book.chain(chain)
-    zone = session.region.timezone if session.region else "Asia/Jakarta"
-    if not when.strip():
-        raise TahapanError(
-            tr("--chain perlu tanggal peristiwa awal", "--chain needs the event's date"),
-            hint=tr(
-                f'Contoh: tahapan hitung --chain {chain} "2024-03-20 22:19"',
-                f'Example: tahapan hitung --chain {chain} "2024-03-20 22:19"',
-            ),
-        )
-    event = _moment(when, session, zone, "--chain")
-    region = session.region.id if session.region else None
-    case = Case(id="hitung", chain=chain, event=event, zone=zone, region=region)
-    report = _report(session, book, case, session.today, decrees=True)
-    report.stored = False
-    return report
-
-
 def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | None = None) -> int:
     from tahapan.cli.streams import say
     from tahapan.config import cases_file
@@ -342,65 +326,9 @@ def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | N
     result = CaseEdit(action, ident, str(cases_file()), kept, step)  # type: ignore[arg-type]
     if action != "removed":
         book = load_book()
-        result.report = _report(session, book, book.case(ident), session.today, decrees=True)
+        result.report = case_report(session, book, book.case(ident), session.today, decrees=True)
     say(edit_message(result))
     return render(result, _format(json))
-
-
-def _report(session: Session, book: Any, case: Any, day: date, *, decrees: bool = False) -> Any:
-    """The case counted on ``day``: the region's local holidays, the holiday decrees' last year."""
-    from tahapan.reports.cases import local_holidays, run_case
-
-    moment = looked_at(session, day, case.zone)
-
-    region = next((r for r in session.catalog.regions if r.id == case.region), None)
-    until = _decrees_until() if decrees else None
-    return run_case(
-        case,
-        book.chain(case.chain),
-        on=day,
-        now=moment,
-        holidays=local_holidays((session.loaded or session.catalog).elections, region),
-        decrees_until=until,
-        region=region,
-    )
-
-
-def _moment(text: str, session: Session, zone: str, option: str) -> date | datetime:
-    from tahapan.days.moments import parse_moment
-
-    if not text.strip():
-        raise TahapanError(tr(f"{option} kosong", f"{option} is empty"))
-    return parse_moment(text, today=session.today, zone=zone)
-
-
-def _decrees_until() -> int | None:
-    """The last year the holiday decrees cover (the holidays package, ≈0.2 s: the cases commands
-    only; `check` and `status` name deadlines without it)."""
-    from tahapan.days.workdays import holiday_data
-
-    return holiday_data()[1]
-
-
-def looked_at(session: Session, day: date, zone: str) -> datetime:
-    """The minute an hour deadline is measured against: now on today, else the day's first minute."""
-    from datetime import time
-    from zoneinfo import ZoneInfo
-
-    from tahapan.days.dates import now
-
-    return now(zone) if day == session.today else datetime.combine(day, time(0), ZoneInfo(zone))
-
-
-def _before(moment: date | datetime, event: date | datetime) -> bool:
-    """Whether ``moment`` is before the event: to the minute when both have one, else by day."""
-    if isinstance(moment, datetime) and isinstance(event, datetime):
-        return moment < event
-    return _day(moment) < _day(event)
-
-
-def _day(moment: date | datetime) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _format(json: bool) -> str:

@@ -67,7 +67,7 @@ def command(
 
 
 def _open_cases(session: Session, day: date) -> list[Any]:
-    from tahapan.cli.commands.kasus import looked_at
+    from tahapan.cli.case_session import looked_at
     from tahapan.reports.cases import case_reports, nearest_first
     from tahapan.schedule.cases import load_book
 

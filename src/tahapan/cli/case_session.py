@@ -1,0 +1,95 @@
+"""What the `kasus` commands share with `hitung --chain`, `check` and `status`: a case counted on a
+day, and the moments officers type."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tahapan.cli.options import Session
+from tahapan.errors import TahapanError
+from tahapan.i18n import tr
+
+if TYPE_CHECKING:
+    from tahapan.reports.cases import CaseReport
+    from tahapan.schedule.cases import Case, CaseBook
+
+
+def chain_run(session: Session, chain: str, when: str) -> CaseReport:
+    """`hitung --chain`: a chain counted from ``when`` as a case would be, none kept."""
+    from tahapan.schedule.cases import Case, load_book
+
+    book = load_book()
+    book.chain(chain)
+    zone = session.region.timezone if session.region else "Asia/Jakarta"
+    if not when.strip():
+        raise TahapanError(
+            tr("--chain perlu tanggal peristiwa awal", "--chain needs the event's date"),
+            hint=tr(
+                f'Contoh: tahapan hitung --chain {chain} "2024-03-20 22:19"',
+                f'Example: tahapan hitung --chain {chain} "2024-03-20 22:19"',
+            ),
+        )
+    event = read_moment(when, session, zone, "--chain")
+    region = session.region.id if session.region else None
+    case = Case(id="hitung", chain=chain, event=event, zone=zone, region=region)
+    report = case_report(session, book, case, session.today, decrees=True)
+    report.stored = False
+    return report
+
+
+def case_report(
+    session: Session, book: CaseBook, case: Case, day: date, *, decrees: bool = False
+) -> CaseReport:
+    """The case counted on ``day``: the region's local holidays, the holiday decrees' last year."""
+    from tahapan.reports.cases import local_holidays, run_case
+
+    moment = looked_at(session, day, case.zone)
+    region = next((r for r in session.catalog.regions if r.id == case.region), None)
+    until = decrees_until() if decrees else None
+    return run_case(
+        case,
+        book.chain(case.chain),
+        on=day,
+        now=moment,
+        holidays=local_holidays((session.loaded or session.catalog).elections, region),
+        decrees_until=until,
+        region=region,
+    )
+
+
+def read_moment(text: str, session: Session, zone: str, option: str) -> date | datetime:
+    from tahapan.days.moments import parse_moment
+
+    if not text.strip():
+        raise TahapanError(tr(f"{option} kosong", f"{option} is empty"))
+    return parse_moment(text, today=session.today, zone=zone)
+
+
+def decrees_until() -> int | None:
+    """The last year the holiday decrees cover (the cases commands only; `check` and `status`
+    name deadlines without it)."""
+    from tahapan.schedule.holiday_cache import decrees_until
+
+    return decrees_until()
+
+
+def looked_at(session: Session, day: date, zone: str) -> datetime:
+    """The minute an hour deadline is measured against: now on today, else the day's first minute."""
+    from datetime import time
+    from zoneinfo import ZoneInfo
+
+    from tahapan.days.dates import now
+
+    return now(zone) if day == session.today else datetime.combine(day, time(0), ZoneInfo(zone))
+
+
+def before_event(moment: date | datetime, event: date | datetime) -> bool:
+    """Whether ``moment`` is before the event: to the minute when both have one, else by day."""
+    if isinstance(moment, datetime) and isinstance(event, datetime):
+        return moment < event
+    return day_of(moment) < day_of(event)
+
+
+def day_of(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
