@@ -46,6 +46,8 @@ HOLIDAY = "#b40000"
 CUTI = "#9a4d00"
 #: the projection warning
 WARNING = "#964b00"
+#: a case's deadline (`calendar --cases`): crimson, apart from the stages' colours and the holidays'
+CASE = "#ad1457"
 #: the footer's text
 QUIET = "#5a5a5a"
 #: voting day's cell

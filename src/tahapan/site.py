@@ -29,6 +29,8 @@ MARKER_HEAD = (
 )
 #: a published site's files are for everyone to read, whatever the umask of the cron job
 FILE_MODE, FOLDER_MODE = 0o644, 0o755
+#: a private file among them (`publish --cases`): for its owner alone, not the web server
+PRIVATE_MODE = 0o600
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,14 @@ class Written:
 
 
 def publish_tree(
-    folder: Path, files: dict[str, bytes], choices: dict[str, str] | None = None
+    folder: Path,
+    files: dict[str, bytes],
+    choices: dict[str, str] | None = None,
+    private: frozenset[str] = frozenset(),
 ) -> Written:
     """Make ``folder`` hold exactly ``files`` (relative paths with /) and the marker, which also
-    keeps ``choices`` for the next publish (``remembered``)."""
+    keeps ``choices`` for the next publish (``remembered``). The ``private`` files are readable by
+    their owner alone, whatever mode they had."""
     from tahapan.safefile import failed, locked
 
     given = folder
@@ -76,7 +82,7 @@ def publish_tree(
             _sweep(target)
             fresh = _fresh(target)
             try:
-                _build(fresh, target, files, old)
+                _build(fresh, target, files, old, private)
                 _swap(fresh, target)
             finally:
                 # the old tree after a swap, or a half-built one after a failure or Ctrl-C
@@ -213,7 +219,13 @@ def _listed(marker: Path) -> set[str] | None:
     return {line for line in lines if line and not line.startswith("#")}
 
 
-def _build(fresh: Path, target: Path, files: dict[str, bytes], old: dict[str, bytes]) -> None:
+def _build(
+    fresh: Path,
+    target: Path,
+    files: dict[str, bytes],
+    old: dict[str, bytes],
+    private: frozenset[str] = frozenset(),
+) -> None:
     if target.is_dir():
         info = os.stat(target)
         os.chmod(fresh, stat.S_IMODE(info.st_mode))  # the old DIR's mode and owner go on
@@ -227,14 +239,18 @@ def _build(fresh: Path, target: Path, files: dict[str, bytes], old: dict[str, by
         if old.get(rel) == data:
             try:
                 os.link(target / rel, path)  # the same file: its time, mode and inode stay
-                continue
             except OSError:
                 shutil.copy2(target / rel, path)
-                continue
-        with open(path, "wb") as handle:
+            if rel in private:
+                os.chmod(path, PRIVATE_MODE)
+            continue
+        # readable by its owner alone until its mode is set: a private file never is by others
+        with open(
+            os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE), "wb"
+        ) as handle:
             handle.write(data)
         mode = stat.S_IMODE(os.stat(target / rel).st_mode) if rel in old else FILE_MODE
-        os.chmod(path, mode)
+        os.chmod(path, PRIVATE_MODE if rel in private else mode)
     from tahapan.safefile import sync_dir
 
     sync_dir(fresh)

@@ -73,4 +73,16 @@ HELP = {
         "ditampilkan; tenggat yang terlewat disebut --within sampai dicatat, dan oleh --remind "
         "sehari sesudahnya."
     ),
+    "Also your open cases' deadlines (`tahapan kasus`): marked on their day in the grids, each "
+    "a private event in ics (not in csv). Cases are private: shown only when asked.": (
+        "Tampilkan juga tenggat kasus yang masih terbuka (`tahapan kasus`): ditandai pada harinya "
+        "di kalender bulanan, dan di ics masing-masing menjadi acara pribadi (tidak untuk csv). "
+        "Kasus bersifat pribadi: hanya ditampilkan bila diminta."
+    ),
+    "Also write kasus.ics: your open cases' deadlines (`tahapan kasus`), readable by you alone. "
+    "It is private: do not serve it publicly. Nothing else in DIR names a case.": (
+        "Tulis juga kasus.ics: tenggat kasus yang masih terbuka (`tahapan kasus`), yang hanya "
+        "dapat dibaca oleh Anda sendiri. Berkas ini bersifat pribadi: jangan disajikan untuk "
+        "umum. Berkas lain di FOLDER tidak memuat kasus apa pun."
+    ),
 }

@@ -20,6 +20,7 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.palette import colours
+from tahapan.days.pins import Pin, within
 from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.i18n import (
     PROJECTED,
@@ -177,6 +178,8 @@ class CalendarReport:
     region: Region | None = None
     #: a PDF month on one A4 sheet, set tighter (`calendar --one-page`)
     one_page: bool = False
+    #: the open cases' deadlines (`calendar --cases`); None: not asked for, as by default
+    pins: tuple[Pin, ...] | None = None
 
     @property
     def title(self) -> str:
@@ -229,6 +232,7 @@ class CalendarReport:
     exit_code = 0
 
     def payload(self) -> dict[str, Any]:
+        cases = {} if self.pins is None else {"cases": [dict(p.data) for p in self.pins]}
         return {
             "from": self.first.isoformat(),
             "to": self.last.isoformat(),
@@ -270,7 +274,14 @@ class CalendarReport:
                 }
                 for month in self.months
             ],
+            **cases,
         }
+
+
+def month_pins(report: CalendarReport, month: Month) -> tuple[Pin, ...]:
+    """The case deadlines in ``month`` (`calendar --cases`), in the order its key lists them."""
+    first = date(month.year, month.month, 1)
+    return within(report.pins or (), *month_bounds(first, first))
 
 
 def symbol(index: int) -> str:

@@ -11,7 +11,8 @@ from string import Template
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
-from tahapan.days.monthgrid import CalendarReport, Month
+from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
+from tahapan.days.pins import PIN_SIGN, on_day
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
@@ -65,6 +66,10 @@ ol.key li { break-inside: avoid; margin-bottom: 0.6mm; padding-left: 7mm; text-i
 .dates { white-space: nowrap; }
 p.holidays { font-size: 7.5pt; color: $holiday; margin: 1mm 0 0 0; }
 p.holidays.cuti { color: $cuti; }
+/* a case's deadline (calendar --cases): framed in the day's cell, named whole under the grid */
+span.pin { display: block; font-size: 7pt; font-weight: bold; color: $case; border: 1px solid $case;
+  padding: 0 0.6mm; margin: 0.4mm 0 0 0; overflow-wrap: normal; word-break: normal; hyphens: none; }
+p.cases { font-size: 7.5pt; color: $case; margin: 1mm 0 0 0; }
 p.projected { font-size: 8pt; font-weight: bold; color: $warning; margin: 1.5mm 0 0 0; }
 footer { font-size: 7pt; color: $quiet; margin-top: 1.5mm; }
 @media screen and (max-width: 640px) {
@@ -79,7 +84,7 @@ footer { font-size: 7pt; color: $quiet; margin-top: 1.5mm; }
 }
 """).substitute(
     holiday=c.HOLIDAY, cuti=c.CUTI, warning=c.WARNING, quiet=c.QUIET, voting=c.VOTING_DAY,
-    shade=c.SHADE, outside=c.OUTSIDE, header=c.HEADER,
+    shade=c.SHADE, outside=c.OUTSIDE, header=c.HEADER, case=c.CASE,
 )  # fmt: skip
 
 #: a week's lanes in one printed block at most: a busier week is split, with its day numbers again,
@@ -180,7 +185,7 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         note = f" {_note(day.note, kind)}" if day.note else ""
         parts.append(
             f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
-            f"{day.day.day}{note}</div>"
+            f"{day.day.day}{note}{_pins(report, day)}</div>"
         )
     for segment in month.segments[n]:
         if not lo <= segment.lane < hi:
@@ -199,6 +204,16 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _pins(report: CalendarReport, day: Day) -> str:
+    """The cases' deadlines on the day (`--cases`); on a phone, the case id alone (the line
+    under the grid names the step)."""
+    return "".join(
+        f'<span class="pin" title="{escape(pin.key, quote=True)}">{PIN_SIGN} {escape(pin.case)}'
+        f'<span class="long">{escape(pin.label.removeprefix(pin.case))}</span></span>'
+        for pin in on_day(report.pins or (), day.day)
+    )
 
 
 def _fits(text: str, column: float) -> bool:
@@ -236,5 +251,8 @@ def _key(report: CalendarReport, month: Month) -> str:
     out.extend(
         f'<p class="holidays{" cuti" if kind == "cuti" else ""}">{escape(text)}</p>'
         for kind, text in month.days_off_lines()
+    )
+    out.extend(
+        f'<p class="cases">{PIN_SIGN} {escape(p.key)}</p>' for p in month_pins(report, month)
     )
     return "\n".join(out)

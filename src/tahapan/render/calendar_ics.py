@@ -10,11 +10,12 @@ SEQUENCE counts the times a stage's dates changed, so a calendar that has the ev
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event, vText
 
 from tahapan.days.monthgrid import title
+from tahapan.days.pins import Pin
 from tahapan.i18n import date_mark, mark_note, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
 from tahapan.reports.export import left_out
@@ -38,8 +39,10 @@ def write_ics(
     alarm_days: Sequence[int] = (),
     versions: Versions | None = None,
     max_days: int | None = None,
+    pins: Sequence[Pin] = (),
 ) -> str:
-    """``max_days``: stages longer are left out (reports/export.left_out). ``versions`` gives
+    """``max_days``: stages longer are left out (reports/export.left_out). ``pins``: the open
+    cases' deadlines (`calendar --cases`), after the stages. ``versions`` gives
     each event's SEQUENCE and LAST-MODIFIED (reports/changes.event_versions); without it,
     SEQUENCE 0 and ``stamp``. DTSTAMP is LAST-MODIFIED: without a METHOD, RFC 5545 has
     it mean when the event's information last changed, so the same schedule gives the same file."""
@@ -49,7 +52,7 @@ def write_ics(
         for path, stage in election.walk()
         if stage.held and not left_out(stage, max_days)
     ]
-    return calendar_text(events, name=title(elections))
+    return calendar_text([*events, *pin_events(pins, alarm_days=alarm_days)], name=title(elections))
 
 
 def calendar_text(
@@ -175,3 +178,64 @@ def _alarms(name: str, days_before: int, *, one_day: bool, ends_only: bool = Fal
         alarm.add("trigger", trigger, parameters={"RELATED": related})
         alarms.append(alarm)
     return alarms
+
+
+# ------------------------------------------------------------------------------ case deadlines
+
+
+def pin_uid(pin: Pin) -> str:
+    """The case and the step, under a host of their own: never a stage's UID."""
+    return f"{pin.case}.{pin.step}@kasus.{UID_DOMAIN}"
+
+
+def pin_events(pins: Sequence[Pin], *, alarm_days: Sequence[int] = ()) -> list[str]:
+    """The cases' deadlines as VEVENTs (CLASS:PRIVATE), after the VTIMEZONE of each zone their
+    minutes are given in. A day deadline is an all-day event on its day; an hour deadline an event
+    at its minute lasting no time (DURATION:PT0S, what RFC 5545 3.6.1 gives an event without an
+    end; khal would make it an hour, over midnight for a deadline after 23.00)."""
+    from icalendar import Timezone
+
+    zones = sorted({str(getattr(p.at.tzinfo, "key", "")) for p in pins if p.at is not None})
+    out = [str(Timezone.from_tzid(zone).to_ical(), "utf-8") for zone in zones if zone]
+    return out + [pin_event(pin, alarm_days=alarm_days) for pin in pins]
+
+
+def pin_event(pin: Pin, *, alarm_days: Sequence[int] = ()) -> str:
+    from tahapan.i18n import distance
+
+    event = Event()
+    modified = pin.modified.astimezone(UTC)
+    event.add("uid", pin_uid(pin))
+    event.add("dtstamp", modified)
+    event.add("last-modified", modified)
+    event.add("sequence", 0)
+    if pin.at is None:
+        event.add("dtstart", pin.day)
+        event.add("dtend", pin.day + timedelta(days=1))
+    else:  # a moment: lasting no time, said outright (a client that finds no end guesses one)
+        event.add("dtstart", pin.at)
+        event.add("duration", timedelta(0))
+    event.add("summary", pin.summary)
+    event.add("description", pin.description)
+    event.add("categories", [tr("kasus", "case"), pin.case])
+    event.add("class", "PRIVATE")
+    event.add("transp", "TRANSPARENT")
+    for days_before in sorted(set(alarm_days)):
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{pin.summary} — {distance(days_before)}")
+        alarm.add("trigger", _pin_trigger(pin, days_before), parameters={"RELATED": "START"})
+        event.add_component(alarm)
+    return str(event.to_ical(), "utf-8")
+
+
+def _pin_trigger(pin: Pin, days_before: int) -> timedelta:
+    """At 08:00 ``days_before`` the deadline's day, in the case's zone for an hour deadline (the
+    day's first minute when 08:00 of the day itself is past the deadline)."""
+    if pin.at is None:  # the event's start is the day's 00:00, the phone's own
+        return timedelta(days=-days_before, hours=ALARM_HOUR)
+    day = pin.at.date() - timedelta(days=days_before)
+    ring = datetime.combine(day, time(ALARM_HOUR), pin.at.tzinfo)
+    if ring >= pin.at:
+        ring = datetime.combine(day, time(0), pin.at.tzinfo)
+    return ring - pin.at

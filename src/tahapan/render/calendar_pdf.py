@@ -21,7 +21,8 @@ from functools import partial
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
-from tahapan.days.monthgrid import CalendarReport, Day, Month
+from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
+from tahapan.days.pins import PIN_SIGN, on_day
 from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, tr
 from tahapan.render.calendar_pdf_key import (
     BAR_PT,
@@ -42,6 +43,10 @@ def write_pdf(report: CalendarReport) -> bytes:
     for month in report.months:
         pdf.month(month)
     return bytes(pdf.output())
+
+
+#: the width of a case deadline's frame in its day's cell
+PIN_W = COLUMN - 1.4
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,12 @@ class _Calendar(KeyPage):
             self.font(look.note_pt)
             height = len(self.lines(text, WIDTH)) * look.note_line + 0.4
             place(Item(height, partial(self._note, text, colour), holds=[text.split(":")[0]]))
+        for pin in month_pins(self.report, month):  # the cases' deadlines, each on a line
+            text = f"{PIN_SIGN} {pin.key}"
+            self.font(look.note_pt)
+            height = len(self.lines(text, WIDTH)) * look.note_line + 0.4
+            holds = [f"{PIN_SIGN} {pin.case}/{pin.step}"]
+            place(Item(height, partial(self._note, text, c.CASE), holds=holds))
         self._place_key(month, sheets, room)
         return top, space, sheets
 
@@ -169,9 +180,7 @@ class _Calendar(KeyPage):
                 label = self._label(segment.mark, segment.first, segment.last)
                 lines[segment.lane] = max(lines[segment.lane], len(label))
             heights = [n * look.bar_line + look.bar_pad + look.lane_gap for n in lines]
-            number_h = max(
-                look.number_h, *(1.6 + n * CELL_LINE for n in self._note_lines(month, week))
-            )
+            number_h = self._base_h(month, week) + self._pins_h(month, week)
             lo = 0
             while lo < len(heights):
                 hi = lo + 1
@@ -191,6 +200,32 @@ class _Calendar(KeyPage):
 
     def _note_lines(self, month: Month, week: int) -> list[int]:
         return [len(self._cell_note(day)[1]) for day in month.weeks[week] if day.in_month]
+
+    def _base_h(self, month: Month, week: int) -> float:
+        """The height of a week's day numbers and their notes, over its case deadlines."""
+        return max(
+            self.look.number_h, *(1.6 + n * CELL_LINE for n in self._note_lines(month, week))
+        )
+
+    def _pins_h(self, month: Month, week: int) -> float:
+        """The height of the week's case deadlines (`--cases`), framed under the numbers."""
+        days = [d for d in month.weeks[week] if d.in_month]
+        return max((self._framed_h(self._pin_lines(d)) for d in days), default=0.0)
+
+    @staticmethod
+    def _framed_h(pins: list[list[str]]) -> float:
+        return sum(len(lines) * CELL_LINE + 1.2 for lines in pins) + (0.6 if pins else 0.0)
+
+    def _pin_lines(self, day: Day) -> list[list[str]]:
+        """The cases' deadlines on the day, each its label broken between words, or the case id
+        alone when the label takes too many lines (the line under the grid names it whole)."""
+        self.font(BAR_PT, bold=True)
+        most = self.look.label_lines + 1
+        return [
+            self.whole(f"{PIN_SIGN} {pin.label}", PIN_W, most)
+            or self.lines(f"{PIN_SIGN} {pin.case}", PIN_W)
+            for pin in on_day(self.report.pins or (), day.day)
+        ]
 
     def _cell_note(self, day: Day) -> tuple[bool, list[str]]:
         """(bold, lines) of what a day says beside its number: voting day, or a holiday's name
@@ -283,10 +318,11 @@ class _Calendar(KeyPage):
             bold, lines = self._cell_note(day)
             self.font(BAR_PT, bold=bold)
             self.colour(BLACK if kind == "voting" else c.CUTI if kind == "cuti" else c.HOLIDAY)
+            left = 7.8 if day.day.day > 9 else 5.0
             for n, line in enumerate(lines):
-                left = 7.8 if day.day.day > 9 else 5.0
                 self.set_xy(x + left, y + 0.8 + n * CELL_LINE)
                 self.cell(COLUMN - left, CELL_LINE + 0.4, line)
+            self._pins(self._pin_lines(day), x, y + self._base_h(month, row.week) - 0.6)
         tops = [y + row.number_h]
         for lane in row.lanes:
             tops.append(tops[-1] + lane)
@@ -294,6 +330,19 @@ class _Calendar(KeyPage):
             if row.lo <= segment.lane < row.hi:
                 lane = segment.lane - row.lo
                 self._bar(segment.mark, segment.first, segment.last, tops[lane], row.lanes[lane])
+
+    def _pins(self, pins: list[list[str]], x: float, top: float) -> None:
+        """A day's case deadlines, each framed: a mark of its own, not a stage's bar."""
+        self.font(BAR_PT, bold=True)
+        self.colour(c.CASE)
+        self.set_draw_color(*c.rgb(c.CASE))
+        for lines in pins:
+            self.rect(x + 0.7, top, PIN_W, len(lines) * CELL_LINE + 0.6, style="D")
+            for n, line in enumerate(lines):
+                self.set_xy(x + 0.7, top + 0.3 + n * CELL_LINE)
+                self.cell(PIN_W, CELL_LINE, line)
+            top += len(lines) * CELL_LINE + 1.2
+        self.set_draw_color(150, 150, 150)
 
     def _bar(self, index: int, first: int, last: int, y: float, lane: float) -> None:
         mark = self.report.marks[index]

@@ -11,7 +11,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month
+from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month, month_pins
+from tahapan.days.pins import PIN_SIGN, on_day
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
@@ -29,6 +30,8 @@ NUMBER_STYLE = {
 }
 #: the sign after a day's number: voting day, public holiday, cuti bersama (readable without colour)
 DAY_MARK = {"voting": ("★", "bold"), "holiday": ("*", "red"), "cuti": ("+", "dark_orange")}
+#: a case's deadline on the day (`calendar --cases`), before the stages' letters
+PIN_STYLE = "bold magenta"
 
 
 def view(report: CalendarReport, width: int = 80) -> Group:
@@ -106,6 +109,8 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
             cell.append(f"{day.day.day:>2}", style=NUMBER_STYLE.get(day.kind, "bold"))
             if day.kind in DAY_MARK:
                 cell.append(*DAY_MARK[day.kind])
+            if on_day(report.pins or (), day.day):
+                cell.append(PIN_SIGN, style=PIN_STYLE)
             # past 62 stages letters are two characters: spaced, so that they read apart
             gap = " " if len(report.marks) > len(SYMBOLS) else ""
             for index in day.marks:
@@ -129,4 +134,7 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
     for kind, words in month.days_off_lines():
         sign, style = DAY_MARK[kind]
         out.append(_hanging(Text(f"  {sign} ", style=style), words, width, style=style))
+    for pin in month_pins(report, month):
+        pinned = Text(f"  {PIN_SIGN} ", style=PIN_STYLE)
+        out.append(_hanging(pinned, pin.key, width, style="bold" if pin.overdue else ""))
     return out

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from tahapan.days.deadlines import Count, Point
+from tahapan.days.pins import clock
 from tahapan.i18n import distance, format_date, pick, tr
-from tahapan.model import CONFIDENCE_TEXT, ZONE_SHORT
+from tahapan.model import CONFIDENCE_TEXT
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
 from tahapan.reports.case_steps import StepDue
 from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport
@@ -285,12 +286,7 @@ def moment(point: Point, *, short: bool = False) -> str:
 
 def _clock(point: Point) -> str:
     """22.19 WIB (22:19 WIB in English)."""
-    at = point.at
-    if at is None:
-        return ""
-    zone = str(getattr(at.tzinfo, "key", "")) or at.strftime("UTC%z")
-    clock = at.strftime(tr("%H.%M", "%H:%M"))
-    return f"{clock} {ZONE_SHORT.get(zone, zone)}"
+    return "" if point.at is None else clock(point.at)
 
 
 def left(days_left: int | None) -> str:

@@ -27,4 +27,5 @@ def ics_text(result: ScheduleExport) -> str:
         alarm_days=result.alarm_days,
         versions=result.versions,
         max_days=result.max_days,
+        pins=result.pins,
     )

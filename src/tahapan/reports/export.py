@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tahapan.days.pins import Pin
 from tahapan.model import Election, Region, Stage, as_table
 from tahapan.reports import json_value
 
@@ -23,6 +24,8 @@ class ScheduleExport:
     versions: dict[tuple[str, str], tuple[int, datetime]] | None = None
     #: iCalendar: stages longer than this many days are left out (`--max-days`; None: none is)
     max_days: int | None = None
+    #: iCalendar: the open cases' deadlines (`calendar --cases`), each an event of its own
+    pins: tuple[Pin, ...] = ()
 
     exit_code = 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,6 +30,10 @@ from tahapan.render import render
 from tahapan.reports.export import ScheduleExport
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from tahapan.cli.options import Session
+    from tahapan.days.pins import Pin
     from tahapan.model import Election
 
 
@@ -87,6 +92,15 @@ def command(
             show_default=False,
         ),
     ] = None,
+    cases: Annotated[
+        bool,
+        typer.Option(
+            "--cases",
+            help="Also your open cases' deadlines (`tahapan kasus`): marked on their day in the "
+            "grids, each a private event in ics (not in csv). Cases are private: shown only when "
+            "asked.",
+        ),
+    ] = False,
     election: ElectionOpt = None,
     on: OnOpt = None,
     region: RegionOpt = None,
@@ -123,6 +137,16 @@ def command(
                 "E.g. tahapan calendar -f ics --max-days 365 -o schedule.ics",
             ),
         )
+    if cases and format == CalendarFormat.csv:
+        from tahapan.errors import TahapanError
+
+        raise TahapanError(
+            tr(
+                "--cases tidak untuk -f csv (berkas jadwal yang dapat diimpor kembali)",
+                "--cases is not for -f csv (a schedule file to import again)",
+            ),
+            hint=tr("Pakai -f ics, html, pdf atau json.", "Use -f ics, html, pdf or json."),
+        )
     session = open_session(data=data, lang=lang, tz=tz, elections=election, region=region)
     catalog = session.catalog
     today = resolve_on(session, on)
@@ -136,6 +160,7 @@ def command(
             ),
             hint=tr("Tambahkan -f pdf atau -o BERKAS.pdf.", "Add -f pdf or -o FILE.pdf."),
         )
+    pins = (open_case_pins(session, today) or ()) if cases else None
     from tahapan.schedule.recurrence import around, expand_all
 
     # repeating stages as their occurrences near the date, to choose elections and months by
@@ -180,6 +205,8 @@ def command(
         export = ScheduleExport(
             chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()), max_days=max_days
         )
+        if pins:
+            export.pins = shown_pins(pins, *(months.month_bounds(*asked) if asked else ()))
         if format == CalendarFormat.ics:
             from tahapan.reports.versions import current_versions
 
@@ -193,9 +220,70 @@ def command(
     report = monthgrid.build(
         chosen, first, last, generated=session.today, region=session.region, one_page=one_page
     )
+    if pins is not None:
+        report = replace(report, pins=shown_pins(pins, report.first, report.last))
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
     fmt = format.value if format != CalendarFormat.term else "text" if output is None else "txt"
     return render(report, fmt, output)
+
+
+def open_case_pins(session: Session, day: date) -> tuple[Pin, ...] | None:
+    """The open cases' deadlines not met on ``day`` (`--cases`); None, said on stderr, when the
+    user keeps no cases file."""
+    from datetime import UTC, datetime
+
+    from tahapan.cli.streams import say
+    from tahapan.config import cases_file, has_cases
+
+    if not has_cases():
+        say(
+            tr(
+                f"--cases: belum ada berkas kasus ({cases_file()}); tambahkan kasus dengan "
+                "`tahapan kasus add`",
+                f"--cases: no cases file yet ({cases_file()}); add a case with `tahapan kasus add`",
+            )
+        )
+        return None
+    from tahapan.cli.commands.kasus import looked_at
+    from tahapan.render.case_marks import case_pins
+    from tahapan.reports.cases import case_reports
+    from tahapan.schedule.cases import load_book
+
+    loaded = session.loaded or session.catalog
+    reports = case_reports(
+        load_book(),
+        on=day,
+        now=looked_at(session, day, session.zone),
+        elections=loaded.elections,
+        regions=loaded.regions,
+    )
+    # the file's last change: the same cases give the same events, and a change a newer stamp
+    changed = datetime.fromtimestamp(int(cases_file().stat().st_mtime), UTC)
+    return case_pins(reports, modified=changed)
+
+
+def shown_pins(
+    pins: tuple[Pin, ...], first: date | None = None, last: date | None = None
+) -> tuple[Pin, ...]:
+    """The pins from ``first`` to ``last`` (every one without them); how many fall outside, on
+    stderr: a calendar without them is not mistaken for every deadline."""
+    from datetime import date as day
+
+    from tahapan.cli.streams import say
+    from tahapan.days.pins import within
+
+    kept = within(pins, first or day.min, last or day.max)
+    outside = len(pins) - len(kept)
+    if outside:
+        say(
+            tr(
+                f"--cases: {outside} tenggat kasus di luar bulan yang ditampilkan "
+                "(semuanya: tahapan kasus)",
+                f"--cases: {outside} case {'deadline' if outside == 1 else 'deadlines'} outside "
+                "the months shown (all of them: tahapan kasus)",
+            )
+        )
+    return kept
 
 
 def say_left_out(elections: list[Election], max_days: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,11 +24,16 @@ from tahapan.cli.options import (
 from tahapan.errors import TahapanError
 from tahapan.i18n import format_date, tr
 
+if TYPE_CHECKING:
+    from tahapan.cli.options import Session
+
 #: the choice a site remembers for its next publish (in its marker file)
 MAX_DAYS = "max-days"
 
 #: the password of an encrypted minisign secret key (--sign): never on the command line
 PASSWORD_VARIABLE = "TAHAPAN_SIGN_PASSWORD"
+#: the one file `publish --cases` adds: the cases' deadlines, private
+CASES_FILE = "kasus.ics"
 
 
 def command(
@@ -111,6 +116,14 @@ def command(
             show_default=False,
         ),
     ] = None,
+    cases: Annotated[
+        bool,
+        typer.Option(
+            "--cases",
+            help="Also write kasus.ics: your open cases' deadlines (`tahapan kasus`), readable by "
+            "you alone. It is private: do not serve it publicly. Nothing else in DIR names a case.",
+        ),
+    ] = False,
     region: RegionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
@@ -196,7 +209,10 @@ def command(
         from tahapan.cli.commands.calendar import say_left_out
 
         say_left_out(chosen, limit)
-    done = publish_tree(folder, site.files, {MAX_DAYS: str(limit)} if limit else {})
+    private: frozenset[str] = frozenset()
+    if cases:
+        private = _add_cases(session, today, site.files, tuple(alarm or ()))
+    done = publish_tree(folder, site.files, {MAX_DAYS: str(limit)} if limit else {}, private)
     from tahapan.cli.streams import say
 
     say(
@@ -207,6 +223,39 @@ def command(
             f"removed ({len(site.board.feeds)} calendars)",
         )
     )
+    if private:
+        say(
+            tr(
+                f"{folder / CASES_FILE}: tenggat kasus, PRIBADI (hanya dapat dibaca pemiliknya); "
+                "jangan letakkan di server umum",
+                f"{folder / CASES_FILE}: case deadlines, PRIVATE (readable by its owner alone); "
+                "do not put it on a public server",
+            )
+        )
+
+
+def _add_cases(
+    session: Session, day: date, files: dict[str, bytes], alarm_days: tuple[int, ...]
+) -> frozenset[str]:
+    """`--cases`: the open cases' deadlines as one more file, the only one that names a case; none
+    when the user keeps no cases file (said on stderr)."""
+    from tahapan.cli.commands.calendar import open_case_pins
+    from tahapan.render.calendar_ics import calendar_text, pin_events
+
+    pins = open_case_pins(session, day)
+    if pins is None:
+        return frozenset()
+    text = calendar_text(
+        pin_events(pins, alarm_days=alarm_days),
+        name=tr("Tenggat kasus (pribadi)", "Case deadlines (private)"),
+        description=tr(
+            "Tenggat kasus yang masih terbuka, dari berkas kasus tahapan; pribadi",
+            "The open cases' deadlines, from tahapan's cases file; private",
+        ),
+        refresh=True,
+    )
+    files[CASES_FILE] = text.encode("utf-8")
+    return frozenset({CASES_FILE})
 
 
 def _base_url(url: str | None) -> str | None:

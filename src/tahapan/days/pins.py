@@ -1,0 +1,65 @@
+"""One-day marks a calendar carries beside its stages: the deadlines of the user's cases
+(`calendar --cases`, `publish --cases`).
+
+Plain data with its words, made from the cases in render/case_marks.py; private work, which no
+calendar shows unless asked and no public feed ever holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from tahapan.model import ZONE_SHORT
+
+#: the sign of a case deadline in a grid's cell and before its line in the key
+PIN_SIGN = "!"
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A case's deadline not met yet (or missed), on its day."""
+
+    day: date
+    #: the minute an hour deadline ends (aware, in the case's zone); None: the end of ``day``
+    at: datetime | None
+    case: str
+    step: str
+    #: what a grid's cell says: "pileg-2024: Permohonan diajukan ke MK (22.19 WIB)"
+    label: str
+    #: its line in the key: the date (and minute), the case, the step, and whether it is missed
+    key: str
+    #: iCalendar: what a phone shows, and the rule, the basis and how the date is known
+    summary: str
+    description: str
+    #: when the case file last changed: the event's DTSTAMP and LAST-MODIFIED
+    modified: datetime
+    overdue: bool = False
+    #: counted from an earlier step's deadline or earliest moment, not a recorded date
+    estimate: bool = False
+    #: the deadline as `check --json` gives it
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+def within(pins: Iterable[Pin], first: date, last: date) -> tuple[Pin, ...]:
+    """The pins from ``first`` to ``last``, by day and minute (a day's deadline after its hours)."""
+    return tuple(
+        sorted(
+            (p for p in pins if first <= p.day <= last),
+            key=lambda p: (p.day, p.at is None, p.at, p.case, p.step),
+        )
+    )
+
+
+def on_day(pins: Iterable[Pin], day: date) -> tuple[Pin, ...]:
+    return within(pins, day, day)
+
+
+def clock(at: datetime) -> str:
+    """22.19 WIB (22:19 WIB in English): the minute in its zone's short name."""
+    from tahapan.i18n import tr
+
+    zone = str(getattr(at.tzinfo, "key", "")) or at.strftime("UTC%z")
+    return f"{at.strftime(tr('%H.%M', '%H:%M'))} {ZONE_SHORT.get(zone, zone)}"
