@@ -20,7 +20,7 @@ COMMAND_WORDS = frozenset(
     {
         *("status", "list", "show", "check", "hitung", "calc", "pace", "validate", "changes"),
         *("perubahan", "data", "publish", "regions", "calendar", "export", "import", "config"),
-        *("stage", "election"),
+        *("stage", "election", "kasus"),
     }
 )
 
