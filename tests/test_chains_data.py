@@ -51,7 +51,7 @@ STEPS: dict[str, dict[str, Want]] = {
         "permohonan": Want(72, H, EVENT, "UU 7/2017 Pasal 474 ayat (2)", "2S"),
         "perbaikan": Want(72, H, "permohonan", "UU 7/2017 Pasal 474 ayat (3)", "2S", True),
         "registrasi": Want(None, None, "permohonan"),
-        "putusan": Want(30, WD, "registrasi", "UU MK Pasal 78; PMK 4/2023 Pasal 50", "2S"),
+        "putusan": Want(30, WD, "registrasi", "UU MK Pasal 78", "2S"),
     },
     # 7a result: Pilpres petition 3 hari (475(1)); MK 14 hari kerja from registration in the BRPK
     "phpu-pilpres": {

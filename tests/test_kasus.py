@@ -91,14 +91,14 @@ def test_pileg_2024_petition_window_to_the_minute(cli, monkeypatch, run):
     assert first["from_midnight"] is False
     text = cli("hitung", "--chain", "phpu-pileg", "2024-03-20 22:19").stdout
     assert step_block(text, "permohonan")[:3] == [
-        "1. Permohonan diajukan ke Mahkamah Konstitusi (permohonan)",
-        "   tenggat  Sabtu, 23 Maret 2024 pukul 22.19 WIB (sisa 2 hari)",
-        "   terbuka  Rabu, 20 Maret 2024 pukul 22.19 WIB",
+        "1. Pengajuan permohonan ke Mahkamah Konstitusi (permohonan)",
+        "   tenggat         Sabtu, 23 Maret 2024 pukul 22.19 WIB (sisa 2 hari)",
+        "   hitungan mulai  Rabu, 20 Maret 2024 pukul 22.19 WIB",
     ]
     # the installed command, as an officer types it, says the same
     done = run("hitung", "--chain", "phpu-pileg", "20/03/2024 22.19 WIB")
     assert done.returncode == 0, done.stderr
-    assert "   tenggat  Sabtu, 23 Maret 2024 pukul 22.19 WIB (sisa 2 hari)\n" in done.stdout
+    assert "   tenggat         Sabtu, 23 Maret 2024 pukul 22.19 WIB (sisa 2 hari)\n" in done.stdout
     json_run = run("hitung", "--chain", "phpu-pileg", "2024-03-20T22:19:00+07:00", "--json")
     assert json.loads(json_run.stdout)["steps"][0]["due"] == "2024-03-23T22:19:00+07:00"
 
@@ -113,9 +113,9 @@ def test_dct_2023_process_dispute_both_rules(cli):
     assert first["alternative"]["rule"] == {"count": 3, "unit": "days", "direction": "after", "from": "event"}  # fmt: skip
     text = cli("hitung", "--chain", "pemilu-sengketa-proses", "2023-11-03").stdout
     block = step_block(text, "permohonan")
-    assert block[1:3] == ["   tenggat      Rabu, 8 November 2023", "   terbuka      Senin, 6 November 2023"]  # fmt: skip
+    assert block[1:3] == ["   tenggat         Rabu, 8 November 2023", "   hitungan mulai  Senin, 6 November 2023"]  # fmt: skip
     assert (
-        "   aturan lain  3 hari sejak peristiwa awal → Senin, 6 November 2023 (Perbawaslu 9/2022 Pasal 26 "
+        "   ketentuan lain  3 hari sejak peristiwa awal → Senin, 6 November 2023 (Perbawaslu 9/2022 Pasal 26 "
         "ayat (2) · 2S, dua sumber sekunder atau lebih)" in block
     )
     # the decision: 12 working days from the filing deadline, the statute's 12 days beside it
@@ -139,12 +139,14 @@ def test_pilpres_2024_filing_window_and_the_22_april_ruling(cli, monkeypatch, ca
     add(cli, "pilpres", "phpu-pilpres", "2024-03-20")
     done = cli("kasus", "done", "pilpres", "registrasi", "--on", "2024-03-25")
     assert done.exit_code == 0, done.output
-    # from Mon 25 March: 26 27 28 Mar, 1-5 Apr, 16 17 18 19 22 23 Apr: the 14th is 23 April
+    # the Court counts the day of registration as the first: Mon 25 March is day 1, 26 27 28
+    # Mar, 1-5 Apr, 16 17 18 19 22 Apr: the 14th is 22 April, the day it ruled
     ruling = steps_of(cli, "kasus", "show", "pilpres")["putusan"]
-    assert (ruling["due"], ruling["footing"], ruling["from"]) == ("2024-04-23", "actual", "2024-03-25")  # fmt: skip
-    assert ruling["due"] >= "2024-04-22"
+    assert (ruling["due"], ruling["footing"], ruling["from"]) == ("2024-04-22", "actual", "2024-03-25")  # fmt: skip
+    assert ruling["opens"] == "2024-03-25"
+    assert ruling["rule"]["count"] == 14
     calendar = WorkCalendar()
-    assert calendar.count(date(2024, 3, 26), date(2024, 4, 23)) == 14
+    assert calendar.count(date(2024, 3, 25), date(2024, 4, 22)) == 14
     assert [d.day for d in (date(2024, 4, 8) + timedelta(n) for n in range(8)) if not calendar.is_working(d)] == [8, 9, 10, 11, 12, 13, 14, 15]  # fmt: skip
 
 
@@ -165,9 +167,10 @@ def test_days_working_days_and_a_step_counted_back(cli, monkeypatch, cases):
     text = cli("kasus", "show", "a").stdout
     assert step_block(text, "umum") == [
         "4. [menunggu] Pengumuman sebelum penetapan (umum)",
-        "   aturan    5 hari sebelum tetap",
-        "   dasar     Pasal 3 · P, teks resmi",
-        "   menunggu  dihitung setelah tetap dicatat (tahapan kasus done ID tetap --on TANGGAL)",
+        "   ketentuan    5 hari sebelum langkah tetap",
+        "   dasar hukum  Pasal 3 · P, teks resmi",
+        "   menunggu     dihitung setelah langkah tetap dicatat (tahapan kasus done ID tetap --on "
+        "TANGGAL)",
     ]
     monkeypatch.setenv("TAHAPAN_NOW", "2024-04-02T08:00:00+07:00")  # recorded once it happened
     assert cli("kasus", "done", "a", "tetap", "--on", "2024-04-02").exit_code == 0
@@ -186,7 +189,7 @@ def test_hours_across_midnight_and_zones(cli, monkeypatch, cases):
     assert step["from_midnight"] is False
     text = cli("kasus", "show", "bali").stdout
     assert "            Rabu, 20 Maret 2024 pukul 23.19 WITA\n" in text
-    assert step_block(text, "aju")[1] == "   tenggat  Kamis, 21 Maret 2024 pukul 04.19 WITA (sisa 1 hari)"  # fmt: skip
+    assert step_block(text, "aju")[1] == "   tenggat         Kamis, 21 Maret 2024 pukul 04.19 WITA (sisa 1 hari)"  # fmt: skip
 
 
 def test_hours_from_a_date_without_a_time_count_from_midnight(cli, monkeypatch, cases):
@@ -195,7 +198,8 @@ def test_hours_from_a_date_without_a_time_count_from_midnight(cli, monkeypatch, 
     step = steps_of(cli, "kasus", "show", "tanpa-jam")["aju"]
     assert (step["from"], step["opens"], step["due"], step["from_midnight"]) == ("2024-03-20", "2024-03-20T00:00:00+07:00", "2024-03-20T05:00:00+07:00", True)  # fmt: skip
     assert step_block(cli("kasus", "show", "tanpa-jam").stdout, "aju")[-1] == (
-        "   jam      jam titik awal belum dicatat: dihitung dari pukul 00.00, saat paling awal"
+        "   jam          jam peristiwa awal belum dicatat: dihitung dari pukul 00.00 (tenggat "
+        'paling awal); catat jamnya, mis. --from "2024-05-18 14.30"'
     )
 
 
@@ -219,7 +223,7 @@ def test_done_in_time_then_late_moves_the_next_step_and_undo_takes_it_back(cli, 
     assert steps["klarifikasi"]["due"] == "2024-03-22"  # Wed 20, Thu 21, Fri 22
     assert steps["klarifikasi"]["footing"] == "actual"
     text = cli("kasus", "show", "a").stdout
-    assert "   terjadi  Selasa, 19 Maret 2024 (tepat waktu)" in step_block(text, "kaji")
+    assert "   terjadi         Selasa, 19 Maret 2024 (tepat waktu)" in step_block(text, "kaji")
 
     late = cli("kasus", "done", "a", "kaji", "--on", "2024-03-23")
     assert late.exit_code == 0
@@ -227,7 +231,7 @@ def test_done_in_time_then_late_moves_the_next_step_and_undo_takes_it_back(cli, 
     assert (steps["kaji"]["late_days"], steps["kaji"]["done_on"]) == (2, "2024-03-23")
     assert steps["klarifikasi"]["due"] == "2024-03-27"  # from Sat 23: Mon 25, Tue 26, Wed 27
     text = cli("kasus", "show", "a").stdout
-    assert "   terjadi  Sabtu, 23 Maret 2024 (terlambat 2 hari)" in step_block(text, "kaji")
+    assert "   terjadi         Sabtu, 23 Maret 2024 (terlambat 2 hari)" in step_block(text, "kaji")
 
     undone = cli("kasus", "done", "a", "kaji", "--undo")
     assert undone.exit_code == 0
@@ -263,7 +267,7 @@ def test_a_year_no_decree_covers_is_pointed_out(cli, monkeypatch, cases):
         f"  PERHATIAN: hari libur dan cuti bersama {year} belum ditetapkan SKB (data sampai "
         f"{until}); hari kerja di tahun itu dihitung dengan perkiraan.\n" in text
     )
-    assert f"   libur    {year} belum ditetapkan SKB: perkiraan" in step_block(text, "lima")
+    assert f"   libur           {year} belum ditetapkan SKB: perkiraan" in step_block(text, "lima")
 
 
 def test_the_list_names_the_undecreed_year_as_show_does(cli, monkeypatch, cases):
@@ -320,7 +324,7 @@ def test_show_exits_1_when_a_deadline_was_missed(cli, monkeypatch, cases, run):
     assert late.exit_code == 1
     assert step_block(late.stdout, "kaji")[:2] == [
         "1. [TERLEWAT] Kajian awal (kaji)",
-        "   tenggat  Kamis, 21 Maret 2024 (lewat 1 hari)",
+        "   tenggat         Kamis, 21 Maret 2024 (lewat 1 hari)",
     ]
     installed = run("kasus", "show", "a", "--on", "2024-03-22", "--json")
     assert installed.returncode == 1
@@ -339,7 +343,7 @@ def test_an_optional_step_lapses_and_what_follows_it_waits(cli, monkeypatch, cas
     assert (steps["putus-banding"]["state"], steps["putus-banding"]["due"]) == ("waiting", None)
     assert shown.exit_code == 0  # an optional step that did not happen is no missed deadline
     text = cli("kasus", "show", "a", "--on", "2024-03-25").stdout
-    assert step_block(text, "banding")[0] == "5. [lewat, tidak terjadi] Banding (bila ada) (banding)"  # fmt: skip
+    assert step_block(text, "banding")[0] == "5. [lewat, tidak dicatat] Banding (bila ada) (banding)"  # fmt: skip
     assert step_block(text, "putus-banding")[0] == "6. [menunggu] Putusan banding (putus-banding)"
 
 

@@ -63,7 +63,7 @@ def test_ics_gives_each_deadline_an_event_of_its_own(cli, cases, tmp_path):
     assert b"BEGIN:VTIMEZONE\r\nTZID:Asia/Jakarta\r\n" in out.read_bytes()
     assert petition.decoded("duration") == timedelta(0) and "dtend" not in petition
     assert str(petition["summary"]) == (
-        "Tenggat pileg-2024: Permohonan diajukan ke Mahkamah Konstitusi"
+        "Tenggat pileg-2024: Pengajuan permohonan ke Mahkamah Konstitusi"
     )
     assert str(petition["class"]) == "PRIVATE"
     description = str(petition["description"])
@@ -80,7 +80,7 @@ def test_ics_gives_each_deadline_an_event_of_its_own(cli, cases, tmp_path):
     # counted from the petition's deadline, not a recorded day: an estimate, said so
     repair = events["pileg-2024.perbaikan@kasus.tahapan.invalid"]
     assert str(repair["summary"]).endswith("[perkiraan]")
-    assert "Perkiraan: permohonan belum dicatat" in str(repair["description"])
+    assert "Perkiraan: langkah permohonan belum dicatat" in str(repair["description"])
     # the stages are there as ever
     assert "pemilu-2024.pengajuan-phpu-pileg@tahapan.invalid" in _events(out.read_bytes())
 
@@ -115,10 +115,10 @@ def test_terminal_grid_marks_the_deadline_on_its_day(cli, cases):
     assert next(line for line in lines if line.startswith("│25")).split("│")[2].startswith("26!")
     key = "\n".join(lines)
     assert (
-        "  ! 23 Mar 2024 pukul 22.19 WIB — pileg-2024 (PHPU Pileg 2024): Permohonan\n"
-        "    diajukan ke Mahkamah Konstitusi"
+        "  ! 23 Mar 2024 pukul 22.19 WIB — pileg-2024 (PHPU Pileg 2024): Pengajuan\n"
+        "    permohonan ke Mahkamah Konstitusi"
     ) in key
-    assert "  ! 23 Mar 2024 — sengketa-pres: Permohonan diajukan ke Mahkamah Konstitusi" in lines
+    assert "  ! 23 Mar 2024 — sengketa-pres: Pengajuan permohonan ke Mahkamah Konstitusi" in lines
     assert "Perbaikan permohonan yang kurang lengkap [perkiraan]" in " ".join(key.split())
     # April and May's deadlines are not in March: stderr says how many the months leave out
     assert result.stderr == (
@@ -156,16 +156,16 @@ def test_json_html_and_pdf_hold_them(cli, cases, tmp_path):
     html = cli(*PEMILU, "--month", "2024-03", "--cases", "-f", "html").stdout
     assert (
         '<span class="pin" title="23 Mar 2024 pukul 22.19 WIB — pileg-2024 (PHPU Pileg 2024): '
-        'Permohonan diajukan ke Mahkamah Konstitusi">! pileg-2024<span class="long">: Permohonan '
-        "diajukan ke Mahkamah Konstitusi (22.19 WIB)</span></span>"
+        'Pengajuan permohonan ke Mahkamah Konstitusi">! pileg-2024<span class="long">: Pengajuan '
+        "permohonan ke Mahkamah Konstitusi (22.19 WIB)</span></span>"
     ) in html
-    assert '<p class="cases">! 23 Mar 2024 — sengketa-pres: Permohonan diajukan' in html
+    assert '<p class="cases">! 23 Mar 2024 — sengketa-pres: Pengajuan permohonan' in html
     from pypdf import PdfReader
 
     out = tmp_path / "maret.pdf"
     assert cli(*PEMILU, "--month", "2024-03", "--cases", "-o", str(out)).exit_code == 0
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
-    assert "! pileg-2024: Permohonan diajukan ke Mahkamah Konstitusi (22.19 WIB)" in text
+    assert "! pileg-2024: Pengajuan permohonan ke Mahkamah Konstitusi (22.19 WIB)" in text
     assert "! 26 Mar 2024 pukul 22.19 WIB — pileg-2024 (PHPU Pileg 2024): Perbaikan" in text
 
 

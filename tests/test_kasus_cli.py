@@ -147,7 +147,7 @@ def test_an_hour_deadline_in_check_says_its_minute_and_zone(cli, cases, monkeypa
     monkeypatch.setenv("TAHAPAN_NOW", "2024-03-21T09:00:00+07:00")
     add(cli, "pileg-bali", "2024-03-20 22:19 WIB", "phpu-pileg", "-r", "kota-denpasar")
     lines = cli("check", "--within", "3").stdout.splitlines()
-    assert "2024-03-23\tkasus\tpileg-bali\tpermohonan\ttenggat\tPermohonan diajukan ke Mahkamah Konstitusi (23.19 WITA)\t2 hari lagi" in lines  # fmt: skip
+    assert "2024-03-23\tkasus\tpileg-bali\tpermohonan\ttenggat\tPengajuan permohonan ke Mahkamah Konstitusi (23.19 WITA)\t2 hari lagi" in lines  # fmt: skip
     due = json.loads(cli("check", "--within", "3", "--json").stdout)["case_deadlines"][0]["due"]
     assert due == "2024-03-23T23:19:00+08:00"  # the same instant as 22.19 WIB
 
@@ -165,7 +165,7 @@ def test_the_cases_file_lives_beside_the_users_schedule_file(tmp_path, run):
 
 # ------------------------------------------------------------------------------ bad input
 
-UNKNOWN_CASE = "tahapan: kasus tidak dikenal: 'tidak-ada'\n  Kasus yang ada: dekat, jauh.\n"
+UNKNOWN_CASE = "tahapan: kasus 'tidak-ada' tidak ditemukan\n  Kasus yang ada: dekat, jauh.\n"
 
 
 @pytest.mark.parametrize(
@@ -173,22 +173,22 @@ UNKNOWN_CASE = "tahapan: kasus tidak dikenal: 'tidak-ada'\n  Kasus yang ada: dek
     [
         (
             ["kasus", "add", "baru", "--chain", "nope", "--from", "2024-01-01"],
-            "tahapan: rantai tenggat tidak dikenal: 'nope'\n"
-            "  Rantai yang ada: pemilu-laporan, pemilu-pidana, pemilu-administrasi, "
+            "tahapan: alur tenggat tidak dikenal: 'nope'\n"
+            "  Alur yang tersedia: pemilu-laporan, pemilu-pidana, pemilu-administrasi, "
             "pemilu-sengketa-proses, phpu-pileg, phpu-pilpres, pilkada-laporan, pilkada-pidana, "
             "php-pilkada, satu\n",
         ),
         (
             ["hitung", "--chain", "nope", "2024-03-20"],
-            "tahapan: rantai tenggat tidak dikenal: 'nope'\n"
-            "  Rantai yang ada: pemilu-laporan, pemilu-pidana, pemilu-administrasi, "
+            "tahapan: alur tenggat tidak dikenal: 'nope'\n"
+            "  Alur yang tersedia: pemilu-laporan, pemilu-pidana, pemilu-administrasi, "
             "pemilu-sengketa-proses, phpu-pileg, phpu-pilpres, pilkada-laporan, pilkada-pidana, "
             "php-pilkada, satu\n",
         ),
         (
             ["kasus", "add", "dekat", "--chain", "satu", "--from", "2024-01-01"],
             "tahapan: kasus dekat sudah ada\n"
-            "  Pilih id lain, atau hapus dulu: tahapan kasus remove dekat\n",
+            "  Gunakan ID lain. Untuk melihat kasus itu: tahapan kasus show dekat\n",
         ),
         (
             ["kasus", "add", "baru", "--chain", "satu", "--from", "2024-13-40"],
@@ -200,11 +200,11 @@ UNKNOWN_CASE = "tahapan: kasus tidak dikenal: 'tidak-ada'\n  Kasus yang ada: dek
         ),
         (
             ["kasus", "add", "baru", "--chain", "satu", "--from", "kemarin jam 25.00"],
-            "tahapan: jam tidak ada: 'kemarin jam 25.00'\n  Jam 00.00 sampai 23.59, mis. 22.19.\n",
+            "tahapan: jam tidak valid: 'kemarin jam 25.00'\n  Jam 00.00 sampai 23.59, mis. 22.19.\n",
         ),
         (
             ["kasus", "done", "dekat", "sidang"],
-            "tahapan: satu tidak punya langkah 'sidang'\n  Langkahnya: lapor\n",
+            "tahapan: alur satu tidak memiliki langkah 'sidang'\n  Langkah yang tersedia: lapor\n",
         ),
         (["kasus", "show", "tidak-ada"], UNKNOWN_CASE),
         (["kasus", "done", "tidak-ada", "lapor"], UNKNOWN_CASE),
@@ -212,7 +212,8 @@ UNKNOWN_CASE = "tahapan: kasus tidak dikenal: 'tidak-ada'\n  Kasus yang ada: dek
         (["kasus", "remove", "tidak-ada"], UNKNOWN_CASE),
         (
             ["kasus", "done", "dekat", "lapor", "--on", "2023-11-24"],
-            "tahapan: lapor tidak dapat terjadi sebelum peristiwa awal kasus (2023-11-25)\n",
+            "tahapan: langkah lapor tidak dapat dicatat terjadi sebelum peristiwa awal kasus "
+            "(25 November 2023)\n",
         ),
     ],
 )
@@ -233,7 +234,7 @@ DAMAGED = {
     ),
     "chain": (
         'schema = 1\n[[cases]]\nid = "x"\nchain = "tidak-ada"\nevent = 2024-01-01\n',
-        "x: chain = 'tidak-ada': rantai tidak dikenal",
+        "x: chain = 'tidak-ada': alur tidak dikenal",
     ),
     "later-step": (
         'schema = 1\n[[chains]]\nid = "maju"\nname = "Maju"\nevent = "E"\nbasis = "B"\n'
@@ -313,7 +314,10 @@ def test_each_change_keeps_the_previous_version_and_the_mode(cli, cases):
     after_add = cases.read_bytes()
     done = cli("kasus", "done", "dekat", "lapor", "--on", "2023-11-28")
     assert done.exit_code == 0
-    assert done.stderr == f"tahapan: kasus dekat/lapor dicatat ({cases}; versi lama: {backup})\n"
+    assert done.stderr == (
+        "tahapan: langkah lapor pada kasus dekat dicatat terjadi Selasa, 28 November 2023 "
+        f"(versi lama: {backup})\n"
+    )
     assert backup.read_bytes() == after_add
     assert stat.S_IMODE(cases.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600

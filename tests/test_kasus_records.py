@@ -29,7 +29,8 @@ def test_a_step_cannot_be_recorded_after_today(cli, cases, monkeypatch):
     result = cli("kasus", "done", "p", "permohonan", "--on", "2024-03-22")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "tahapan: permohonan belum dapat dicatat terjadi pada 2024-03-22: hari ini 2024-03-21\n"
+        "tahapan: langkah permohonan tidak dapat dicatat terjadi pada 22 Maret 2024 karena "
+        "tanggal itu belum tiba (hari ini 21 Maret 2024)\n"
         "  Catat langkah setelah terjadi; tenggatnya tampil di `tahapan kasus show`.\n"
     )
     assert cases.read_bytes() == before
@@ -52,7 +53,10 @@ def test_a_later_record_means_the_step_it_counts_from_happened(cli, cases, monke
     assert (found["permohonan"]["done_on"], found["permohonan"]["days_left"]) == (None, None)
     assert cli("kasus", "show", "p").exit_code == 0
     text = cli("kasus", "show", "p").stdout
-    assert "   terjadi  tanggalnya belum dicatat (langkah sesudahnya sudah dicatat)\n" in text
+    assert (
+        "   terjadi         tanggal belum dicatat; dianggap sudah terjadi karena langkah sesudahnya sudah dicatat\n"
+        in text
+    )
     # and `check` no longer names it missed
     assert "TERLEWAT" not in cli("check", "--within", "7").stdout
 
@@ -73,8 +77,8 @@ def test_a_case_id_is_checked_before_anything_is_read(cli, cases):
     result = cli("kasus", "add", "Bad_ID", "--chain", "phpu-pileg", "--from", "2024-03-20")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "tahapan: ID kasus tidak sah: 'Bad_ID'\n"
-        "  Pakai huruf kecil, angka dan tanda hubung, mis. pidana-2024-001.\n"
+        "tahapan: format ID kasus salah: 'Bad_ID'\n"
+        "  Gunakan huruf kecil, angka, dan tanda hubung, mis. pidana-2024-001.\n"
     )
     assert not cases.exists()
 
@@ -87,3 +91,48 @@ def test_a_damaged_cases_file_does_not_silence_the_schedules(cli, cases):
     assert result.stdout.splitlines()[0].startswith("2024-02-10\tH-4\tpemilu-2024\tkampanye\t")
     assert result.stderr.startswith(f"tahapan: berkas tidak dapat dipakai (1 masalah):\n{cases}: ")
     assert cli("check", "--within", "3", "--on", "2024-02-08", "--no-cases").exit_code == 1
+
+
+def test_undo_says_what_it_took_back_and_refuses_a_step_never_recorded(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-29T09:00:00+07:00")
+    assert (
+        cli("kasus", "add", "p", "--chain", "phpu-pilpres", "--from", "2024-03-20").exit_code == 0
+    )
+    never = cli("kasus", "done", "p", "registrasi", "--undo")
+    assert (never.exit_code, never.stderr) == (
+        2,
+        "tahapan: langkah registrasi pada kasus p belum pernah dicatat\n",
+    )
+    assert cli("kasus", "done", "p", "registrasi", "--on", "2024-03-25").exit_code == 0
+    undone = cli("kasus", "done", "p", "registrasi", "--undo")
+    assert undone.stderr.startswith("tahapan: catatan langkah registrasi pada kasus p dibatalkan (")
+
+
+def test_words_of_a_step_that_has_not_begun_a_day_off_and_midnight(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-01-05T09:00:00+07:00")
+    added = cli("kasus", "add", "k", "--chain", "pemilu-pidana", "--from", "2024-01-05")
+    assert added.exit_code == 0
+    text = cli("kasus", "show", "k").stdout
+    # 1×24 hours from a day without a time: counted from 00.00, due at 24.00 of that day
+    assert "1. [BERIKUTNYA] Penerusan laporan dugaan tindak pidana Pemilu kepada Kepolisian" in text
+    assert "   tenggat         Jumat, 5 Januari 2024 pukul 24.00 WIB (sisa 1 hari)" in text
+    # 14 days from the forwarding deadline (6 Jan 00.00): 20 January, a Saturday
+    block = text.split("2. [terjadwal] ")[1].split("\n\n")[0]
+    assert "   tenggat         Sabtu, 20 Januari 2024 (perkiraan, sisa 15 hari)" in block
+    assert "   hari libur      tenggat jatuh pada hari Sabtu; ketentuan menghitung hari" in block
+    shown = cli("kasus", "show", "k", "--json")
+    steps = {s["id"]: s for s in json.loads(shown.stdout)["steps"]}
+    assert steps["berkas-ke-penuntut"]["due_day_off"] == "weekend"
+    assert steps["penerusan"]["due"] == "2024-01-06T00:00:00+07:00"
+
+
+def test_the_list_of_every_case_says_so(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-29T09:00:00+07:00")
+    assert (
+        cli("kasus", "add", "p", "--chain", "phpu-pilpres", "--from", "2024-03-20").exit_code == 0
+    )
+    assert cli("kasus", "close", "p").exit_code == 0
+    listed = cli("kasus", "--all").stdout.splitlines()
+    assert listed[0] == "Semua kasus per Jumat, 29 Maret 2024"
+    assert listed[1].startswith("p · ") and listed[1].endswith("(ditutup 29 Mar 2024)")
+    assert len(listed) == 2  # a closed case names no deadline

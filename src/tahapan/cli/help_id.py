@@ -392,8 +392,8 @@ METAVARS = {
     "SECONDS": "DETIK",
     "DIR": "FOLDER",
     "BASE": "ALAMAT",
-    "CHAIN": "RANTAI",
-    "[CHAIN]": "[RANTAI]",
+    "CHAIN": "ALUR",
+    "[CHAIN]": "[ALUR]",
     "WHEN": "WAKTU",
     "STEP": "LANGKAH",
 }

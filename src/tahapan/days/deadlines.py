@@ -40,6 +40,9 @@ class Count:
     unit: Unit
     #: "5 days before": the deadline is counted back from the point
     backward: bool = False
+    #: the day of the point is the first day counted ("14 hari kerja sejak dicatat", as the
+    #: Constitutional Court counts from registration), not the day after it
+    inclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,14 @@ def count_from(point: Point, count: Count, calendar: WorkCalendar, zone: str) ->
         end = (base.astimezone(UTC) + timedelta(hours=sign * count.n)).astimezone(ZoneInfo(zone))
         start = None if count.backward else Point(base.date(), base)
         return Due(Point(end.date(), end), start, from_midnight=point.at is None)
+    # an inclusive count starts from the day before the point, so that the point is day 1
+    origin = point.day - timedelta(days=1) if count.inclusive else point.day
     if count.unit == "working_days":
-        end_day = calendar.shift(point.day, sign * count.n)
-        first = calendar.shift(point.day, 1)
+        end_day = calendar.shift(origin, sign * count.n)
+        first = calendar.shift(origin, 1)
     else:
-        end_day = point.day + timedelta(days=sign * count.n)
-        first = point.day + timedelta(days=1)
+        end_day = origin + timedelta(days=sign * count.n)
+        first = origin + timedelta(days=1)
     start = None if count.backward or count.n == 0 else Point(first)
     return Due(Point(end_day), start)
 

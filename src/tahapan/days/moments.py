@@ -32,7 +32,7 @@ def parse_moment(
     hour, minute, second = int(found["h"]), int(found["m"]), int(found["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
         raise DateError(
-            tr(f"jam tidak ada: {text!r}", f"no such time: {text!r}"),
+            tr(f"jam tidak valid: {text!r}", f"no such time: {text!r}"),
             hint=tr("Jam 00.00 sampai 23.59, mis. 22.19.", "Hours 00:00 to 23:59, e.g. 22:19."),
         )
     return datetime.combine(day, time(hour, minute, second), _zone(found["zone"], zone))

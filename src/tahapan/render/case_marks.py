@@ -50,7 +50,7 @@ def _pin(report: CaseReport, s: StepDue, modified: datetime) -> Pin:
         key += tr(" — TERLEWAT", " — MISSED")
     lines = [
         tr(f"Kasus {case.id}", f"Case {case.id}") + (f": {case.name}" if case.name else ""),
-        tr("Rantai: ", "Chain: ") + f"{chain.id} · {pick(chain.name, chain.name_en)}",
+        tr("Alur: ", "Chain: ") + f"{chain.id} · {pick(chain.name, chain.name_en)}",
         tr("Tenggat: ", "Deadline: ") + moment(due),
         tr("Aturan: ", "Rule: ") + rule_text(step.count, step.ref, chain),
     ]

@@ -5,11 +5,11 @@ Plain lines (no Rich), wrapped to the terminal and one line a fact in a pipe, th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from tahapan.days.deadlines import Count, Point
 from tahapan.days.pins import clock
-from tahapan.i18n import distance, format_date, pick, tr
+from tahapan.i18n import format_date, pick, tr, weekday_name
 from tahapan.model import CONFIDENCE_TEXT
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
 from tahapan.reports.case_steps import StepDue
@@ -20,7 +20,9 @@ STATE = {
     "done": ("selesai", "done"),
     "open": ("berjalan", "open"),
     "overdue": ("TERLEWAT", "MISSED"),
-    "lapsed": ("lewat, tidak terjadi", "passed, did not happen"),
+    "lapsed": ("lewat, tidak dicatat", "passed, not recorded"),
+    # open, its count not begun yet
+    "scheduled": ("terjadwal", "scheduled"),
     "pending": ("belum terjadi", "not yet"),
     "waiting": ("menunggu", "waiting"),
 }
@@ -46,58 +48,39 @@ def cases_text(report: CasesReport) -> str:
             )
         )
         return joined(lines)
-    lines.append(
-        tr("Kasus terbuka per ", "Open cases as of ") + format_date(report.date, weekday=True)
-    )
+    head = tr("Semua kasus per ", "All cases as of ") if report.every else ""
+    head = head or tr("Kasus terbuka per ", "Open cases as of ")
+    lines.append(head + format_date(report.date, weekday=True))
     for r in report.cases:
         title = f"{r.case.id} · {r.case.name or pick(r.chain.name, r.chain.name_en)}"
         if r.case.closed is not None:
             title += tr(" (ditutup ", " (closed ") + format_date(r.case.closed, short=True) + ")"
+            lines += wrapped(title)
+            continue
         lines += wrapped(title)
-        lines += wrapped(next_line(r), first="  ", rest="    ")
+        # every missed deadline, then the next one ahead: a missed one must not hide the next
+        missed = [s for s in r.steps if s.state == "overdue"]
+        ahead = [s for s in r.steps if s.state == "open" and s.due is not None]
+        shown = missed + sorted(ahead, key=lambda s: s.due.end.day if s.due else report.date)[:1]
+        targets: list[StepDue | None] = [*shown] if shown else [None]
+        for step in targets:
+            lines += wrapped(next_line(r, step), first="  ", rest="    ")
     return joined(lines)
 
 
-def next_line(r: CaseReport) -> str:
-    """The case's nearest deadline in one line: when, how far, what."""
-    step = r.next
+def next_line(r: CaseReport, step: StepDue | None = None) -> str:
+    """A deadline of the case in one line (by default its nearest): when, how far, what."""
+    step = step or r.next
     if step is None or step.due is None:
         waiting = next((s for s in r.steps if s.state in ("pending", "waiting")), None)
         if waiting is None:
             return tr("tidak ada tenggat tersisa", "no deadline left")
         return tr("menunggu: ", "waiting for: ") + pick(waiting.step.name, waiting.step.name_en)
+    missed = tr("TERLEWAT ", "MISSED ") if step.state == "overdue" else ""
     return (
-        f"{moment(step.due.end, short=True)} ({left(step.days_left)}): "
+        f"{missed}{moment(step.due.end, short=True, end=True)} ({left(step.days_left)}): "
         f"{pick(step.step.name, step.step.name_en)}{footing_mark(step)}"
     )
-
-
-def deadline_fields(report: CaseReport, step: StepDue, on: date) -> list[str]:
-    """`check`'s columns for a case deadline: the date, `kasus`, the case, the step, `tenggat` (or
-    `TERLEWAT`), the name (and the minute of an hour deadline), how far."""
-    due = step.due.end if step.due else None
-    name = pick(step.step.name, step.step.name_en) + footing_mark(step)
-    if due is not None and due.at is not None:
-        name += f" ({_clock(due)})"
-    return [
-        due.day.isoformat() if due else "",
-        tr("kasus", "case"),
-        report.case.id,
-        step.step.id,
-        tr("TERLEWAT", "MISSED") if step.state == "overdue" else tr("tenggat", "deadline"),
-        name,
-        distance((due.day - on).days) if due and due.day >= on else left(step.days_left),
-    ]
-
-
-def deadline_message(report: CaseReport, step: StepDue) -> str:
-    """A case deadline in a notification, for a phone: names, not ids."""
-    due = step.due.end if step.due else None
-    when = moment(due, short=True) if due else ""
-    what = pick(step.step.name, step.step.name_en) + footing_mark(step)
-    case = report.case.name or report.case.id
-    state = tr(" TERLEWAT", " MISSED") if step.state == "overdue" else ""
-    return f"{when}{state} · {what} · {tr('kasus', 'case')} {case} · {left(step.days_left)}"
 
 
 def case_lines(report: CaseReport) -> list[str]:
@@ -105,16 +88,16 @@ def case_lines(report: CaseReport) -> list[str]:
     head = (
         tr(f"Kasus {case.id}", f"Case {case.id}")
         if report.stored
-        else tr("Hitungan rantai", "Chain count")
+        else tr("Perhitungan tenggat", "Chain count")
     )
     chain_name = pick(chain.name, chain.name_en)
     lines = wrapped(f"{head}: {case.name or chain_name}")
     rows = [
         # the chain's name once: in the title when the case has no name of its own
-        (tr("rantai", "chain"), f"{chain.id} · {chain_name}" if case.name else chain.id),
+        (tr("alur", "chain"), f"{chain.id} · {chain_name}" if case.name else chain.id),
         (tr("peristiwa", "event"), pick(chain.event, chain.event_en)),
         ("", moment(Point.of(case.event, case.zone))),
-        (tr("dasar", "basis"), chain.basis),
+        (tr("dasar hukum", "basis"), chain.basis),
     ]
     if report.region is not None:
         rows.append((tr("wilayah", "region"), report.region.name))
@@ -139,49 +122,68 @@ def case_lines(report: CaseReport) -> list[str]:
         lines.append("")
         lines += step_lines(number, step, report)
     if chain.note:
-        lines += ["", tr("Catatan rantai: ", "Chain note: ") + pick(chain.note, chain.note_en)]
+        lines += ["", tr("Catatan alur: ", "Chain note: ") + pick(chain.note, chain.note_en)]
     return lines
 
 
 def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
     step = s.step
-    state = tr(*STATE[s.state])
-    if report.next is s:
-        state = tr("BERIKUTNYA", "NEXT") if s.state == "open" else state
+    begun = s.due is None or s.due.start is None or s.due.start.day <= report.date
+    state = tr(*STATE[s.state if s.state != "open" or begun else "scheduled"])
+    if report.next is s and s.state == "open" and report.case.closed is None:
+        state = tr("BERIKUTNYA", "NEXT")
     optional = tr(" (bila ada)", " (if any)") if step.optional else ""
     # a chain counted by `hitung` is arithmetic, not a case: no step is missed or done there
     mark = f"[{state}] " if report.stored else ""
     lines = wrapped(f"{number}. {mark}{pick(step.name, step.name_en)}{optional} ({step.id})")
     rows: list[tuple[str, str]] = []
+    estimated = s.footing in ("deadline", "earliest") and s.state not in ("done", "pending")
     if s.due is not None:
-        when = moment(s.due.end)
+        notes = [tr("perkiraan", "estimate")] if estimated else []
         if s.state == "open" or (s.state == "overdue" and report.stored):
-            when += f" ({left(s.days_left)})"
+            notes.append(left(s.days_left))
+        when = moment(s.due.end, end=True) + (f" ({', '.join(notes)})" if notes else "")
         rows.append((tr("tenggat", "deadline"), when))
         if s.due.start is not None and s.due.start.day != s.due.end.day:
-            rows.append((tr("terbuka", "opens"), moment(s.due.start)))
+            rows.append((tr("hitungan mulai", "counting from"), moment(s.due.start)))
     if s.implied:
         rows.append(
             (
                 tr("terjadi", "happened"),
                 tr(
-                    "tanggalnya belum dicatat (langkah sesudahnya sudah dicatat)",
-                    "its day is not recorded (a later step is)",
+                    "tanggal belum dicatat; dianggap sudah terjadi karena langkah sesudahnya "
+                    "sudah dicatat",
+                    "its day is not recorded; it happened, as a later step is recorded",
                 ),
             )
         )
     if s.done_on is not None:
-        done = moment(s.done_on)
+        done = moment(s.done_on, end=True)
         if s.late_days:
             done += tr(f" (terlambat {s.late_days} hari)", f" ({s.late_days} days late)")
         elif s.due is not None:
             done += tr(" (tepat waktu)", " (in time)")
         rows.append((tr("terjadi", "happened"), done))
-    rows.append((tr("aturan", "rule"), rule_text(step.count, step.ref, report.chain)))
+    rows.append((tr("ketentuan", "rule"), rule_text(step.count, step.ref, report.chain)))
     if step.basis:
-        rows.append((tr("dasar", "basis"), f"{step.basis} · {confidence_words(step.confidence)}"))
-    if s.footing in ("deadline", "earliest") and s.state not in ("done", "pending"):
+        basis = f"{step.basis} · {confidence_words(step.confidence)}"
+        rows.append((tr("dasar hukum", "basis"), basis))
+    if estimated:
         rows.append((tr("perkiraan", "estimate"), footing_text(s, report.chain)))
+    if s.day_off is not None and s.state in ("open", "overdue"):
+        off, weekday = s.day_off, weekday_name(s.day_off.day)
+        what = weekday if off.kind == "weekend" else f"{off.name} ({weekday})"
+        rows.append(
+            (
+                tr("hari libur", "day off"),
+                tr(
+                    f"tenggat jatuh pada hari {what}; ketentuan menghitung hari kalender: "
+                    "pastikan kantor yang dituju menerima",
+                    f"the deadline falls on {what}; the rule counts calendar days: make sure the "
+                    "office receives that day",
+                ),
+            )
+        )
     if s.state == "waiting":
         rows.append((tr("menunggu", "waiting"), waiting_text(s, report.chain)))
     if s.due is not None and s.due.from_midnight:
@@ -189,8 +191,10 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
             (
                 tr("jam", "time"),
                 tr(
-                    "jam titik awal belum dicatat: dihitung dari pukul 00.00, saat paling awal",
-                    "the starting time is not recorded: counted from 00:00, the earliest it can be",
+                    "jam peristiwa awal belum dicatat: dihitung dari pukul 00.00 (tenggat paling "
+                    'awal); catat jamnya, mis. --from "2024-05-18 14.30"',
+                    "the starting time is not recorded: counted from 00:00 (the earliest deadline); "
+                    'record it, e.g. --from "2024-05-18 14:30"',
                 ),
             )
         )
@@ -198,9 +202,9 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
     if alternative is not None:
         other = rule_text(alternative.count, alternative.ref, report.chain)
         if s.alternative is not None:
-            other += f" → {moment(s.alternative.end)}"
+            other += f" → {moment(s.alternative.end, end=True)}"
         other += f" ({alternative.basis} · {confidence_words(alternative.confidence)})"
-        rows.append((tr("aturan lain", "other rule"), other))
+        rows.append((tr("ketentuan lain", "other rule"), other))
         if alternative.note:
             rows.append(("", pick(alternative.note, alternative.note_en)))
     if step.note:
@@ -229,6 +233,11 @@ def rule_text(count: Count | None, ref: str, chain: Chain) -> str:
         amount = tr(f"{count.n} {unit_id}", f"{count.n} {one_en if count.n == 1 else many_en}")
     if count.backward:
         return tr(f"{amount} sebelum {point}", f"{amount} before {point}")
+    if count.inclusive:
+        return tr(
+            f"{amount} sejak {point}, hari itu hari pertama",
+            f"{amount} from {point}, that day the first",
+        )
     return tr(f"{amount} sejak {point}", f"{amount} from {point}")
 
 
@@ -236,11 +245,13 @@ def footing_text(s: StepDue, chain: Chain) -> str:
     name = _ref_name(s.ref, chain)
     if s.footing == "deadline":
         return tr(
-            f"{name} belum dicatat: dihitung dari tenggatnya (saat paling akhir)",
-            f"{name} is not recorded: counted from its deadline (the latest it can be)",
+            f"{name} belum dicatat: dihitung dari tenggatnya; bila langkah itu terjadi lebih "
+            "awal, tenggat ini ikut maju",
+            f"{name} is not recorded: counted from its deadline; if it happens earlier, this "
+            "deadline comes earlier too",
         )
     return tr(
-        f"{name} belum dicatat: dihitung dari saat paling awal ia dapat terjadi",
+        f"{name} belum dicatat: dihitung dari saat paling awal langkah itu dapat terjadi",
         f"{name} is not recorded: counted from the earliest it can happen",
     )
 
@@ -265,28 +276,48 @@ def edit_text(result: CaseEdit) -> str:
 
 
 def edit_message(result: CaseEdit) -> str:
+    where = (
+        tr(f"versi lama: {result.backup}", f"previous version: {result.backup}")
+        if result.backup
+        else result.path
+    )
+    case, step = result.case, result.step
+    if result.action == "done" and result.when is not None and result.report is not None:
+        when = moment(Point.of(result.when, result.report.case.zone), end=True)
+        return tr(
+            f"langkah {step} pada kasus {case} dicatat terjadi {when} ({where})",
+            f"step {step} of case {case} recorded as happened {when} ({where})",
+        )
+    if result.action == "undone":
+        return tr(
+            f"catatan langkah {step} pada kasus {case} dibatalkan ({where})",
+            f"the record of step {step} of case {case} taken back ({where})",
+        )
     words = {
         "added": tr("ditambahkan", "added"),
-        "done": tr("dicatat", "recorded"),
         "closed": tr("ditutup", "closed"),
         "reopened": tr("dibuka kembali", "reopened"),
         "removed": tr("dihapus", "removed"),
-    }[result.action]
-    what = f"{result.case}/{result.step}" if result.step else result.case
-    kept = tr(f"; versi lama: {result.backup}", f"; previous version: {result.backup}")
-    return f"{tr('kasus', 'case')} {what} {words} ({result.path}{kept if result.backup else ''})"
+    }.get(result.action, result.action)
+    return f"{tr('kasus', 'case')} {case} {words} ({where})"
 
 
-def moment(point: Point, *, short: bool = False) -> str:
-    text = format_date(point.day, weekday=not short, short=short)
-    if point.at is None:
-        return text
-    return f"{text} {tr('pukul', 'at')} {_clock(point)}"
+def moment(point: Point, *, short: bool = False, end: bool = False) -> str:
+    """A day, with its minute when known."""
+    day, minute = shown_minute(point, end=end)
+    text = format_date(day, weekday=not short, short=short)
+    return text if minute is None else f"{text} {tr('pukul', 'at')} {minute}"
 
 
-def _clock(point: Point) -> str:
-    """22.19 WIB (22:19 WIB in English)."""
-    return "" if point.at is None else clock(point.at)
+def shown_minute(point: Point, *, end: bool = False) -> tuple[date, str | None]:
+    """The day and the minute a point is shown with: a deadline at midnight is 24.00 of the day
+    before, as the law writes it ("berakhir pukul 24.00")."""
+    at = point.at
+    if at is None:
+        return point.day, None
+    if end and (at.hour, at.minute) == (0, 0):
+        return point.day - timedelta(days=1), "24" + clock(at)[2:]
+    return point.day, clock(at)
 
 
 def left(days_left: int | None) -> str:
@@ -302,8 +333,7 @@ def left(days_left: int | None) -> str:
 def _ref_name(ref: str, chain: Chain) -> str:
     if ref == EVENT:
         return tr("peristiwa awal", "the event")
-    step = chain.step(ref)
-    return ref if step is None else f"{ref}"
+    return tr(f"langkah {ref}", f"step {ref}")
 
 
 def confidence_words(confidence: str | None) -> str:

@@ -18,7 +18,7 @@ def chains_text(report: ChainsReport) -> str:
         lines += label_rows(
             [
                 (tr("peristiwa", "event"), pick(chain.event, chain.event_en)),
-                (tr("dasar", "basis"), chain.basis),
+                (tr("dasar hukum", "basis"), chain.basis),
                 *_own_file(chain),
             ],
             "  ",
@@ -42,14 +42,16 @@ def _own_file(chain: Chain) -> list[tuple[str, str]]:
 
 def _chain_step(number: int, step: Step, chain: Chain) -> list[str]:
     optional = tr(" (bila ada)", " (if any)") if step.optional else ""
-    rows = [(tr("aturan", "rule"), rule_text(step.count, step.ref, chain))]
+    rows = [(tr("ketentuan", "rule"), rule_text(step.count, step.ref, chain))]
     if step.basis:
-        rows.append((tr("dasar", "basis"), f"{step.basis} · {confidence_words(step.confidence)}"))
+        rows.append(
+            (tr("dasar hukum", "basis"), f"{step.basis} · {confidence_words(step.confidence)}")
+        )
     if step.alternative is not None:
         a = step.alternative
         rows.append(
             (
-                tr("aturan lain", "other rule"),
+                tr("ketentuan lain", "other rule"),
                 f"{rule_text(a.count, a.ref, chain)} ({a.basis} · {confidence_words(a.confidence)})",
             )
         )

@@ -52,7 +52,7 @@ def check_text(report: CheckReport) -> str:
         ]
         lines.append("\t".join(fields))
     if report.case_deadlines:
-        from tahapan.render.cases import deadline_fields
+        from tahapan.render.case_lines import deadline_fields
 
         lines += ["\t".join(deadline_fields(r, s, report.date)) for r, s in report.case_deadlines]
     if report.changes:
@@ -83,7 +83,7 @@ def check_message(report: CheckReport) -> tuple[str, str] | None:
         for e in report.events
     ]
     if report.case_deadlines:
-        from tahapan.render.cases import deadline_message
+        from tahapan.render.case_lines import deadline_message
 
         lines += [deadline_message(r, s) for r, s in report.case_deadlines]
     count = len(lines)

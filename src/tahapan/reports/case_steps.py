@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from tahapan.days.deadlines import Count, Due, Point, count_from, years_between
-from tahapan.days.workdays import WorkCalendar
+from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.model import Holiday
 from tahapan.schedule.cases import Case
 from tahapan.schedule.chains import EVENT, Chain, Step
@@ -48,6 +48,8 @@ class StepDue:
     uncovered: tuple[int, ...] = ()
     #: done without a record of its own: a later step counted from it is recorded
     implied: bool = False
+    #: a deadline in calendar days that falls on a day off
+    day_off: Closed | None = None
 
     def payload(self) -> dict[str, Any]:
         s = self.step
@@ -71,6 +73,7 @@ class StepDue:
             "days_left": self.days_left,
             "done_on": point_json(self.done_on),
             "implied": self.implied,
+            "due_day_off": None if self.day_off is None else self.day_off.kind,
             "late_days": self.late_days,
             "alternative": None
             if s.alternative is None
@@ -161,6 +164,8 @@ def _step(
             alternative = count_from(alt_known[0], step.alternative.count, calendar, case.zone)
     result = StepDue(step, "open", step.ref, footing, base, due, alternative, done_on=done)
     result.uncovered = _uncovered(step.count, base, due, decrees_until)
+    if step.count.unit == "days" and due.end.at is None:
+        result.day_off = calendar.closed(due.end.day)
     if done is not None:
         result.state = "done"
         late = _late(done, due.end)

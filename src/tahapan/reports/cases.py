@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -119,13 +119,14 @@ class ChainsReport:
 class CaseEdit:
     """What `kasus add|done|close|remove` did, for the message and --json."""
 
-    action: Literal["added", "done", "closed", "reopened", "removed"]
+    action: Literal["added", "done", "undone", "closed", "reopened", "removed"]
     case: str
     path: str
     backup: str | None = None
     step: str | None = None
     report: CaseReport | None = None
-    warnings: list[str] = field(default_factory=list)
+    #: the moment a step was recorded as happened
+    when: date | datetime | None = None
 
     exit_code = 0
 

@@ -63,7 +63,7 @@ class CaseBook:
 
         known = ", ".join(c.id for c in self.cases) or tr("belum ada", "none yet")
         raise UnknownNameError(
-            tr(f"kasus tidak dikenal: {ident!r}", f"unknown case: {ident!r}"),
+            tr(f"kasus {ident!r} tidak ditemukan", f"unknown case: {ident!r}"),
             hint=tr(f"Kasus yang ada: {known}.", f"Cases: {known}."),
         )
 
@@ -73,8 +73,8 @@ class CaseBook:
         from tahapan.errors import UnknownNameError
 
         raise UnknownNameError(
-            tr(f"rantai tenggat tidak dikenal: {ident!r}", f"unknown deadline chain: {ident!r}"),
-            hint=tr("Rantai yang ada: ", "Chains: ") + ", ".join(self.chains),
+            tr(f"alur tenggat tidak dikenal: {ident!r}", f"unknown deadline chain: {ident!r}"),
+            hint=tr("Alur yang tersedia: ", "Chains: ") + ", ".join(self.chains),
         )
 
 
@@ -140,7 +140,7 @@ def case_table(data: dict[str, Any], ident: str) -> dict[str, Any]:
     for table in data.get("cases", []):
         if table.get("id") == ident:
             return table  # type: ignore[no-any-return]
-    raise TahapanError(tr(f"kasus tidak dikenal: {ident!r}", f"unknown case: {ident!r}"))
+    raise TahapanError(tr(f"kasus {ident!r} tidak ditemukan", f"unknown case: {ident!r}"))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -174,7 +174,7 @@ def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | N
         )
     chain = chains.get(chain_id) if isinstance(chain_id, str) else None
     if chain is None:
-        problems.append(f"chain = {chain_id!r}: " + tr("rantai tidak dikenal", "unknown chain"))
+        problems.append(f"chain = {chain_id!r}: " + tr("alur tidak dikenal", "unknown chain"))
     if not _is_moment(event):
         problems.append("event: " + tr("tanggal atau tanggal-jam", "a date or a date-time"))
     zone = table.get("zone", "Asia/Jakarta")

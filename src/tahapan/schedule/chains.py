@@ -126,7 +126,7 @@ def merge_chains(groups: Iterable[list[Chain]]) -> tuple[dict[str, Chain], list[
                 first = out[chain.id].source
                 problems.append(
                     f"{chain.source}: {chain.id}: "
-                    + tr(f"id rantai sudah dipakai di {first}", f"chain id already used in {first}")
+                    + tr(f"ID alur sudah dipakai di {first}", f"chain id already used in {first}")
                 )
                 continue
             out[chain.id] = chain
@@ -143,8 +143,9 @@ def shipped_chains_path() -> Path:
 
 _CHAIN_KEYS = {*_TEXTS, "id", "steps"}
 _STEP_KEYS = {"id", "name", "name_en", "after", "before", *UNITS, "basis", "confidence", "note"}
-_STEP_KEYS |= {"note_en", "optional", "alternative"}
+_STEP_KEYS |= {"note_en", "optional", "alternative", "inclusive"}
 _ALTERNATIVE_KEYS = {"after", "before", *UNITS, "basis", "confidence", "note", "note_en"}
+_ALTERNATIVE_KEYS |= {"inclusive"}
 
 
 def _chain(table: Mapping[str, Any], source: str, problems: list[str]) -> Chain | None:
@@ -295,7 +296,17 @@ def _rule(
             + tr(f"bilangan bulat 0..{LIMITS[unit]}", f"a whole number 0..{LIMITS[unit]}")
         )
         return None, ref
-    return Count(n, unit, backward=before is not None), ref
+    inclusive = raw.get("inclusive", False)
+    if not isinstance(inclusive, bool) or (inclusive and (unit == "hours" or before is not None)):
+        problems.append(
+            "inclusive: "
+            + tr(
+                "true atau false, untuk hitungan hari atau hari kerja ke depan",
+                "true or false, for a forward count of days or working days",
+            )
+        )
+        return None, ref
+    return Count(n, unit, backward=before is not None, inclusive=inclusive), ref
 
 
 def _confidence(

@@ -244,7 +244,7 @@ def open_case_pins(session: Session, day: date) -> tuple[Pin, ...] | None:
             )
         )
         return None
-    from tahapan.cli.commands.kasus import looked_at
+    from tahapan.cli.case_session import looked_at
     from tahapan.render.case_marks import case_pins
     from tahapan.reports.cases import case_reports
     from tahapan.schedule.cases import load_book

@@ -3,6 +3,7 @@ cases in the user's own cases file."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
@@ -21,13 +22,12 @@ from tahapan.cli.options import (
     LangOpt,
     OnOpt,
     QuietOpt,
-    RegionOpt,
     Session,
     open_session,
     resolve_on,
 )
 from tahapan.errors import TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import format_date, tr
 
 command = typer.Typer(
     cls=Group,
@@ -132,7 +132,18 @@ def kasus_add(
         str | None,
         typer.Option("--name", metavar="TEXT", help="What the case is about.", show_default=False),
     ] = None,
-    region: RegionOpt = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            envvar="TAHAPAN_REGION",
+            help="The case's region: its time zone (WIB, WITA, WIT) and local holidays. Default: "
+            "the config's region. Find it with `tahapan regions TEXT`.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
@@ -145,9 +156,9 @@ def kasus_add(
 
     if not re.match(ID_PATTERN, ident):
         raise TahapanError(
-            tr(f"ID kasus tidak sah: {ident!r}", f"not a valid case id: {ident!r}"),
+            tr(f"format ID kasus salah: {ident!r}", f"not a valid case id: {ident!r}"),
             hint=tr(
-                "Pakai huruf kecil, angka dan tanda hubung, mis. pidana-2024-001.",
+                "Gunakan huruf kecil, angka, dan tanda hubung, mis. pidana-2024-001.",
                 "Use lower-case letters, digits and hyphens, e.g. pidana-2024-001.",
             ),
         )
@@ -160,8 +171,8 @@ def kasus_add(
             raise TahapanError(
                 tr(f"kasus {ident} sudah ada", f"case {ident} already exists"),
                 hint=tr(
-                    "Pilih id lain, atau hapus dulu: tahapan kasus remove " + ident,
-                    "Choose another id, or remove it first: tahapan kasus remove " + ident,
+                    "Gunakan ID lain. Untuk melihat kasus itu: tahapan kasus show " + ident,
+                    "Choose another id. To see that case: tahapan kasus show " + ident,
                 ),
             )
         table: dict[str, Any] = {"id": ident, "chain": chain, "event": event, "zone": zone}
@@ -226,30 +237,43 @@ def kasus_done(
         chain = book.chain(case.chain)
         if chain.step(step) is None:
             raise TahapanError(
-                tr(f"{chain.id} tidak punya langkah {step!r}", f"{chain.id} has no step {step!r}"),
-                hint=tr("Langkahnya: ", "Its steps: ") + ", ".join(s.id for s in chain.steps),
+                tr(
+                    f"alur {chain.id} tidak memiliki langkah {step!r}",
+                    f"chain {chain.id} has no step {step!r}",
+                ),
+                hint=tr("Langkah yang tersedia: ", "Its steps: ")
+                + ", ".join(s.id for s in chain.steps),
             )
         table = case_table(data, ident)
         if undo:
-            table.get("done", {}).pop(step, None)
+            if table.get("done", {}).pop(step, None) is None:
+                raise TahapanError(
+                    tr(
+                        f"langkah {step} pada kasus {ident} belum pernah dicatat",
+                        f"step {step} of case {ident} was never recorded",
+                    )
+                )
             if not table.get("done"):
                 table.pop("done", None)
-            return "done"
+            return "undone"
         moment = read_moment(when, session, case.zone, "--on") if when else session.today
         if before_event(moment, case.event):
+            event = format_date(day_of(case.event))
             raise TahapanError(
                 tr(
-                    f"{step} tidak dapat terjadi sebelum peristiwa awal kasus ({day_of(case.event)})",
-                    f"{step} cannot happen before the case's event ({day_of(case.event)})",
+                    f"langkah {step} tidak dapat dicatat terjadi sebelum peristiwa awal kasus "
+                    f"({event})",
+                    f"step {step} cannot be recorded before the case's event ({event})",
                 )
             )
         if day_of(moment) > session.today:
+            on, today = format_date(day_of(moment)), format_date(session.today)
             raise TahapanError(
                 tr(
-                    f"{step} belum dapat dicatat terjadi pada {day_of(moment)}: hari ini "
-                    f"{session.today}",
-                    f"{step} cannot be recorded as happened on {day_of(moment)}: today is "
-                    f"{session.today}",
+                    f"langkah {step} tidak dapat dicatat terjadi pada {on} karena tanggal itu "
+                    f"belum tiba (hari ini {today})",
+                    f"step {step} cannot be recorded as happened on {on}: that day has not come "
+                    f"(today is {today})",
                 ),
                 hint=tr(
                     "Catat langkah setelah terjadi; tenggatnya tampil di `tahapan kasus show`.",
@@ -257,15 +281,25 @@ def kasus_done(
                 ),
             )
         table.setdefault("done", {})[step] = moment
+        recorded.append(moment)
         return "done"
 
-    return _change(session, ident, done, json, step=step)
+    recorded: list[date | datetime] = []
+    return _change(session, ident, done, json, step=step, when=recorded)
 
 
 @command.command("close", cls=Command, options_metavar=options_metavar())
 def kasus_close(
     ident: IdArg,
-    on: OnOpt = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="The day the case is closed. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
     reopen: Annotated[
         bool, typer.Option("--reopen", help="Open a closed case again.", show_default=False)
     ] = False,
@@ -313,7 +347,14 @@ def kasus_remove(
 # ------------------------------------------------------------------------------------------ shared
 
 
-def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | None = None) -> int:
+def _change(
+    session: Session,
+    ident: str,
+    mutate: Any,
+    json: bool,
+    step: str | None = None,
+    when: list[date | datetime] | None = None,
+) -> int:
     from tahapan.cli.streams import say
     from tahapan.config import cases_file
     from tahapan.render import render
@@ -324,6 +365,7 @@ def _change(session: Session, ident: str, mutate: Any, json: bool, step: str | N
     action, backup = change_cases(mutate)
     kept = str(backup) if backup else None
     result = CaseEdit(action, ident, str(cases_file()), kept, step)  # type: ignore[arg-type]
+    result.when = when[-1] if when else None
     if action != "removed":
         book = load_book()
         result.report = case_report(session, book, book.case(ident), session.today, decrees=True)

@@ -1,0 +1,38 @@
+"""A case's deadline in `check`'s lines and in a notification (`check --notify`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tahapan.i18n import distance, pick, tr
+from tahapan.render.cases import footing_mark, left, moment, shown_minute
+from tahapan.reports.case_steps import StepDue
+from tahapan.reports.cases import CaseReport
+
+
+def deadline_fields(report: CaseReport, step: StepDue, on: date) -> list[str]:
+    """`check`'s columns for a case deadline: the date, `kasus`, the case, the step, `tenggat` (or
+    `TERLEWAT`), the name (and the minute of an hour deadline), how far."""
+    due = step.due.end if step.due else None
+    name = pick(step.step.name, step.step.name_en) + footing_mark(step)
+    if due is not None and due.at is not None:
+        name += f" ({shown_minute(due, end=True)[1]})"
+    return [
+        due.day.isoformat() if due else "",
+        tr("kasus", "case"),
+        report.case.id,
+        step.step.id,
+        tr("TERLEWAT", "MISSED") if step.state == "overdue" else tr("tenggat", "deadline"),
+        name,
+        distance((due.day - on).days) if due and due.day >= on else left(step.days_left),
+    ]
+
+
+def deadline_message(report: CaseReport, step: StepDue) -> str:
+    """A case deadline in a notification, for a phone: names, not ids."""
+    due = step.due.end if step.due else None
+    when = moment(due, short=True, end=True) if due else ""
+    what = pick(step.step.name, step.step.name_en) + footing_mark(step)
+    case = report.case.name or report.case.id
+    state = tr(" TERLEWAT", " MISSED") if step.state == "overdue" else ""
+    return f"{when}{state} · {what} · {tr('kasus', 'case')} {case} · {left(step.days_left)}"
