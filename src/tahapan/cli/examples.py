@@ -48,6 +48,12 @@ class Page(NamedTuple):
 
 _READ: dict[int, Meaning | None] = {ExitCode.OK: None, ExitCode.BAD_INPUT: None}
 _WRITE: dict[int, Meaning | None] = {**_READ, ExitCode.CANT_WRITE: None}
+_CASE_INPUT = Meaning(
+    "masukan salah: tanggal, alur, langkah, ID kasus, wilayah, atau berkas kasus",
+    "bad input: an unknown date, chain, step, case id, region or cases file",
+)
+_CASE_READ: dict[int, Meaning | None] = {ExitCode.OK: None, ExitCode.BAD_INPUT: _CASE_INPUT}
+_CASE_WRITE: dict[int, Meaning | None] = {**_CASE_READ, ExitCode.CANT_WRITE: None}
 
 PAGES: dict[str, Page] = {
     "status": Page(
@@ -209,7 +215,7 @@ PAGES: dict[str, Page] = {
             '--name "Dugaan politik uang" -r "Kota Kediri"',
             'tahapan kasus add phpu-2024 --chain phpu-pileg --from "2024-03-20 22:19"',
         ),
-        _WRITE,
+        _CASE_WRITE,
     ),
     "kasus show": Page(
         ("tahapan kasus show pidana-001", "tahapan kasus show pidana-001 --json"),
@@ -218,7 +224,7 @@ PAGES: dict[str, Page] = {
             ExitCode.ATTENTION: Meaning(
                 "ada tenggat yang terlewat dan belum dicatat", "a deadline was missed"
             ),
-            ExitCode.BAD_INPUT: None,
+            ExitCode.BAD_INPUT: _CASE_INPUT,
         },
     ),
     "kasus done": Page(
@@ -226,11 +232,11 @@ PAGES: dict[str, Page] = {
             "tahapan kasus done pidana-001 penerusan --on 2024-01-06",
             'tahapan kasus done phpu-2024 permohonan --on "2024-03-22 14:05"',
         ),
-        _WRITE,
+        _CASE_WRITE,
     ),
-    "kasus close": Page(("tahapan kasus close pidana-001",), _WRITE),
-    "kasus remove": Page(("tahapan kasus remove pidana-001",), _WRITE),
-    "kasus chains": Page(("tahapan kasus chains", "tahapan kasus chains phpu-pileg"), _READ),
+    "kasus close": Page(("tahapan kasus close pidana-001",), _CASE_WRITE),
+    "kasus remove": Page(("tahapan kasus remove pidana-001",), _CASE_WRITE),
+    "kasus chains": Page(("tahapan kasus chains", "tahapan kasus chains phpu-pileg"), _CASE_READ),
 }
 #: the aliases show their command's page
 PAGES["calc"] = PAGES["hitung"]
