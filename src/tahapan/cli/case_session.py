@@ -58,6 +58,26 @@ def case_report(
     )
 
 
+def open_cases(
+    session: Session, day: date, *, every: bool = False, decrees: bool = False
+) -> list[CaseReport]:
+    """The user's open cases (closed ones too with ``every``) counted on ``day``, with their
+    regions' local holidays, as `kasus`, `check`, `status` and `calendar` name them."""
+    from tahapan.reports.cases import case_reports
+    from tahapan.schedule.cases import load_book
+
+    loaded = session.loaded or session.catalog
+    return case_reports(
+        load_book(),
+        on=day,
+        now=looked_at(session, day, session.zone),
+        elections=loaded.elections,
+        regions=loaded.regions,
+        every=every,
+        decrees_until=decrees_until() if decrees else None,
+    )
+
+
 def read_moment(text: str, session: Session, zone: str, option: str) -> date | datetime:
     from tahapan.days.moments import parse_moment
 

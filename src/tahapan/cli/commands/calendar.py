@@ -244,19 +244,10 @@ def open_case_pins(session: Session, day: date) -> tuple[Pin, ...] | None:
             )
         )
         return None
-    from tahapan.cli.case_session import looked_at
+    from tahapan.cli.case_session import open_cases
     from tahapan.render.case_marks import case_pins
-    from tahapan.reports.cases import case_reports
-    from tahapan.schedule.cases import load_book
 
-    loaded = session.loaded or session.catalog
-    reports = case_reports(
-        load_book(),
-        on=day,
-        now=looked_at(session, day, session.zone),
-        elections=loaded.elections,
-        regions=loaded.regions,
-    )
+    reports = open_cases(session, day)
     # the file's last change: the same cases give the same events, and a change a newer stamp
     changed = datetime.fromtimestamp(int(cases_file().stat().st_mtime), UTC)
     return case_pins(reports, modified=changed)

@@ -169,18 +169,10 @@ def _case_deadlines(session: Session, report: CheckReport, days: int | tuple[int
 
     if not has_cases():
         return
-    from tahapan.cli.case_session import looked_at
-    from tahapan.reports.cases import case_reports, deadlines_within
-    from tahapan.schedule.cases import load_book
+    from tahapan.cli.case_session import open_cases
+    from tahapan.reports.cases import deadlines_within
 
-    loaded = session.loaded or session.catalog
-    reports = case_reports(
-        load_book(),
-        on=report.date,
-        now=looked_at(session, report.date, session.zone),
-        elections=loaded.elections,
-        regions=loaded.regions,
-    )
+    reports = open_cases(session, report.date)
     report.case_deadlines = deadlines_within(reports, report.date, days)
     report.ok = report.ok and not report.case_deadlines
 

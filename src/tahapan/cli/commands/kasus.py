@@ -12,8 +12,7 @@ from tahapan.cli.case_session import (
     before_event,
     case_report,
     day_of,
-    decrees_until,
-    looked_at,
+    open_cases,
     read_moment,
 )
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
@@ -64,21 +63,11 @@ def kasus_list(
     if ctx.invoked_subcommand is not None:
         return None
     from tahapan.render import render
-    from tahapan.reports.cases import CasesReport, case_reports, nearest_first
-    from tahapan.schedule.cases import load_book
+    from tahapan.reports.cases import CasesReport, nearest_first
 
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
     day = resolve_on(session, on)
-    loaded = session.loaded or session.catalog
-    reports = case_reports(
-        load_book(),
-        on=day,
-        now=looked_at(session, day, session.zone),
-        elections=loaded.elections,
-        regions=loaded.regions,
-        every=every,
-        decrees_until=decrees_until(),
-    )
+    reports = open_cases(session, day, every=every, decrees=True)
     return render(CasesReport(day, nearest_first(reports), every), _format(json))
 
 

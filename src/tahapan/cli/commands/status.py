@@ -67,16 +67,7 @@ def command(
 
 
 def _open_cases(session: Session, day: date) -> list[Any]:
-    from tahapan.cli.case_session import looked_at
-    from tahapan.reports.cases import case_reports, nearest_first
-    from tahapan.schedule.cases import load_book
+    from tahapan.cli.case_session import open_cases
+    from tahapan.reports.cases import nearest_first
 
-    loaded = session.loaded or session.catalog
-    reports = case_reports(
-        load_book(),
-        on=day,
-        now=looked_at(session, day, session.zone),
-        elections=loaded.elections,
-        regions=loaded.regions,
-    )
-    return nearest_first(reports)
+    return nearest_first(open_cases(session, day))
