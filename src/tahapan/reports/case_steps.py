@@ -18,7 +18,7 @@ from tahapan.days.deadlines import Count, Due, Point, count_from, years_between
 from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.model import Holiday
 from tahapan.schedule.cases import Case
-from tahapan.schedule.chains import EVENT, Chain, Step
+from tahapan.schedule.chains import EVENT, Alternative, Chain, Step
 
 #: done: recorded; open: its deadline is ahead; overdue: passed and not recorded; lapsed: an
 #: optional step whose time passed (it did not happen); pending: an event with no deadline, not
@@ -78,11 +78,7 @@ class StepDue:
             "alternative": None
             if s.alternative is None
             else {
-                "rule": rule_json(s.alternative.count, s.alternative.ref),
-                "basis": s.alternative.basis,
-                "confidence": s.alternative.confidence,
-                "note": s.alternative.note,
-                "note_en": s.alternative.note_en,
+                **alternative_json(s.alternative),
                 "due": point_json(self.alternative.end if self.alternative else None),
             },
             "holidays_not_decreed": list(self.uncovered),
@@ -188,6 +184,18 @@ def _uncovered(count: Count, base: Point, due: Due, until: int | None) -> tuple[
     if count.unit != "working_days" or until is None:
         return ()
     return tuple(y for y in years_between(base.day, due.end.day) if y > until)
+
+
+def alternative_json(alternative: Alternative) -> dict[str, Any]:
+    """The other source's rule of a step, as every JSON gives it."""
+    a = alternative
+    return {
+        "rule": rule_json(a.count, a.ref),
+        "basis": a.basis,
+        "confidence": a.confidence,
+        "note": a.note,
+        "note_en": a.note_en,
+    }
 
 
 def rule_json(count: Count | None, ref: str) -> dict[str, Any] | None:

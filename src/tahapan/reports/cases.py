@@ -10,7 +10,13 @@ from typing import Any, Literal
 
 from tahapan.errors import ExitCode
 from tahapan.model import Holiday, Region
-from tahapan.reports.case_steps import StepDue, count_steps, point_json, rule_json
+from tahapan.reports.case_steps import (
+    StepDue,
+    alternative_json,
+    count_steps,
+    point_json,
+    rule_json,
+)
 from tahapan.schedule.cases import Case, CaseBook
 from tahapan.schedule.chains import Chain
 
@@ -101,11 +107,7 @@ class ChainsReport:
                             "optional": s.optional,
                             "alternative": None
                             if s.alternative is None
-                            else {
-                                "rule": rule_json(s.alternative.count, s.alternative.ref),
-                                "basis": s.alternative.basis,
-                                "confidence": s.alternative.confidence,
-                            },
+                            else alternative_json(s.alternative),
                         }
                         for s in c.steps
                     ],
