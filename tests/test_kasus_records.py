@@ -136,3 +136,28 @@ def test_the_list_of_every_case_says_so(cli, cases, monkeypatch):
     assert listed[0] == "Semua kasus per Jumat, 29 Maret 2024"
     assert listed[1].startswith("p · ") and listed[1].endswith("(ditutup 29 Mar 2024)")
     assert len(listed) == 2  # a closed case names no deadline
+
+
+def test_validate_counts_what_a_cases_file_holds(cli, cases, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-21T09:00:00+07:00")
+    for ident in ("a", "b"):
+        assert (
+            cli("kasus", "add", ident, "--chain", "phpu-pilpres", "--from", "2024-03-20").exit_code
+            == 0
+        )
+    result = cli("validate", str(cases))
+    assert (result.exit_code, result.stdout) == (0, f"{cases}: ok (2 kasus, 0 alur)\n")
+    data = json.loads(cli("validate", str(cases), "--json").stdout)
+    assert (data["files"], data["case_files"]) == (
+        [],
+        [{"path": str(cases), "cases": 2, "chains": 0}],
+    )
+    cases.write_text(
+        cases.read_text(encoding="utf-8").replace("phpu-pilpres", "tidak-ada", 1), encoding="utf-8"
+    )
+    broken = cli("validate", str(cases))
+    assert broken.exit_code == 1
+    assert (
+        broken.stdout
+        == f"{cases}: a: chain = 'tidak-ada': alur tidak dikenal\n1 masalah ditemukan\n"
+    )

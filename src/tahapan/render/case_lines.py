@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from tahapan.i18n import distance, pick, tr
 from tahapan.render.cases import footing_mark, left, moment, shown_minute
 from tahapan.reports.case_steps import StepDue
 from tahapan.reports.cases import CaseReport
+from tahapan.text import one_line
 
 
 def deadline_fields(report: CaseReport, step: StepDue, on: date) -> list[str]:
@@ -36,3 +38,15 @@ def deadline_message(report: CaseReport, step: StepDue) -> str:
     case = report.case.name or report.case.id
     state = tr(" TERLEWAT", " MISSED") if step.state == "overdue" else ""
     return f"{when}{state} · {what} · {tr('kasus', 'case')} {case} · {left(step.days_left)}"
+
+
+def case_file_line(path: Path, cases: int, chains: int) -> str:
+    """`validate`'s line for a cases file: what it holds."""
+    return (
+        f"{one_line(str(path))}: ok ("
+        + tr(
+            f"{cases} kasus, {chains} alur",
+            f"{cases} case{'s' if cases != 1 else ''}, {chains} chain{'s' if chains != 1 else ''}",
+        )
+        + ")"
+    )

@@ -367,6 +367,8 @@ def pace_lines(report: PaceReport) -> list[str]:
 
 
 def validate_lines(report: ValidateReport) -> list[str]:
+    from tahapan.render.case_lines import case_file_line
+
     if report.problems:
         from tahapan.text import safe_lines
 
@@ -383,7 +385,7 @@ def validate_lines(report: ValidateReport) -> list[str]:
         )
         + ")"
         for path, e, s in report.files
-    ]
+    ] + [case_file_line(*counts) for counts in report.case_files]
 
 
 def regions_lines(report: RegionsReport) -> list[str]:

@@ -17,6 +17,8 @@ class ValidateReport:
     files: tuple[tuple[Path, int, int], ...]
     problems: tuple[str, ...]
     unreadable: tuple[str, ...]
+    #: (file, cases, chains) for each cases file (`kasus.toml`) checked
+    case_files: tuple[tuple[Path, int, int], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -34,6 +36,9 @@ class ValidateReport:
             "files": [{"path": str(p), "elections": e, "stages": s} for p, e, s in self.files],
             "problems": list(self.problems),
             "unreadable": list(self.unreadable),
+            "case_files": [
+                {"path": str(p), "cases": c, "chains": n} for p, c, n in self.case_files
+            ],
         }
 
 
@@ -69,6 +74,7 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
     problems: list[str] = []
     unreadable: list[str] = []
     checked = []
+    case_files: list[tuple[Path, int, int]] = []
     for path in paths:
         try:
             source = read_source(path)
@@ -78,10 +84,14 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
         except DataError as err:  # a TOML syntax error or bytes that are not UTF-8
             problems.extend(err.problems)
             continue
-        checked.append((path, *file_summary(source.data)))
         if _is_cases_file(source.data):
-            problems.extend(_cases_problems(source.data, path))
+            found = _cases_problems(source.data, path)
+            problems.extend(found)
+            if not found:
+                counts = (len(source.data.get("cases", [])), len(source.data.get("chains", [])))
+                case_files.append((path, *counts))
             continue
+        checked.append((path, *file_summary(source.data)))
         sources.append(source)
     if sources:
         try:
@@ -89,7 +99,10 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
         except DataError as err:
             problems.extend(err.problems)
     return ValidateReport(
-        tuple(checked), tuple(sorted(problems, key=_file_line)), tuple(unreadable)
+        tuple(checked),
+        tuple(sorted(problems, key=_file_line)),
+        tuple(unreadable),
+        tuple(case_files),
     )
 
 
