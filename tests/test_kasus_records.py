@@ -89,7 +89,7 @@ def test_a_damaged_cases_file_does_not_silence_the_schedules(cli, cases):
     assert result.exit_code == 2
     # the election's own deadlines are printed first, then the problem
     assert result.stdout.splitlines()[0].startswith("2024-02-10\tH-4\tpemilu-2024\tkampanye\t")
-    assert result.stderr.startswith(f"tahapan: berkas tidak dapat dipakai (1 masalah):\n{cases}: ")
+    assert result.stderr.startswith(f"tahapan: berkas tidak dapat dipakai (1 masalah):\n{cases}:2:")
     assert cli("check", "--within", "3", "--on", "2024-02-08", "--no-cases").exit_code == 1
 
 
@@ -115,7 +115,8 @@ def test_words_of_a_step_that_has_not_begun_a_day_off_and_midnight(cli, cases, m
     text = cli("kasus", "show", "k").stdout
     # 1×24 hours from a day without a time: counted from 00.00, due at 24.00 of that day
     assert "1. [BERIKUTNYA] Penerusan laporan dugaan tindak pidana Pemilu kepada Kepolisian" in text
-    assert "   tenggat         Jumat, 5 Januari 2024 pukul 24.00 WIB (sisa 1 hari)" in text
+    # 24.00 closes the 5th itself: the deadline is today, not tomorrow
+    assert "   tenggat         Jumat, 5 Januari 2024 pukul 24.00 WIB (hari ini)" in text
     # 14 days from the forwarding deadline (6 Jan 00.00): 20 January, a Saturday
     block = text.split("2. [terjadwal] ")[1].split("\n\n")[0]
     assert "   tenggat         Sabtu, 20 Januari 2024 (perkiraan, sisa 15 hari)" in block

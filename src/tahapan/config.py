@@ -94,7 +94,7 @@ def cases_file() -> Path:
 
 def has_cases() -> bool:
     """Whether the user keeps cases at all: `status` and `check` look no further when not."""
-    return os.path.isfile(cases_file())  # False for a name the system cannot look up
+    return os.path.lexists(cases_file())  # what else is there is named when it is read
 
 
 def installed_updates() -> list[Path]:

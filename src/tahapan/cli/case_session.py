@@ -79,11 +79,32 @@ def open_cases(
 
 
 def read_moment(text: str, session: Session, zone: str, option: str) -> date | datetime:
+    from tahapan.days.dates import h_offset
     from tahapan.days.moments import parse_moment
+    from tahapan.schedule.cases import CASE_YEARS, in_range
 
     if not text.strip():
         raise TahapanError(tr(f"{option} kosong", f"{option} is empty"))
-    return parse_moment(text, today=session.today, zone=zone)
+    if h_offset(text.split()[0]) is not None:
+        raise TahapanError(
+            tr(
+                f"{option} {text!r}: tanggal kasus tidak ditulis dengan H",
+                f"{option} {text!r}: a case's dates are not written in H-notation",
+            ),
+            hint=tr(
+                "Tulis tanggalnya, mis. 2024-03-20 22:19.", "Write the date, e.g. 2024-03-20 22:19."
+            ),
+        )
+    moment = parse_moment(text, today=session.today, zone=zone)
+    if not in_range(moment):
+        low, high = CASE_YEARS
+        raise TahapanError(
+            tr(
+                f"{option} {text!r}: di luar tahun {low}–{high} yang dihitung untuk kasus",
+                f"{option} {text!r}: outside the years {low}–{high} cases are counted in",
+            )
+        )
+    return moment
 
 
 def decrees_until() -> int | None:

@@ -33,6 +33,13 @@ class Point:
             return cls(local.date(), local)
         return cls(moment)
 
+    @property
+    def last_day(self) -> date:
+        """The day a deadline at this point ends on: 00.00 closes the day before ("pukul 24.00")."""
+        if self.at is not None and (self.at.hour, self.at.minute, self.at.second) == (0, 0, 0):
+            return self.day - timedelta(days=1)
+        return self.day
+
 
 @dataclass(frozen=True)
 class Count:

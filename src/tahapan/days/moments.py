@@ -14,9 +14,9 @@ from tahapan.errors import DateError
 from tahapan.i18n import tr
 
 _TIME = re.compile(
-    r"^(?P<day>.+?)(?:[T ]|\s+(?:pukul|pkl\.?|jam|at)\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})"
-    r"(?:[:.](?P<s>\d{2}))?\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|[A-Za-z]+(?:/[A-Za-z_]+)*)?$",
-    re.IGNORECASE,
+    r"^(?P<day>.+?)(?:[T ]|\s+(?:pukul|pkl\.?|jam|at)\s+)(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})"
+    r"(?:[:.](?P<s>[0-9]{2}))?\s*(?P<zone>Z|[+-][0-9]{2}:?[0-9]{2}|[A-Za-z]+(?:/[A-Za-z_]+)*)?$",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -43,11 +43,11 @@ def _zone(word: str | None, default: str) -> ZoneInfo | timezone:
         return ZoneInfo(default)
     if word.upper() == "Z":
         return UTC
-    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", word)
+    offset = re.fullmatch(r"([+-])([0-9]{2}):?([0-9]{2})", word)
     if offset:
         sign = -1 if offset[1] == "-" else 1
         minutes = int(offset[2]) * 60 + int(offset[3])
-        if minutes >= 24 * 60:
+        if minutes >= 24 * 60 or int(offset[3]) > 59:
             raise DateError(tr(f"selisih waktu tidak ada: {word}", f"no such offset: {word}"))
         return timezone(sign * timedelta(minutes=minutes))
     return ZoneInfo(resolve_zone(word))  # an unknown name is refused there, with the known ones

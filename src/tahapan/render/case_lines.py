@@ -20,13 +20,15 @@ def deadline_fields(report: CaseReport, step: StepDue, on: date) -> list[str]:
     if due is not None and due.at is not None:
         name += f" ({shown_minute(due, end=True)[1]})"
     return [
-        due.day.isoformat() if due else "",
+        due.last_day.isoformat() if due else "",
         tr("kasus", "case"),
         report.case.id,
         step.step.id,
         tr("TERLEWAT", "MISSED") if step.state == "overdue" else tr("tenggat", "deadline"),
         name,
-        distance((due.day - on).days) if due and due.day >= on else left(step.days_left),
+        distance(step.days_left)
+        if step.days_left is not None and step.days_left >= 0
+        else left(step.days_left),
     ]
 
 

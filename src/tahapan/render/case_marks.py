@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from tahapan.days.pins import Pin, clock, within
+from tahapan.days.pins import Pin, within
 from tahapan.i18n import pick, tr
 from tahapan.model import CONFIDENCE_TEXT
-from tahapan.render.cases import footing_mark, footing_text, moment, rule_text
+from tahapan.render.cases import footing_mark, footing_text, moment, rule_text, shown_minute
 from tahapan.reports.case_steps import StepDue
 from tahapan.reports.cases import CaseReport, deadline_json
 
@@ -42,8 +42,8 @@ def _pin(report: CaseReport, s: StepDue, modified: datetime) -> Pin:
     estimate = s.footing in ("deadline", "earliest")
     label = f"{case.id}: {name}{footing_mark(s)}"
     if due.at is not None:
-        label += f" ({clock(due.at)})"
-    key = f"{moment(due, short=True)} — {case.id}"
+        label += f" ({shown_minute(due, end=True)[1]})"
+    key = f"{moment(due, short=True, end=True)} — {case.id}"
     key += f" ({case.name})" if case.name else ""
     key += f": {name}{footing_mark(s)}"
     if s.state == "overdue":
@@ -51,7 +51,7 @@ def _pin(report: CaseReport, s: StepDue, modified: datetime) -> Pin:
     lines = [
         tr(f"Kasus {case.id}", f"Case {case.id}") + (f": {case.name}" if case.name else ""),
         tr("Alur: ", "Chain: ") + f"{chain.id} · {pick(chain.name, chain.name_en)}",
-        tr("Tenggat: ", "Deadline: ") + moment(due),
+        tr("Tenggat: ", "Deadline: ") + moment(due, end=True),
         tr("Aturan: ", "Rule: ") + rule_text(step.count, step.ref, chain),
     ]
     if step.basis:
@@ -75,7 +75,7 @@ def _pin(report: CaseReport, s: StepDue, modified: datetime) -> Pin:
         + f"{case.id})"
     )
     return Pin(
-        day=due.day,
+        day=due.last_day,
         at=due.at,
         case=case.id,
         step=step.id,

@@ -61,7 +61,9 @@ def cases_text(report: CasesReport) -> str:
         # every missed deadline, then the next one ahead: a missed one must not hide the next
         missed = [s for s in r.steps if s.state == "overdue"]
         ahead = [s for s in r.steps if s.state == "open" and s.due is not None]
-        shown = missed + sorted(ahead, key=lambda s: s.due.end.day if s.due else report.date)[:1]
+        shown = (
+            missed + sorted(ahead, key=lambda s: s.due.end.last_day if s.due else report.date)[:1]
+        )
         targets: list[StepDue | None] = [*shown] if shown else [None]
         for step in targets:
             lines += wrapped(next_line(r, step), first="  ", rest="    ")

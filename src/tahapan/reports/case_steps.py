@@ -167,8 +167,11 @@ def _step(
         late = _late(done, due.end)
         result.late_days = late if late > 0 else None
         return result
-    result.days_left = (due.end.day - on).days
-    passed = due.end.at < now if due.end.at is not None else due.end.day < on
+    # an hour deadline is measured on the clock of its own zone; a day deadline on the day asked
+    at = due.end.at
+    today = now.astimezone(at.tzinfo).date() if at is not None else on
+    result.days_left = (due.end.last_day - today).days
+    passed = at < now if at is not None else due.end.day < on
     if passed:
         result.state = "lapsed" if step.optional else "overdue"
     return result

@@ -40,7 +40,7 @@ class CaseReport:
     def next(self) -> StepDue | None:
         """The nearest deadline not met: an overdue one first, then the soonest ahead."""
         due = [s for s in self.steps if s.state in ("open", "overdue") and s.due is not None]
-        return min(due, key=lambda s: s.due.end.day if s.due else date.max, default=None)
+        return min(due, key=lambda s: s.due.end.last_day if s.due else date.max, default=None)
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -243,7 +243,7 @@ def deadlines_within(
             if near or missed:
                 found.append((report, step))
     return sorted(
-        found, key=lambda pair: (pair[1].due.end.day if pair[1].due else on, pair[0].case.id)
+        found, key=lambda pair: (pair[1].due.end.last_day if pair[1].due else on, pair[0].case.id)
     )
 
 
@@ -261,7 +261,7 @@ def nearest_first(reports: Sequence[CaseReport]) -> list[CaseReport]:
 
     def key(r: CaseReport) -> tuple[bool, date, str]:
         step = r.next
-        return (step is None, step.due.end.day if step and step.due else date.max, r.case.id)
+        return (step is None, step.due.end.last_day if step and step.due else date.max, r.case.id)
 
     return sorted(reports, key=key)
 

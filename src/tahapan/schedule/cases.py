@@ -9,6 +9,7 @@ whole, and replaces the file atomically with the old one kept as ``.bak``, as sc
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,12 +21,19 @@ from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import tr
 from tahapan.model import FILE_SCHEMA, ID_PATTERN
 from tahapan.schedule.chains import Chain, chain_file_tables, merge_chains, shipped_chains_path
+from tahapan.text import one_line
 
 HEADER = (
     "# Dikelola oleh tahapan (`tahapan kasus add|done|close|remove`); versi sebelumnya ada di .bak.\n"
-    "# Managed by tahapan; the previous version is kept beside it as .bak.\n"
+    "# Komentar tidak disimpan saat berkas ditulis ulang.\n"
+    "# Managed by tahapan; the previous version is kept beside it as .bak. Values edited by hand are\n"
+    "# kept, comments are not.\n"
 )
 Moment = date | datetime
+#: the years a case's event and steps may fall in
+CASE_YEARS = (1970, 2099)
+#: the bounds of a schedule file's ids and names, the same for cases
+MAX_ID, MAX_NAME = 100, 500
 _CASE_KEYS = {"id", "chain", "event", "zone", "name", "region", "closed", "done"}
 
 
@@ -80,7 +88,9 @@ class CaseBook:
 
 def load_book(path: Path | None = None) -> CaseBook:
     path = path or cases_file()
-    data = _read(path) if path.is_file() else {}
+    # no file: no cases; anything else at the path (a folder, a link to nowhere, a device) is read
+    # and refused by the reader, with its name, rather than taken for an empty book
+    data = _read(path) if os.path.lexists(path) else {}
     return book_of(data, path)
 
 
@@ -102,14 +112,31 @@ def book_of(data: Mapping[str, Any], path: Path) -> CaseBook:
             )
         )
     cases: list[Case] = []
+    if data.get("schema", FILE_SCHEMA) != FILE_SCHEMA:
+        problems.append(
+            f"{path}: schema = {data.get('schema')!r}: "
+            + tr(
+                f"berkas kasus memakai schema = {FILE_SCHEMA}",
+                f"cases files have schema = {FILE_SCHEMA}",
+            )
+        )
     tables = data.get("cases", [])
-    for index, table in enumerate(tables if isinstance(tables, list) else [tables]):
+    if not isinstance(tables, list):
+        problems.append(
+            f"{path}: cases: "
+            + tr("tulis setiap kasus sebagai [[cases]]", "write each case as [[cases]]")
+        )
+        tables = []
+    seen: set[str] = set()
+    for index, table in enumerate(tables):
         found: list[str] = []
         case = _case(table, chains, found)
         label = table.get("id") if isinstance(table, Mapping) else None
         where = f"{path}: {label if isinstance(label, str) else f'cases[{index}]'}"
-        if case is not None and any(c.id == case.id for c in cases):
+        if case is not None and case.id in seen:
             found.append(tr("id kasus dipakai dua kali", "case id given twice"))
+        if case is not None:
+            seen.add(case.id)
         problems += [f"{where}: {p}" for p in found]
         if case is not None and not found:
             cases.append(case)
@@ -128,11 +155,25 @@ def change_cases(mutate: Callable[[dict[str, Any], CaseBook], str]) -> tuple[str
     where = target(path, make_folder=True)
     with locked(where):
         data: dict[str, Any] = {"schema": FILE_SCHEMA}
-        if where.exists() and not is_special(where):
+        if is_special(where):
+            raise DataError(
+                [
+                    f"{path}: "
+                    + tr(
+                        "bukan berkas biasa; kasus disimpan di berkas TOML",
+                        "not a regular file; cases are kept in a TOML file",
+                    )
+                ]
+            )
+        if os.path.lexists(where):
             data = _read(where)
         said = mutate(data, book_of(data, path))
-        book_of(data, path)  # the new content loads, or nothing is written
-        backup = commit(where, tables_text(data, header=HEADER).encode("utf-8"), backup=True)
+        text = tables_text(data, header=HEADER)
+        # the text as written must read back as the same book, or nothing is written
+        from tahapan.schedule.read import source_from_bytes
+
+        book_of(source_from_bytes(path, text.encode("utf-8")).data, path)
+        backup = commit(where, text.encode("utf-8"), backup=True)
     return said, backup
 
 
@@ -144,17 +185,11 @@ def case_table(data: dict[str, Any], ident: str) -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    import tomllib
+    """The file's tables, read as schedule files are: a size bound, UTF-8 (a BOM dropped), TOML
+    syntax errors by line and column in the user's language."""
+    from tahapan.schedule.read import read_source
 
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        return tomllib.loads(text)
-    except OSError as err:
-        from tahapan.errors import UnreadableError
-
-        raise UnreadableError([f"{path}: {err.strerror or err}"]) from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise DataError([f"{path}: {err}"]) from None
+    return read_source(path).data
 
 
 def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | None:
@@ -167,7 +202,7 @@ def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | N
     if unknown:
         problems.append(tr("kunci tidak dikenal: ", "unknown keys: ") + ", ".join(unknown))
     ident, chain_id, event = table.get("id"), table.get("chain"), table.get("event")
-    if not isinstance(ident, str) or not re.match(ID_PATTERN, ident):
+    if not isinstance(ident, str) or not re.fullmatch(ID_PATTERN, ident) or len(ident) > MAX_ID:
         problems.append(
             "id: "
             + tr("huruf kecil, angka dan tanda hubung", "lower-case letters, digits, hyphens")
@@ -176,7 +211,7 @@ def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | N
     if chain is None:
         problems.append(f"chain = {chain_id!r}: " + tr("alur tidak dikenal", "unknown chain"))
     if not _is_moment(event):
-        problems.append("event: " + tr("tanggal atau tanggal-jam", "a date or a date-time"))
+        problems.append("event: " + _moment_words())
     zone = table.get("zone", "Asia/Jakarta")
     if not _is_zone(zone):
         problems.append(f"zone = {zone!r}: " + tr("zona waktu tidak dikenal", "unknown time zone"))
@@ -190,9 +225,7 @@ def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | N
                 f"done.{step}: " + tr(f"bukan langkah {chain.id}", f"not a step of {chain.id}")
             )
         if not _is_moment(when):
-            problems.append(
-                f"done.{step}: " + tr("tanggal atau tanggal-jam", "a date or a date-time")
-            )
+            problems.append(f"done.{step}: " + _moment_words())
     closed = table.get("closed")
     if closed is not None and (isinstance(closed, datetime) or not isinstance(closed, date)):
         problems.append("closed: " + tr("tanggal", "a date"))
@@ -200,6 +233,13 @@ def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | N
     for key, value in texts.items():
         if value is not None and (not isinstance(value, str) or not value.strip()):
             problems.append(f"{key}: " + tr("teks yang tidak kosong", "a text that is not empty"))
+        elif isinstance(value, str) and len(value) > MAX_NAME:
+            problems.append(
+                f"{key}: "
+                + tr(f"paling panjang {MAX_NAME} huruf", f"at most {MAX_NAME} characters")
+            )
+        elif isinstance(value, str):
+            texts[key] = one_line(value)  # no control characters reach a terminal or a calendar
     if problems or not isinstance(event, date):
         return None
     return Case(
@@ -217,8 +257,22 @@ def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | N
 def _is_moment(value: Any) -> bool:
     # a date-time must say its offset: a bare 22:19 would mean a different minute in each zone
     if isinstance(value, datetime):
-        return value.tzinfo is not None
-    return isinstance(value, date)
+        return value.tzinfo is not None and in_range(value)
+    return isinstance(value, date) and in_range(value)
+
+
+def _moment_words() -> str:
+    low, high = CASE_YEARS
+    return tr(
+        f"tanggal atau tanggal-jam dengan selisih waktunya, tahun {low}–{high}",
+        f"a date, or a date-time with its offset, in {low}–{high}",
+    )
+
+
+def in_range(moment: date | datetime) -> bool:
+    """Whether a case's moment lies in the years tahapan counts cases in (``CASE_YEARS``): a count
+    of ten years from it stays a date, and its zone's offset is whole minutes, as TOML writes it."""
+    return CASE_YEARS[0] <= moment.year <= CASE_YEARS[1]
 
 
 def _is_zone(value: Any) -> bool:

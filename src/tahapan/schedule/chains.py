@@ -338,7 +338,9 @@ def _text(
 def _is_id(value: Any) -> bool:
     import re
 
-    return isinstance(value, str) and re.match(ID_PATTERN, value) is not None
+    return (
+        isinstance(value, str) and len(value) <= 100 and re.fullmatch(ID_PATTERN, value) is not None
+    )
 
 
 def _ID_WORDS() -> str:

@@ -12,6 +12,7 @@ from tahapan.cli.case_session import (
     before_event,
     case_report,
     day_of,
+    looked_at,
     open_cases,
     read_moment,
 )
@@ -27,6 +28,7 @@ from tahapan.cli.options import (
 )
 from tahapan.errors import TahapanError
 from tahapan.i18n import format_date, tr
+from tahapan.text import one_line
 
 command = typer.Typer(
     cls=Group,
@@ -61,6 +63,19 @@ def kasus_list(
 ) -> int | None:
     """The open cases, each with its next deadline and the days left, the nearest first."""
     if ctx.invoked_subcommand is not None:
+        if every or on is not None or lang is not None or json:
+            # they would be this list's, not the subcommand's: said, not dropped
+            raise TahapanError(
+                tr(
+                    f"opsi --all, --on, --lang dan --json ditulis setelah `kasus "
+                    f"{ctx.invoked_subcommand}`",
+                    f"--all, --on, --lang and --json go after `kasus {ctx.invoked_subcommand}`",
+                ),
+                hint=tr(
+                    "Contoh: tahapan kasus show ID --on 2024-03-25 --json",
+                    "Example: tahapan kasus show ID --on 2024-03-25 --json",
+                ),
+            )
         return None
     from tahapan.render import render
     from tahapan.reports.cases import CasesReport, nearest_first
@@ -143,7 +158,7 @@ def kasus_add(
 
     from tahapan.model import ID_PATTERN
 
-    if not re.match(ID_PATTERN, ident):
+    if not re.fullmatch(ID_PATTERN, ident) or len(ident) > 100:
         raise TahapanError(
             tr(f"format ID kasus salah: {ident!r}", f"not a valid case id: {ident!r}"),
             hint=tr(
@@ -152,6 +167,15 @@ def kasus_add(
             ),
         )
     zone = session.region.timezone if session.region else "Asia/Jakarta"
+    if name is not None and (not name.strip() or (not name.isprintable() and not name.strip())):
+        raise TahapanError(tr("--name kosong", "--name is empty"))
+    if name is not None and (len(name) > 500 or _not_text(name)):
+        raise TahapanError(
+            tr(
+                "--name: paling panjang 500 huruf, teks UTF-8",
+                "--name: at most 500 characters of UTF-8 text",
+            )
+        )
     event = read_moment(when, session, zone, "--from")
 
     def add(data: dict[str, Any], book: Any) -> str:
@@ -166,7 +190,7 @@ def kasus_add(
             )
         table: dict[str, Any] = {"id": ident, "chain": chain, "event": event, "zone": zone}
         if name:
-            table["name"] = name
+            table["name"] = one_line(name)
         if session.region is not None:
             table["region"] = session.region.id
         data.setdefault("cases", []).append(table)
@@ -255,7 +279,9 @@ def kasus_done(
                     f"step {step} cannot be recorded before the case's event ({event})",
                 )
             )
-        if day_of(moment) > session.today:
+        if day_of(moment) > session.today or (
+            isinstance(moment, datetime) and moment > looked_at(session, session.today, case.zone)
+        ):
             on, today = format_date(day_of(moment)), format_date(session.today)
             raise TahapanError(
                 tr(
@@ -298,16 +324,42 @@ def kasus_close(
 ) -> int:
     """Close a case: it leaves the list, the daily check and status (kept in the file)."""
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
+    if reopen and on is not None:
+        raise TahapanError(tr("--reopen tidak memakai --on", "--reopen takes no --on"))
     day = resolve_on(session, on)
 
     def close(data: dict[str, Any], book: Any) -> str:
         from tahapan.schedule.cases import case_table
 
-        book.case(ident)
+        case = book.case(ident)
         table = case_table(data, ident)
         if reopen:
+            if case.closed is None:
+                raise TahapanError(
+                    tr(f"kasus {ident} tidak ditutup", f"case {ident} is not closed")
+                )
             table.pop("closed", None)
             return "reopened"
+        if case.closed is not None:
+            raise TahapanError(
+                tr(
+                    f"kasus {ident} sudah ditutup pada {format_date(case.closed)}",
+                    f"case {ident} was closed on {format_date(case.closed)}",
+                ),
+                hint=tr(
+                    f"Buka kembali dengan: tahapan kasus close {ident} --reopen",
+                    f"Reopen it with: tahapan kasus close {ident} --reopen",
+                ),
+            )
+        if day > session.today or day < day_of(case.event):
+            raise TahapanError(
+                tr(
+                    f"tanggal penutupan {format_date(day)} harus antara peristiwa awal "
+                    f"({format_date(day_of(case.event))}) dan hari ini",
+                    f"the closing day {format_date(day)} must lie between the event "
+                    f"({format_date(day_of(case.event))}) and today",
+                )
+            )
         table["closed"] = day
         return "closed"
 
@@ -360,6 +412,15 @@ def _change(
         result.report = case_report(session, book, book.case(ident), session.today, decrees=True)
     say(edit_message(result))
     return render(result, _format(json))
+
+
+def _not_text(value: str) -> bool:
+    """Bytes the terminal gave that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _format(json: bool) -> str:
