@@ -3,8 +3,9 @@ day, and the moments officers type."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tahapan.cli.options import Session
 from tahapan.errors import TahapanError
@@ -134,3 +135,39 @@ def before_event(moment: date | datetime, event: date | datetime) -> bool:
 
 def day_of(moment: date | datetime) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
+
+
+def edit_cases(
+    session: Session,
+    ident: str,
+    mutate: Callable[[dict[str, Any], CaseBook], str],
+    json: bool,
+    step: str | None = None,
+    when: list[date | datetime] | None = None,
+) -> int:
+    """Make a change to the cases file, say what was done, and show the case as it now stands."""
+    from tahapan.cli.streams import say
+    from tahapan.config import cases_file
+    from tahapan.render import render
+    from tahapan.render.cases import edit_message
+    from tahapan.reports.cases import CaseEdit
+    from tahapan.schedule.cases import change_cases, load_book
+
+    action, backup = change_cases(mutate)
+    kept = str(backup) if backup else None
+    result = CaseEdit(action, ident, str(cases_file()), kept, step)  # type: ignore[arg-type]
+    result.when = when[-1] if when else None
+    if action != "removed":
+        book = load_book()
+        result.report = case_report(session, book, book.case(ident), session.today, decrees=True)
+    say(edit_message(result))
+    return render(result, "json" if json else "text")
+
+
+def not_text(value: str) -> bool:
+    """Bytes the terminal gave that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -12,7 +12,9 @@ from tahapan.cli.case_session import (
     before_event,
     case_report,
     day_of,
+    edit_cases,
     looked_at,
+    not_text,
     open_cases,
     read_moment,
 )
@@ -22,7 +24,6 @@ from tahapan.cli.options import (
     LangOpt,
     OnOpt,
     QuietOpt,
-    Session,
     open_session,
     resolve_on,
 )
@@ -169,7 +170,7 @@ def kasus_add(
     zone = session.region.timezone if session.region else "Asia/Jakarta"
     if name is not None and (not name.strip() or (not name.isprintable() and not name.strip())):
         raise TahapanError(tr("--name kosong", "--name is empty"))
-    if name is not None and (len(name) > 500 or _not_text(name)):
+    if name is not None and (len(name) > 500 or not_text(name)):
         raise TahapanError(
             tr(
                 "--name: paling panjang 500 huruf, teks UTF-8",
@@ -196,7 +197,7 @@ def kasus_add(
         data.setdefault("cases", []).append(table)
         return "added"
 
-    return _change(session, ident, add, json)
+    return edit_cases(session, ident, add, json)
 
 
 @command.command("show", cls=Command, options_metavar=options_metavar())
@@ -300,7 +301,7 @@ def kasus_done(
         return "done"
 
     recorded: list[date | datetime] = []
-    return _change(session, ident, done, json, step=step, when=recorded)
+    return edit_cases(session, ident, done, json, step=step, when=recorded)
 
 
 @command.command("close", cls=Command, options_metavar=options_metavar())
@@ -363,7 +364,7 @@ def kasus_close(
         table["closed"] = day
         return "closed"
 
-    return _change(session, ident, close, json)
+    return edit_cases(session, ident, close, json)
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
@@ -382,45 +383,10 @@ def kasus_remove(
             data.pop("cases")
         return "removed"
 
-    return _change(session, ident, remove, json)
+    return edit_cases(session, ident, remove, json)
 
 
 # ------------------------------------------------------------------------------------------ shared
-
-
-def _change(
-    session: Session,
-    ident: str,
-    mutate: Any,
-    json: bool,
-    step: str | None = None,
-    when: list[date | datetime] | None = None,
-) -> int:
-    from tahapan.cli.streams import say
-    from tahapan.config import cases_file
-    from tahapan.render import render
-    from tahapan.render.cases import edit_message
-    from tahapan.reports.cases import CaseEdit
-    from tahapan.schedule.cases import change_cases, load_book
-
-    action, backup = change_cases(mutate)
-    kept = str(backup) if backup else None
-    result = CaseEdit(action, ident, str(cases_file()), kept, step)  # type: ignore[arg-type]
-    result.when = when[-1] if when else None
-    if action != "removed":
-        book = load_book()
-        result.report = case_report(session, book, book.case(ident), session.today, decrees=True)
-    say(edit_message(result))
-    return render(result, _format(json))
-
-
-def _not_text(value: str) -> bool:
-    """Bytes the terminal gave that are not UTF-8 (Python keeps them as lone surrogates)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _format(json: bool) -> str:
