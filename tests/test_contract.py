@@ -109,7 +109,9 @@ def test_pace(cli):
 
 def test_validate(cli, tmp_path):
     data = answer(cli, "validate", str(REPO / "data" / "stages.toml"))
-    assert list(data) == ["schema", "ok", "files", "problems", "unreadable"]
+    # case_files (a cases file's cases and chains) was added within schema 1
+    assert list(data) == ["schema", "ok", "files", "problems", "unreadable", "case_files"]
+    assert data["case_files"] == []
     assert list(data["files"][0]) == ["path", "elections", "stages"]
     missing = answer(cli, "validate", str(tmp_path / "none.toml"), code=2)
     assert missing["unreadable"] and not missing["ok"]
