@@ -3,9 +3,8 @@ day, and the moments officers type."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tahapan.cli.options import Session
 from tahapan.errors import TahapanError
@@ -13,6 +12,7 @@ from tahapan.i18n import tr
 
 if TYPE_CHECKING:
     from tahapan.reports.cases import CaseReport
+    from tahapan.schedule.case_edits import Change
     from tahapan.schedule.cases import Case, CaseBook
 
 
@@ -45,15 +45,17 @@ def case_report(
     """The case counted on ``day``: the region's local holidays, the holiday decrees' last year."""
     from tahapan.reports.cases import local_holidays, run_case
 
-    moment = looked_at(session, day, case.zone)
-    region = next((r for r in session.catalog.regions if r.id == case.region), None)
+    loaded = session.loaded or session.catalog
+    region = next((r for r in loaded.regions if r.id == case.region), None)
+    from tahapan.schedule.holiday_cache import decrees_until
+
     until = decrees_until() if decrees else None
     return run_case(
         case,
         book.chain(case.chain),
         on=day,
-        now=moment,
-        holidays=local_holidays((session.loaded or session.catalog).elections, region),
+        now=looked_at(session, day, session.zone),
+        holidays=local_holidays(loaded.elections, region),
         decrees_until=until,
         region=region,
     )
@@ -66,6 +68,7 @@ def open_cases(
     regions' local holidays, as `kasus`, `check`, `status` and `calendar` name them."""
     from tahapan.reports.cases import case_reports
     from tahapan.schedule.cases import load_book
+    from tahapan.schedule.holiday_cache import decrees_until
 
     loaded = session.loaded or session.catalog
     return case_reports(
@@ -108,14 +111,6 @@ def read_moment(text: str, session: Session, zone: str, option: str) -> date | d
     return moment
 
 
-def decrees_until() -> int | None:
-    """The last year the holiday decrees cover (the cases commands only; `check` and `status`
-    name deadlines without it)."""
-    from tahapan.schedule.holiday_cache import decrees_until
-
-    return decrees_until()
-
-
 def looked_at(session: Session, day: date, zone: str) -> datetime:
     """The minute an hour deadline is measured against: now on today, else the day's first minute."""
     from datetime import time
@@ -126,21 +121,10 @@ def looked_at(session: Session, day: date, zone: str) -> datetime:
     return now(zone) if day == session.today else datetime.combine(day, time(0), ZoneInfo(zone))
 
 
-def before_event(moment: date | datetime, event: date | datetime) -> bool:
-    """Whether ``moment`` is before the event: to the minute when both have one, else by day."""
-    if isinstance(moment, datetime) and isinstance(event, datetime):
-        return moment < event
-    return day_of(moment) < day_of(event)
-
-
-def day_of(moment: date | datetime) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
-
-
 def edit_cases(
     session: Session,
     ident: str,
-    mutate: Callable[[dict[str, Any], CaseBook], str],
+    mutate: Change,
     json: bool,
     step: str | None = None,
     when: list[date | datetime] | None = None,
@@ -162,12 +146,3 @@ def edit_cases(
         result.report = case_report(session, book, book.case(ident), session.today, decrees=True)
     say(edit_message(result))
     return render(result, "json" if json else "text")
-
-
-def not_text(value: str) -> bool:
-    """Bytes the terminal gave that are not UTF-8 (Python keeps them as lone surrogates)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False

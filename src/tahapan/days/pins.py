@@ -27,7 +27,7 @@ class Pin:
     at: datetime | None
     case: str
     step: str
-    #: what a grid's cell says: "pileg-2024: Permohonan diajukan ke MK (22.19 WIB)"
+    #: what a grid's cell says: "pileg-2024: Pengajuan permohonan ke MK (22.19 WIB)"
     label: str
     #: its line in the key: the date (and minute), the case, the step, and whether it is missed
     key: str

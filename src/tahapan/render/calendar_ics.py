@@ -234,7 +234,7 @@ def _pin_trigger(pin: Pin, days_before: int) -> timedelta:
     day's first minute when 08:00 of the day itself is past the deadline)."""
     if pin.at is None:  # the event's start is the day's 00:00, the phone's own
         return timedelta(days=-days_before, hours=ALARM_HOUR)
-    day = pin.at.date() - timedelta(days=days_before)
+    day = pin.day - timedelta(days=days_before)  # a deadline at 24.00 rings on its own day
     ring = datetime.combine(day, time(ALARM_HOUR), pin.at.tzinfo)
     if ring >= pin.at:
         ring = datetime.combine(day, time(0), pin.at.tzinfo)

@@ -167,7 +167,7 @@ def case_json(case: Case, chain: Chain, region: Region | None) -> dict[str, Any]
         "chain": chain.id,
         "chain_name": chain.name,
         "chain_name_en": chain.name_en or chain.name,
-        "event": _moment_json(case.event),
+        "event": case.event.isoformat(),
         "zone": case.zone,
         "region": None if region is None else {"id": region.id, "name": region.name},
         "closed": None if case.closed is None else case.closed.isoformat(),
@@ -268,7 +268,3 @@ def nearest_first(reports: Sequence[CaseReport]) -> list[CaseReport]:
 
 def late_exit(report: CaseReport) -> int:
     return int(ExitCode.ATTENTION) if any(s.state == "overdue" for s in report.steps) else 0
-
-
-def _moment_json(moment: date | datetime) -> str:
-    return moment.isoformat()

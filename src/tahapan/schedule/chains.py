@@ -80,12 +80,6 @@ class Chain:
         return next((s for s in self.steps if s.id == ident), None)
 
 
-class ChainProblems(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
 def read_chains(tables: Iterable[Any], source: str) -> tuple[list[Chain], list[str]]:
     """The ``[[chains]]`` tables of one file, and a line for each problem (``FILE: chain/step:
     what``)."""

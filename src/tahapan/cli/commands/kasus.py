@@ -4,17 +4,14 @@ cases in the user's own cases file."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tahapan.cli.case_session import (
-    before_event,
     case_report,
-    day_of,
     edit_cases,
     looked_at,
-    not_text,
     open_cases,
     read_moment,
 )
@@ -28,8 +25,10 @@ from tahapan.cli.options import (
     resolve_on,
 )
 from tahapan.errors import TahapanError
-from tahapan.i18n import format_date, tr
-from tahapan.text import one_line
+from tahapan.i18n import tr
+
+if TYPE_CHECKING:
+    from tahapan.schedule.cases import Case
 
 command = typer.Typer(
     cls=Group,
@@ -154,50 +153,15 @@ def kasus_add(
     quiet: QuietOpt = False,
 ) -> int:
     """Add a case: its deadlines are counted from the event, in the region's zone (else WIB)."""
+    from tahapan.schedule.case_edits import adding, check_new_case
+
     session = open_session(data=None, lang=lang, tz=None, elections=None, region=region)
-    import re
-
-    from tahapan.model import ID_PATTERN
-
-    if not re.fullmatch(ID_PATTERN, ident) or len(ident) > 100:
-        raise TahapanError(
-            tr(f"format ID kasus salah: {ident!r}", f"not a valid case id: {ident!r}"),
-            hint=tr(
-                "Gunakan huruf kecil, angka, dan tanda hubung, mis. pidana-2024-001.",
-                "Use lower-case letters, digits and hyphens, e.g. pidana-2024-001.",
-            ),
-        )
+    check_new_case(ident, name)
     zone = session.region.timezone if session.region else "Asia/Jakarta"
-    if name is not None and (not name.strip() or (not name.isprintable() and not name.strip())):
-        raise TahapanError(tr("--name kosong", "--name is empty"))
-    if name is not None and (len(name) > 500 or not_text(name)):
-        raise TahapanError(
-            tr(
-                "--name: paling panjang 500 huruf, teks UTF-8",
-                "--name: at most 500 characters of UTF-8 text",
-            )
-        )
     event = read_moment(when, session, zone, "--from")
-
-    def add(data: dict[str, Any], book: Any) -> str:
-        book.chain(chain)  # an unknown chain is named with the known ones
-        if any(c.id == ident for c in book.cases):
-            raise TahapanError(
-                tr(f"kasus {ident} sudah ada", f"case {ident} already exists"),
-                hint=tr(
-                    "Gunakan ID lain. Untuk melihat kasus itu: tahapan kasus show " + ident,
-                    "Choose another id. To see that case: tahapan kasus show " + ident,
-                ),
-            )
-        table: dict[str, Any] = {"id": ident, "chain": chain, "event": event, "zone": zone}
-        if name:
-            table["name"] = one_line(name)
-        if session.region is not None:
-            table["region"] = session.region.id
-        data.setdefault("cases", []).append(table)
-        return "added"
-
-    return edit_cases(session, ident, add, json)
+    region_id = session.region.id if session.region else None
+    change = adding(ident, chain, event, zone, name, region_id)
+    return edit_cases(session, ident, change, json)
 
 
 @command.command("show", cls=Command, options_metavar=options_metavar())
@@ -244,64 +208,19 @@ def kasus_done(
     if undo and when is not None:
         raise TahapanError(tr("--undo tidak memakai --on", "--undo takes no --on"))
 
-    def done(data: dict[str, Any], book: Any) -> str:
-        from tahapan.schedule.cases import case_table
+    from tahapan.schedule.case_edits import recording, undoing
 
-        case = book.case(ident)
-        chain = book.chain(case.chain)
-        if chain.step(step) is None:
-            raise TahapanError(
-                tr(
-                    f"alur {chain.id} tidak memiliki langkah {step!r}",
-                    f"chain {chain.id} has no step {step!r}",
-                ),
-                hint=tr("Langkah yang tersedia: ", "Its steps: ")
-                + ", ".join(s.id for s in chain.steps),
-            )
-        table = case_table(data, ident)
-        if undo:
-            if table.get("done", {}).pop(step, None) is None:
-                raise TahapanError(
-                    tr(
-                        f"langkah {step} pada kasus {ident} belum pernah dicatat",
-                        f"step {step} of case {ident} was never recorded",
-                    )
-                )
-            if not table.get("done"):
-                table.pop("done", None)
-            return "undone"
-        moment = read_moment(when, session, case.zone, "--on") if when else session.today
-        if before_event(moment, case.event):
-            event = format_date(day_of(case.event))
-            raise TahapanError(
-                tr(
-                    f"langkah {step} tidak dapat dicatat terjadi sebelum peristiwa awal kasus "
-                    f"({event})",
-                    f"step {step} cannot be recorded before the case's event ({event})",
-                )
-            )
-        if day_of(moment) > session.today or (
-            isinstance(moment, datetime) and moment > looked_at(session, session.today, case.zone)
-        ):
-            on, today = format_date(day_of(moment)), format_date(session.today)
-            raise TahapanError(
-                tr(
-                    f"langkah {step} tidak dapat dicatat terjadi pada {on} karena tanggal itu "
-                    f"belum tiba (hari ini {today})",
-                    f"step {step} cannot be recorded as happened on {on}: that day has not come "
-                    f"(today is {today})",
-                ),
-                hint=tr(
-                    "Catat langkah setelah terjadi; tenggatnya tampil di `tahapan kasus show`.",
-                    "Record a step once it happened; its deadline shows in `tahapan kasus show`.",
-                ),
-            )
-        table.setdefault("done", {})[step] = moment
-        recorded.append(moment)
-        return "done"
+    if undo:
+        return edit_cases(session, ident, undoing(ident, step), json, step=step)
+
+    def moment_of(case: Case) -> date | datetime:
+        # the case's own zone reads a time written without one
+        return read_moment(when, session, case.zone, "--on") if when else session.today
 
     recorded: list[date | datetime] = []
-    return edit_cases(session, ident, done, json, step=step, when=recorded)
+    now = looked_at(session, session.today, session.zone)
+    change = recording(ident, step, moment_of, now, recorded)
+    return edit_cases(session, ident, change, json, step=step, when=recorded)
 
 
 @command.command("close", cls=Command, options_metavar=options_metavar())
@@ -327,44 +246,10 @@ def kasus_close(
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
     if reopen and on is not None:
         raise TahapanError(tr("--reopen tidak memakai --on", "--reopen takes no --on"))
-    day = resolve_on(session, on)
+    from tahapan.schedule.case_edits import closing, reopening
 
-    def close(data: dict[str, Any], book: Any) -> str:
-        from tahapan.schedule.cases import case_table
-
-        case = book.case(ident)
-        table = case_table(data, ident)
-        if reopen:
-            if case.closed is None:
-                raise TahapanError(
-                    tr(f"kasus {ident} tidak ditutup", f"case {ident} is not closed")
-                )
-            table.pop("closed", None)
-            return "reopened"
-        if case.closed is not None:
-            raise TahapanError(
-                tr(
-                    f"kasus {ident} sudah ditutup pada {format_date(case.closed)}",
-                    f"case {ident} was closed on {format_date(case.closed)}",
-                ),
-                hint=tr(
-                    f"Buka kembali dengan: tahapan kasus close {ident} --reopen",
-                    f"Reopen it with: tahapan kasus close {ident} --reopen",
-                ),
-            )
-        if day > session.today or day < day_of(case.event):
-            raise TahapanError(
-                tr(
-                    f"tanggal penutupan {format_date(day)} harus antara peristiwa awal "
-                    f"({format_date(day_of(case.event))}) dan hari ini",
-                    f"the closing day {format_date(day)} must lie between the event "
-                    f"({format_date(day_of(case.event))}) and today",
-                )
-            )
-        table["closed"] = day
-        return "closed"
-
-    return edit_cases(session, ident, close, json)
+    change = reopening(ident) if reopen else closing(ident, resolve_on(session, on), session.today)
+    return edit_cases(session, ident, change, json)
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
@@ -374,16 +259,9 @@ def kasus_remove(
     """Remove a case from the file (the previous version is kept as .bak)."""
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
 
-    def remove(data: dict[str, Any], book: Any) -> str:
-        from tahapan.schedule.cases import case_table
+    from tahapan.schedule.case_edits import removing
 
-        book.case(ident)
-        data["cases"].remove(case_table(data, ident))
-        if not data["cases"]:
-            data.pop("cases")
-        return "removed"
-
-    return edit_cases(session, ident, remove, json)
+    return edit_cases(session, ident, removing(ident), json)
 
 
 # ------------------------------------------------------------------------------------------ shared
