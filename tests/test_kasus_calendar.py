@@ -248,3 +248,32 @@ def test_installed_tahapan_gives_the_same_events(cli, cases, run):
     assert grid.returncode == 0, grid.stderr
     row = next(line for line in grid.stdout.splitlines() if line.startswith("│18"))
     assert row.split("│")[6].startswith("23!")
+
+
+def test_a_deadline_at_24_00_is_marked_and_rung_on_its_own_day(cli, tmp_path, monkeypatch):
+    """1×24 hours from a day without a time end at 00.00 of the next: the grid marks the day
+    itself, and an alarm "0 days before" rings at 08.00 of that day, not at the deadline."""
+    monkeypatch.setenv("TAHAPAN_USER_FILE", str(tmp_path / "jadwal.toml"))
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-01-05T07:00:00+07:00")
+    assert (
+        cli("kasus", "add", "k", "--chain", "pemilu-pidana", "--from", "2024-01-05").exit_code == 0
+    )
+    ics = cli(
+        "calendar",
+        "-e",
+        "pemilu-2024",
+        "--month",
+        "2024-01",
+        "--cases",
+        "-f",
+        "ics",
+        "--alarm",
+        "0",
+    )
+    event = _case_events(ics.stdout)["k.penerusan@kasus.tahapan.invalid"]
+    start = event["dtstart"].dt
+    assert start == datetime(2024, 1, 6, 0, 0, tzinfo=start.tzinfo)
+    trigger = next(a for a in event.walk("VALARM"))["trigger"].dt
+    assert start + trigger == datetime(2024, 1, 5, 8, 0, tzinfo=start.tzinfo)
+    grid = cli("calendar", "-e", "pemilu-2024", "--month", "2024-01", "--cases").stdout
+    assert "! 5 Jan 2024 pukul 24.00 WIB — k" in grid
