@@ -277,3 +277,49 @@ def test_a_deadline_at_24_00_is_marked_and_rung_on_its_own_day(cli, tmp_path, mo
     assert start + trigger == datetime(2024, 1, 5, 8, 0, tzinfo=start.tzinfo)
     grid = cli("calendar", "-e", "pemilu-2024", "--month", "2024-01", "--cases").stdout
     assert "! 5 Jan 2024 pukul 24.00 WIB — k" in grid
+
+
+def test_a_moved_deadline_has_a_greater_sequence(cli, cases, monkeypatch):
+    """Recording a step moves the deadlines after it: the same UID comes back with a greater
+    SEQUENCE, so a client that goes by it takes the new date."""
+    import os
+
+    def ruling() -> object:
+        ics = cli("calendar", "-e", "pemilu-2024", "--year", "2024", "--cases", "-f", "ics").stdout
+        return _case_events(ics)["sengketa-pres.putusan@kasus.tahapan.invalid"]
+
+    before = ruling()
+    os.utime(cases, (cases.stat().st_atime, cases.stat().st_mtime - 120))  # the file made earlier
+    earlier = ruling()
+    assert int(earlier["sequence"]) < int(before["sequence"])
+    assert cli("kasus", "done", "sengketa-pres", "registrasi", "--on", "2024-03-21").exit_code == 0
+    after = ruling()
+    assert after["dtstart"].dt == date(2024, 4, 18)  # from the real registration, not 22 April
+    assert int(after["sequence"]) > int(earlier["sequence"])
+
+
+def test_a_missed_deadline_is_doubled_on_the_sheet(cli, tmp_path, monkeypatch):
+    """A pinned sheet is read without its key: a missed deadline shows "!!", one ahead "!"."""
+    monkeypatch.setenv("TAHAPAN_USER_FILE", str(tmp_path / "jadwal.toml"))
+    monkeypatch.setenv("TAHAPAN_NOW", "2024-03-21T09:00:00+07:00")
+    added = cli("kasus", "add", "k", "--chain", "pemilu-pidana", "--from", "2024-03-18 10:00")
+    assert added.exit_code == 0
+    assert (
+        cli("kasus", "add", "p", "--chain", "phpu-pileg", "--from", "2024-03-20 22:19").exit_code
+        == 0
+    )
+    lines = cli(
+        "calendar", "-e", "pemilu-2024", "--month", "2024-03", "--cases"
+    ).stdout.splitlines()
+    row = next(line for line in lines if line.startswith("│18"))
+    cells = [cell.strip() for cell in row.split("│")[1:8]]
+    assert (
+        cells[1].startswith("19!!")
+        and cells[5].startswith("23!")
+        and not cells[5].startswith("23!!")
+    )
+    assert any(line.startswith("  !! 19 Mar 2024 pukul 10.00 WIB — k:") for line in lines)
+    html = cli(
+        "calendar", "-e", "pemilu-2024", "--month", "2024-03", "--cases", "-f", "html"
+    ).stdout
+    assert '">!! k<span class="long">' in html and '">! p<span class="long">' in html

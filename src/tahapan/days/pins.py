@@ -14,8 +14,10 @@ from typing import Any
 
 from tahapan.model import ZONE_SHORT
 
-#: the sign of a case deadline in a grid's cell and before its line in the key
+#: the sign of a case deadline in a grid's cell and before its line in the key; doubled for one
+#: missed, so that a pinned sheet shows it without its key
 PIN_SIGN = "!"
+MISSED_SIGN = "!!"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Pin:
     estimate: bool = False
     #: the deadline as `check --json` gives it
     data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+def sign_of(pins: Iterable[Pin]) -> str:
+    """The sign a day's deadlines get: "!!" when one of them was missed."""
+    return MISSED_SIGN if any(p.overdue for p in pins) else PIN_SIGN
 
 
 def within(pins: Iterable[Pin], first: date, last: date) -> tuple[Pin, ...]:

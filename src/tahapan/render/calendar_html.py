@@ -12,7 +12,7 @@ from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
-from tahapan.days.pins import PIN_SIGN, on_day
+from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
@@ -210,7 +210,7 @@ def _pins(report: CalendarReport, day: Day) -> str:
     """The cases' deadlines on the day (`--cases`); on a phone, the case id alone (the line
     under the grid names the step)."""
     return "".join(
-        f'<span class="pin" title="{escape(pin.key, quote=True)}">{PIN_SIGN} {escape(pin.case)}'
+        f'<span class="pin" title="{escape(pin.key, quote=True)}">{sign_of([pin])} {escape(pin.case)}'
         f'<span class="long">{escape(pin.label.removeprefix(pin.case))}</span></span>'
         for pin in on_day(report.pins or (), day.day)
     )
@@ -253,6 +253,6 @@ def _key(report: CalendarReport, month: Month) -> str:
         for kind, text in month.days_off_lines()
     )
     out.extend(
-        f'<p class="cases">{PIN_SIGN} {escape(p.key)}</p>' for p in month_pins(report, month)
+        f'<p class="cases">{sign_of([p])} {escape(p.key)}</p>' for p in month_pins(report, month)
     )
     return "\n".join(out)

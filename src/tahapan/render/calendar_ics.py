@@ -208,7 +208,7 @@ def pin_event(pin: Pin, *, alarm_days: Sequence[int] = ()) -> str:
     event.add("uid", pin_uid(pin))
     event.add("dtstamp", modified)
     event.add("last-modified", modified)
-    event.add("sequence", 0)
+    event.add("sequence", pin_sequence(pin))
     if pin.at is None:
         event.add("dtstart", pin.day)
         event.add("dtend", pin.day + timedelta(days=1))
@@ -227,6 +227,17 @@ def pin_event(pin: Pin, *, alarm_days: Sequence[int] = ()) -> str:
         alarm.add("trigger", _pin_trigger(pin, days_before), parameters={"RELATED": "START"})
         event.add_component(alarm)
     return str(event.to_ical(), "utf-8")
+
+
+#: SEQUENCE of a case's deadline counts minutes from here to the cases file's last change
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def pin_sequence(pin: Pin) -> int:
+    """A deadline moves when a step is recorded, and a client that goes by SEQUENCE (RFC 5546)
+    keeps the old date unless it grows; the cases file keeps no history, so its last change, in
+    minutes, is the revision: it only grows, and the same file gives the same number."""
+    return int((pin.modified - SEQUENCE_EPOCH).total_seconds() // 60)
 
 
 def _pin_trigger(pin: Pin, days_before: int) -> timedelta:

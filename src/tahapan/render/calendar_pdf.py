@@ -22,7 +22,7 @@ from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
-from tahapan.days.pins import PIN_SIGN, on_day
+from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, tr
 from tahapan.render.calendar_pdf_key import (
     BAR_PT,
@@ -162,10 +162,10 @@ class _Calendar(KeyPage):
             height = len(self.lines(text, WIDTH)) * look.note_line + 0.4
             place(Item(height, partial(self._note, text, colour), holds=[text.split(":")[0]]))
         for pin in month_pins(self.report, month):  # the cases' deadlines, each on a line
-            text = f"{PIN_SIGN} {pin.key}"
+            text = f"{sign_of([pin])} {pin.key}"
             self.font(look.note_pt)
             height = len(self.lines(text, WIDTH)) * look.note_line + 0.4
-            holds = [f"{PIN_SIGN} {pin.case}/{pin.step}"]
+            holds = [f"{sign_of([pin])} {pin.case}/{pin.step}"]
             place(Item(height, partial(self._note, text, c.CASE), holds=holds))
         self._place_key(month, sheets, room)
         return top, space, sheets
@@ -222,8 +222,8 @@ class _Calendar(KeyPage):
         self.font(BAR_PT, bold=True)
         most = self.look.label_lines + 1
         return [
-            self.whole(f"{PIN_SIGN} {pin.label}", PIN_W, most)
-            or self.lines(f"{PIN_SIGN} {pin.case}", PIN_W)
+            self.whole(f"{sign_of([pin])} {pin.label}", PIN_W, most)
+            or self.lines(f"{sign_of([pin])} {pin.case}", PIN_W)
             for pin in on_day(self.report.pins or (), day.day)
         ]
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month, month_pins
-from tahapan.days.pins import PIN_SIGN, on_day
+from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
@@ -109,8 +109,9 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
             cell.append(f"{day.day.day:>2}", style=NUMBER_STYLE.get(day.kind, "bold"))
             if day.kind in DAY_MARK:
                 cell.append(*DAY_MARK[day.kind])
-            if on_day(report.pins or (), day.day):
-                cell.append(PIN_SIGN, style=PIN_STYLE)
+            pinned_here = on_day(report.pins or (), day.day)
+            if pinned_here:
+                cell.append(sign_of(pinned_here), style=PIN_STYLE)
             # past 62 stages letters are two characters: spaced, so that they read apart
             gap = " " if len(report.marks) > len(SYMBOLS) else ""
             for index in day.marks:
@@ -135,6 +136,6 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
         sign, style = DAY_MARK[kind]
         out.append(_hanging(Text(f"  {sign} ", style=style), words, width, style=style))
     for pin in month_pins(report, month):
-        pinned = Text(f"  {PIN_SIGN} ", style=PIN_STYLE)
+        pinned = Text(f"  {sign_of([pin])} ", style=PIN_STYLE)
         out.append(_hanging(pinned, pin.key, width, style="bold" if pin.overdue else ""))
     return out
