@@ -12,7 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tahapan.cli import app
-from tahapan.i18n import set_language
+from tahapan.i18n import Words, set_language
+
+# a message the core gave in both languages must be printed through said(): fail where it is not
+Words.strict = True
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import LATIHAN
 from tahapan.errors import DataError
+from tahapan.i18n import said
 from tahapan.schedule import messages
 from tahapan.schedule.load import load_catalog
 
@@ -43,7 +44,9 @@ def test_locating_thousands_of_problems_reads_each_file_once(tmp_path, monkeypat
     with pytest.raises(DataError) as caught:
         load_catalog([path])
     assert len(caught.value.problems) == 5000
-    assert caught.value.problems[-1].startswith(f"{path}:{7 + 4999 * 8 + 8}: x/s4999: confidence")
+    assert said(caught.value.problems[-1]).startswith(
+        f"{path}:{7 + 4999 * 8 + 8}: x/s4999: confidence"
+    )
     assert len(built) == 1  # one pass over the file for all 5000, not one per problem
 
 
@@ -66,7 +69,7 @@ def test_a_cycle_in_a_long_chain_is_named(tmp_path):
     path.write_text(HEAD + "".join(stages), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_catalog([path])
-    assert "tanggal relatif berputar: s0.end → s1.end" in caught.value.problems[0]
+    assert "tanggal relatif berputar: s0.end → s1.end" in said(caught.value.problems[0])
 
 
 def test_a_30000_part_dotted_key_is_refused_before_parsing(cli, tmp_path):
@@ -247,7 +250,7 @@ def test_an_empty_rule_target_is_refused(tmp_path, target):
     path.write_text(HEAD + _stage(0, start=f"{{ after = {target}, days = 1 }}"), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_catalog([path])
-    assert "tidak boleh kosong" in caught.value.problems[0]
+    assert "tidak boleh kosong" in said(caught.value.problems[0])
 
 
 @pytest.mark.parametrize(

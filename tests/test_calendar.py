@@ -338,7 +338,7 @@ def test_a_day_is_classified_once_for_every_calendar():
     from tahapan.days.workdays import Closed
 
     def day(d: date, *, voting=(), off=None, in_month=True) -> Day:
-        holiday = None if off is None else Closed(d, off, "Libur")
+        holiday = None if off is None else Closed(d, off, "Libur", "Holiday")
         return Day(day=d, in_month=in_month, marks=(), voting=voting, holiday=holiday)
 
     assert day(date(2024, 11, 27), voting=("pilkada-2024",), off="public").kind == "voting"

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from tahapan.i18n import set_language
+from tahapan.i18n import said, set_language
 from tahapan.schedule.chains import EVENT, Chain, chain_file_tables, shipped_chains_path
 
 FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "official-schedules.md"
@@ -364,7 +364,7 @@ def _problems(*steps: dict[str, Any]) -> list[str]:
     }
     chains, problems = chain_file_tables({"chains": [table]}, "kasus.toml")
     assert chains == [] or problems == []
-    return problems
+    return [said(p) for p in problems]
 
 
 def test_a_good_table_passes():

@@ -109,12 +109,18 @@ def test_pace(cli):
 
 def test_validate(cli, tmp_path):
     data = answer(cli, "validate", str(REPO / "data" / "stages.toml"))
-    # case_files (a cases file's cases and chains) was added within schema 1
-    assert list(data) == ["schema", "ok", "files", "problems", "unreadable", "case_files"]
+    # case_files (a cases file's cases and chains) and the English of problems were added within
+    # schema 1
+    assert list(data) == [
+        "schema", "ok", "files", "problems", "problems_en", "unreadable", "unreadable_en",
+        "case_files",
+    ]  # fmt: skip
     assert data["case_files"] == []
     assert list(data["files"][0]) == ["path", "elections", "stages"]
     missing = answer(cli, "validate", str(tmp_path / "none.toml"), code=2)
     assert missing["unreadable"] and not missing["ok"]
+    assert missing["unreadable"] == [f"{tmp_path / 'none.toml'}: berkas tidak ditemukan"]
+    assert missing["unreadable_en"] == [f"{tmp_path / 'none.toml'}: no such file"]
 
 
 @pytest.mark.parametrize("query", ["kediri", "tidak-ada-wilayah-ini"])

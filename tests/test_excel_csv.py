@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tahapan.i18n import said
 from tahapan.schedule.csv_read import import_csv
 from tahapan.schedule.load import load_catalog
 
@@ -198,4 +199,4 @@ def test_any_excel_like_csv_imports_or_says_why(separator, sep_line, header, row
     result = import_csv(Path("acak.csv"), "\ufeff" + buffer.getvalue(), {})
     assert result.rows <= len(rows)
     for problem in result.problems:
-        assert problem.startswith("acak.csv:")
+        assert said(problem).startswith("acak.csv:")

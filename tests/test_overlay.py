@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tahapan.errors import DataError
+from tahapan.i18n import said
 from tahapan.schedule.load import load_catalog
 
 OVERLAY = """\
@@ -68,7 +69,7 @@ def test_a_changed_date_needs_its_own_basis(overlay):
     )
     with pytest.raises(DataError) as caught:
         load_catalog([overlay])
-    assert caught.value.problems == [
+    assert [said(p) for p in caught.value.problems] == [
         f"{overlay}:8: pemilu-2024/pemutakhiran-data-pemilih/coklit: end diubah tanpa dasar sendiri: "
         "tambahkan basis dan confidence di tabel yang sama"
     ]
@@ -78,7 +79,7 @@ def test_a_problem_names_the_file_that_set_the_value(overlay):
     overlay.write_text(OVERLAY.replace("end = 2023-03-20", "end = 2023-01-20"))
     with pytest.raises(DataError) as caught:
         load_catalog([overlay])
-    assert caught.value.problems == [
+    assert [said(p) for p in caught.value.problems] == [
         f"{overlay}:8: pemilu-2024/pemutakhiran-data-pemilih/coklit: "
         "end 2023-01-20 lebih awal dari start 2023-02-12"
     ]
@@ -95,7 +96,7 @@ def test_a_repeated_id_in_one_file_is_still_a_duplicate(tmp_path):
     )
     with pytest.raises(DataError) as caught:
         load_catalog([path])
-    assert "id tahapan 'rapat' sudah dipakai oleh rapat" in caught.value.problems[0]
+    assert "id tahapan 'rapat' sudah dipakai oleh rapat" in said(caught.value.problems[0])
 
 
 def test_list_sources_names_each_file(cli, overlay):
@@ -223,7 +224,7 @@ class TestRegions:
         )
         with pytest.raises(DataError) as caught:
             load_catalog([path])
-        assert caught.value.problems == [
+        assert [said(p) for p in caught.value.problems] == [
             f"{path}:11: pemilu-2024/x: wilayah tidak dikenal: 'kota-atlantis'; pakai kode, id "
             "atau nama wilayah (tahapan regions TEKS mencarinya)"
         ]

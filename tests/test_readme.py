@@ -160,15 +160,21 @@ def test_readme_examples_are_found():
     assert "tahapan pace coklit -e pilkada-2024 --done 53.33 --on 2024-07-01" in commands
 
 
-def test_the_library_example_prints_what_the_readme_shows(tmp_path):
+def test_the_library_examples_print_what_the_page_shows(tmp_path):
     section = (REPO / "docs" / "library.md").read_text(encoding="utf-8")
-    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
-    shown = re.search(r"```text\n(.*?)```", section, re.S).group(1)
+    examples = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", section, re.S)
+    assert len(examples) == 2
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert done.stdout == shown
+    for code, shown in examples:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=tmp_path,
+        )
+        assert done.stdout == shown
 
 
 def test_crontab_lines_escape_their_percent_signs():

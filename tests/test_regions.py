@@ -10,6 +10,7 @@ import pytest
 
 from conftest import LATIHAN
 from tahapan.errors import UnknownNameError
+from tahapan.i18n import said
 from tahapan.schedule.load import load_catalog
 from tahapan.schedule.region_lookup import AmbiguousRegionError, find_region, search, suggestions
 
@@ -101,7 +102,7 @@ def test_kediri_is_two_regions_and_the_officer_picks(cli):
 def test_a_word_many_names_share_lists_the_first_few(regions):
     with pytest.raises(AmbiguousRegionError) as caught:
         find_region(regions, "selatan")
-    lines = caught.value.message.splitlines()
+    lines = said(caught.value.message).splitlines()
     assert len(lines) == 1 + 8 + 1 and lines[-1].startswith("  … dan ")
 
 
@@ -321,7 +322,7 @@ def test_a_file_naming_a_region_badly_is_told_which(tmp_path, ref, message):
     path.write_text(LOCAL.replace('regions = ["35.71"]', f"regions = [{ref!r}]".replace("'", '"')))
     with pytest.raises(DataError) as caught:
         load_catalog([path])
-    assert caught.value.problems == [f"{path}:38: latihan/kota: {message}"]
+    assert [said(p) for p in caught.value.problems] == [f"{path}:38: latihan/kota: {message}"]
 
 
 def test_a_miss_within_a_province_suggests_its_regions(cli):

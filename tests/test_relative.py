@@ -9,7 +9,7 @@ import pytest
 
 from tahapan.days.workdays import WorkCalendar
 from tahapan.errors import DataError
-from tahapan.i18n import set_language
+from tahapan.i18n import said, set_language
 from tahapan.model import Holiday
 from tahapan.schedule.load import load_catalog
 
@@ -46,7 +46,7 @@ def problems(tmp_path: Path, *stages: str) -> list[str]:
     path.write_text(HEAD + "".join(stages), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_catalog([path], include_shipped=False)
-    return [p.replace(str(path), "FILE") for p in caught.value.problems]
+    return [p.replace(str(path), "FILE") for p in [said(p) for p in caught.value.problems]]
 
 
 def test_official_figures_from_voting_day(tmp_path):

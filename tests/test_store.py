@@ -8,6 +8,7 @@ import pytest
 
 from conftest import LATIHAN
 from tahapan.errors import DataError
+from tahapan.i18n import said
 from tahapan.schedule.load import load_catalog
 
 GOOD = (
@@ -35,7 +36,7 @@ def write(tmp_path: Path, text: str, name: str = "jadwal.toml") -> Path:
 def problems(path: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         load_catalog([path], include_shipped=False)
-    return caught.value.problems
+    return [said(p) for p in caught.value.problems]
 
 
 def test_good_file_loads_beside_the_shipped_data(tmp_path):
@@ -148,7 +149,7 @@ def test_problems_from_several_files_are_all_reported(tmp_path):
     bad = write(tmp_path, "schema = 2\n", "bad.toml")
     with pytest.raises(DataError) as caught:
         load_catalog([bad, tmp_path / "none.toml"])
-    assert caught.value.problems == [
+    assert [said(p) for p in caught.value.problems] == [
         f"{bad}:1: schema (2): nilai tidak diterima; pilihan: 1",
         f"{tmp_path / 'none.toml'}: berkas tidak ditemukan",
     ]

@@ -291,7 +291,7 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         except ValueError as err:
             problems.append(f"{path}: {key}: {err}")
     if problems:
-        raise DataError(problems)
+        raise DataError(list(problems))
     return values
 
 

@@ -7,6 +7,10 @@ and an exit status, so every command fails the same way.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tahapan.i18n import Message
 
 
 class ExitCode(IntEnum):
@@ -37,12 +41,18 @@ class TahapanError(Exception):
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: Message, *, hint: Message | None = None) -> None:
         super().__init__(message)
+        #: in both languages when the core raised it (``Words``): the CLI prints the chosen one
         self.message = message
         self.hint = hint
 
-    def lines(self) -> list[str]:
+    def __str__(self) -> str:  # a traceback or a log: the chosen language
+        from tahapan.i18n import said
+
+        return said(self.message)
+
+    def lines(self) -> list[Message]:
         out = [self.message]
         if self.hint:
             out.append(self.hint)
@@ -60,7 +70,7 @@ class UnknownNameError(TahapanError):
 class DataError(TahapanError):
     """A schedule file that cannot be read or does not validate; one line per problem."""
 
-    def __init__(self, problems: list[str], *, hint: str | None = None) -> None:
+    def __init__(self, problems: list[Message], *, hint: Message | None = None) -> None:
         super().__init__(problems[0] if problems else "invalid schedule data", hint=hint)
         self.problems = problems
 

@@ -1,14 +1,17 @@
 """Indonesian and English words for dates and labels.
 
 Output is Indonesian unless the user asks for English. The language is chosen once per command by the
-CLI layer (``set_language``); the core formats its messages through ``tr`` so that errors raised deep
-in the loader speak the user's language too.
+CLI layer (``set_language``) and read only by the views and the CLI (``tr``, ``said``). The core
+(days/, schedule/, reports/) never reads it: what it says, it says in both languages (``Words``), and
+the view that prints an error or a problem picks one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,17 +46,74 @@ def language() -> Lang:
 
 
 def tr(id_text: str, en_text: str) -> str:
-    """Pick the text for the current language."""
+    """Pick the text for the current language (the views' and the CLI's; the core says
+    ``Words``)."""
     return en_text if _current == "en" else id_text
 
 
-def distance(n: int) -> str:
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A message in both languages, as the core gives it (an error, a problem in a file): the view
+    that prints it picks one with ``said``, and JSON carries both, the same in either language.
+    It has no ``str()`` of its own, so that no language is picked by accident on the way."""
+
+    id: str
+    en: str
+
+    def __add__(self, other: str | Words) -> Words:
+        if isinstance(other, Words):
+            return Words(self.id + other.id, self.en + other.en)
+        return Words(self.id + other, self.en + other)
+
+    def __radd__(self, other: str) -> Words:
+        return Words(other + self.id, other + self.en)
+
+    @staticmethod
+    def made(make: Callable[[Lang], str]) -> Words:
+        """A message built the same way in each language, from parts that are ``Words`` too:
+        ``Words.made(lambda lang: f"{said(read, lang)}: {said(shown, lang)}")``."""
+        return Words(make("id"), make("en"))
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.id or part in self.en
+
+    #: the test suite sets it, so that a ``Words`` put in an f-string (a language picked on the
+    #: way up, or by accident) fails there; a user gets the chosen language
+    strict: ClassVar[bool] = False
+
+    def __str__(self) -> str:  # what a library does with an exception's argument (pydantic)
+        return said(self)
+
+    def __format__(self, spec: str) -> str:
+        if Words.strict:
+            raise TypeError(f"Words formatted without said(): {self.id!r}")
+        return format(said(self), spec)
+
+
+#: text as the core hands it up: plain (a path, a name) or in both languages
+Message = str | Words
+
+
+def changed(text: Message, change: Callable[[str], str]) -> Message:
+    """The same change made to the text in each language (a path replaced, a prefix cut)."""
+    return change(text) if isinstance(text, str) else Words(change(text.id), change(text.en))
+
+
+def said(text: Message, lang: Lang | None = None) -> str:
+    """``text`` in the chosen language."""
+    if isinstance(text, str):
+        return text
+    return text.en if (lang or _current) == "en" else text.id
+
+
+def distance(n: int, lang: Lang | None = None) -> str:
     """How far away a day is, in words: hari ini, besok, 3 hari lagi (today, tomorrow, in 3 days)."""
+    english = (lang or _current) == "en"
     if n == 0:
-        return tr("hari ini", "today")
+        return "today" if english else "hari ini"
     if n == 1:
-        return tr("besok", "tomorrow")
-    return tr(f"{days(n)} lagi", f"in {days(n)}")
+        return "tomorrow" if english else "besok"
+    return f"in {days(n, lang)}" if english else f"{days(n, lang)} lagi"
 
 
 def pick(id_value: T, en_value: T | None) -> T:
@@ -98,17 +158,17 @@ def format_range(start: date | None, end: date, *, lang: Lang | None = None) -> 
 NO_VOTING_DAY = ("hari pemungutan suara belum ditetapkan", "voting day not set yet")
 
 
-def h_label(h: int | None) -> str:
+def h_label(h: int | None, lang: Lang | None = None) -> str:
     """H-notation: days relative to voting day ('H-77', 'H', 'H+3'); 'H ?' while it is not set."""
     if h is None:
-        return tr("H belum ditetapkan", "H not set")
+        return "H not set" if (lang or _current) == "en" else "H belum ditetapkan"
     if h == 0:
         return "H"
     return f"H{h:+d}"
 
 
-def days(n: int) -> str:
-    if _current == "en":
+def days(n: int, lang: Lang | None = None) -> str:
+    if (lang or _current) == "en":
         return f"{n} day" if n == 1 else f"{n} days"
     return f"{n} hari"
 

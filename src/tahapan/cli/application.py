@@ -10,7 +10,7 @@ import typer
 
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.errors import DataError, ExitCode, OutputError, TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import said, tr
 
 DEBUG_VARIABLE = "TAHAPAN_DEBUG"
 
@@ -44,13 +44,13 @@ def _write_error(err: TahapanError) -> None:
         )
         out = wrap(header, width, first="tahapan: ")
         for problem in err.problems:
-            for line in safe_lines(problem).split("\n"):
+            for line in safe_lines(said(problem)).split("\n"):
                 out += wrap(line, width)
         if err.hint:
-            out += wrap(safe_lines(err.hint), width, first="  ")
+            out += wrap(safe_lines(said(err.hint)), width, first="  ")
         sys.stderr.write("".join(f"{line}\n" for line in out))
         return
-    sys.stderr.write(message([safe_lines(line) for line in err.lines()]))
+    sys.stderr.write(message([safe_lines(said(line)) for line in err.lines()]))
 
 
 class TahapanGroup(Group):

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from tahapan.days import timeline as tl
 from tahapan.days.workdays import Closed, WorkCalendar
 from tahapan.errors import DateError
-from tahapan.i18n import tr, weekday_name
+from tahapan.i18n import Message, Words
 from tahapan.model import MAX_OFFSET_DAYS, Election, Holiday
 
 Unit = Literal["days", "working_days", "weeks", "months"]
@@ -47,6 +47,9 @@ _PHRASE = re.compile(
     r"^(?P<n>\d+)\s*(?P<unit>\D+?)\s+(?P<dir>setelah|sesudah|after|sebelum|before)\s+(?P<a>.+)$",
     re.IGNORECASE,
 )
+#: a weekday as JSON answers give it, in any language (date.weekday() order)
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 _BACKWARD = {"-", "−", "minus", "kurang", "sebelum", "before"}
 
 
@@ -61,11 +64,9 @@ class DayInfo:
     def payload(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
-            "weekday": weekday_name(self.day),
+            "weekday": WEEKDAY_KEYS[self.day.weekday()],
             "h": self.h,
-            "day_off": None
-            if self.closed is None
-            else {"kind": self.closed.kind, "name": self.closed.name},
+            "day_off": None if self.closed is None else self.closed.payload(),
         }
 
 
@@ -109,9 +110,7 @@ class CalcReport:
                     "working_days": self.working_days,
                 }
             )
-        out["days_off"] = [
-            {"date": c.day.isoformat(), "kind": c.kind, "name": c.name} for c in self.days_off
-        ]
+        out["days_off"] = [{"date": c.day.isoformat(), **c.payload()} for c in self.days_off]
         from tahapan.days.workdays import holidays_payload
 
         out["holidays"] = holidays_payload()  # which lists decided the days off above
@@ -133,17 +132,17 @@ def calculate(
     """
     text = " ".join(expression.split())
     if not text:
-        raise DateError(tr("tidak ada yang dihitung", "nothing to calculate"), hint=usage())
+        raise DateError(Words("tidak ada yang dihitung", "nothing to calculate"), hint=usage())
     span = _SPAN.match(text)
     if span:
         first, last = read_date(span["a"]), read_date(span["b"])
         if last < first:
             raise DateError(
-                tr(
+                Words(
                     f"rentang terbalik: {span['b']!r} lebih awal dari {span['a']!r}",
                     f"the span runs backwards: {span['b']!r} is before {span['a']!r}",
                 ),
-                hint=tr("Tulis tanggal awal lebih dulu.", "Give the earlier date first."),
+                hint=Words("Tulis tanggal awal lebih dulu.", "Give the earlier date first."),
             )
         if (last - first).days > MAX_OFFSET_DAYS:
             raise DateError(_too_far(text))
@@ -164,11 +163,11 @@ def calculate(
         start = read_date(shift["a"])
         if len(shift["n"]) > 1000:  # int() of thousands of digits is refused by Python itself
             raise DateError(
-                tr(
+                Words(
                     f"jumlah terlalu besar: {shift['n'][:12]}…",
                     f"count too large: {shift['n'][:12]}…",
                 ),
-                hint=tr("Paling jauh 3660 hari.", "At most 3660 days."),
+                hint=Words("Paling jauh 3660 hari.", "At most 3660 days."),
             )
         n = int(shift["n"])
         unit = _unit(shift["unit"])
@@ -197,8 +196,8 @@ def calculate(
     return CalcReport("date", text, context, _info(day, context, WorkCalendar(_holidays(context))))
 
 
-def usage() -> str:
-    return tr(
+def usage() -> Message:
+    return Words(
         "Contoh: tahapan hitung H-30 -e pemilu-2024; tahapan hitung 2024-12-06 + 3 hari kerja; "
         "tahapan hitung 3 hari kerja setelah 2024-03-20; tahapan hitung 2023-11-28 .. 2024-02-10. "
         "Satuan: hari, hari kerja, minggu, bulan (juga days, working days, weeks, months).",
@@ -217,7 +216,7 @@ def _unit(words: str) -> Unit:
     if key in _UNIT_WORDS:
         return _UNIT_WORDS[key]
     raise DateError(
-        tr(f"satuan tidak dikenal: {words.strip()!r}", f"unknown unit: {words.strip()!r}"),
+        Words(f"satuan tidak dikenal: {words.strip()!r}", f"unknown unit: {words.strip()!r}"),
         hint=usage(),
     )
 
@@ -242,8 +241,8 @@ def _move(start: date, n: int, unit: Unit, cal: WorkCalendar, text: str) -> date
     return moved
 
 
-def _too_far(text: str) -> str:
-    return tr(
+def _too_far(text: str) -> Message:
+    return Words(
         f"terlalu jauh untuk dihitung: {text!r} (paling jauh {MAX_OFFSET_DAYS} hari, sekitar 10 tahun)",
         f"too far to calculate: {text!r} (at most {MAX_OFFSET_DAYS} days, about 10 years)",
     )

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tahapan.errors import DateError, UnknownNameError
-from tahapan.i18n import month_name, tr, weekday_name
+from tahapan.i18n import Message, Words, month_name, said, weekday_name
 from tahapan.model import Region, canonical_zone
 
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -60,8 +60,8 @@ _H_RE = re.compile(r"^h\s*(?:([+\-−–])\s*([0-9]{1,5}))?$", re.IGNORECASE)
 _ISO_SHAPE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
-def accepted_forms() -> str:
-    return tr(
+def accepted_forms() -> Message:
+    return Words(
         "Bentuk yang diterima: 2023-11-29, 29/11/2023, 29-11-2023, 29 November 2023, 29 Nov 2023, "
         '"Rabu, 29 November 2023", hari ini, besok, kemarin, dan H-3 / H / H+2 '
         "(hari relatif terhadap hari pemungutan suara pemilu yang dipilih dengan --election).",
@@ -125,8 +125,8 @@ def resolve_zone(name: str | None) -> str:
         return canonical_zone(name.strip())
     except ValueError:
         raise UnknownNameError(
-            tr(f"zona waktu tidak dikenal: {name!r}", f"unknown time zone: {name!r}"),
-            hint=tr(
+            Words(f"zona waktu tidak dikenal: {name!r}", f"unknown time zone: {name!r}"),
+            hint=Words(
                 "Gunakan WIB, WITA, WIT atau nama IANA seperti Asia/Jakarta, Asia/Makassar, Asia/Jayapura.",
                 "Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura.",
             ),
@@ -153,11 +153,11 @@ def now(zone: str) -> datetime:
             instant = datetime.fromisoformat(pinned)
         except ValueError:
             raise DateError(
-                tr(
+                Words(
                     f"{NOW_VARIABLE} bukan waktu ISO 8601: {pinned!r}",
                     f"{NOW_VARIABLE} is not an ISO 8601 time: {pinned!r}",
                 ),
-                hint=tr(
+                hint=Words(
                     "Contoh: 2024-02-10T17:30:00Z atau 2024-02-10T17:30:00+07:00.",
                     "Example: 2024-02-10T17:30:00Z or 2024-02-10T17:30:00+07:00.",
                 ),
@@ -169,7 +169,7 @@ def now(zone: str) -> datetime:
             return instant.astimezone(ZoneInfo(zone))
         except OverflowError:
             raise DateError(
-                tr(
+                Words(
                     f"{NOW_VARIABLE} di luar kalender di zona {zone}: {pinned!r}",
                     f"{NOW_VARIABLE} falls outside the calendar in {zone}: {pinned!r}",
                 )
@@ -191,7 +191,7 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
     if lowered in _RELATIVE:
         if today is None:
             raise DateError(
-                tr(
+                Words(
                     f"{text!r} bergantung pada hari ini; di berkas tulis tanggalnya",
                     f"{text!r} depends on today; in a file, write the date",
                 ),
@@ -201,7 +201,7 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
             return today + timedelta(days=_RELATIVE[lowered])
         except OverflowError:
             raise DateError(
-                tr(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")
+                Words(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")
             ) from None
     offset = h_offset(cleaned)
     if offset is not None:
@@ -224,11 +224,11 @@ def h_offset(text: str) -> int | None:
 def _from_h(text: str, offset: int, voting_day: date | None) -> date:
     if voting_day is None:
         raise DateError(
-            tr(
+            Words(
                 f"{text!r} dihitung dari hari pemungutan suara, jadi perlu tepat satu pemilu",
                 f"{text!r} counts from voting day, so it needs exactly one election",
             ),
-            hint=tr(
+            hint=Words(
                 "Tambahkan --election, misalnya --election pemilu-2024.",
                 "Add --election, e.g. --election pemilu-2024.",
             ),
@@ -237,7 +237,7 @@ def _from_h(text: str, offset: int, voting_day: date | None) -> date:
         return voting_day + timedelta(days=offset)
     except OverflowError:
         raise DateError(
-            tr(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")
+            Words(f"di luar kalender: {text!r}", f"outside the calendar: {text!r}")
         ) from None
 
 
@@ -249,23 +249,27 @@ def _from_iso(text: str, match: re.Match[str]) -> date:
         raise _no_such_date(text, year, month, day) from None
 
 
+NO_SUCH_DATE = Words("tanggal tidak ada", "no such date")
+
+
 def _no_such_date(text: str, year: int, month: int, day: int) -> DateError:
+    reason: Message
     if day < 1:
-        reason = tr("hari dimulai dari 1", "days start at 1")
+        reason = Words("hari dimulai dari 1", "days start at 1")
     elif 1 <= month <= 12 and 1 <= year <= 9999:
         import calendar
 
         last = calendar.monthrange(year, month)[1]
-        reason = tr(
+        reason = Words(
             f"{month_name(month, 'id')} {year} hanya terdiri atas {last} hari",
             f"{month_name(month, 'en')} {year} has only {last} days",
         )
     elif not 1 <= month <= 12:
-        reason = tr("bulan harus 1–12", "the month must be 1–12")
+        reason = Words("bulan harus 1–12", "the month must be 1–12")
     else:
-        reason = tr("tahun harus 1–9999", "the year must be 1–9999")
+        reason = Words("tahun harus 1–9999", "the year must be 1–9999")
     return DateError(
-        tr(f"tanggal tidak ada: {text!r} ({reason})", f"no such date: {text!r} ({reason})"),
+        Words.made(lambda lang: said(NO_SUCH_DATE, lang) + f": {text!r} ({said(reason, lang)})"),
         hint=accepted_forms(),
     )
 
@@ -297,14 +301,15 @@ def _from_words(text: str) -> date:
         numbers = [t for t in tokens if t.isdigit()]
         if len(months) == 1 and len(numbers) == 1 and len(tokens) <= 3:
             raise DateError(
-                tr(
+                Words(
                     f"tanggal tidak lengkap: {text!r}; tulis hari, bulan, dan tahun",
                     f"incomplete date: {text!r}; give the day, month and year",
                 ),
                 hint=accepted_forms(),
             )
         raise DateError(
-            tr(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"), hint=accepted_forms()
+            Words(f"tanggal tidak dikenali: {text!r}", f"not a date: {text!r}"),
+            hint=accepted_forms(),
         )
     day, month, year = parts
     try:
@@ -313,13 +318,13 @@ def _from_words(text: str) -> date:
         raise _no_such_date(text, year, month, day) from None
     if weekday is not None and WEEKDAYS[weekday] != result.weekday():
         raise DateError(
-            tr(
+            Words(
                 f"hari tidak cocok: {result.day} {month_name(result.month, 'id')} {result.year} "
                 f"jatuh pada hari {weekday_name(result, 'id')}, bukan {weekday.capitalize()}",
                 f"weekday does not match: {result.day} {month_name(result.month, 'en')} {result.year} "
                 f"is a {weekday_name(result, 'en')}, not {weekday.capitalize()}",
             ),
-            hint=tr("Periksa tanggal atau nama harinya.", "Check the date or the weekday."),
+            hint=Words("Periksa tanggal atau nama harinya.", "Check the date or the weekday."),
         )
     return result
 
@@ -370,8 +375,8 @@ def parse_span(text: str) -> int:
         if total <= MAX_SPAN_DAYS:
             return total
     raise DateError(
-        tr(f"jangka waktu tidak dikenali: {text!r}", f"not a number of days: {text!r}"),
-        hint=tr(
+        Words(f"jangka waktu tidak dikenali: {text!r}", f"not a number of days: {text!r}"),
+        hint=Words(
             f"Tulis jumlah hari 0–{MAX_SPAN_DAYS}, misalnya 7, 10 hari, atau 2 minggu.",
             f"Give 0–{MAX_SPAN_DAYS} days: 7, 10d, 10 days, 2w, 2 weeks.",
         ),
@@ -383,8 +388,8 @@ def parse_spans(text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in text.split(",") if p.strip()]  # '10 hari, 2 minggu' too
     if not parts:
         raise DateError(
-            tr("--remind kosong", "--remind is empty"),
-            hint=tr(
+            Words("--remind kosong", "--remind is empty"),
+            hint=Words(
                 "Contoh: --remind 7,3,1,0 (0 = hari ini).", "E.g. --remind 7,3,1,0 (0 = today)."
             ),
         )

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from tahapan.days.dates import parse_date, resolve_zone
 from tahapan.errors import DateError
-from tahapan.i18n import tr
+from tahapan.i18n import Words
 
 _TIME = re.compile(
     r"^(?P<day>.+?)(?:[T ]|\s+(?:pukul|pkl\.?|jam|at)\s+)(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})"
@@ -32,8 +32,8 @@ def parse_moment(
     hour, minute, second = int(found["h"]), int(found["m"]), int(found["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
         raise DateError(
-            tr(f"jam tidak valid: {text!r}", f"no such time: {text!r}"),
-            hint=tr("Jam 00.00 sampai 23.59, mis. 22.19.", "Hours 00:00 to 23:59, e.g. 22:19."),
+            Words(f"jam tidak valid: {text!r}", f"no such time: {text!r}"),
+            hint=Words("Jam 00.00 sampai 23.59, mis. 22.19.", "Hours 00:00 to 23:59, e.g. 22:19."),
         )
     return datetime.combine(day, time(hour, minute, second), _zone(found["zone"], zone))
 
@@ -48,6 +48,6 @@ def _zone(word: str | None, default: str) -> ZoneInfo | timezone:
         sign = -1 if offset[1] == "-" else 1
         minutes = int(offset[2]) * 60 + int(offset[3])
         if minutes >= 24 * 60 or int(offset[3]) > 59:
-            raise DateError(tr(f"selisih waktu tidak ada: {word}", f"no such offset: {word}"))
+            raise DateError(Words(f"selisih waktu tidak ada: {word}", f"no such offset: {word}"))
         return timezone(sign * timedelta(minutes=minutes))
     return ZoneInfo(resolve_zone(word))  # an unknown name is refused there, with the known ones

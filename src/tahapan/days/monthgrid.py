@@ -130,7 +130,7 @@ class Day:
         if self.kind == "voting":
             return "★ " + tr("Pemungutan suara", "Voting day")
         if self.kind in ("holiday", "cuti") and self.holiday is not None:
-            return self.holiday.name
+            return pick(self.holiday.name, self.holiday.name_en)
         return ""
 
 
@@ -164,7 +164,7 @@ class Month:
                 if d.in_month and d.holiday is not None and d.holiday.kind in closed
             ]
             if days:
-                listed = "; ".join(f"{h.day.day} {h.name}" for h in days)
+                listed = "; ".join(f"{h.day.day} {pick(h.name, h.name_en)}" for h in days)
                 out.append((kind, f"{words}: {listed}"))
         return out
 
@@ -265,7 +265,7 @@ class CalendarReport:
                             "voting": list(d.voting),
                             "holiday": None
                             if d.holiday is None or d.holiday.kind == "weekend"
-                            else {"kind": d.holiday.kind, "name": d.holiday.name},
+                            else d.holiday.payload(),
                         }
                         for week in month.weeks
                         for d in week

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from tahapan.days import timeline as tl
 from tahapan.errors import DateError, TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import Words
 from tahapan.model import Election, Stage
 
 #: the most months one calendar holds (three years), so a typo cannot ask for a thousand pages
@@ -22,11 +22,11 @@ def month_range(first: date, last: date) -> list[tuple[int, int]]:
         # a month grid shows whole weeks: the days before January 1 or after December 9999 do
         # not exist
         raise DateError(
-            tr(
+            Words(
                 "kalender hanya untuk bulan Februari tahun 1 sampai November 9999",
                 "calendars cover February of the year 1 to November 9999 only",
             ),
-            hint=tr("Pilih bulan lain.", "Choose another month."),
+            hint=Words("Pilih bulan lain.", "Choose another month."),
         )
     months = []
     year, month = first.year, first.month
@@ -35,11 +35,11 @@ def month_range(first: date, last: date) -> list[tuple[int, int]]:
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
         if len(months) > MAX_MONTHS:
             raise DateError(
-                tr(
+                Words(
                     f"terlalu banyak bulan: paling banyak {MAX_MONTHS} dalam satu kalender",
                     f"too many months: at most {MAX_MONTHS} in one calendar",
                 ),
-                hint=tr(
+                hint=Words(
                     "Pilih --year atau --from/--to yang lebih pendek.",
                     "Choose a shorter --year or --from/--to.",
                 ),
@@ -59,11 +59,11 @@ def default_range(elections: list[Election], today: date) -> tuple[date, date]:
     upcoming = tl.upcoming(elections, today)
     if not running and not upcoming:
         raise DateError(
-            tr(
+            Words(
                 "tidak ada tahapan yang berjalan atau akan datang; sebutkan bulannya",
                 "no stage is running or coming up; say which months",
             ),
-            hint=tr(
+            hint=Words(
                 "Contoh: --month 2024-11, --year 2024, atau --from 2024-06-01 --to 2024-12-31.",
                 "E.g. --month 2024-11, --year 2024, or --from 2024-06-01 --to 2024-12-31.",
             ),
@@ -94,8 +94,8 @@ def requested_range(
     ]
     if len(given) > 1:
         raise TahapanError(
-            tr(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
-            hint=tr(
+            Words(f"pilih satu dari {', '.join(given)}", f"choose one of {', '.join(given)}"),
+            hint=Words(
                 "--month 2024-11, --year 2024, atau --from TANGGAL --to TANGGAL.",
                 "--month 2024-11, --year 2024, or --from DATE --to DATE.",
             ),
@@ -108,26 +108,26 @@ def requested_range(
             first = date(y, m, 1)
         except ValueError:
             raise DateError(
-                tr(f"bulan tidak dikenali: {month!r}", f"not a month: {month!r}"),
-                hint=tr("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
+                Words(f"bulan tidak dikenali: {month!r}", f"not a month: {month!r}"),
+                hint=Words("Tulis TTTT-BB, misalnya 2024-11.", "Write YYYY-MM, e.g. 2024-11."),
             ) from None
         return first, first
     if year is not None:
         if not 1000 <= year <= 9998:  # four digits, as everywhere a year is written
             raise DateError(
-                tr(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
+                Words(f"tahun di luar kalender: {year}", f"year outside the calendar: {year}")
             )
         return date(year, 1, 1), date(year, 12, 31)
     if start or end:
         if not (start and end):
             raise DateError(
-                tr("--from dan --to harus diberikan bersama", "give --from and --to together")
+                Words("--from dan --to harus diberikan bersama", "give --from and --to together")
             )
         first = parse_date(start, today=today, voting_day=voting_day)
         last = parse_date(end, today=today, voting_day=voting_day)
         if last < first:
             raise DateError(
-                tr(
+                Words(
                     f"--to {last} lebih awal dari --from {first}",
                     f"--to {last} is before --from {first}",
                 )

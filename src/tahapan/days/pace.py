@@ -17,7 +17,7 @@ from typing import Any, Literal
 from tahapan.days.timeline import StageRef
 from tahapan.days.workdays import WorkCalendar
 from tahapan.errors import DateError, ExitCode, TahapanError
-from tahapan.i18n import format_date, tr
+from tahapan.i18n import Words, format_date
 from tahapan.model import MAX_OFFSET_DAYS, Counting
 
 Verdict = Literal["done", "ahead", "on-schedule", "behind"]
@@ -111,8 +111,8 @@ def parse_done(text: str) -> float:
         if whole > 0 and part <= whole:
             return 100.0 * part / whole
     raise TahapanError(
-        tr(f"--done tidak dikenali: {text!r}", f"--done not understood: {text!r}"),
-        hint=tr(
+        Words(f"--done tidak dikenali: {text!r}", f"--done not understood: {text!r}"),
+        hint=Words(
             "Tulis persentase 0–100 (53.33, 53,33 atau 53.33%) atau jumlah dari total (1200/2250, 1.200/2.250).",
             "Give a percentage 0–100 (53.33, 53,33 or 53.33%) or a count out of a total (1200/2250, 1,200/2,250).",
         ),
@@ -123,10 +123,10 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
     stage = ref.stage
     where = f"{ref.election.id}/{ref.path}"
     if not stage.held:
-        raise TahapanError(tr(f"{where} tidak dilaksanakan", f"{where} was not held"))
+        raise TahapanError(Words(f"{where} tidak dilaksanakan", f"{where} was not held"))
     if stage.start is None:
         raise TahapanError(
-            tr(
+            Words(
                 f"tanggal mulai {where} tidak tercantum di sumber, jadi lajunya tidak dapat diukur",
                 f"the sources do not give when {where} starts, so its pace cannot be measured",
             )
@@ -134,11 +134,11 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
     start = stage.start
     if on < start:
         raise DateError(
-            tr(
-                f"{where} baru mulai {format_date(start)}; laju diukur sejak hari pertamanya",
-                f"{where} starts on {format_date(start)}; pace is measured from its first day",
+            Words(
+                f"{where} baru mulai {format_date(start, lang='id')}; laju diukur sejak hari pertamanya",
+                f"{where} starts on {format_date(start, lang='en')}; pace is measured from its first day",
             ),
-            hint=tr(
+            hint=Words(
                 "Isi --on dengan tanggal dalam rentang tahapan.",
                 "Give an --on date within the stage.",
             ),
@@ -149,7 +149,7 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
         elapsed, total = cal.count(start, last), cal.count(start, stage.end)
         if total == 0:
             raise TahapanError(
-                tr(f"{where} tidak memuat hari kerja", f"{where} holds no working days")
+                Words(f"{where} tidak memuat hari kerja", f"{where} holds no working days")
             )
     else:
         elapsed, total = (last - start).days + 1, (stage.end - start).days + 1

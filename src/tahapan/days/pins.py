@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from tahapan.model import ZONE_SHORT
-
 #: the sign of a case deadline in a grid's cell and before its line in the key; doubled for one
 #: missed, so that a pinned sheet shows it without its key
 PIN_SIGN = "!"
@@ -62,11 +60,3 @@ def within(pins: Iterable[Pin], first: date, last: date) -> tuple[Pin, ...]:
 
 def on_day(pins: Iterable[Pin], day: date) -> tuple[Pin, ...]:
     return within(pins, day, day)
-
-
-def clock(at: datetime) -> str:
-    """22.19 WIB (22:19 WIB in English): the minute in its zone's short name."""
-    from tahapan.i18n import tr
-
-    zone = str(getattr(at.tzinfo, "key", "")) or at.strftime("UTC%z")
-    return f"{at.strftime(tr('%H.%M', '%H:%M'))} {ZONE_SHORT.get(zone, zone)}"

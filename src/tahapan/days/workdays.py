@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from tahapan.i18n import pick, tr
 from tahapan.model import Holiday
 
 DayOff = Literal["weekend", "public", "cuti", "local"]
@@ -24,7 +23,13 @@ class Closed:
 
     day: date
     kind: DayOff
+    #: its names: Indonesian (the decree's) and English; the view picks one
     name: str
+    name_en: str
+
+    def payload(self) -> dict[str, str]:
+        """As JSON answers give a day off: the same in either language."""
+        return {"kind": self.kind, "name": self.name, "name_en": self.name_en}
 
 
 #: the national days off of one year, each with its kind and its names (Indonesian, English)
@@ -44,13 +49,12 @@ class WorkCalendar:
         """Why ``day`` is not a working day, or None when it is one."""
         local = self._extra.get(day)
         if local is not None:
-            name = pick(local.name, local.name_en)
-            return Closed(day, "local", name)
+            return Closed(day, "local", local.name, local.name_en or local.name)
         national = self._national(day.year).get(day)
         if national is not None:
             return national
         if day.weekday() >= 5:
-            return Closed(day, "weekend", tr("akhir pekan", "weekend"))
+            return Closed(day, "weekend", "akhir pekan", "weekend")
         return None
 
     def is_working(self, day: date) -> bool:
@@ -81,7 +85,7 @@ class WorkCalendar:
     def _national(self, year: int) -> dict[date, Closed]:
         if year not in self._years:
             self._years[year] = {
-                day: Closed(day, kind, pick(name_id, name_en))
+                day: Closed(day, kind, name_id, name_en)
                 for day, kind, name_id, name_en in self._national_days(year)
             }
         return self._years[year]

@@ -18,6 +18,7 @@ from tahapan.i18n import (
     WEEKDAYS_ID,
     confidence_mark,
     language,
+    said,
     tr,
 )
 
@@ -150,13 +151,13 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
     key = _key(report, month)
     warning = report.warning()
     if warning:
-        key += f'<p class="projected">{escape(warning)}</p>'
+        key += f'<p class="projected">{escape(said(warning))}</p>'
     # the key may run over a page: its row breaks, a week's does not
     rows += f'<tr class="flow"><td>{key}</td></tr>'
     basis, marks, made = report.footer(month)
     return (
         f'<section class="month"><table class="page">\n<thead><tr><td>{"".join(head)}</td></tr></thead>\n'
-        f"<tfoot><tr><td><footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>"
+        f"<tfoot><tr><td><footer>{escape(said(basis))}<br>{escape(said(marks))} · {escape(said(made))}</footer>"
         f"</td></tr></tfoot>\n<tbody>{rows}</tbody></table></section>"
     )
 
@@ -182,7 +183,7 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         parts.append(
             f'<div class="cell {DAY_CLASSES.get(kind, "")}" style="grid-column:{col}"></div>'
         )
-        note = f" {_note(day.note, kind)}" if day.note else ""
+        note = f" {_note(said(day.note), kind)}" if day.note else ""
         parts.append(
             f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
             f"{day.day.day}{note}{_pins(report, day)}</div>"

@@ -23,7 +23,7 @@ from tahapan.colours import ink
 from tahapan.days.lanes import depth
 from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
 from tahapan.days.pins import on_day, sign_of
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, tr
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, said, tr
 from tahapan.render.calendar_pdf_key import (
     BAR_PT,
     BLACK,
@@ -235,11 +235,11 @@ class _Calendar(KeyPage):
         room = COLUMN - (7.8 if day.day.day > 9 else 5.0)
         bold = day.kind == "voting"
         self.font(BAR_PT, bold=bold)
-        found = self.whole(day.note, room, 1) if bold else None
+        found = self.whole(said(day.note), room, 1) if bold else None
         if found:
             return True, found
         self.font(BAR_PT)
-        return False, self.whole(day.note, room, 3) or []
+        return False, self.whole(said(day.note), room, 3) or []
 
     def _sheet(self, month: Month, sheet: list[Item], top: float, space: float, part: str) -> None:
         self.add_page()

@@ -11,7 +11,7 @@ from functools import partial
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.monthgrid import CalendarReport, Month
-from tahapan.i18n import confidence_mark, tr
+from tahapan.i18n import confidence_mark, said, tr
 from tahapan.render.pdf_text import TextPage
 
 PAGE_H, MARGIN = 210.0, 10.0
@@ -175,11 +175,11 @@ class KeyPage(TextPage):
         basis, the confidence marks (beside "made on …")."""
         basis, marks, _made = self.report.footer(month)
         warning = self.report.warning()
-        out = [(8.0, True, c.WARNING, warning, WIDTH)] if warning else []
+        out = [(8.0, True, c.WARNING, said(warning), WIDTH)] if warning else []
         return [
             *out,
-            (7.0, False, c.QUIET, basis, WIDTH),
-            (7.0, False, c.QUIET, marks, WIDTH - self.MADE_W),
+            (7.0, False, c.QUIET, said(basis), WIDTH),
+            (7.0, False, c.QUIET, said(marks), WIDTH - self.MADE_W),
         ]
 
     def _footer_height(self, month: Month) -> float:
@@ -200,7 +200,7 @@ class KeyPage(TextPage):
                     y,
                     self.MADE_W,
                     self.look.foot_line,
-                    self.report.footer()[2],
+                    said(self.report.footer()[2]),
                     align="R",
                 )
             y = self.wrapped(MARGIN, y, width, self.look.foot_line, text)

@@ -19,6 +19,7 @@ from tahapan.i18n import (
     date_mark,
     format_date,
     pick,
+    said,
     tr,
 )
 
@@ -40,7 +41,7 @@ def view(report: CalendarReport, width: int = 80) -> Group:
         parts.extend(_month(report, month, width))
     warning = report.warning()
     if warning:
-        parts.append(Text(warning, style="bold yellow"))
+        parts.append(Text(said(warning), style="bold yellow"))
     return Group(*parts)
 
 

@@ -5,12 +5,11 @@ Plain lines (no Rich), wrapped to the terminal and one line a fact in a pipe, th
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from tahapan.days.deadlines import Count, Point
-from tahapan.days.pins import clock
 from tahapan.i18n import format_date, pick, tr, weekday_name
-from tahapan.model import CONFIDENCE_TEXT
+from tahapan.model import CONFIDENCE_TEXT, ZONE_SHORT
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH, wrap
 from tahapan.reports.case_steps import StepDue
 from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport
@@ -174,7 +173,7 @@ def step_lines(number: int, s: StepDue, report: CaseReport) -> list[str]:
         rows.append((tr("perkiraan", "estimate"), footing_text(s, report.chain)))
     if s.day_off is not None and s.state in ("open", "overdue"):
         off, weekday = s.day_off, weekday_name(s.day_off.day)
-        what = weekday if off.kind == "weekend" else f"{off.name} ({weekday})"
+        what = weekday if off.kind == "weekend" else f"{pick(off.name, off.name_en)} ({weekday})"
         rows.append(
             (
                 tr("hari libur", "day off"),
@@ -380,3 +379,9 @@ def _width() -> int | None:
     except (OSError, ValueError, AttributeError):
         return None
     return min(max(width, MIN_WIDTH), MAX_WIDTH)
+
+
+def clock(at: datetime) -> str:
+    """22.19 WIB (22:19 WIB in English): the minute in its zone's short name."""
+    zone = str(getattr(at.tzinfo, "key", "")) or at.strftime("UTC%z")
+    return f"{at.strftime(tr('%H.%M', '%H:%M'))} {ZONE_SHORT.get(zone, zone)}"

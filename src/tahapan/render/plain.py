@@ -18,6 +18,7 @@ from tahapan.i18n import (
     h_label,
     language,
     pick,
+    said,
     tr,
     weekday_name,
 )
@@ -172,7 +173,7 @@ def validate_text(report: ValidateReport) -> None:
         from tahapan.text import safe_lines
 
         sys.stdout.flush()
-        sys.stderr.write("".join(message([safe_lines(line)]) for line in report.unreadable))
+        sys.stderr.write("".join(message([safe_lines(said(line))]) for line in report.unreadable))
 
 
 def regions_text(report: RegionsReport) -> str:
@@ -219,7 +220,7 @@ def _election_label(report: CalcReport) -> str:
 
 
 def _closed_line(c: Closed) -> str:
-    return f"    {format_date(c.day, short=True):<12} {weekday_name(c.day):<9} {c.name}"
+    return f"    {format_date(c.day, short=True):<12} {weekday_name(c.day):<9} {pick(c.name, c.name_en)}"
 
 
 def _day_off_note(info: DayInfo) -> list[str]:
@@ -228,7 +229,7 @@ def _day_off_note(info: DayInfo) -> list[str]:
     return [
         tr(
             f"  {format_date(info.day, short=True)} bukan hari kerja: {info.closed.name}",
-            f"  {format_date(info.day, short=True)} is not a working day: {info.closed.name}",
+            f"  {format_date(info.day, short=True)} is not a working day: {info.closed.name_en}",
         )
     ]
 
@@ -374,7 +375,7 @@ def validate_lines(report: ValidateReport) -> list[str]:
 
         count = len(report.problems)
         return [
-            *(safe_lines(problem) for problem in report.problems),
+            *(safe_lines(said(problem)) for problem in report.problems),
             tr(f"{count} masalah ditemukan", f"{count} problem{'s' if count > 1 else ''} found"),
         ]
     return [

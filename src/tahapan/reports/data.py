@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import format_date, tr
+from tahapan.i18n import Message, Words, format_date
 
 Kind = Literal["shipped", "update", "own", "overlay"]
 
@@ -68,13 +68,13 @@ class SourcesReport:
             ],
         }
 
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Message]:
         """What goes to stderr: dates counted in working days that no holiday decree covers yet."""
-        out = []
+        out: list[Message] = []
         for election, path, day in self.uncovered:
             out.append(
-                tr(
-                    f"peringatan: {election}/{path} dihitung dalam hari kerja sampai {format_date(day)}, tetapi "
+                Words(
+                    f"peringatan: {election}/{path} dihitung dalam hari kerja sampai {format_date(day, lang='id')}, tetapi "
                     f"data hari libur baru memuat keputusan (SKB) sampai {self.holidays_until}; "
                     "tanggal itu bisa bergeser saat SKB terbit",
                     f"warning: {election}/{path} is counted in working days to {day}, but the "

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tahapan.errors import ExitCode
+from tahapan.i18n import Message, said
 from tahapan.model import Region, as_table
 
 
@@ -15,8 +16,9 @@ from tahapan.model import Region, as_table
 class ValidateReport:
     #: (file, elections, stages) for each file that could be read
     files: tuple[tuple[Path, int, int], ...]
-    problems: tuple[str, ...]
-    unreadable: tuple[str, ...]
+    #: in both languages (``Words``) where tahapan words them; JSON gives each language apart
+    problems: tuple[Message, ...]
+    unreadable: tuple[Message, ...]
     #: (file, cases, chains) for each cases file (`kasus.toml`) checked
     case_files: tuple[tuple[Path, int, int], ...] = ()
 
@@ -34,8 +36,10 @@ class ValidateReport:
         return {
             "ok": self.ok,
             "files": [{"path": str(p), "elections": e, "stages": s} for p, e, s in self.files],
-            "problems": list(self.problems),
-            "unreadable": list(self.unreadable),
+            "problems": [said(p, "id") for p in self.problems],
+            "problems_en": [said(p, "en") for p in self.problems],
+            "unreadable": [said(p, "id") for p in self.unreadable],
+            "unreadable_en": [said(p, "en") for p in self.unreadable],
             "case_files": [
                 {"path": str(p), "cases": c, "chains": n} for p, c, n in self.case_files
             ],
@@ -71,8 +75,8 @@ def build_validate(paths: Sequence[Path]) -> ValidateReport:
     from tahapan.schedule.read import file_summary, read_source
 
     sources = []
-    problems: list[str] = []
-    unreadable: list[str] = []
+    problems: list[Message] = []
+    unreadable: list[Message] = []
     checked = []
     case_files: list[tuple[Path, int, int]] = []
     for path in paths:
@@ -111,7 +115,7 @@ def _is_cases_file(data: dict[str, Any]) -> bool:
     return bool({"cases", "chains"} & data.keys()) and not {"elections", "regions"} & data.keys()
 
 
-def _cases_problems(data: dict[str, Any], path: Path) -> list[str]:
+def _cases_problems(data: dict[str, Any], path: Path) -> list[Message]:
     from tahapan.errors import DataError
     from tahapan.schedule.cases import book_of
 
@@ -122,8 +126,8 @@ def _cases_problems(data: dict[str, Any], path: Path) -> list[str]:
     return []
 
 
-def _file_line(problem: str) -> tuple[str, int]:
+def _file_line(problem: Message) -> tuple[str, int]:
     """Sort key: the file, then the line number."""
-    path, _, rest = problem.partition(":")
+    path, _, rest = said(problem, "en").partition(":")
     number = rest.split(":", 1)[0]
     return path, int(number) if number.isdigit() else 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tahapan.errors import DataError, TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import Words, changed
 from tahapan.reports.changes import Item, item_json
 
 
@@ -120,26 +120,30 @@ def _install(
         return Outcome(shown, "kept-back", target, revision, installed, bool(key_text))
     if installed and revision < installed and not force:
         raise TahapanError(
-            tr(
+            Words(
                 f"{shown}: revisi {revision} lebih lama dari yang terpasang ({installed}); "
                 "tidak ada yang diubah",
                 f"{shown}: revision {revision} is older than the one installed ({installed}); "
                 "nothing was changed",
             ),
-            hint=tr("Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."),
+            hint=Words(
+                "Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."
+            ),
         )
     # no session: an installed update is itself unloadable, and this install may replace it
     before = (session.loaded or session.catalog) if session is not None else None
     after, skipped = _check_whole(session, target, got.body, shown)
     if skipped and not force:
         raise TahapanError(
-            tr(
+            Words(
                 f"{shown}: revisi {revision} lebih lama dari data bawaan; pembaruan ini tidak "
                 "akan dipakai. Tidak ada yang diubah.",
                 f"{shown}: revision {revision} is older than the shipped data; this update would "
                 "not be used. Nothing was changed.",
             ),
-            hint=tr("Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."),
+            hint=Words(
+                "Pakai --force untuk tetap memasangnya.", "Use --force to install it anyway."
+            ),
         )
     items = _differences(before, after) if before is not None else []
     if before is not None:
@@ -177,8 +181,8 @@ def _roll_back(session: Any, registry: Any, source: str | None, by: str) -> Outc
 
     if not registry.installs:
         raise TahapanError(
-            tr("belum ada pembaruan yang terpasang", "no update is installed"),
-            hint=tr("Lihat: tahapan data", "See: tahapan data"),
+            Words("belum ada pembaruan yang terpasang", "no update is installed"),
+            hint=Words("Lihat: tahapan data", "See: tahapan data"),
         )
     chosen = source or registry.installs[-1]
     if chosen not in registry.entries:
@@ -186,8 +190,8 @@ def _roll_back(session: Any, registry: Any, source: str | None, by: str) -> Outc
         chosen = next((s for s in registry.entries if display(s) == chosen), chosen)
     if chosen not in registry.entries:
         raise TahapanError(
-            tr(f"sumber tidak dikenal: {display(chosen)}", f"unknown source: {display(chosen)}"),
-            hint=tr("Sumber yang terpasang: ", "Installed sources: ")
+            Words(f"sumber tidak dikenal: {display(chosen)}", f"unknown source: {display(chosen)}"),
+            hint=Words("Sumber yang terpasang: ", "Installed sources: ")
             + ", ".join(display(s) for s in registry.entries),
         )
     shown = display(chosen)
@@ -204,7 +208,7 @@ def _roll_back(session: Any, registry: Any, source: str | None, by: str) -> Outc
         kind = None
     if kind is not None and not stat.S_ISREG(kind):
         raise TahapanError(
-            tr(
+            Words(
                 f"{previous} bukan berkas biasa; tidak ada yang diubah",
                 f"{previous} is not a regular file; nothing was changed",
             )
@@ -274,8 +278,8 @@ def _check_whole(session: Any, target: Path, body: bytes, source: str) -> tuple[
         catalog = build_catalog(files)
     except DataError as err:
         raise DataError(
-            [p.replace(str(target), source, 1) for p in err.problems],
-            hint=tr(
+            [changed(p, lambda text: text.replace(str(target), source, 1)) for p in err.problems],
+            hint=Words(
                 "Pembaruan tidak dipasang; tidak ada yang diubah.",
                 "The update was not installed; nothing was changed.",
             ),

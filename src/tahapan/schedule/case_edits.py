@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import format_date, tr
+from tahapan.i18n import LANGUAGES, Words, format_date
 from tahapan.model import ID_PATTERN
 from tahapan.schedule.cases import MAX_ID, MAX_NAME, Case, CaseBook, case_table
 from tahapan.text import one_line
@@ -22,17 +22,17 @@ def check_new_case(ident: str, name: str | None) -> None:
     """Refuse an id or a name a case cannot have, before anything is read."""
     if not re.fullmatch(ID_PATTERN, ident) or len(ident) > MAX_ID:
         raise TahapanError(
-            tr(f"format ID kasus salah: {ident!r}", f"not a valid case id: {ident!r}"),
-            hint=tr(
+            Words(f"format ID kasus salah: {ident!r}", f"not a valid case id: {ident!r}"),
+            hint=Words(
                 "Gunakan huruf kecil, angka, dan tanda hubung, mis. pidana-2024-001.",
                 "Use lower-case letters, digits and hyphens, e.g. pidana-2024-001.",
             ),
         )
     if name is not None and not name.strip():
-        raise TahapanError(tr("--name kosong", "--name is empty"))
+        raise TahapanError(Words("--name kosong", "--name is empty"))
     if name is not None and (len(name) > MAX_NAME or _not_text(name)):
         raise TahapanError(
-            tr(
+            Words(
                 f"--name: paling panjang {MAX_NAME} huruf, teks UTF-8",
                 f"--name: at most {MAX_NAME} characters of UTF-8 text",
             )
@@ -51,8 +51,8 @@ def adding(
         book.chain(chain)  # an unknown chain is named with the known ones
         if any(c.id == ident for c in book.cases):
             raise TahapanError(
-                tr(f"kasus {ident} sudah ada", f"case {ident} already exists"),
-                hint=tr(
+                Words(f"kasus {ident} sudah ada", f"case {ident} already exists"),
+                hint=Words(
                     "Gunakan ID lain. Untuk melihat kasus itu: tahapan kasus show " + ident,
                     "Choose another id. To see that case: tahapan kasus show " + ident,
                 ),
@@ -82,24 +82,25 @@ def recording(
         case = _case_step(book, ident, step)
         moment = moment_of(case)
         if _before(moment, case.event):
-            event = format_date(day_of(case.event))
+            event = [format_date(day_of(case.event), lang=lang) for lang in LANGUAGES]
             raise TahapanError(
-                tr(
+                Words(
                     f"langkah {step} tidak dapat dicatat terjadi sebelum peristiwa awal kasus "
-                    f"({event})",
-                    f"step {step} cannot be recorded before the case's event ({event})",
+                    f"({event[0]})",
+                    f"step {step} cannot be recorded before the case's event ({event[1]})",
                 )
             )
         if moment > now if isinstance(moment, datetime) else moment > now.date():
-            on, said = format_date(day_of(moment)), format_date(now.date())
+            on = [format_date(day_of(moment), lang=lang) for lang in LANGUAGES]
+            today_is = [format_date(now.date(), lang=lang) for lang in LANGUAGES]
             raise TahapanError(
-                tr(
-                    f"langkah {step} tidak dapat dicatat terjadi pada {on} karena tanggal itu "
-                    f"belum tiba (hari ini {said})",
-                    f"step {step} cannot be recorded as happened on {on}: that day has not come "
-                    f"(today is {said})",
+                Words(
+                    f"langkah {step} tidak dapat dicatat terjadi pada {on[0]} karena tanggal itu "
+                    f"belum tiba (hari ini {today_is[0]})",
+                    f"step {step} cannot be recorded as happened on {on[1]}: that day has not come "
+                    f"(today is {today_is[1]})",
                 ),
-                hint=tr(
+                hint=Words(
                     "Catat langkah setelah terjadi; tenggatnya tampil di `tahapan kasus show`.",
                     "Record a step once it happened; its deadline shows in `tahapan kasus show`.",
                 ),
@@ -117,7 +118,7 @@ def undoing(ident: str, step: str) -> Change:
         table = case_table(data, ident)
         if table.get("done", {}).pop(step, None) is None:
             raise TahapanError(
-                tr(
+                Words(
                     f"langkah {step} pada kasus {ident} belum pernah dicatat",
                     f"step {step} of case {ident} was never recorded",
                 )
@@ -134,22 +135,23 @@ def closing(ident: str, day: date, today: date) -> Change:
         case = book.case(ident)
         if case.closed is not None:
             raise TahapanError(
-                tr(
-                    f"kasus {ident} sudah ditutup pada {format_date(case.closed)}",
-                    f"case {ident} was closed on {format_date(case.closed)}",
+                Words(
+                    f"kasus {ident} sudah ditutup pada {format_date(case.closed, lang='id')}",
+                    f"case {ident} was closed on {format_date(case.closed, lang='en')}",
                 ),
-                hint=tr(
+                hint=Words(
                     f"Buka kembali dengan: tahapan kasus close {ident} --reopen",
                     f"Reopen it with: tahapan kasus close {ident} --reopen",
                 ),
             )
         if day > today or day < day_of(case.event):
-            event = format_date(day_of(case.event))
+            event = [format_date(day_of(case.event), lang=lang) for lang in LANGUAGES]
             raise TahapanError(
-                tr(
-                    f"tanggal penutupan {format_date(day)} harus antara peristiwa awal ({event}) "
-                    "dan hari ini",
-                    f"the closing day {format_date(day)} must lie between the event ({event}) "
+                Words(
+                    f"tanggal penutupan {format_date(day, lang='id')} harus antara peristiwa awal "
+                    f"({event[0]}) dan hari ini",
+                    f"the closing day {format_date(day, lang='en')} must lie between the event "
+                    f"({event[1]}) "
                     "and today",
                 )
             )
@@ -162,7 +164,7 @@ def closing(ident: str, day: date, today: date) -> Change:
 def reopening(ident: str) -> Change:
     def reopen(data: dict[str, Any], book: CaseBook) -> str:
         if book.case(ident).closed is None:
-            raise TahapanError(tr(f"kasus {ident} tidak ditutup", f"case {ident} is not closed"))
+            raise TahapanError(Words(f"kasus {ident} tidak ditutup", f"case {ident} is not closed"))
         case_table(data, ident).pop("closed", None)
         return "reopened"
 
@@ -189,11 +191,11 @@ def _case_step(book: CaseBook, ident: str, step: str) -> Case:
     chain = book.chain(case.chain)
     if chain.step(step) is None:
         raise TahapanError(
-            tr(
+            Words(
                 f"alur {chain.id} tidak memiliki langkah {step!r}",
                 f"chain {chain.id} has no step {step!r}",
             ),
-            hint=tr("Langkah yang tersedia: ", "Its steps: ")
+            hint=Words("Langkah yang tersedia: ", "Its steps: ")
             + ", ".join(s.id for s in chain.steps),
         )
     return case

@@ -18,7 +18,7 @@ from typing import Any
 
 from tahapan.config import cases_file
 from tahapan.errors import DataError, TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import FILE_SCHEMA, ID_PATTERN
 from tahapan.schedule.chains import Chain, chain_file_tables, merge_chains, shipped_chains_path
 from tahapan.text import one_line
@@ -69,10 +69,12 @@ class CaseBook:
                 return case
         from tahapan.errors import UnknownNameError
 
-        known = ", ".join(c.id for c in self.cases) or tr("belum ada", "none yet")
+        known = ", ".join(c.id for c in self.cases)
         raise UnknownNameError(
-            tr(f"kasus {ident!r} tidak ditemukan", f"unknown case: {ident!r}"),
-            hint=tr(f"Kasus yang ada: {known}.", f"Cases: {known}."),
+            Words(f"kasus {ident!r} tidak ditemukan", f"unknown case: {ident!r}"),
+            hint=Words(
+                f"Kasus yang ada: {known or 'belum ada'}.", f"Cases: {known or 'none yet'}."
+            ),
         )
 
     def chain(self, ident: str) -> Chain:
@@ -81,8 +83,8 @@ class CaseBook:
         from tahapan.errors import UnknownNameError
 
         raise UnknownNameError(
-            tr(f"alur tenggat tidak dikenal: {ident!r}", f"unknown deadline chain: {ident!r}"),
-            hint=tr("Alur yang tersedia: ", "Chains: ") + ", ".join(self.chains),
+            Words(f"alur tenggat tidak dikenal: {ident!r}", f"unknown deadline chain: {ident!r}"),
+            hint=Words("Alur yang tersedia: ", "Chains: ") + ", ".join(self.chains),
         )
 
 
@@ -105,7 +107,7 @@ def book_of(data: Mapping[str, Any], path: Path) -> CaseBook:
     if unknown:
         problems.append(
             f"{path}: "
-            + tr(
+            + Words(
                 f"kunci tidak dikenal: {', '.join(unknown)} (berkas kasus berisi [[cases]] dan "
                 "[[chains]])",
                 f"unknown keys: {', '.join(unknown)} (a cases file holds [[cases]] and [[chains]])",
@@ -115,7 +117,7 @@ def book_of(data: Mapping[str, Any], path: Path) -> CaseBook:
     if data.get("schema", FILE_SCHEMA) != FILE_SCHEMA:
         problems.append(
             f"{path}: schema = {data.get('schema')!r}: "
-            + tr(
+            + Words(
                 f"berkas kasus memakai schema = {FILE_SCHEMA}",
                 f"cases files have schema = {FILE_SCHEMA}",
             )
@@ -124,20 +126,20 @@ def book_of(data: Mapping[str, Any], path: Path) -> CaseBook:
     if not isinstance(tables, list):
         problems.append(
             f"{path}: cases: "
-            + tr("tulis setiap kasus sebagai [[cases]]", "write each case as [[cases]]")
+            + Words("tulis setiap kasus sebagai [[cases]]", "write each case as [[cases]]")
         )
         tables = []
     seen: set[str] = set()
     for index, table in enumerate(tables):
-        found: list[str] = []
+        found: list[Message] = []
         case = _case(table, chains, found)
         label = table.get("id") if isinstance(table, Mapping) else None
         where = f"{path}: {label if isinstance(label, str) else f'cases[{index}]'}"
         if case is not None and case.id in seen:
-            found.append(tr("id kasus dipakai dua kali", "case id given twice"))
+            found.append(Words("id kasus dipakai dua kali", "case id given twice"))
         if case is not None:
             seen.add(case.id)
-        problems += [f"{where}: {p}" for p in found]
+        problems += [f"{where}: " + p for p in found]
         if case is not None and not found:
             cases.append(case)
     if problems:
@@ -159,7 +161,7 @@ def change_cases(mutate: Callable[[dict[str, Any], CaseBook], str]) -> tuple[str
             raise DataError(
                 [
                     f"{path}: "
-                    + tr(
+                    + Words(
                         "bukan berkas biasa; kasus disimpan di berkas TOML",
                         "not a regular file; cases are kept in a TOML file",
                     )
@@ -181,7 +183,7 @@ def case_table(data: dict[str, Any], ident: str) -> dict[str, Any]:
     for table in data.get("cases", []):
         if table.get("id") == ident:
             return table  # type: ignore[no-any-return]
-    raise TahapanError(tr(f"kasus {ident!r} tidak ditemukan", f"unknown case: {ident!r}"))
+    raise TahapanError(Words(f"kasus {ident!r} tidak ditemukan", f"unknown case: {ident!r}"))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -192,51 +194,55 @@ def _read(path: Path) -> dict[str, Any]:
     return read_source(path).data
 
 
-def _case(table: Any, chains: dict[str, Chain], problems: list[str]) -> Case | None:
+def _case(table: Any, chains: dict[str, Chain], problems: list[Message]) -> Case | None:
     import re
 
     if not isinstance(table, Mapping):
-        problems.append(tr("harus berupa tabel [[cases]]", "must be a [[cases]] table"))
+        problems.append(Words("harus berupa tabel [[cases]]", "must be a [[cases]] table"))
         return None
     unknown = sorted(str(k) for k in table if k not in _CASE_KEYS)
     if unknown:
-        problems.append(tr("kunci tidak dikenal: ", "unknown keys: ") + ", ".join(unknown))
+        problems.append(Words("kunci tidak dikenal: ", "unknown keys: ") + ", ".join(unknown))
     ident, chain_id, event = table.get("id"), table.get("chain"), table.get("event")
     if not isinstance(ident, str) or not re.fullmatch(ID_PATTERN, ident) or len(ident) > MAX_ID:
         problems.append(
             "id: "
-            + tr("huruf kecil, angka dan tanda hubung", "lower-case letters, digits, hyphens")
+            + Words("huruf kecil, angka dan tanda hubung", "lower-case letters, digits, hyphens")
         )
     chain = chains.get(chain_id) if isinstance(chain_id, str) else None
     if chain is None:
-        problems.append(f"chain = {chain_id!r}: " + tr("alur tidak dikenal", "unknown chain"))
+        problems.append(f"chain = {chain_id!r}: " + Words("alur tidak dikenal", "unknown chain"))
     if not _is_moment(event):
         problems.append("event: " + _moment_words())
     zone = table.get("zone", "Asia/Jakarta")
     if not _is_zone(zone):
-        problems.append(f"zone = {zone!r}: " + tr("zona waktu tidak dikenal", "unknown time zone"))
+        problems.append(
+            f"zone = {zone!r}: " + Words("zona waktu tidak dikenal", "unknown time zone")
+        )
     done = table.get("done", {})
     if not isinstance(done, Mapping):
-        problems.append("done: " + tr("harus berupa tabel", "must be a table"))
+        problems.append("done: " + Words("harus berupa tabel", "must be a table"))
         done = {}
     for step, when in done.items():
         if chain is not None and chain.step(step) is None:
             problems.append(
-                f"done.{step}: " + tr(f"bukan langkah {chain.id}", f"not a step of {chain.id}")
+                f"done.{step}: " + Words(f"bukan langkah {chain.id}", f"not a step of {chain.id}")
             )
         if not _is_moment(when):
             problems.append(f"done.{step}: " + _moment_words())
     closed = table.get("closed")
     if closed is not None and (isinstance(closed, datetime) or not isinstance(closed, date)):
-        problems.append("closed: " + tr("tanggal", "a date"))
+        problems.append("closed: " + Words("tanggal", "a date"))
     texts = {k: table.get(k) for k in ("name", "region")}
     for key, value in texts.items():
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            problems.append(f"{key}: " + tr("teks yang tidak kosong", "a text that is not empty"))
+            problems.append(
+                f"{key}: " + Words("teks yang tidak kosong", "a text that is not empty")
+            )
         elif isinstance(value, str) and len(value) > MAX_NAME:
             problems.append(
                 f"{key}: "
-                + tr(f"paling panjang {MAX_NAME} huruf", f"at most {MAX_NAME} characters")
+                + Words(f"paling panjang {MAX_NAME} huruf", f"at most {MAX_NAME} characters")
             )
         elif isinstance(value, str):
             texts[key] = one_line(value)  # no control characters reach a terminal or a calendar
@@ -261,9 +267,9 @@ def _is_moment(value: Any) -> bool:
     return isinstance(value, date) and in_range(value)
 
 
-def _moment_words() -> str:
+def _moment_words() -> Message:
     low, high = CASE_YEARS
-    return tr(
+    return Words(
         f"tanggal atau tanggal-jam dengan selisih waktunya, tahun {low}–{high}",
         f"a date, or a date-time with its offset, in {low}–{high}",
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from tahapan.days.deadlines import UNITS, Count
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import ID_PATTERN, Confidence
 from tahapan.text import block, one_line
 
@@ -80,47 +80,49 @@ class Chain:
         return next((s for s in self.steps if s.id == ident), None)
 
 
-def read_chains(tables: Iterable[Any], source: str) -> tuple[list[Chain], list[str]]:
+def read_chains(tables: Iterable[Any], source: str) -> tuple[list[Chain], list[Message]]:
     """The ``[[chains]]`` tables of one file, and a line for each problem (``FILE: chain/step:
     what``)."""
     chains: list[Chain] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for index, table in enumerate(tables):
         where = f"{source}: chains[{index}]"
         if not isinstance(table, Mapping):
-            problems.append(f"{where}: " + tr("harus berupa tabel", "must be a table"))
+            problems.append(f"{where}: " + Words("harus berupa tabel", "must be a table"))
             continue
         if isinstance(table.get("id"), str):
             where = f"{source}: {table['id']}"
-        found: list[str] = []
+        found: list[Message] = []
         chain = _chain(table, source, found)
-        problems += [f"{where}: {p}" for p in found]
+        problems += [f"{where}: " + p for p in found]
         if chain is not None:
             chains.append(chain)
     return chains, problems
 
 
-def chain_file_tables(data: Mapping[str, Any], source: str) -> tuple[list[Chain], list[str]]:
+def chain_file_tables(data: Mapping[str, Any], source: str) -> tuple[list[Chain], list[Message]]:
     tables = data.get("chains", [])
     if not isinstance(tables, list):
         return [], [
-            f"{source}: chains: " + tr("harus berupa [[chains]]", "must be [[chains]] tables")
+            f"{source}: chains: " + Words("harus berupa [[chains]]", "must be [[chains]] tables")
         ]
     return read_chains(tables, source)
 
 
-def merge_chains(groups: Iterable[list[Chain]]) -> tuple[dict[str, Chain], list[str]]:
+def merge_chains(groups: Iterable[list[Chain]]) -> tuple[dict[str, Chain], list[Message]]:
     """Every file's chains by id; an id given twice is a problem (never one silently replacing the
     other: an office's variant of a shipped chain takes an id of its own)."""
     out: dict[str, Chain] = {}
-    problems = []
+    problems: list[Message] = []
     for chains in groups:
         for chain in chains:
             if chain.id in out:
                 first = out[chain.id].source
                 problems.append(
                     f"{chain.source}: {chain.id}: "
-                    + tr(f"ID alur sudah dipakai di {first}", f"chain id already used in {first}")
+                    + Words(
+                        f"ID alur sudah dipakai di {first}", f"chain id already used in {first}"
+                    )
                 )
                 continue
             out[chain.id] = chain
@@ -142,7 +144,7 @@ _ALTERNATIVE_KEYS = {"after", "before", *UNITS, "basis", "confidence", "note", "
 _ALTERNATIVE_KEYS |= {"inclusive"}
 
 
-def _chain(table: Mapping[str, Any], source: str, problems: list[str]) -> Chain | None:
+def _chain(table: Mapping[str, Any], source: str, problems: list[Message]) -> Chain | None:
     _known(table, _CHAIN_KEYS, problems)
     ident = table.get("id")
     if not _is_id(ident):
@@ -155,19 +157,21 @@ def _chain(table: Mapping[str, Any], source: str, problems: list[str]) -> Chain 
     raw_steps = table.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         problems.append(
-            tr("perlu paling sedikit satu [[chains.steps]]", "needs at least one [[chains.steps]]")
+            Words(
+                "perlu paling sedikit satu [[chains.steps]]", "needs at least one [[chains.steps]]"
+            )
         )
         return None
     steps: list[Step] = []
     for index, raw in enumerate(raw_steps):
-        found: list[str] = []
+        found: list[Message] = []
         step = _step(raw, [s.id for s in steps], found)
         label = (
             raw.get("id")
             if isinstance(raw, Mapping) and _is_id(raw.get("id"))
             else f"steps[{index}]"
         )
-        problems += [f"{label}: {p}" for p in found]
+        problems += [f"{label}: " + p for p in found]
         if step is not None:
             steps.append(step)
     if problems:
@@ -186,17 +190,17 @@ def _chain(table: Mapping[str, Any], source: str, problems: list[str]) -> Chain 
     )
 
 
-def _step(raw: Any, earlier: list[str], problems: list[str]) -> Step | None:
+def _step(raw: Any, earlier: list[str], problems: list[Message]) -> Step | None:
     if not isinstance(raw, Mapping):
-        problems.append(tr("harus berupa tabel", "must be a table"))
+        problems.append(Words("harus berupa tabel", "must be a table"))
         return None
     _known(raw, _STEP_KEYS, problems)
     ident = raw.get("id")
     if not _is_id(ident) or ident == EVENT:
-        problems.append("id: " + _ID_WORDS() + tr(" (bukan 'event')", " (not 'event')"))
+        problems.append("id: " + _ID_WORDS() + Words(" (bukan 'event')", " (not 'event')"))
         return None
     if ident in earlier:
-        problems.append(tr("id langkah dipakai dua kali", "step id given twice"))
+        problems.append(Words("id langkah dipakai dua kali", "step id given twice"))
     count, ref = _rule(raw, earlier, problems)
     step = Step(
         id=str(ident),
@@ -211,26 +215,28 @@ def _step(raw: Any, earlier: list[str], problems: list[str]) -> Step | None:
         optional=raw.get("optional", False),
     )
     if not isinstance(step.optional, bool):
-        problems.append("optional: " + tr("true atau false", "true or false"))
+        problems.append("optional: " + Words("true atau false", "true or false"))
     if "alternative" in raw:
         if count is None:
             problems.append(
                 "alternative: "
-                + tr(
+                + Words(
                     "langkah tanpa tenggat tidak punya aturan lain",
                     "a step with no deadline has no other rule",
                 )
             )
-        found: list[str] = []
+        found: list[Message] = []
         alternative = _alternative(raw["alternative"], earlier, ref, found)
-        problems += [f"alternative: {p}" for p in found]
+        problems += ["alternative: " + p for p in found]
         step = replace(step, alternative=alternative)
     return None if problems else step
 
 
-def _alternative(raw: Any, earlier: list[str], ref: str, problems: list[str]) -> Alternative | None:
+def _alternative(
+    raw: Any, earlier: list[str], ref: str, problems: list[Message]
+) -> Alternative | None:
     if not isinstance(raw, Mapping):
-        problems.append(tr("harus berupa tabel", "must be a table"))
+        problems.append(Words("harus berupa tabel", "must be a table"))
         return None
     _known(raw, _ALTERNATIVE_KEYS, problems)
     count, alt_ref = _rule(raw, earlier, problems, default=ref)
@@ -238,7 +244,7 @@ def _alternative(raw: Any, earlier: list[str], ref: str, problems: list[str]) ->
     confidence = _confidence(raw, problems, required=True)
     if count is None:
         problems.append(
-            tr("perlu days, working_days atau hours", "needs days, working_days or hours")
+            Words("perlu days, working_days atau hours", "needs days, working_days or hours")
         )
     if problems or count is None or basis is None or confidence is None:
         return None
@@ -253,17 +259,17 @@ def _alternative(raw: Any, earlier: list[str], ref: str, problems: list[str]) ->
 
 
 def _rule(
-    raw: Mapping[str, Any], earlier: list[str], problems: list[str], default: str = EVENT
+    raw: Mapping[str, Any], earlier: list[str], problems: list[Message], default: str = EVENT
 ) -> tuple[Count | None, str]:
     after, before = raw.get("after"), raw.get("before")
     if after is not None and before is not None:
-        problems.append(tr("after atau before, bukan keduanya", "after or before, not both"))
+        problems.append(Words("after atau before, bukan keduanya", "after or before, not both"))
     key = "before" if before is not None else "after"
     ref = before if before is not None else after if after is not None else default
     if not isinstance(ref, str) or (ref != EVENT and ref not in earlier):
         problems.append(
             f"{key} = {ref!r}: "
-            + tr(
+            + Words(
                 "harus 'event' atau id langkah sebelumnya",
                 "must be 'event' or the id of an earlier step",
             )
@@ -272,14 +278,16 @@ def _rule(
     units = [u for u in UNITS if u in raw]
     if len(units) > 1:
         problems.append(
-            tr("satu saja dari days, working_days, hours", "only one of days, working_days, hours")
+            Words(
+                "satu saja dari days, working_days, hours", "only one of days, working_days, hours"
+            )
         )
         return None, ref
     if not units:
         if before is not None:
             problems.append(
                 "before: "
-                + tr("perlu days, working_days atau hours", "needs days, working_days or hours")
+                + Words("perlu days, working_days atau hours", "needs days, working_days or hours")
             )
         return None, ref
     unit = units[0]
@@ -287,14 +295,14 @@ def _rule(
     if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= LIMITS[unit]:
         problems.append(
             f"{unit}: "
-            + tr(f"bilangan bulat 0..{LIMITS[unit]}", f"a whole number 0..{LIMITS[unit]}")
+            + Words(f"bilangan bulat 0..{LIMITS[unit]}", f"a whole number 0..{LIMITS[unit]}")
         )
         return None, ref
     inclusive = raw.get("inclusive", False)
     if not isinstance(inclusive, bool) or (inclusive and (unit == "hours" or before is not None)):
         problems.append(
             "inclusive: "
-            + tr(
+            + Words(
                 "true atau false, untuk hitungan hari atau hari kerja ke depan",
                 "true or false, for a forward count of days or working days",
             )
@@ -304,27 +312,29 @@ def _rule(
 
 
 def _confidence(
-    raw: Mapping[str, Any], problems: list[str], *, required: bool
+    raw: Mapping[str, Any], problems: list[Message], *, required: bool
 ) -> Confidence | None:
     value = raw.get("confidence")
     if value is None and not required:
         return None
     if value not in _CONFIDENCE:
-        problems.append("confidence: " + tr("salah satu dari ", "one of ") + ", ".join(_CONFIDENCE))
+        problems.append(
+            "confidence: " + Words("salah satu dari ", "one of ") + ", ".join(_CONFIDENCE)
+        )
         return None
     return value
 
 
 def _text(
-    raw: Mapping[str, Any], key: str, problems: list[str], *, required: bool = False
+    raw: Mapping[str, Any], key: str, problems: list[Message], *, required: bool = False
 ) -> str | None:
     value = raw.get(key)
     if value is None:
         if required:
-            problems.append(f"{key}: " + tr("wajib diisi", "required"))
+            problems.append(f"{key}: " + Words("wajib diisi", "required"))
         return None
     if not isinstance(value, str) or not value.strip():
-        problems.append(f"{key}: " + tr("teks yang tidak kosong", "a text that is not empty"))
+        problems.append(f"{key}: " + Words("teks yang tidak kosong", "a text that is not empty"))
         return None
     return block(value) if key.startswith("note") else one_line(value)
 
@@ -337,19 +347,19 @@ def _is_id(value: Any) -> bool:
     )
 
 
-def _ID_WORDS() -> str:
-    return tr(
+def _ID_WORDS() -> Message:
+    return Words(
         "huruf kecil, angka dan tanda hubung, mis. pemilu-pidana",
         "lower-case letters, digits and hyphens, e.g. pemilu-pidana",
     )
 
 
-def _known(raw: Mapping[str, Any], keys: set[str], problems: list[str]) -> None:
+def _known(raw: Mapping[str, Any], keys: set[str], problems: list[Message]) -> None:
     unknown = sorted(str(k) for k in raw if k not in keys)
     if unknown:
         known = ", ".join(sorted(keys))
         problems.append(
-            tr(
+            Words(
                 f"kunci tidak dikenal: {', '.join(unknown)} (yang dikenal: {known})",
                 f"unknown keys: {', '.join(unknown)} (known: {known})",
             )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import Election
 from tahapan.schedule.tabular import (
     COLUMNS,
@@ -42,7 +42,7 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         name = SEPARATORS[separator]
-        read = tr(
+        read = Words(
             f"terbaca {len(header)} kolom dengan pemisah {name[0]} ({found_by[0]}): ",
             f"read {len(header)} columns with {name[1]} as the separator ({found_by[1]}): ",
         )
@@ -50,7 +50,7 @@ def import_csv(path: Path, text: str, known: dict[str, Election]) -> Imported:
         return result
     stray = stray_columns(header)
     if stray:
-        result.problems.append(f"{path}:{before + 1}: {stray}")
+        result.problems.append(f"{path}:{before + 1}: " + stray)
         return result
 
     def lines() -> Iterator[Row]:
@@ -96,13 +96,13 @@ def _separator(text: str) -> tuple[str, tuple[str, str], int, str]:
     return best, ("ditebak dari baris judul", "assumed from the header row"), 0, text
 
 
-def _unreadable(path: Path, line: int, err: csv.Error) -> str:
+def _unreadable(path: Path, line: int, err: csv.Error) -> Message:
     limit = csv.field_size_limit() // 1024
     if "field limit" in str(err):
-        reason = tr(
+        reason = Words(
             f"sel lebih panjang dari {limit} kB; CSV jadwal berisi nama, tanggal dan dasar hukum",
             f"a cell is longer than {limit} kB; a schedule CSV holds names, dates and bases",
         )
     else:
-        reason = tr(f"CSV tidak terbaca ({err})", f"the CSV cannot be read ({err})")
-    return f"{path}:{line}: {reason}"
+        reason = Words(f"CSV tidak terbaca ({err})", f"the CSV cannot be read ({err})")
+    return f"{path}:{line}: " + reason

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, get_args
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import format_date, h_label, tr
+from tahapan.i18n import Words, format_date, h_label
 from tahapan.model import MAX_OFFSET_DAYS, Confidence, Election, Stage
 
 _WITHIN_PARENT = (
@@ -33,8 +33,8 @@ def check_dates(election: Election, path: str, stage: Stage | None, fields: dict
             isinstance(h, int) and abs(h) > MAX_OFFSET_DAYS
         ):  # the schema's bound, in the option's words
             _refuse(
-                f"--{key} {h_label(h)} terlalu jauh dari hari pemungutan suara",
-                f"--{key} {h_label(h)} is too far from voting day",
+                f"--{key} {h_label(h, 'id')} terlalu jauh dari hari pemungutan suara",
+                f"--{key} {h_label(h, 'en')} is too far from voting day",
                 (f"H paling jauh {MAX_OFFSET_DAYS} hari sebelum atau sesudahnya.",
                  f"H is at most {MAX_OFFSET_DAYS} days before or after it."),
             )  # fmt: skip
@@ -49,20 +49,23 @@ def check_dates(election: Election, path: str, stage: Stage | None, fields: dict
     old_start = None if stage is None or _moves(stage.start_rule) else stage.start
     old_end = None if stage is None or _moves(stage.end_rule) else stage.end
     if start is not None and end is not None and end < start:
-        _refuse(f"{end_text} jatuh sebelum {start_text}", f"{end_text} falls before {start_text}")
-    if start is not None and end is None and old_end is not None and start > old_end:
-        day = format_date(old_end, short=True)
         _refuse(
-            f"{start_text} jatuh setelah hari terakhir tahapan ({day})",
-            f"{start_text} falls after the stage's end ({day})",
+            f"{end_text[0]} jatuh sebelum {start_text[0]}",
+            f"{end_text[1]} falls before {start_text[1]}",
+        )
+    if start is not None and end is None and old_end is not None and start > old_end:
+        day = _shown(old_end)
+        _refuse(
+            f"{start_text[0]} jatuh setelah hari terakhir tahapan ({day[0]})",
+            f"{start_text[1]} falls after the stage's end ({day[1]})",
             ("Untuk memindahkan tahapan, isi --start dan --end sekaligus.",
              "Give --start and --end together to move the stage."),
         )  # fmt: skip
     if end is not None and start is None and old_start is not None and end < old_start:
-        day = format_date(old_start, short=True)
+        day = _shown(old_start)
         _refuse(
-            f"{end_text} jatuh sebelum awal tahapan ({day})",
-            f"{end_text} falls before the stage's start ({day})",
+            f"{end_text[0]} jatuh sebelum awal tahapan ({day[0]})",
+            f"{end_text[1]} falls before the stage's start ({day[1]})",
             ("Untuk memindahkan tahapan, isi --start dan --end sekaligus.",
              "Give --start and --end together to move the stage."),
         )  # fmt: skip
@@ -79,11 +82,11 @@ def check_sourced(election: Election, path: str, table: dict[str, Any], typed: s
     dates = sorted(typed & {"start", "end"}, reverse=True)  # --start before --end
     if not dates or "name" in table or {"basis", "confidence"} <= table.keys():
         return  # no date typed, the stage is this file's own, or the change has its basis
-    options = tr(" dan ", " and ").join(f"--{key}" for key in dates)
+    options, options_en = (word.join(f"--{key}" for key in dates) for word in (" dan ", " and "))
     levels = ", ".join(get_args(Confidence))
     _refuse(
         f"{options} mengubah tanggal resmi {election.id}/{path}; sebutkan dasar hukumnya",
-        f"{options} changes the official dates of {election.id}/{path}: say on what basis",
+        f"{options_en} changes the official dates of {election.id}/{path}: say on what basis",
         (f"Sertakan juga --basis (surat, keputusan, atau peraturan yang mengubahnya) dan --confidence "
          f"({levels}) dalam perintah yang sama.",
          f"Give --basis (the letter or decision that changes it) and --confidence "
@@ -92,39 +95,47 @@ def check_sourced(election: Election, path: str, table: dict[str, Any], typed: s
 
 
 def _within_parent(
-    parent: Stage, start: date | None, start_text: str, end: date | None, end_text: str
+    parent: Stage,
+    start: date | None,
+    start_text: tuple[str, str],
+    end: date | None,
+    end_text: tuple[str, str],
 ) -> None:
     if start is not None and parent.start is not None and start < parent.start:
-        day = format_date(parent.start, short=True)
+        day = _shown(parent.start)
         _refuse(
-            f"{start_text} jatuh sebelum awal tahapan induk {parent.id!r} ({day})",
-            f"{start_text} falls before the start of the parent stage {parent.id!r} ({day})",
+            f"{start_text[0]} jatuh sebelum awal tahapan induk {parent.id!r} ({day[0]})",
+            f"{start_text[1]} falls before the start of the parent stage {parent.id!r} ({day[1]})",
             _WITHIN_PARENT,
         )
     if end is not None and end > parent.end:
-        day = format_date(parent.end, short=True)
+        day = _shown(parent.end)
         _refuse(
-            f"{end_text} jatuh setelah hari terakhir tahapan induk {parent.id!r} ({day})",
-            f"{end_text} falls after the end of the parent stage {parent.id!r} ({day})",
+            f"{end_text[0]} jatuh setelah hari terakhir tahapan induk {parent.id!r} ({day[0]})",
+            f"{end_text[1]} falls after the end of the parent stage {parent.id!r} ({day[1]})",
             _WITHIN_PARENT,
         )
 
 
 def _around_child(
-    child: Stage, start: date | None, start_text: str, end: date | None, end_text: str
+    child: Stage,
+    start: date | None,
+    start_text: tuple[str, str],
+    end: date | None,
+    end_text: tuple[str, str],
 ) -> None:
     if start is not None and child.start is not None and start > child.start:
-        day = format_date(child.start, short=True)
+        day = _shown(child.start)
         _refuse(
-            f"{start_text} jatuh sesudah awal subtahapan {child.id!r} ({day})",
-            f"{start_text} falls after the start of the sub-stage {child.id!r} ({day})",
+            f"{start_text[0]} jatuh sesudah awal subtahapan {child.id!r} ({day[0]})",
+            f"{start_text[1]} falls after the start of the sub-stage {child.id!r} ({day[1]})",
             _WITHIN_PARENT,
         )
     if end is not None and end < child.end:
-        day = format_date(child.end, short=True)
+        day = _shown(child.end)
         _refuse(
-            f"{end_text} jatuh sebelum akhir subtahapan {child.id!r} ({day})",
-            f"{end_text} falls before the end of the sub-stage {child.id!r} ({day})",
+            f"{end_text[0]} jatuh sebelum akhir subtahapan {child.id!r} ({day[0]})",
+            f"{end_text[1]} falls before the end of the sub-stage {child.id!r} ({day[1]})",
             _WITHIN_PARENT,
         )
 
@@ -138,16 +149,24 @@ def _day(election: Election, value: Any) -> date | None:
     return None
 
 
-def _typed(option: str, value: Any, day: date | None) -> str:
-    """'--start 30 Nov 2024', '--start H-7 (20 Nov 2024)': the option as the officer gave it."""
+def _typed(option: str, value: Any, day: date | None) -> tuple[str, str]:
+    """'--start 30 Nov 2024', '--start H-7 (20 Nov 2024)': the option as the officer gave it, in
+    Indonesian and English."""
     if day is None:
-        return option
-    words = format_date(day, short=True)
-    return (
-        f"{option} {h_label(value['h'])} ({words})"
-        if isinstance(value, dict)
-        else f"{option} {words}"
-    )
+        return option, option
+    words = _shown(day)
+    if isinstance(value, dict):
+        h = value["h"]
+        return (
+            f"{option} {h_label(h, 'id')} ({words[0]})",
+            f"{option} {h_label(h, 'en')} ({words[1]})",
+        )
+    return f"{option} {words[0]}", f"{option} {words[1]}"
+
+
+def _shown(day: date) -> tuple[str, str]:
+    """A day as these messages show it, in Indonesian and English: '17 Agu 2024', '17 Aug 2024'."""
+    return format_date(day, short=True, lang="id"), format_date(day, short=True, lang="en")
 
 
 def _moves(rule: Any) -> bool:
@@ -160,4 +179,4 @@ def _parent(election: Election, path: str) -> Stage | None:
 
 
 def _refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None) -> None:
-    raise TahapanError(tr(message_id, message_en), hint=tr(*hint) if hint else None)
+    raise TahapanError(Words(message_id, message_en), hint=Words(*hint) if hint else None)

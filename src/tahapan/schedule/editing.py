@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, TahapanError
-from tahapan.i18n import tr
+from tahapan.i18n import Words, changed
 from tahapan.model import FILE_SCHEMA
 
 if TYPE_CHECKING:
@@ -65,8 +65,11 @@ def edit(
             files = "|".join(re.escape(str(p)) for p in {path, *others})
             prefix = re.compile(f"^(?:{files})" + r":\d+(?::\d+)?: ")
             raise DataError(
-                [prefix.sub("", problem, count=1) for problem in err.problems],
-                hint=tr(
+                [
+                    changed(problem, lambda text: prefix.sub("", text, count=1))
+                    for problem in err.problems
+                ],
+                hint=Words(
                     f"Perubahan ditolak; {path} tidak diubah.",
                     f"Change refused; {path} was not changed.",
                 ),
@@ -132,7 +135,7 @@ def remove_table(parent: Tables, path: str) -> bool:
 
 
 def refuse(message_id: str, message_en: str, hint: tuple[str, str] | None = None) -> TahapanError:
-    return TahapanError(tr(message_id, message_en), hint=tr(*hint) if hint else None)
+    return TahapanError(Words(message_id, message_en), hint=Words(*hint) if hint else None)
 
 
 # ------------------------------------------------------------------ the changes of `tahapan stage`

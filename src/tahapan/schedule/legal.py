@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tahapan.i18n import format_date, tr
+from tahapan.i18n import Message, Words, format_date
 from tahapan.model import Election
 
 #: Art. 167(6): the stages start at least 20 months before voting day
@@ -36,21 +36,21 @@ def projected_windows(like: Election, voting_day: date) -> dict[str, Window]:
     }
 
 
-def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
+def conflicts(windows: dict[str, Window], voting_day: date) -> list[Message]:
     """Each rule of UU 7/2017 that the projected dates break, in words an officer can act on."""
     from dateutil.relativedelta import relativedelta
 
-    out: list[str] = []
+    out: list[Message] = []
     starts = [start for start, _ in windows.values() if start is not None]
     latest = voting_day - relativedelta(months=MONTHS_BEFORE)
     if starts and min(starts) > latest:
         out.append(
-            tr(
-                f"tahapan pertama dimulai {format_date(min(starts))}, sedangkan tahapan harus dimulai "
-                f"paling lambat 20 bulan sebelum hari pemungutan suara ({format_date(latest)}; UU "
+            Words(
+                f"tahapan pertama dimulai {format_date(min(starts), lang='id')}, sedangkan tahapan harus dimulai "
+                f"paling lambat 20 bulan sebelum hari pemungutan suara ({format_date(latest, lang='id')}; UU "
                 "7/2017 Pasal 167 ayat (6))",
-                f"the first stage starts {format_date(min(starts))}, but the stages must start at "
-                f"least 20 months before voting day ({format_date(latest)}; UU 7/2017 art. 167(6))",
+                f"the first stage starts {format_date(min(starts), lang='en')}, but the stages must start at "
+                f"least 20 months before voting day ({format_date(latest, lang='en')}; UU 7/2017 art. 167(6))",
             )
         )
     quiet = windows.get("masa-tenang")
@@ -59,7 +59,7 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
         voting_day - timedelta(days=1),
     ):
         out.append(
-            tr(
+            Words(
                 "masa tenang berlangsung 3 hari sebelum hari pemungutan suara, yaitu H-3 sampai dengan H-1 (UU 7/2017)",
                 "the quiet period is the 3 days before voting day, H-3 to H-1 (UU 7/2017)",
             )
@@ -69,12 +69,12 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
         due = dct[1] + timedelta(days=CAMPAIGN_AFTER_DCT)
         if campaign[0] != due:
             out.append(
-                tr(
-                    f"kampanye dimulai {format_date(campaign[0])}, sedangkan kampanye dimulai 25 hari "
-                    f"setelah penetapan DCT ({format_date(due)}; UU 7/2017 Pasal 276 sebagaimana "
+                Words(
+                    f"kampanye dimulai {format_date(campaign[0], lang='id')}, sedangkan kampanye dimulai 25 hari "
+                    f"setelah penetapan DCT ({format_date(due, lang='id')}; UU 7/2017 Pasal 276 sebagaimana "
                     "diubah Perppu 1/2022)",
-                    f"the campaign starts {format_date(campaign[0])}, but it starts 25 days after "
-                    f"the final list (DCT) ({format_date(due)}; UU 7/2017 art. 276 as amended by Perppu "
+                    f"the campaign starts {format_date(campaign[0], lang='en')}, but it starts 25 days after "
+                    f"the final list (DCT) ({format_date(due, lang='en')}; UU 7/2017 art. 276 as amended by Perppu "
                     "1/2022)",
                 )
             )
@@ -83,19 +83,19 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
         wanted = (quiet[0] - timedelta(days=RALLY_DAYS), quiet[0] - timedelta(days=1))
         if rallies != wanted:
             out.append(
-                tr(
+                Words(
                     "rapat umum serta iklan di media massa dilaksanakan selama 21 hari terakhir sebelum "
-                    f"masa tenang ({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 "
+                    f"masa tenang ({format_date(wanted[0], lang='id')} – {format_date(wanted[1], lang='id')}; UU 7/2017 "
                     "Pasal 276 sebagaimana diubah Perppu 1/2022)",
                     "rallies and paid media must be the last 21 days before the quiet period "
-                    f"({format_date(wanted[0])} – {format_date(wanted[1])}; UU 7/2017 art. 276 as amended "
+                    f"({format_date(wanted[0], lang='en')} – {format_date(wanted[1], lang='en')}; UU 7/2017 art. 276 as amended "
                     "by Perppu 1/2022)",
                 )
             )
     result = windows.get("penetapan-hasil")
     if result is not None and result[1] > voting_day + timedelta(days=RESULT_BY):
         out.append(
-            tr(
+            Words(
                 "penetapan hasil Pemilu secara nasional paling lambat H+35 (UU 7/2017)",
                 "the national result is set by H+35 at the latest (UU 7/2017)",
             )
@@ -103,27 +103,27 @@ def conflicts(windows: dict[str, Window], voting_day: date) -> list[str]:
     return out
 
 
-def beside_a_holiday(voting_day: date) -> list[str]:
+def beside_a_holiday(voting_day: date) -> list[Message]:
     """The public holidays and cuti bersama on the voting day or the days either side of it."""
     from tahapan.days.workdays import WorkCalendar
 
     calendar = WorkCalendar()
-    out = []
+    out: list[Message] = []
     for offset in (-1, 0, 1):
         day = voting_day + timedelta(days=offset)
         closed = calendar.closed(day)
         if closed is not None and closed.kind in ("public", "cuti"):
             where = {
-                -1: tr("sehari sebelumnya", "the day before"),
-                0: tr("pada hari yang sama", "that same day"),
-                1: tr("sehari sesudahnya", "the day after"),
+                -1: ("sehari sebelumnya", "the day before"),
+                0: ("pada hari yang sama", "that same day"),
+                1: ("sehari sesudahnya", "the day after"),
             }[offset]
             out.append(
-                tr(
-                    f"hari pemungutan suara {format_date(voting_day)}: {where}, {format_date(day)}, "
+                Words(
+                    f"hari pemungutan suara {format_date(voting_day, lang='id')}: {where[0]}, {format_date(day, lang='id')}, "
                     f"adalah {closed.name}",
-                    f"voting day {format_date(voting_day)}: {where}, {format_date(day)}, is "
-                    f"{closed.name}",
+                    f"voting day {format_date(voting_day, lang='en')}: {where[1]}, {format_date(day, lang='en')}, is "
+                    f"{closed.name_en}",
                 )
             )
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tahapan.errors import DataError, UnreadableError
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import Election, Schedule
 from tahapan.schedule.catalog import Catalog, shipped_paths
 from tahapan.schedule.read import read_bytes, read_source, source_from_bytes
@@ -69,10 +69,10 @@ def load_catalog(
     raise (UnreadableError if len(raws) < len(paths) else DataError)(problems)
 
 
-def _read_all(paths: Sequence[Path]) -> tuple[list[tuple[Path, bytes]], list[str]]:
+def _read_all(paths: Sequence[Path]) -> tuple[list[tuple[Path, bytes]], list[Message]]:
     """Phase 1: the bytes of every file that can be read, and why the others cannot."""
     raws: list[tuple[Path, bytes]] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for path in paths:
         try:
             raws.append((path, read_bytes(path)))
@@ -102,10 +102,10 @@ def _from_cache(cache_key: str, rebuild: Callable[[], Catalog]) -> Catalog | Non
     )
 
 
-def _parse(raws: list[tuple[Path, bytes]]) -> tuple[list[SourceFile], list[str]]:
+def _parse(raws: list[tuple[Path, bytes]]) -> tuple[list[SourceFile], list[Message]]:
     """Phase 3: each file's TOML tables."""
     files: list[SourceFile] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for path, raw in raws:
         try:
             files.append(as_update(source_from_bytes(path, raw)))
@@ -171,7 +171,7 @@ class _Placer:
         self.by_path = {f.path: f for f in files}
         self.last = files[-1].path
 
-    def __call__(self, problem: Problem) -> str:
+    def __call__(self, problem: Problem) -> Message:
         from tahapan.schedule.messages import format_problem
 
         path = self.last
@@ -191,7 +191,7 @@ def _checked(merged: Merged, files: list[SourceFile], place: _Placer) -> Schedul
     from tahapan.schedule.rules import Problem
     from tahapan.schedule.schema import ScheduleFile, to_model
 
-    problems: list[str] = []
+    problems: list[Message] = []
     for source in files:
         top = merged.top_level[source.path]
         try:
@@ -216,7 +216,7 @@ def _checked(merged: Merged, files: list[SourceFile], place: _Placer) -> Schedul
             place(
                 Problem(
                     (election_id, *stage.split("/")),
-                    tr(
+                    Words(
                         f"{key} diubah tanpa dasar sendiri: tambahkan basis dan confidence di tabel yang sama",
                         f"{key} is changed without a basis of its own: add basis and confidence in the same table",
                     ),

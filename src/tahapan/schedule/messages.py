@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tahapan.i18n import language, tr
+from tahapan.i18n import Message, Words
 from tahapan.schedule.rules import Problem
 from tahapan.schedule.schema import Election, Holiday, Region, RelativeDate, ScheduleFile, Stage
 
@@ -58,32 +58,31 @@ _TOML_REASONS = [
 ]
 
 
-def _reason(text: str) -> str:
-    if language() != "id":
-        return text
+def _reason(text: str) -> Message:
+    """tomllib's reason, in Indonesian where it is one we know."""
     for pattern, words in _TOML_REASONS:
         if re.fullmatch(pattern, text):
-            return re.sub(pattern, words, text)
+            return Words(re.sub(pattern, words, text), text)
     return text
 
 
-def toml_syntax_message(path: Path, err: tomllib.TOMLDecodeError) -> str:
+def toml_syntax_message(path: Path, err: tomllib.TOMLDecodeError) -> Message:
     # tomllib ends its message with "(at line L, column C)"; put the position where editors look.
     match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(err))
     if match:
         reason = _reason(str(err)[: match.start()])
         return (
             f"{path}:{match.group(1)}:{match.group(2)}: "
-            + tr("sintaks TOML salah: ", "TOML syntax error: ")
+            + Words("sintaks TOML salah: ", "TOML syntax error: ")
             + reason
         )
     end = re.search(r"\s*\(at end of document\)$", str(err))
     if end:
-        reason = _reason(str(err)[: end.start()]) + tr(
+        reason = _reason(str(err)[: end.start()]) + Words(
             " (di akhir berkas)", " (at end of document)"
         )
-        return f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + reason
-    return f"{path}: " + tr("sintaks TOML salah: ", "TOML syntax error: ") + _reason(str(err))
+        return f"{path}: " + Words("sintaks TOML salah: ", "TOML syntax error: ") + reason
+    return f"{path}: " + Words("sintaks TOML salah: ", "TOML syntax error: ") + _reason(str(err))
 
 
 def pydantic_problem(data: Any, error: Any) -> Problem:
@@ -96,7 +95,7 @@ def pydantic_problem(data: Any, error: Any) -> Problem:
     if kind == "extra_forbidden":
         message = unknown_key_message(str(rule_key or key), loc)
     elif kind == "missing":
-        message = tr(
+        message = Words(
             f"kunci wajib {label_key!r} tidak ada", f"required key {label_key!r} is missing"
         )
     else:
@@ -136,7 +135,7 @@ def _where_from_loc(
     return tuple(where), key, None
 
 
-def unknown_key_message(key: str, loc: tuple[Any, ...]) -> str:
+def unknown_key_message(key: str, loc: tuple[Any, ...]) -> Message:
     depth = sum(1 for p in loc if isinstance(p, int))
     if any(p in RULE_FIELDS for p in loc):
         kind = "rule"
@@ -149,57 +148,59 @@ def unknown_key_message(key: str, loc: tuple[Any, ...]) -> str:
     accepted = _ACCEPTED_KEYS[kind]
     close = difflib.get_close_matches(key, accepted, n=1)
     guess = (
-        tr(f'; apakah yang dimaksud "{close[0]}"?', f'; did you mean "{close[0]}"?')
+        (f'; apakah yang dimaksud "{close[0]}"?', f'; did you mean "{close[0]}"?')
         if close
-        else ""
+        else ("", "")
     )
-    return tr(
-        f'kunci tidak dikenal "{key}"{guess} Kunci yang diterima: {", ".join(accepted)}',
-        f'unknown key "{key}"{guess} Accepted keys: {", ".join(accepted)}',
+    return Words(
+        f'kunci tidak dikenal "{key}"{guess[0]} Kunci yang diterima: {", ".join(accepted)}',
+        f'unknown key "{key}"{guess[1]} Accepted keys: {", ".join(accepted)}',
     )
 
 
-def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> str:
+def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> Message:
     if kind.startswith("date"):
         example = _as_toml_date(value) or "2024-02-14"
-        return tr(
+        return Words(
             f"bukan tanggal TOML; tulis tanpa tanda kutip, misalnya {example}",
             f"not a TOML date; write it without quotes, e.g. {example}",
         )
     if kind == "literal_error":
-        return tr(
+        return Words(
             f"nilai tidak diterima; pilihan: {ctx.get('expected')}",
             f"value not accepted; expected {ctx.get('expected')}",
         )
     if kind == "string_pattern_mismatch":
         if isinstance(value, str) and "/" in value:
-            return tr(
+            return Words(
                 "tidak ada tahapan di jalur ini untuk diubah; subtahapan baru ditulis di bawah tabel induknya",
                 "no stage at this path to change; a new sub-stage goes under its parent's table",
             )
         if ctx.get("pattern", "").startswith("^\\d"):
-            return tr(
+            return Words(
                 "kode Kemendagri berbentuk 19 (provinsi) atau 19.71 (kabupaten/kota)",
                 "a Kemendagri code looks like 19 (province) or 19.71 (regency or city)",
             )
-        return tr(
+        return Words(
             "id hanya boleh huruf kecil, angka, dan tanda hubung (contoh: masa-tenang)",
             "ids may hold only lower-case letters, digits and hyphens (e.g. masa-tenang)",
         )
     if kind == "string_too_short":
-        return tr("tidak boleh kosong", "must not be empty")
+        return Words("tidak boleh kosong", "must not be empty")
     if kind == "string_too_long":
         limit = ctx.get("max_length")
-        return tr(
+        return Words(
             f"terlalu panjang: paling banyak {limit} karakter",
             f"too long: at most {limit} characters",
         )
-    if kind == "value_error":
-        return str(ctx.get("error", msg))
+    if kind == "value_error":  # a validator's own ValueError: its message, in both languages
+        error = ctx.get("error")
+        reason = error.args[0] if isinstance(error, ValueError) and error.args else None
+        return reason if isinstance(reason, (str, Words)) else str(error or msg)
     return msg
 
 
-def format_problem(path: Path, lines: list[str], problem: Problem) -> str:
+def format_problem(path: Path, lines: list[str], problem: Problem) -> Message:
     line = locate(lines, problem.where, problem.key)
     where = "/".join(problem.where)
     prefix = f"{path}:{line}: " if line else f"{path}: "

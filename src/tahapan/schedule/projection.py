@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import format_date, tr
+from tahapan.i18n import Message, Words, format_date
 from tahapan.model import VOTING_STAGES, Election, Stage
 from tahapan.schedule.editing import Tables, refuse
 
@@ -139,14 +139,16 @@ def _complete(
     return {key: full[key] for key in kept if key in full}
 
 
-def legal_warnings(catalog: Catalog, ident: str, like: str | None, voting_day: date) -> list[str]:
+def legal_warnings(
+    catalog: Catalog, ident: str, like: str | None, voting_day: date
+) -> list[Message]:
     """What UU 7/2017 says against an election projected from a national one (``like``), its
     own dated stages counted too (an office's meeting already in the file), and the holidays on
     and beside its voting day (see legal.py)."""
     from tahapan.schedule.legal import beside_a_holiday, conflicts, projected_windows
     from tahapan.schedule.select import pick_elections
 
-    found: list[str] = []
+    found: list[Message] = []
     template = pick_elections(catalog, [like])[0] if like else None
     if template is not None and not template.regions and template.voting_day is not None:
         windows = projected_windows(template, voting_day)
@@ -257,13 +259,13 @@ def election_tables(
         missing = [flag for flag, v in (("--basis", basis), ("--confidence", confidence)) if not v]
         if missing:
             raise TahapanError(
-                tr(
+                Words(
                     f"pemilu tanpa --like perlu: {', '.join(missing)} (dasar hukum dan kepastian "
                     "hari pemungutan suaranya)",
                     f"an election without --like needs: {', '.join(missing)} (the legal basis and "
                     "confidence of its voting day)",
                 ),
-                hint=tr(
+                hint=Words(
                     "Atau rencanakan dari pemilu lain: --like pemilu-2024 (tanggalnya proyeksi).",
                     "Or plan it from another election: --like pemilu-2024 (its dates are projected).",
                 ),
@@ -310,11 +312,13 @@ def election_tables(
         stages = [_projected(s, like, keep_regions=not own_regions) for s in like.stages if s.held]
         if not stages:
             raise TahapanError(
-                tr(
+                Words(
                     f"{like.id} tidak punya tahapan yang dilaksanakan untuk disalin",
                     f"{like.id} has no held stage to copy",
                 ),
-                hint=tr("Pilih pemilu lain untuk --like.", "Choose another election for --like."),
+                hint=Words(
+                    "Pilih pemilu lain untuk --like.", "Choose another election for --like."
+                ),
             )
         _check_calendar(like, voting_day)
         table["stages"] = stages
@@ -344,13 +348,13 @@ def _check_calendar(like: Election, voting_day: date) -> None:
             _ = voting_day + timedelta(days=(day - like.voting_day).days)
     except OverflowError:
         raise DateError(
-            tr(
-                f"hari pemungutan suara {format_date(voting_day)} terlalu jauh: tahapan {like.id} tidak "
+            Words(
+                f"hari pemungutan suara {format_date(voting_day, lang='id')} terlalu jauh: tahapan {like.id} tidak "
                 "muat di kalender sebelum atau sesudahnya",
                 f"voting day {voting_day} is too far out: the stages of {like.id} do not fit in the "
                 "calendar before or after it",
             ),
-            hint=tr(
+            hint=Words(
                 "Isi tanggal antara tahun 2 dan 9998.", "Give a date between the years 2 and 9998."
             ),
         ) from None

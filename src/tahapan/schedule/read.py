@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, UnreadableError
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 
 if TYPE_CHECKING:
     from tahapan.schedule.merge import SourceFile
@@ -59,7 +59,7 @@ def _check_keys(path: Path, text: str) -> None:
     raise DataError(
         [
             f"{path}:{number}: "
-            + tr(
+            + Words(
                 f"kunci bertitik terlalu panjang ({parts} bagian); paling banyak {MAX_KEY_PARTS}",
                 f"dotted key too long ({parts} parts); at most {MAX_KEY_PARTS}",
             )
@@ -67,8 +67,8 @@ def _check_keys(path: Path, text: str) -> None:
     )
 
 
-def _too_deep() -> str:
-    return tr(
+def _too_deep() -> Message:
+    return Words(
         f"tabel bersarang terlalu dalam; subtahapan paling dalam {MAX_DEPTH} tingkat",
         f"tables nested too deeply; sub-stages go at most {MAX_DEPTH} levels deep",
     )
@@ -111,7 +111,7 @@ def read_bytes(path: Path) -> bytes:
             raise UnreadableError(
                 [
                     f"{path}: "
-                    + tr(
+                    + Words(
                         "bukan berkas biasa (pipa atau perangkat); berkas jadwal dibaca dari berkas TOML",
                         "not a regular file (a pipe or a device); schedules are read from TOML files",
                     )
@@ -124,7 +124,7 @@ def read_bytes(path: Path) -> bytes:
             raise UnreadableError(
                 [
                     f"{path}: "
-                    + tr(
+                    + Words(
                         f"terlalu besar ({size:.1f} MB); berkas jadwal dibaca sampai {MAX_FILE_BYTES // 1024 // 1024} MB",
                         f"too large ({size:.1f} MB); schedule files are read up to {MAX_FILE_BYTES // 1024 // 1024} MB",
                     )
@@ -133,19 +133,22 @@ def read_bytes(path: Path) -> bytes:
         return raw
     except FileNotFoundError:
         raise UnreadableError(
-            [f"{path}: " + tr("berkas tidak ditemukan", "no such file")]
+            [f"{path}: " + Words("berkas tidak ditemukan", "no such file")]
         ) from None
     except IsADirectoryError:
         raise UnreadableError(
-            [f"{path}: " + tr("ini folder, bukan berkas TOML", "is a directory, not a TOML file")]
+            [
+                f"{path}: "
+                + Words("ini folder, bukan berkas TOML", "is a directory, not a TOML file")
+            ]
         ) from None
     except PermissionError:
         raise UnreadableError(
-            [f"{path}: " + tr("tidak ada izin membaca", "permission denied")]
+            [f"{path}: " + Words("tidak ada izin membaca", "permission denied")]
         ) from None
     except OSError as err:
         raise UnreadableError(
-            [f"{path}: " + tr("tidak dapat dibaca", "cannot be read") + f" ({err.strerror})"]
+            [f"{path}: " + Words("tidak dapat dibaca", "cannot be read") + f" ({err.strerror})"]
         ) from None
 
 
@@ -158,7 +161,7 @@ def decode(path: Path, raw: bytes) -> str:
         raise DataError(
             [
                 f"{path}:{line}: "
-                + tr(
+                + Words(
                     f"bukan teks UTF-8 (bita 0x{raw[err.start]:02x}); simpan berkas sebagai UTF-8",
                     f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
                 )

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from tahapan.days.timeline import StageRef
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import Election, Stage
 from tahapan.schedule.rrule_text import WEEKDAYS, RuleError, parts, rule_text
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
 
-def _accepted() -> str:
-    return tr(
+def _accepted() -> Message:
+    return Words(
         "contoh yang diterima: FREQ=WEEKLY;BYDAY=MO, FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=2, "
         "FREQ=DAILY;COUNT=30 (RRULE RFC 5545, tanpa DTSTART)",
         "accepted, e.g.: FREQ=WEEKLY;BYDAY=MO, FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=2, "
@@ -41,56 +41,56 @@ def parse(text: str, first: date) -> rrule:
         return rrulestr(rule_text(found), dtstart=datetime.combine(first, time()))
     except (ValueError, TypeError, KeyError, OverflowError) as err:
         raise RuleError(
-            tr(f"aturan tidak terbaca ({err})", f"rule cannot be read ({err})")
+            Words(f"aturan tidak terbaca ({err})", f"rule cannot be read ({err})")
         ) from None
 
 
-def problems(stage: Stage) -> Iterator[str]:
+def problems(stage: Stage) -> Iterator[Message]:
     """What is wrong with a stage's repeat rule and instances, for `validate`."""
     if stage.repeat is None:
         if stage.instances:
-            yield tr(
+            yield Words(
                 "instances hanya untuk tahapan yang berulang (repeat)",
                 "instances belong to a repeating stage (repeat)",
             )
         return
     if stage.start is None:
-        yield tr(
+        yield Words(
             "tahapan berulang wajib memiliki start: hari pertama pelaksanaan pertama",
             "a repeating stage needs start: the first occurrence's first day",
         )
         return
     if stage.stages:
-        yield tr(
+        yield Words(
             "tahapan berulang tidak boleh memiliki subtahapan",
             "a repeating stage cannot have sub-stages",
         )
     try:
         rule = parse(stage.repeat, stage.start)
     except RuleError as err:
-        yield f"repeat: {err}; {_accepted()}"
+        yield "repeat: " + err.message + "; " + _accepted()
         return
     first = next(iter(rule), None)
     if first is None or first.date() != stage.start:
-        given = tr("tidak ada", "none") if first is None else first.date().isoformat()
-        yield tr(
+        given = ("tidak ada", "none") if first is None else (first.date().isoformat(),) * 2
+        yield Words(
             f"repeat: start {stage.start} tidak sesuai dengan aturan ini (pelaksanaan pertama "
-            f"menurut aturan: {given}); start harus hari pertama pelaksanaan pertama",
-            f"repeat: start {stage.start} is not an occurrence of this rule (its first: {given}); "
+            f"menurut aturan: {given[0]}); start harus hari pertama pelaksanaan pertama",
+            f"repeat: start {stage.start} is not an occurrence of this rule (its first: {given[1]}); "
             "start is the first occurrence's first day",
         )
         return
     seen: set[date] = set()
     for instance in stage.instances:
         if instance.of in seen:
-            yield tr(
+            yield Words(
                 f"instances: {instance.of} ditulis dua kali; satu pelaksanaan, satu entri",
                 f"instances: {instance.of} is given twice; one occurrence, one entry",
             )
         seen.add(instance.of)
         at = datetime.combine(instance.of, time())
         if rule.after(at - timedelta(days=1)) != at:
-            yield tr(
+            yield Words(
                 f"instances: {instance.of} bukan hari pelaksanaan menurut aturan repeat",
                 f"instances: {instance.of} is not an occurrence of the repeat rule",
             )

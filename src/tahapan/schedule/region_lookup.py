@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tahapan.errors import UnknownNameError
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import Region
 
 _KIND_WORDS = {
@@ -202,7 +202,7 @@ def find_region(regions: Sequence[Region], text: str) -> Region:
     """The one region the text names; AmbiguousRegionError or UnknownNameError otherwise."""
     if len(text) > MAX_TEXT:
         raise UnknownNameError(
-            tr(
+            Words(
                 f"wilayah tidak dikenal: {text[:40]!r}… ({len(text)} karakter)",
                 f"unknown region: {text[:40]!r}… ({len(text)} characters)",
             )
@@ -225,29 +225,28 @@ def describe(region: Region, regions: Sequence[Region]) -> str:
 
 def _ambiguous(regions: Sequence[Region], text: str, found: list[Region]) -> AmbiguousRegionError:
     found = _by_code(found)
-    lines = [describe(r, regions) for r in found[:SHOWN]]
+    lines: list[Message] = [describe(r, regions) for r in found[:SHOWN]]
     if len(found) > SHOWN:
         more = len(found) - SHOWN
         command = f"tahapan regions {_quoted(text)}"
         lines.append(
-            tr(
+            Words(
                 f"… dan {more} lagi (`{command}` menampilkan semuanya)",
                 f"… and {more} more (`{command}` lists them all)",
             )
         )
     example = found[0]
-    hint = tr(
+    hint = Words(
         f'Sebutkan kode atau nama lengkapnya, mis. {example.code or example.id} atau "{example.name}".',
         f'Name one by its code or full name, e.g. {example.code or example.id} or "{example.name}".',
     )
-    return AmbiguousRegionError(
-        tr(
-            f"wilayah {text!r} bisa berarti {len(found)} wilayah:",
-            f"region {text!r} could be any of {len(found)} regions:",
-        )
-        + "".join(f"\n  {line}" for line in lines),
-        hint=hint,
+    message: Message = Words(
+        f"wilayah {text!r} bisa berarti {len(found)} wilayah:",
+        f"region {text!r} could be any of {len(found)} regions:",
     )
+    for line in lines:
+        message = message + "\n  " + line
+    return AmbiguousRegionError(message, hint=hint)
 
 
 def _quoted(text: str) -> str:
@@ -260,13 +259,17 @@ def _quoted(text: str) -> str:
 def _unknown(regions: Sequence[Region], text: str) -> UnknownNameError:
     close = suggestions(regions, text)
     guess = (
-        (tr(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(r.name for r in close) + "?")
+        (
+            Words(" Mungkin yang dimaksud: ", " Did you mean: ")
+            + ", ".join(r.name for r in close)
+            + "?"
+        )
         if close
         else ""
     )
     return UnknownNameError(
-        tr(f"wilayah tidak dikenal: {text!r}.", f"unknown region: {text!r}.") + guess,
-        hint=tr(
+        Words(f"wilayah tidak dikenal: {text!r}.", f"unknown region: {text!r}.") + guess,
+        hint=Words(
             "Pakai kode Kemendagri (35.71), id atau nama; `tahapan regions TEKS` mencarinya.",
             "Use a Kemendagri code (35.71), an id or a name; `tahapan regions TEXT` searches them.",
         ),

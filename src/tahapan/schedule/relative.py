@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from tahapan.days.workdays import WorkCalendar
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import UNRESOLVED, Election, RelativeDate, Stage
 from tahapan.schedule.rules import Problem
 
@@ -116,7 +116,7 @@ class _Resolver:
                     raise _Unresolvable(
                         self._problem(
                             stack[0],
-                            tr(
+                            Words(
                                 f"tanggal relatif berputar: {shown}",
                                 f"relative dates form a cycle: {shown}",
                             ),
@@ -134,7 +134,7 @@ class _Resolver:
             raise _Unresolvable(
                 self._problem(
                     key,
-                    tr(
+                    Words(
                         f"hari pemungutan suara {self.election.id} belum ditetapkan, jadi {key[1]} "
                         "tidak dapat dihitung dari H; tulis tanggalnya, atau isi voting_day",
                         f"{self.election.id} has no voting day yet, so {key[1]} cannot be counted "
@@ -146,7 +146,7 @@ class _Resolver:
             raise _Unresolvable(
                 self._problem(
                     key,
-                    tr(
+                    Words(
                         f"{rule.anchor!r} tidak punya tanggal mulai, jadi {key[1]} tidak dapat dihitung darinya",
                         f"{rule.anchor!r} has no start date, so {key[1]} cannot be counted from it",
                     ),
@@ -160,7 +160,7 @@ class _Resolver:
         except OverflowError:
             raise _Unresolvable(
                 self._problem(
-                    key, tr("tanggal di luar kalender", "the date falls outside the calendar")
+                    key, Words("tanggal di luar kalender", "the date falls outside the calendar")
                 )
             ) from None
 
@@ -172,14 +172,14 @@ class _Resolver:
         raise _Unresolvable(
             self._problem(
                 origin,
-                tr(
+                Words(
                     f"{ref!r} bukan tahapan {self.election.id}; pakai ID atau jalur tahapan (misalnya kampanye/rapat-umum)",
                     f"{ref!r} is not a stage of {self.election.id}; use a stage id or path (e.g. kampanye/rapat-umum)",
                 ),
             )
         )
 
-    def _problem(self, key: tuple[str, str], message: str) -> Problem:
+    def _problem(self, key: tuple[str, str], message: Message) -> Problem:
         path, edge = key
         return Problem((self.election.id, *path.split("/")), message, edge)
 
@@ -201,29 +201,33 @@ def _rebuild(stage: Stage, parent: str, done: dict[tuple[str, Edge], date | None
     return replace(stage, **update)  # type: ignore[arg-type]
 
 
-def describe(rule: RelativeDate, base: date | None) -> str:
+def describe(rule: RelativeDate, base: date | None) -> Message:
     """'3 hari kerja setelah penetapan-hasil berakhir (20 Mar 2024)', 'H-3 (3 hari sebelum ...)'."""
     from tahapan.i18n import format_date, h_label
 
-    when = "" if base is None else f" ({format_date(base, short=True)})"
+    when, when_en = (
+        ("", "")
+        if base is None
+        else (f" ({format_date(base, short=True, lang=lang)})" for lang in ("id", "en"))
+    )
     if rule.h is not None:
         n = abs(rule.h)
         if rule.h == 0:
-            return tr("hari pemungutan suara", "voting day") + when
-        side = tr("sebelum", "before") if rule.h < 0 else tr("setelah", "after")
-        return f"{h_label(rule.h)}: " + tr(
-            f"{n} hari {side} hari pemungutan suara{when}",
-            f"{n} day{'s' if n != 1 else ''} {side} voting day{when}",
+            return Words(f"hari pemungutan suara{when}", f"voting day{when_en}")
+        side, side_en = ("sebelum", "before") if rule.h < 0 else ("setelah", "after")
+        return Words(
+            f"{h_label(rule.h, 'id')}: {n} hari {side} hari pemungutan suara{when}",
+            f"{h_label(rule.h, 'en')}: {n} day{'s' if n != 1 else ''} {side_en} voting day{when_en}",
         )
     n = rule.working_days if rule.working_days is not None else rule.days or 0
     unit_id = "hari kerja" if rule.working_days is not None else "hari"
     unit_en = ("working day" if rule.working_days is not None else "day") + ("s" if n != 1 else "")
     if rule.after is not None:
-        return tr(
+        return Words(
             f"{n} {unit_id} setelah {rule.after} berakhir{when}",
-            f"{n} {unit_en} after {rule.after} ends{when}",
+            f"{n} {unit_en} after {rule.after} ends{when_en}",
         )
-    return tr(
+    return Words(
         f"{n} {unit_id} sebelum {rule.before} mulai{when}",
-        f"{n} {unit_en} before {rule.before} starts{when}",
+        f"{n} {unit_en} before {rule.before} starts{when_en}",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tahapan.i18n import tr
+from tahapan.i18n import Words
 
 #: the frequencies a stage may repeat at: a stage is a run of whole days
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -32,7 +32,11 @@ _BYDAY = re.compile(r"^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 
 
 class RuleError(ValueError):
-    """A repeat rule that cannot be read, with what is accepted."""
+    """A repeat rule that cannot be read, with what is accepted (in both languages)."""
+
+    def __init__(self, message: Words) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def parts(text: str) -> dict[str, str]:
@@ -147,4 +151,4 @@ def _whole(key: str, value: str | None, low: int, high: int, shown: str | None =
 
 
 def _error(text_id: str, text_en: str) -> RuleError:
-    return RuleError(tr(text_id, text_en))
+    return RuleError(Words(text_id, text_en))

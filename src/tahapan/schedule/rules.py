@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words, said
 from tahapan.model import Election, Region, Stage
 
 
@@ -16,7 +16,7 @@ from tahapan.model import Election, Region, Stage
 class Problem:
     #: ids from the election down to the stage, e.g. ("pemilu-2024", "kampanye", "rapat-umum")
     where: tuple[str, ...]
-    message: str
+    message: Message
     #: the key the problem is about, to point at its line
     key: str | None = None
 
@@ -32,7 +32,7 @@ def check_elections(
         if election.id in seen:
             yield Problem(
                 (election.id,),
-                tr(
+                Words(
                     f"id pemilu {election.id!r} dipakai dua kali",
                     f"election id {election.id!r} is used twice",
                 ),
@@ -52,7 +52,7 @@ def _check_changes(election: Election) -> Iterator[Problem]:
         if change.stage is not None and change.stage not in paths | ids:
             yield Problem(
                 where,
-                tr(
+                Words(
                     f"changes: tahapan {change.stage!r} tidak ada di pemilu ini; tulis id atau "
                     "jalurnya (mis. kampanye/rapat-umum)",
                     f"changes: stage {change.stage!r} is not in this election; give its id or path "
@@ -63,7 +63,7 @@ def _check_changes(election: Election) -> Iterator[Problem]:
         if change.old_start and change.old_end and change.old_end < change.old_start:
             yield Problem(
                 where,
-                tr(
+                Words(
                     f"changes: old_end {change.old_end} lebih awal dari old_start {change.old_start}",
                     f"changes: old_end {change.old_end} is before old_start {change.old_start}",
                 ),
@@ -72,7 +72,7 @@ def _check_changes(election: Election) -> Iterator[Problem]:
         if (change.old_start or change.old_end) and change.stage is None:
             yield Problem(
                 where,
-                tr(
+                Words(
                     "changes: old_start/old_end tanpa stage; sebutkan tahapan yang bergeser",
                     "changes: old_start/old_end without a stage; name the stage that moved",
                 ),
@@ -87,7 +87,7 @@ def _check_stages(election: Election) -> Iterator[Problem]:
         if stage.id in seen:
             yield Problem(
                 where,
-                tr(
+                Words(
                     f"id tahapan {stage.id!r} sudah dipakai oleh {seen[stage.id]}; id harus unik dalam satu pemilu",
                     f"stage id {stage.id!r} is already used by {seen[stage.id]}; ids must be unique within an election",
                 ),
@@ -98,7 +98,7 @@ def _check_stages(election: Election) -> Iterator[Problem]:
         if stage.start is not None and stage.end < stage.start:
             yield Problem(
                 where,
-                tr(
+                Words(
                     f"end {stage.end} lebih awal dari start {stage.start}",
                     f"end {stage.end} is before start {stage.start}",
                 ),
@@ -115,14 +115,15 @@ def _check_repeat(where: tuple[str, ...], path: str, stage: Stage) -> Iterator[P
     if "/" in path and stage.repeat is not None:
         yield Problem(
             where,
-            tr(
+            Words(
                 "repeat hanya untuk tahapan tingkat atas, bukan subtahapan",
                 "repeat belongs to a top-level stage, not a sub-stage",
             ),
             "repeat",
         )
     for message in problems(stage):
-        yield Problem(where, message, "instances" if message.startswith("instances") else "repeat")
+        key = "instances" if said(message, "en").startswith("instances") else "repeat"
+        yield Problem(where, message, key)
 
 
 def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -> Iterator[Problem]:
@@ -131,7 +132,7 @@ def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -
         if child.start is not None and parent.start is not None and child.start < parent.start:
             yield Problem(
                 child_where,
-                tr(
+                Words(
                     f"start {child.start} sebelum induknya {parent.id!r} mulai ({parent.start}); "
                     "subtahapan harus berada dalam rentang induknya",
                     f"start {child.start} is before its parent {parent.id!r} starts ({parent.start}); "
@@ -142,7 +143,7 @@ def _check_children(election: Election, where: tuple[str, ...], parent: Stage) -
         if child.end > parent.end:
             yield Problem(
                 child_where,
-                tr(
+                Words(
                     f"end {child.end} setelah induknya {parent.id!r} berakhir ({parent.end}); "
                     "subtahapan harus berada dalam rentang induknya",
                     f"end {child.end} is after its parent {parent.id!r} ends ({parent.end}); "
@@ -160,7 +161,7 @@ def _check_regions(regions: Sequence[Region]) -> Iterator[Problem]:
         if region.parent is not None and region.parent not in ids:
             yield Problem(
                 where,
-                tr(
+                Words(
                     f"induk {region.parent!r} bukan wilayah yang dikenal",
                     f"parent {region.parent!r} is not a known region",
                 ),
@@ -170,7 +171,7 @@ def _check_regions(regions: Sequence[Region]) -> Iterator[Problem]:
             if region.code in codes:
                 yield Problem(
                     where,
-                    tr(
+                    Words(
                         f"kode {region.code} sudah dipakai oleh {codes[region.code]}",
                         f"code {region.code} is already used by {codes[region.code]}",
                     ),
@@ -193,7 +194,7 @@ def _check_region_refs(
             yield Problem(where, _region_problem(ref, regions), "regions")
 
 
-def _region_problem(ref: str, regions: Sequence[Region]) -> str:
+def _region_problem(ref: str, regions: Sequence[Region]) -> Message:
     """One line for a region reference that names no region, or several (names are accepted)."""
     from tahapan.schedule.region_lookup import by_words, exact, suggestions
 
@@ -201,15 +202,15 @@ def _region_problem(ref: str, regions: Sequence[Region]) -> str:
     if len(several) > 1:
         listed = ", ".join(f"{r.code or r.id} {r.name}" for r in several[:5])
         more = "…" if len(several) > 5 else ""
-        return tr(
+        return Words(
             f"wilayah {ref!r} bisa berarti: {listed}{more}; tulis kode atau nama lengkapnya",
             f"region {ref!r} could be: {listed}{more}; write its code or full name",
         )
     close = ", ".join(r.name for r in suggestions(regions, ref))
-    guess = tr(f" (mungkin: {close})", f" (perhaps: {close})") if close else ""
-    return tr(
-        f"wilayah tidak dikenal: {ref!r}{guess}; pakai kode, id atau nama wilayah "
+    guess = (f" (mungkin: {close})", f" (perhaps: {close})") if close else ("", "")
+    return Words(
+        f"wilayah tidak dikenal: {ref!r}{guess[0]}; pakai kode, id atau nama wilayah "
         "(tahapan regions TEKS mencarinya)",
-        f"unknown region: {ref!r}{guess}; use a region's code, id or name "
+        f"unknown region: {ref!r}{guess[1]}; use a region's code, id or name "
         "(tahapan regions TEXT searches them)",
     )

@@ -131,11 +131,11 @@ class Instance(_Strict):
 
     @model_validator(mode="after")
     def _window(self) -> Instance:
-        from tahapan.i18n import tr
+        from tahapan.i18n import Words
 
         if not self.held and (self.start is not None or self.end is not None):
             raise ValueError(
-                tr(
+                Words(
                     "pelaksanaan yang batal tidak memiliki start atau end: tulis held = false "
                     "saja, atau tanggal pindahnya tanpa held",
                     "an instance that was not held has no start or end: give held = false alone, "
@@ -144,7 +144,7 @@ class Instance(_Strict):
             )
         if self.held and self.end is None:
             raise ValueError(
-                tr(
+                Words(
                     "pelaksanaan yang jadi wajib memiliki end (dan start bila lebih dari sehari); "
                     "yang batal ditulis held = false",
                     "an instance that was held needs its end (and start, if it lasts more than a "
@@ -153,7 +153,7 @@ class Instance(_Strict):
             )
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(
-                tr(
+                Words(
                     f"end {self.end} lebih awal dari start {self.start}",
                     f"end {self.end} is before start {self.start}",
                 )
@@ -235,10 +235,10 @@ class Election(_Strict):
     @model_validator(mode="after")
     def _programme_has_no_voting_day(self) -> Election:
         if self.kind == "programme" and self.voting_day is not None:
-            from tahapan.i18n import tr
+            from tahapan.i18n import Words
 
             raise ValueError(
-                tr(
+                Words(
                     'program (kind = "programme") tidak memiliki hari pemungutan suara: hapus '
                     'voting_day, atau tulis kind = "election"',
                     'a programme (kind = "programme") has no voting day: leave out voting_day, or '

@@ -7,18 +7,18 @@ from datetime import date
 
 from tahapan.days.timeline import StageRef, all_stages
 from tahapan.errors import UnknownNameError
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import Election
 from tahapan.schedule.catalog import Catalog
 
 
-def _suggest(word: str, choices: Sequence[str]) -> str:
+def _suggest(word: str, choices: Sequence[str]) -> Message:
     import difflib  # only when a name is wrong
 
     close = difflib.get_close_matches(word, choices, n=3, cutoff=0.5)
     if not close:
         return ""
-    return tr(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(close) + "?"
+    return Words(" Mungkin yang dimaksud: ", " Did you mean: ") + ", ".join(close) + "?"
 
 
 def pick_elections(catalog: Catalog, ids: Sequence[str]) -> list[Election]:
@@ -29,9 +29,9 @@ def pick_elections(catalog: Catalog, ids: Sequence[str]) -> list[Election]:
         election = by_id.get(ident.strip())
         if election is None:
             raise UnknownNameError(
-                tr(f"pemilu tidak dikenal: {ident!r}.", f"unknown election: {ident!r}.")
+                Words(f"pemilu tidak dikenal: {ident!r}.", f"unknown election: {ident!r}.")
                 + _suggest(ident, list(by_id)),
-                hint=tr("Pemilu yang tersedia: ", "Loaded elections: ") + ", ".join(by_id),
+                hint=Words("Pemilu yang tersedia: ", "Loaded elections: ") + ", ".join(by_id),
             )
         if election not in chosen:
             chosen.append(election)
@@ -67,20 +67,20 @@ def find_stage(
     if not matches:
         names = sorted({r.stage.id for r in refs} | {r.path for r in refs})
         raise UnknownNameError(
-            tr(f"tahapan tidak dikenal: {ref!r}.", f"unknown stage: {ref!r}.")
+            Words(f"tahapan tidak dikenal: {ref!r}.", f"unknown stage: {ref!r}.")
             + _suggest(text.rsplit("/", 1)[-1], names),
-            hint=tr(
+            hint=Words(
                 "`tahapan list` menampilkan semua ID tahapan.",
                 "`tahapan list` shows every stage id.",
             ),
         )
     options = ", ".join(f"{r.election.id}/{r.path}" for r in matches)
     raise UnknownNameError(
-        tr(
+        Words(
             f"tahapan {ref!r} ada di beberapa pemilu: {options}.",
             f"stage {ref!r} is in several elections: {options}.",
         ),
-        hint=tr(
+        hint=Words(
             "Sebutkan pemilunya, misalnya --election "
             + matches[0].election.id
             + " atau "

@@ -26,7 +26,7 @@ from typing import Any, get_args
 
 from tahapan.days.dates import parse_date
 from tahapan.errors import DataError, DateError
-from tahapan.i18n import tr
+from tahapan.i18n import Lang, Message, Words, said
 from tahapan.model import FILE_SCHEMA, VOTING_STAGES, Confidence, Election, is_valid_id
 
 COLUMNS = (
@@ -115,7 +115,7 @@ class Imported:
     """The TOML tables an import produced, and the problems of its rows."""
 
     data: dict[str, Any] = field(default_factory=lambda: {"schema": FILE_SCHEMA, "elections": []})
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
     rows: int = 0
     #: a workbook's sheets passed over: their first row names no schedule column
     skipped: list[str] = field(default_factory=list)
@@ -136,8 +136,11 @@ def import_file(path: Path, known: dict[str, Election]) -> Imported:
         return import_xlsx(path, raw, known)
     if raw.startswith(b"\xd0\xcf\x11\xe0"):  # Excel 97-2003's own format
         raise DataError(
-            [f"{path}: " + tr("format .xls lama tidak dibaca", "the old .xls format is not read")],
-            hint=tr(
+            [
+                f"{path}: "
+                + Words("format .xls lama tidak dibaca", "the old .xls format is not read")
+            ],
+            hint=Words(
                 "Di Excel: Simpan Sebagai → Buku Kerja Excel (.xlsx) atau CSV UTF-8.",
                 "In Excel: Save As → Excel Workbook (.xlsx) or CSV UTF-8.",
             ),
@@ -147,7 +150,7 @@ def import_file(path: Path, known: dict[str, Election]) -> Imported:
     except DataError as err:  # ANSI (Windows-1252): the encoding is not guessed
         raise DataError(
             err.problems,
-            hint=tr(
+            hint=Words(
                 "Di Excel: Simpan Sebagai → CSV UTF-8 (Dipisahkan koma) (*.csv).",
                 "In Excel: Save As → CSV UTF-8 (Comma delimited) (*.csv).",
             ),
@@ -157,7 +160,7 @@ def import_file(path: Path, known: dict[str, Election]) -> Imported:
     return import_csv(path, text, known)
 
 
-def stray_columns(header: list[str]) -> str | None:
+def stray_columns(header: list[str]) -> Message | None:
     """A header's columns that tahapan does not know, or that appear twice: a misspelt `strat` would
     drop every start date, a second `name` would hide the first. None when the header is sound."""
     from difflib import get_close_matches
@@ -166,34 +169,38 @@ def stray_columns(header: list[str]) -> str | None:
     twice = sorted({h for h in header if h and header.count(h) > 1})
     if not unknown and not twice:
         return None
-    said = []
-    for column in unknown:
-        close = get_close_matches(column, COLUMNS, n=1)
-        guess = (
-            tr(f" (apakah yang dimaksud {close[0]}?)", f" (did you mean {close[0]}?)")
-            if close
-            else ""
-        )
-        said.append(f"{column!r}{guess}")
-    parts = []
-    if said:
-        parts.append(tr("kolom tidak dikenal: ", "unknown columns: ") + ", ".join(said))
-    if twice:
-        parts.append(tr("kolom ganda: ", "columns given twice: ") + ", ".join(twice))
-    return "; ".join(parts) + tr(
-        f"; kolom yang diterima: {', '.join(COLUMNS)}",
-        f"; the columns accepted: {', '.join(COLUMNS)}",
-    )
+    guesses = {c: get_close_matches(c, COLUMNS, n=1) for c in unknown}
+
+    def text(lang: Lang) -> str:
+        unknown_words = [
+            f"{column!r}" + (f" ({said(GUESS, lang)} {close[0]}?)" if close else "")
+            for column, close in guesses.items()
+        ]
+        parts = []
+        if unknown_words:
+            parts.append(said(UNKNOWN_COLUMNS, lang) + ", ".join(unknown_words))
+        if twice:
+            parts.append(said(TWICE, lang) + ", ".join(twice))
+        return "; ".join(parts) + said(ACCEPTED, lang) + ", ".join(COLUMNS)
+
+    return Words.made(text)
 
 
-def columns_message(missing: list[str], read: str, header: list[str]) -> str:
+GUESS = Words("apakah yang dimaksud", "did you mean")
+UNKNOWN_COLUMNS = Words("kolom tidak dikenal: ", "unknown columns: ")
+TWICE = Words("kolom ganda: ", "columns given twice: ")
+ACCEPTED = Words("; kolom yang diterima: ", "; the columns accepted: ")
+
+
+def columns_message(missing: list[str], read: Message, header: list[str]) -> Message:
     """Columns missing from a header: which, what was read, what is accepted."""
     optional = ", ".join(c for c in COLUMNS if c not in REQUIRED)
-    shown = ", ".join(h if h else '""' for h in header) or tr("(kosong)", "(empty)")
-    return tr(
-        f"kolom tidak ada: {', '.join(missing)}; {read}{shown}; kolom yang diterima: "
+    shown: Message = ", ".join(h if h else '""' for h in header) or Words("(kosong)", "(empty)")
+    read_id, read_en = said(read, "id") + said(shown, "id"), said(read, "en") + said(shown, "en")
+    return Words(
+        f"kolom tidak ada: {', '.join(missing)}; {read_id}; kolom yang diterima: "
         f"{', '.join(COLUMNS)} ({optional} boleh tidak ada)",
-        f"missing columns: {', '.join(missing)}; {read}{shown}; the columns accepted: "
+        f"missing columns: {', '.join(missing)}; {read_en}; the columns accepted: "
         f"{', '.join(COLUMNS)} ({optional} may be left out)",
     )
 
@@ -221,7 +228,7 @@ def collect(
         if (election, stage_path) in seen:
             result.problems.append(
                 f"{path}:{line}: path: "
-                + tr(
+                + Words(
                     f"{election}/{stage_path} sudah ada di baris {seen[election, stage_path]}",
                     f"{election}/{stage_path} is already in row {seen[election, stage_path]}",
                 )
@@ -232,7 +239,7 @@ def collect(
             if election in known and not known[election].projected:
                 result.problems.append(
                     f"{path}:{line}: projected: "
-                    + tr(
+                    + Words(
                         f"assumption hanya untuk pemilu yang hari pemungutan suaranya masih "
                         f"proyeksi; hari pemungutan suara {election} sudah resmi (tulis false)",
                         f"assumption is only for an election whose voting day is projected; "
@@ -253,7 +260,8 @@ def collect(
                 "name": election,
                 **({"voting_day": voting[election]} if election in voting else {}),
                 **({"projected": True} if election in assumed else {}),
-                "basis": tr(f"Diimpor dari {path.name}", f"Imported from {path.name}"),
+                # data, not a message: written in the file's language, as its names are
+                "basis": f"Diimpor dari {path.name}",
                 "stages": tree["stages"],
             }
         elif election in assumed:
@@ -263,12 +271,12 @@ def collect(
 
 
 def _row_table(
-    path: Path, line: str, cells: dict[str, str], problems: list[str]
+    path: Path, line: str, cells: dict[str, str], problems: list[Message]
 ) -> tuple[str, str, dict[str, Any]] | None:
-    found: list[str] = []
+    found: list[Message] = []
 
-    def bad(column: str, message: str) -> None:
-        found.append(f"{path}:{line}: {column}: {message}")
+    def bad(column: str, message: Message) -> None:
+        found.append(f"{path}:{line}: {column}: " + message)
 
     election, stage_path = cells.get("election", ""), cells.get("path", "")
     if not is_valid_id(election):
@@ -277,17 +285,18 @@ def _row_table(
     if not stage_path or not all(is_valid_id(p) for p in parts):
         bad(
             "path",
-            _id_message(stage_path) + tr(" (subtahapan: induk/anak)", " (sub-stage: parent/child)"),
+            _id_message(stage_path)
+            + Words(" (subtahapan: induk/anak)", " (sub-stage: parent/child)"),
         )
     for column in ("name", "basis"):
         if not cells.get(column):
-            bad(column, tr("tidak boleh kosong", "must not be empty"))
+            bad(column, Words("tidak boleh kosong", "must not be empty"))
     confidence = cells.get("confidence", "")
     accepted = get_args(Confidence)
     if confidence not in accepted:
         bad(
             "confidence",
-            tr(
+            Words(
                 f"{confidence!r} tidak diterima; pilihan: ",
                 f"{confidence!r} not accepted; expected ",
             )
@@ -303,7 +312,7 @@ def _row_table(
         elif text:
             bad(
                 column,
-                tr(
+                Words(
                     f"{text!r} tidak diterima; pilihan: true/false, benar/salah, ya/tidak, 1/0"
                     + (", assumption" if column == "projected" else ""),
                     f"{text!r} not accepted; expected true/false, benar/salah, ya/tidak, 1/0"
@@ -315,16 +324,20 @@ def _row_table(
     days_text = cells.get("days", "")
     if days_text and not (days_text.isascii() and days_text.isdigit()):
         bad(
-            "days", tr(f"{days_text!r} bukan jumlah hari", f"{days_text!r} is not a number of days")
+            "days",
+            Words(f"{days_text!r} bukan jumlah hari", f"{days_text!r} is not a number of days"),
         )
     if start is not None and end is not None:
         if end < start:
-            bad("end", tr(f"{end} lebih awal dari start {start}", f"{end} is before start {start}"))
+            bad(
+                "end",
+                Words(f"{end} lebih awal dari start {start}", f"{end} is before start {start}"),
+            )
         days = cells.get("days", "")
         if days and days != str((end - start).days + 1):
             bad(
                 "days",
-                tr(
+                Words(
                     f"{days} tidak cocok dengan {start}..{end} ({(end - start).days + 1} hari, "
                     "tanggal awal dan akhir ikut dihitung)",
                     f"{days} does not match {start}..{end} ({(end - start).days + 1} days, both ends counted)",
@@ -350,7 +363,7 @@ def _row_table(
 def _date(text: str, column: str, bad: Any, *, optional: bool) -> date | None:
     if not text:
         if not optional:
-            bad(column, tr("tidak boleh kosong", "must not be empty"))
+            bad(column, Words("tidak boleh kosong", "must not be empty"))
         return None
     try:
         return parse_date(text, today=None)
@@ -359,8 +372,8 @@ def _date(text: str, column: str, bad: Any, *, optional: bool) -> date | None:
         return None
 
 
-def _id_message(text: str) -> str:
-    return tr(
+def _id_message(text: str) -> Message:
+    return Words(
         f"{text!r} bukan id: huruf kecil, angka, dan tanda hubung (contoh: masa-tenang)",
         f"{text!r} is not an id: lower-case letters, digits and hyphens (e.g. masa-tenang)",
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tahapan.errors import DataError, ExtraMissingError
-from tahapan.i18n import tr
+from tahapan.i18n import Message, Words
 from tahapan.model import Election
 from tahapan.schedule.tabular import (
     COLUMNS,
@@ -43,8 +43,8 @@ def openpyxl_module() -> Any:
         import openpyxl
     except ImportError:
         raise ExtraMissingError(
-            tr(".xlsx memerlukan openpyxl", ".xlsx needs openpyxl"),
-            hint=tr(
+            Words(".xlsx memerlukan openpyxl", ".xlsx needs openpyxl"),
+            hint=Words(
                 f"Pasang dengan: {INSTALL}; atau pakai CSV (-f csv).",
                 f"Install it with: {INSTALL}; or use CSV (-f csv).",
             ),
@@ -91,7 +91,7 @@ def import_xlsx(path: Path, raw: bytes, known: dict[str, Election]) -> Imported:
                         continue
                     stray = stray_columns(header)
                     if stray:
-                        result.problems.append(f"{path}:{sheet.title}:1: {stray}")
+                        result.problems.append(f"{path}:{sheet.title}:1: " + stray)
                         continue
                     read.append(sheet.title)
                     yield from _sheet_rows(path, sheet.title, header, lines, result.problems)
@@ -109,7 +109,7 @@ def import_xlsx(path: Path, raw: bytes, known: dict[str, Election]) -> Imported:
 
 
 def _sheet_rows(
-    path: Path, title: str, header: list[str], lines: Iterable[Any], problems: list[str]
+    path: Path, title: str, header: list[str], lines: Iterable[Any], problems: list[Message]
 ) -> Iterator[Row]:
     from openpyxl.utils import get_column_letter
 
@@ -125,7 +125,7 @@ def _sheet_rows(
                 formula = getattr(value, "text", value)  # an array formula holds its text
                 problems.append(
                     f"{path}:{title}:{number}: {column}: "
-                    + tr(
+                    + Words(
                         f"sel {get_column_letter(index + 1)}{number} berisi rumus {formula!r}; "
                         "rumus tidak dijalankan, tulis nilainya",
                         f"cell {get_column_letter(index + 1)}{number} holds the formula "
@@ -151,8 +151,8 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _read_words(header: list[str]) -> str:
-    return tr(
+def _read_words(header: list[str]) -> Message:
+    return Words(
         f"terbaca {len(header)} kolom di baris pertama lembar: ",
         f"read {len(header)} columns in the sheet's first row: ",
     )
@@ -180,7 +180,7 @@ def _check_size(path: Path, raw: bytes) -> None:
         raise DataError(
             [
                 f"{path}: "
-                + tr(
+                + Words(
                     f"isi buku kerja terlalu besar ({unpacked // 1024 // 1024} MB setelah dibuka); "
                     f"dibaca sampai {MAX_UNPACKED_BYTES // 1024 // 1024} MB",
                     f"the workbook unpacks to too much ({unpacked // 1024 // 1024} MB); it is read "
@@ -194,12 +194,12 @@ def _unreadable(path: Path, err: Exception) -> DataError:
     return DataError(
         [
             f"{path}: "
-            + tr(
+            + Words(
                 f"bukan buku kerja .xlsx yang terbaca ({type(err).__name__})",
                 f"not a readable .xlsx workbook ({type(err).__name__})",
             )
         ],
-        hint=tr(
+        hint=Words(
             "Di Excel: Simpan Sebagai → Buku Kerja Excel (.xlsx), atau CSV UTF-8.",
             "In Excel: Save As → Excel Workbook (.xlsx), or CSV UTF-8.",
         ),

@@ -11,7 +11,7 @@ import typer
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import JsonOpt, LangChoice, LangOpt, QuietOpt, Session, open_session
 from tahapan.errors import TahapanError, WriteError
-from tahapan.i18n import tr
+from tahapan.i18n import said, tr
 
 command = typer.Typer(
     cls=Group,
@@ -38,7 +38,7 @@ def data_sources(ctx: typer.Context, lang: LangOpt = None, json: JsonOpt = False
     for warning in report.warnings():
         from tahapan.cli.streams import say
 
-        say(warning)
+        say(said(warning))
     return render(report, "json" if json else "text")
 
 

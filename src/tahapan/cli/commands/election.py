@@ -11,7 +11,7 @@ from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
 from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
 from tahapan.cli.options import LangOpt, QuietOpt, election_ids
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
-from tahapan.i18n import tr
+from tahapan.i18n import said, tr
 from tahapan.schedule.editing import Tables, refuse
 
 command = typer.Typer(
@@ -156,7 +156,7 @@ def election_add(
 
     apply_edit(session, file, ident, mutate)
     for warning in legal_warnings(session.catalog, ident, like, day):
-        say(tr("peringatan: ", "warning: ") + warning)
+        say(tr("peringatan: ", "warning: ") + said(warning))
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
@@ -291,4 +291,4 @@ def election_set_voting_day(
 
     apply_edit(session, file, ident, mutate)
     for warning in beside_a_holiday(day):
-        say(tr("peringatan: ", "warning: ") + warning)
+        say(tr("peringatan: ", "warning: ") + said(warning))

@@ -74,7 +74,7 @@ def _province(known: tuple[Region, ...], text: str) -> Region:
     try:
         return find_region(among, text)
     except AmbiguousRegionError as err:
-        raise AmbiguousRegionError(f"--province: {err.message}", hint=err.hint) from None
+        raise AmbiguousRegionError("--province: " + err.message, hint=err.hint) from None
     except TahapanError:
         if among is known:
             raise

@@ -22,6 +22,7 @@ from tahapan.i18n import (
     h_label,
     mark_note,
     pick,
+    said,
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT
@@ -215,7 +216,7 @@ def show_view(report: ShowReport) -> Panel:
         if rule is not None:
             from tahapan.schedule.relative import anchor_date, describe
 
-            grid.add_row(label, Text(describe(rule, anchor_date(ref.election, rule))))
+            grid.add_row(label, Text(said(describe(rule, anchor_date(ref.election, rule)))))
     h_start = "?" if report.h_start is None else h_label(report.h_start)
     if ref.election.voting_day is None:
         grid.add_row("H", no_voting_day(ref.election))
