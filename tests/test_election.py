@@ -437,8 +437,9 @@ def test_the_rules_live_in_the_core():
     from datetime import date
 
     from tahapan.errors import TahapanError
+    from tahapan.schedule.editing import ends_projection, mark_sourced
     from tahapan.schedule.load import load_catalog
-    from tahapan.schedule.projection import ends_projection, mark_sourced, new_election
+    from tahapan.schedule.projection import new_election
 
     catalog = load_catalog()
     table = new_election(

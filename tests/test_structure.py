@@ -7,6 +7,7 @@ import ast
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -16,9 +17,28 @@ from conftest import REPO, commands_of
 from tahapan.cli.application import app
 
 SRC = REPO / "src" / "tahapan"
-#: each layer may import only those before it (module-level imports; a function may reach further
-#: only for what it needs late, such as the CLI's stream helpers)
-LAYERS = ["days", "schedule", "reports", "render", "cli"]
+
+#: the layers, lowest first: a module imports only from its own layer and those before it, at the top
+#: of a file and inside a function alike (an import inside a function is still an import); only a
+#: block under `if TYPE_CHECKING:` is left aside, since it never runs. A layer names top-level
+#: modules and packages (a package with everything under it); "tahapan" is the package's own
+#: __init__ (the version and the lazily imported public names).
+LAYERS: list[tuple[str, set[str]]] = [
+    ("ground", {"tahapan", "model", "errors", "i18n", "text", "colours"}),
+    ("days", {"days"}),
+    ("machine", {"safefile", "folders", "config", "notify"}),
+    ("schedule", {"schedule"}),
+    ("services", {"signature", "signing", "download", "updates", "site", "history"}),
+    ("reports", {"reports"}),
+    ("render", {"render"}),
+    ("cli", {"cli"}),
+    ("entry point", {"__main__"}),
+]
+
+#: TEMPORARY: render/__init__.py says where -o wrote with the CLI's stream helper; the rewrite of
+#: render/__init__.py takes that message out of render/. Delete this line when it lands (the test
+#: below fails while a pending edge is no longer there, to say so).
+PENDING = {("tahapan.render", "tahapan.cli.streams")}
 
 
 def test_no_module_is_over_400_lines():
@@ -30,51 +50,143 @@ def test_no_module_is_over_400_lines():
     assert long == {}
 
 
-def _top_level_imports(path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
-    for node in tree.body:  # module level only, TYPE_CHECKING blocks aside
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tahapan"):
-            found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("tahapan"))
+def _modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name; a package is its __init__."""
+    found = {}
+    for path in SRC.rglob("*.py"):
+        parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
     return found
 
 
-@pytest.mark.parametrize("layer", LAYERS)
-def test_a_layer_imports_only_the_layers_under_it(layer):
-    assert len(list((SRC / layer).rglob("*.py"))) > 1  # the layer is there to be checked
-    above = LAYERS[LAYERS.index(layer) + 1 :]
-    wrong = {
-        str(path.relative_to(SRC)): sorted(
-            m for m in _top_level_imports(path) if m.split(".")[1:2] and m.split(".")[1] in above
-        )
-        for path in (SRC / layer).rglob("*.py")
-    }
-    assert {k: v for k, v in wrong.items() if v} == {}
+def _skipped(tree: ast.AST) -> set[int]:
+    """The nodes under `if TYPE_CHECKING:` (its else branch runs, and is walked)."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in (
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
+        ):
+            skipped.update(id(inner) for child in node.body for inner in ast.walk(child))
+    return skipped
 
 
-def test_the_ground_imports_no_layer():
-    for name in ("model", "errors", "i18n", "text", "colours"):
-        imported = _top_level_imports(SRC / f"{name}.py")
-        assert not {m for m in imported if m.split(".")[1:2] and m.split(".")[1] in LAYERS}, name
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The package's modules that ``name`` imports anywhere in its file: `import a.b`, and
+    `from a import b` as a.b where b is a module, else as a; relative imports resolved."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = _skipped(tree)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parts = parts[: len(parts) - node.level + 1]
+                base = ".".join([*parts, *([base] if base else [])])
+            found.update(
+                f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names
+            )
+    ours = set()
+    for imported in found:
+        while imported and imported not in modules:  # `import tahapan.x.Name`: the module x
+            imported = imported.rpartition(".")[0]
+        if imported.split(".")[0] == "tahapan" and imported != name:
+            ours.add(imported)
+    return ours
 
 
-def test_the_write_path_imports_no_layer_even_late():
-    """safefile (every write) and folders (the cache's and the locks' folders) sit under the
-    schedule layer that uses them: not even an import inside a function runs back up."""
-    for name in ("safefile", "folders"):
-        tree = ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"))
-        imported = {
-            node.module
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom)
-            and node.module
-            and node.module.startswith("tahapan.")
-        }
-        assert not {m for m in imported if m.split(".")[1] in LAYERS}, name
-        if name == "safefile":  # its lock folder's import is a late one, and it is seen
-            assert "tahapan.folders" in imported
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, modules) for name, path in sorted(modules.items())}
+
+
+def _top(module: str) -> str:
+    return module.split(".")[1] if "." in module else module
+
+
+def _layer(module: str) -> int:
+    """The layer's place in LAYERS (one past the last for a module no layer names)."""
+    return next((i for i, (_, names) in enumerate(LAYERS) if _top(module) in names), len(LAYERS))
+
+
+def test_the_walk_sees_late_imports_and_leaves_type_checking_aside():
+    graph = _graph()
+    assert "tahapan.folders" in graph["tahapan.safefile"]  # imported inside a function only
+    assert graph["tahapan"] == set()  # its imports are all under TYPE_CHECKING
+    assert "tahapan.cli.application" in graph["tahapan.cli"]  # a late import in main()
+    assert "tahapan.render.terminal.status" in graph["tahapan.render.terminal"]
+
+
+def test_every_module_has_a_layer():
+    placed = set().union(*(names for _, names in LAYERS))
+    unplaced = sorted(m for m in _modules() if _top(m) not in placed)
+    assert unplaced == []  # a new top-level module: give it its layer above
+
+
+def test_contributing_lists_the_layers_this_test_checks():
+    documented = re.findall(
+        r"^\d+\. (.+?) — (.+?): ", (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.M
+    )
+
+    def file(name: str) -> str:
+        if name == "tahapan":
+            return "__init__.py"
+        return f"{name}/" if (SRC / name).is_dir() else f"{name}.py"
+
+    assert [(layer, set(re.findall(r"`([^`]+)`", names))) for layer, names in documented] == [
+        (layer, {file(n) for n in names}) for layer, names in LAYERS
+    ]
+
+
+def test_every_import_goes_down_the_layers():
+    graph = _graph()
+    names = [name for name, _ in LAYERS] + ["no layer"]
+    wrong = [
+        f"{module} ({names[_layer(module)]}) imports {imported} ({names[_layer(imported)]})"
+        for module, imported_ in graph.items()
+        for imported in sorted(imported_)
+        if _layer(imported) > _layer(module) and (module, imported) not in PENDING
+    ]
+    assert not wrong, "\n".join(wrong)
+    gone = [f"{a} -> {b}" for a, b in sorted(PENDING) if b not in graph[a]]
+    assert not gone, "no longer imported; delete from PENDING: " + ", ".join(gone)
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import circles a depth-first walk meets (each: its modules, the first again at the end)."""
+    found: list[list[str]] = []
+    done: set[str] = set()
+    for root in graph:
+        if root in done:
+            continue
+        path, stack = [root], [iter(sorted(graph[root]))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                done.add(path.pop())
+            elif step in path:
+                found.append([*path[path.index(step) :], step])
+            elif step not in done:
+                path.append(step)
+                stack.append(iter(sorted(graph.get(step, ()))))
+    return found
+
+
+def test_the_imports_make_no_circle():
+    """Module to module, every import (a package's __init__ is a module of its own): in a circle,
+    the order of imports decides which module finds the other half made."""
+    circles = _circles(_graph())
+    assert not circles, "\n".join(" -> ".join(c) for c in circles)
+    assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
 
 
 def test_the_core_runs_without_typer_or_rich_and_import_tahapan_loads_nothing_else():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from tahapan.days import timeline as tl
-from tahapan.render.terminal import indent
+from tahapan.render.terminal.parts import indent
 from tahapan.schedule.load import load_catalog
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tahapan.errors import DataError, TahapanError
-from tahapan.i18n import LANGUAGES, tr
+from tahapan.i18n import LANGUAGES, toml_syntax_message, tr
 from tahapan.model import canonical_zone, is_valid_id
 
 CONFIG_VARIABLE = "TAHAPAN_CONFIG"
@@ -276,8 +277,6 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
             [f"{path}: " + tr("tabel bersarang terlalu dalam", "tables nested too deeply")]
         ) from None
     except tomllib.TOMLDecodeError as err:
-        from tahapan.schedule.messages import toml_syntax_message
-
         raise DataError([toml_syntax_message(path, err)]) from None
     problems = []
     values: dict[str, Any] = {}
@@ -311,7 +310,9 @@ def _masked(key: str, value: Any) -> str:
     return " ".join(shown(str(item)) for item in items)
 
 
-def set_value(key: str, value: str, path: Path | None = None) -> Any:
+def set_value(
+    key: str, value: str, path: Path | None = None, *, resolve: Resolver | None = None
+) -> Any:
     if key not in KEYS:
         raise _unknown_key(key)
     try:
@@ -324,7 +325,7 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
             ),
             hint=tr(f"{key}: ", f"{key}: ") + tr(KEYS[key].help_id, KEYS[key].help_en),
         ) from None
-    stored = _resolved(key, stored)
+    stored = _resolved(key, stored, resolve)
     path = path or config_path()
     from tahapan.safefile import locked, target
 
@@ -336,35 +337,23 @@ def set_value(key: str, value: str, path: Path | None = None) -> Any:
     return stored
 
 
-def _resolved(key: str, stored: Any) -> Any:
-    """A value checked against the data it names, so that a stored config never makes every later
-    command (cron's included) fail: a region is stored as its id, elections must be loaded, data
-    files must exist and load, notify URLs must be ones Apprise can read (when it is installed)."""
+#: checks a value against the data it names (``schedule.config_values.resolved``: it loads the
+#: schedules, which live above this module), and returns the value to store
+Resolver = Callable[[str, Any], Any]
+
+
+def _resolved(key: str, stored: Any, resolve: Resolver | None) -> Any:
+    """A value checked against what it names, so that a stored config never makes every later
+    command (cron's included) fail: notify URLs must be ones Apprise can read (when it is
+    installed); a region, elections and data files are checked by ``resolve``."""
     if key == "notify":
         from tahapan.notify import CONFIG, senders
 
         senders([(url, CONFIG) for url in stored])
         return stored
-    if key not in ("region", "election", "data"):
+    if key not in ("region", "election", "data") or resolve is None:
         return stored
-    from tahapan.schedule.load import load_catalog
-
-    # what every later command would load: the user's own file and the config's data (the new
-    # data files in their place), each file that cannot be used named by the error
-    config = load_config()
-    if key == "data":
-        config = {**config, "data": stored}
-    catalog = load_catalog(data_files(config, None))
-    if key == "data":
-        return stored
-    if key == "region":
-        from tahapan.schedule.region_lookup import find_region
-
-        return find_region(catalog.regions, stored).id
-    from tahapan.schedule.select import pick_elections
-
-    pick_elections(catalog, stored)
-    return stored
+    return resolve(key, stored)
 
 
 def unset_value(key: str, path: Path | None = None) -> None:

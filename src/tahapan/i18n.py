@@ -8,13 +8,16 @@ the view that prints an error or a problem picks one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
 if TYPE_CHECKING:
+    import tomllib
     from collections.abc import Iterable
+    from pathlib import Path
 
     from tahapan.model import Election, Stage
 
@@ -270,3 +273,60 @@ def projection_note(source: str | None = None) -> str:
         f"projected: dates counted from another election's pattern (its source: {source}), not "
         "official dates",
     )
+
+
+#: tomllib's reasons, in Indonesian (the parser speaks English only)
+#: tomllib's reasons, in Indonesian (the parser speaks English only)
+_TOML_REASONS = [
+    (r"Cannot declare (.*) twice", r"\1 dideklarasikan dua kali"),
+    (r"Cannot mutate immutable namespace (.*)", r"\1 tidak dapat diubah lagi"),
+    (r"Cannot overwrite a value", "nilai yang sudah ada tidak dapat ditimpa (kunci ganda?)"),
+    (r"Cannot redefine namespace (.*)", r"\1 tidak dapat didefinisikan ulang"),
+    (r"Duplicate inline table key (.*)", r"kunci \1 ganda dalam tabel sebaris"),
+    (r"Escaped character is not a Unicode scalar value", "karakter escape bukan nilai Unicode"),
+    (r"Expected '=' after a key in a key/value pair", "'=' diharapkan sesudah kunci"),
+    (r"Expected '\]' at the end of a table declaration", "']' diharapkan di akhir nama tabel"),
+    (r"Expected '\]\]' at the end of an array declaration", "']]' diharapkan di akhir nama larik"),
+    (r"Found invalid character (.*)", r"karakter tidak sah \1"),
+    (r"Illegal character (.*)", r"karakter tidak sah \1"),
+    (r"Invalid date or datetime", "tanggal atau waktu tidak sah"),
+    (r"Invalid hex value", "nilai heksadesimal tidak sah"),
+    (r"Invalid initial character for a key part", "awal kunci tidak sah"),
+    (r"Invalid statement", "pernyataan tidak sah"),
+    (r"Invalid value", "nilai tidak sah"),
+    (r"Unclosed array", "larik tidak ditutup"),
+    (r"Unclosed inline table", "tabel sebaris tidak ditutup"),
+    (r"Unescaped '\\' in a string", "'\\' tanpa escape dalam teks"),
+    (r"Unterminated string", "teks tidak ditutup"),
+    (
+        r"Expected newline or end of document after a statement",
+        "baris baru diharapkan sesudah pernyataan",
+    ),
+]
+
+
+def _reason(text: str) -> Message:
+    """tomllib's reason, in Indonesian where it is one we know."""
+    for pattern, words in _TOML_REASONS:
+        if re.fullmatch(pattern, text):
+            return Words(re.sub(pattern, words, text), text)
+    return text
+
+
+def toml_syntax_message(path: Path, err: tomllib.TOMLDecodeError) -> Message:
+    # tomllib ends its message with "(at line L, column C)"; put the position where editors look.
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(err))
+    if match:
+        reason = _reason(str(err)[: match.start()])
+        return (
+            f"{path}:{match.group(1)}:{match.group(2)}: "
+            + Words("sintaks TOML salah: ", "TOML syntax error: ")
+            + reason
+        )
+    end = re.search(r"\s*\(at end of document\)$", str(err))
+    if end:
+        reason = _reason(str(err)[: end.start()]) + Words(
+            " (di akhir berkas)", " (at end of document)"
+        )
+        return f"{path}: " + Words("sintaks TOML salah: ", "TOML syntax error: ") + reason
+    return f"{path}: " + Words("sintaks TOML salah: ", "TOML syntax error: ") + _reason(str(err))

@@ -303,10 +303,10 @@ def main() -> None:
 def _choose_language(argv: list[str]) -> None:
     """The language of the help and of usage errors, known before the commands are built: --lang,
     TAHAPAN_LANG, then the config (a broken config is reported later, by the command)."""
-    from tahapan.cli import help
+    from tahapan.cli.help import FROM_CONFIG, install
     from tahapan.i18n import LANGUAGES, set_language
 
-    help.install()
+    install()
     chosen = None
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -316,7 +316,7 @@ def _choose_language(argv: list[str]) -> None:
     chosen = chosen or os.environ.get("TAHAPAN_LANG")
     # without either, the config decides, read only if a help page or a usage error needs it (a
     # command reads it anyway): reading it here would cost every run the config's path lookup
-    help.FROM_CONFIG["pending"] = not chosen
+    FROM_CONFIG["pending"] = not chosen
     set_language(chosen if chosen in LANGUAGES else "id")
 
 

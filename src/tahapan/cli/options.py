@@ -227,7 +227,9 @@ def open_session(
             raise
     loaded = catalog
     catalog = scope(catalog, chosen_region)
-    zone = clock_zone(tz, config.get("tz"), chosen_region)
+    from tahapan.folders import WINDOWS
+
+    zone = clock_zone(tz, config.get("tz"), chosen_region, windows=WINDOWS)
     ids = election_ids(elections if elections else config.get("election", []))
     try:
         pick_elections(catalog, ids)  # unknown ids fail here, before any date arithmetic

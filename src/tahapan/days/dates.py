@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tahapan.errors import DateError, UnknownNameError
-from tahapan.i18n import Message, Words, month_name, said, weekday_name
+from tahapan.i18n import Message, Words, month_name, weekday_name
 from tahapan.model import Region, canonical_zone
 
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -76,14 +76,13 @@ INDONESIAN_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jay
 _OLD_NAMES = {"Asia/Ujung_Pandang": "Asia/Makassar"}
 
 
-def machine_zone() -> str | None:
+def machine_zone(windows: bool = os.name == "nt") -> str | None:
     """The machine's own zone when it is an Indonesian one (TZ, else the /etc/localtime link, else
     /etc/timezone; on Windows the registry's); None for any other, so that a server kept in UTC
-    still counts Indonesian days."""
-    from tahapan.folders import WINDOWS
-
+    still counts Indonesian days. ``windows``: the CLI passes folders.WINDOWS, tahapan's one view
+    of the platform (which tests can stand in for)."""
     name = os.environ.get("TZ", "").strip().lstrip(":")
-    if not name and WINDOWS:
+    if not name and windows:
         from tahapan.days.windows_zone import windows_zone
 
         name = windows_zone() or ""
@@ -133,16 +132,23 @@ def resolve_zone(name: str | None) -> str:
         ) from None
 
 
-def clock_zone(option: str | None, configured: str | None, region: Region | None) -> str:
+def clock_zone(
+    option: str | None,
+    configured: str | None,
+    region: Region | None,
+    *,
+    windows: bool = os.name == "nt",
+) -> str:
     """The zone whose date is "today": --tz (or TAHAPAN_TZ), the config's tz, the region's zone,
-    the machine's own zone when it is Indonesian, else Asia/Jakarta."""
+    the machine's own zone when it is Indonesian (``windows``: see machine_zone), else
+    Asia/Jakarta."""
     if option:
         return resolve_zone(option)
     if configured:
         return resolve_zone(configured)
     if region is not None:
         return region.timezone
-    return machine_zone() or resolve_zone(None)
+    return machine_zone(windows) or resolve_zone(None)
 
 
 def now(zone: str) -> datetime:
@@ -249,11 +255,7 @@ def _from_iso(text: str, match: re.Match[str]) -> date:
         raise _no_such_date(text, year, month, day) from None
 
 
-NO_SUCH_DATE = Words("tanggal tidak ada", "no such date")
-
-
 def _no_such_date(text: str, year: int, month: int, day: int) -> DateError:
-    reason: Message
     if day < 1:
         reason = Words("hari dimulai dari 1", "days start at 1")
     elif 1 <= month <= 12 and 1 <= year <= 9999:
@@ -269,7 +271,9 @@ def _no_such_date(text: str, year: int, month: int, day: int) -> DateError:
     else:
         reason = Words("tahun harus 1–9999", "the year must be 1–9999")
     return DateError(
-        Words.made(lambda lang: said(NO_SUCH_DATE, lang) + f": {text!r} ({said(reason, lang)})"),
+        Words(
+            f"tanggal tidak ada: {text!r} ({reason.id})", f"no such date: {text!r} ({reason.en})"
+        ),
         hint=accepted_forms(),
     )
 

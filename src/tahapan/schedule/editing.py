@@ -20,7 +20,7 @@ from tahapan.model import FILE_SCHEMA
 
 if TYPE_CHECKING:
     from tahapan.days.timeline import StageRef
-    from tahapan.model import Election
+    from tahapan.model import Election, Stage
 
 Tables = dict[str, Any]
 
@@ -207,7 +207,6 @@ def setting(ref: StageRef, fields: Tables) -> Change:
             ("Misalnya: --end 2024-11-30.", "Give e.g. --end 2024-11-30."),
         )
     from tahapan.schedule.edit_dates import check_dates, check_sourced
-    from tahapan.schedule.projection import assumed_basis, ends_projection, mark_sourced
 
     check_dates(ref.election, ref.path, ref.stage, fields)
     sourced = ends_projection(ref.stage, fields)
@@ -223,6 +222,31 @@ def setting(ref: StageRef, fields: Tables) -> Change:
         return "changed"
 
     return change
+
+
+def ends_projection(stage: Stage, fields: Tables) -> bool:
+    """Whether a change of a stage gives it official dates with their own basis and confidence,
+    together: a basis alone would make copied dates look official."""
+    dates = {"end", "start"} if stage.start is not None else {"end"}
+    return stage.projected and {"basis", "confidence", *dates} <= fields.keys()
+
+
+def assumed_basis(basis: str, old: str) -> str:
+    """The basis of a stage the office dates while the voting day is projected: its own, and the
+    projection it was planned from ("Rapat pleno KPU Kota; Proyeksi dari pemilu-2024: …")."""
+    mark = "Proyeksi dari "
+    if mark not in old or mark in basis:
+        return basis
+    return f"{basis}; {old[old.index(mark) :]}"
+
+
+def mark_sourced(table: Tables) -> None:
+    """The table no longer projected: back to the default where it made the stage, an explicit
+    false where it overrides another file's projection."""
+    if table.get("projected") is True:
+        del table["projected"]
+    else:
+        table["projected"] = False
 
 
 def removing(ref: StageRef, target: Path) -> Change:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tahapan.errors import TahapanError
 from tahapan.i18n import Message, Words, format_date
 from tahapan.model import VOTING_STAGES, Election, Stage
-from tahapan.schedule.editing import Tables, refuse
+from tahapan.schedule.editing import Tables, make_table, mark_sourced, refuse
 
 if TYPE_CHECKING:
     from tahapan.schedule.catalog import Catalog
@@ -201,8 +201,6 @@ def make_official(table: Tables, election: Election, basis: str, confidence: str
     """The election's table with its voting day set by a source: no longer projected, so the
     stages the office dated become its own (those still copied stay projections), and the source
     kept on the voting-day stage, counted from H (made where the election has none)."""
-    from tahapan.schedule.editing import make_table
-
     if table.get("projected") is True:
         del table["projected"]
     elif election.projected:  # another file projected it
@@ -215,31 +213,6 @@ def make_official(table: Tables, election: Election, basis: str, confidence: str
     stage = next((s for p, s in election.walk() if p == path), None)
     if stage is not None and stage.projected:
         mark_sourced(voting)
-
-
-def ends_projection(stage: Stage, fields: Tables) -> bool:
-    """Whether a change of a stage gives it official dates with their own basis and confidence,
-    together: a basis alone would make copied dates look official."""
-    dates = {"end", "start"} if stage.start is not None else {"end"}
-    return stage.projected and {"basis", "confidence", *dates} <= fields.keys()
-
-
-def assumed_basis(basis: str, old: str) -> str:
-    """The basis of a stage the office dates while the voting day is projected: its own, and the
-    projection it was planned from ("Rapat pleno KPU Kota; Proyeksi dari pemilu-2024: …")."""
-    mark = "Proyeksi dari "
-    if mark not in old or mark in basis:
-        return basis
-    return f"{basis}; {old[old.index(mark) :]}"
-
-
-def mark_sourced(table: Tables) -> None:
-    """The table no longer projected: back to the default where it made the stage, an explicit
-    false where it overrides another file's projection."""
-    if table.get("projected") is True:
-        del table["projected"]
-    else:
-        table["projected"] = False
 
 
 def election_tables(

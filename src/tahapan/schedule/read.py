@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, UnreadableError
-from tahapan.i18n import Message, Words
+from tahapan.i18n import Message, Words, toml_syntax_message
 
 if TYPE_CHECKING:
     from tahapan.schedule.merge import SourceFile
@@ -27,8 +27,6 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        from tahapan.schedule.messages import toml_syntax_message
-
         raise DataError([toml_syntax_message(path, err)]) from None
     except RecursionError:
         raise DataError([f"{path}: " + _too_deep()]) from None

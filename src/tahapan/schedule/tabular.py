@@ -1,6 +1,7 @@
 """Stages as rows, one per stage, for spreadsheets: export as CSV (an .xlsx workbook is drawn from the
 same records in render/workbook.py), and import back to a TOML schedule from either (the files are
-read by csv_read.py and xlsx_read.py; each row is checked here, the same for both).
+read by csv_read.py and xlsx_read.py, told apart by table_import.py; each row is checked here, the
+same for both).
 
 Columns: election, path, name, name_en, start, end, days, basis, confidence, projected (true,
 false, or assumption: the office's dates while the voting day is projected, which marks the
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from tahapan.days.dates import parse_date
-from tahapan.errors import DataError, DateError
+from tahapan.errors import DateError
 from tahapan.i18n import Lang, Message, Words, said
 from tahapan.model import FILE_SCHEMA, VOTING_STAGES, Confidence, Election, is_valid_id
 
@@ -123,41 +124,6 @@ class Imported:
 
 #: a row as its source read it: where it stands (a CSV's line, a workbook's SHEET:ROW), its cells
 Row = tuple[str, dict[str, str]]
-
-
-def import_file(path: Path, known: dict[str, Election]) -> Imported:
-    """A CSV or an .xlsx workbook (told apart by its first bytes, not its name) as schedule tables."""
-    from tahapan.schedule.read import decode, read_bytes
-
-    raw = read_bytes(path)
-    if raw.startswith(b"PK\x03\x04"):  # a zip archive: an .xlsx workbook
-        from tahapan.schedule.xlsx_read import import_xlsx
-
-        return import_xlsx(path, raw, known)
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # Excel 97-2003's own format
-        raise DataError(
-            [
-                f"{path}: "
-                + Words("format .xls lama tidak dibaca", "the old .xls format is not read")
-            ],
-            hint=Words(
-                "Di Excel: Simpan Sebagai → Buku Kerja Excel (.xlsx) atau CSV UTF-8.",
-                "In Excel: Save As → Excel Workbook (.xlsx) or CSV UTF-8.",
-            ),
-        )
-    try:
-        text = decode(path, raw)
-    except DataError as err:  # ANSI (Windows-1252): the encoding is not guessed
-        raise DataError(
-            err.problems,
-            hint=Words(
-                "Di Excel: Simpan Sebagai → CSV UTF-8 (Dipisahkan koma) (*.csv).",
-                "In Excel: Save As → CSV UTF-8 (Comma delimited) (*.csv).",
-            ),
-        ) from None
-    from tahapan.schedule.csv_read import import_csv
-
-    return import_csv(path, text, known)
 
 
 def stray_columns(header: list[str]) -> Message | None:

@@ -61,7 +61,9 @@ def config_set(
     quiet: QuietOpt = False,
 ) -> None:
     """Set KEY to VALUE (lists such as election and data are comma-separated)."""
-    stored = set_value(key, value)
+    from tahapan.schedule.config_values import resolved
+
+    stored = set_value(key, value, resolve=resolved)
     from tahapan.cli.streams import say
 
     say(

@@ -33,10 +33,10 @@ def command(
     """A CSV or an Excel workbook of stages (one row each) as a TOML schedule file; bad rows are
     named by row and column."""
     session = open_session(data=data, lang=lang, tz=None, elections=None)
-    from tahapan.schedule import tabular
+    from tahapan.schedule.table_import import import_file
     from tahapan.schedule.writer import tables_text
 
-    imported = tabular.import_file(file, {e.id: e for e in session.catalog.elections})
+    imported = import_file(file, {e.id: e for e in session.catalog.elections})
     if imported.problems:
         raise DataError(imported.problems)
     if not imported.rows:  # a header alone would write an empty schedule over FILE.toml

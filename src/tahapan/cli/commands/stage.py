@@ -213,7 +213,7 @@ def stage_set(
     change = setting(ref, fields)
     apply_edit(session, file, f"{target_election.id}/{ref.path}", change)
     from tahapan.cli.streams import say
-    from tahapan.schedule.projection import ends_projection
+    from tahapan.schedule.editing import ends_projection
 
     ident = target_election.id
     if target_election.projected and ref.stage.projected and ends_projection(ref.stage, fields):

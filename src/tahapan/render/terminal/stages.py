@@ -26,7 +26,7 @@ from tahapan.i18n import (
     tr,
 )
 from tahapan.model import CONFIDENCE_TEXT
-from tahapan.render.terminal import (
+from tahapan.render.terminal.parts import (
     election_name,
     projected,
     stage_name,

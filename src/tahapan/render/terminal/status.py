@@ -24,7 +24,7 @@ from tahapan.i18n import (
     tr,
 )
 from tahapan.model import ZONE_SHORT, Election
-from tahapan.render.terminal import (
+from tahapan.render.terminal.parts import (
     Prose,
     countdown,
     election_name,
