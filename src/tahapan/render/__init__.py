@@ -30,7 +30,7 @@ Content = str | bytes | None
 JSON_SCHEMA = 1
 
 #: the format read by people, written in the terminal's encoding; every other one is a file's
-TERM = "term"
+TERM: Format = "term"
 
 
 def json_text(result: Result) -> str:
@@ -62,9 +62,10 @@ def render(result: Result, format: Format = "term", output: Path | None = None) 
 
 def format_named(name: str) -> Format:
     """``name`` as a ``Format``: the formats a command offers are a subset of these."""
-    for known in get_args(Format):
+    formats: tuple[Format, ...] = get_args(Format)
+    for known in formats:
         if name == known:
-            return known  # type: ignore[no-any-return]
+            return known
     raise ValueError(f"no format {name!r}")
 
 
