@@ -82,9 +82,9 @@ class TahapanGroup(Group):
     def invoke(self, ctx: Any) -> Any:
         # each run starts loud: a -q of an earlier run in this process (tests, a library caller)
         # is not this one's; the command's own --quiet is read after this, as its options are
-        from tahapan.cli.streams import QUIET
+        from tahapan.render.notes import be_quiet
 
-        QUIET["on"] = False
+        be_quiet(False)
         try:
             code = super().invoke(ctx)
             # flush here, so that a reader that went away is noticed while we can still handle it

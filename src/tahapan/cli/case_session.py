@@ -145,4 +145,4 @@ def edit_cases(
         book = load_book()
         result.report = case_report(session, book, book.case(ident), session.today, decrees=True)
     say(edit_message(result))
-    return render(result, "json" if json else "text")
+    return render(result, "json" if json else "term")

@@ -52,8 +52,10 @@ HELP = {
         "Tulis ke BERKAS (BERKAS yang sudah ada disimpan sebagai BERKAS.bak). "
         "Jika tidak diisi: ditampilkan di layar."
     ),
-    "Nothing on stderr when it succeeds (errors are still reported).": (
-        "Tanpa pesan bila berhasil (kesalahan tetap dilaporkan)."
+    "Print nothing but errors, as grep -q (no answer, no notes, no warnings); the exit code "
+    "answers. JSON and files (-o, -f ics...) are still written.": (
+        "Tidak mencetak apa pun selain kesalahan, seperti grep -q (tanpa jawaban, pesan, atau "
+        "peringatan); kode keluar yang menjawab. JSON dan berkas (-o, -f ics...) tetap ditulis."
     ),
     "Print JSON (schema 1) instead of the terminal view.": (
         "Tampilkan hasil dalam format JSON (skema 1), bukan tampilan terminal."
@@ -108,9 +110,6 @@ HELP = {
     "when there is one; `config` sends to the config's notify URLs. Repeatable.": (
         "Kirim juga jawabannya lewat Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
         "bila ada; `config` mengirim ke alamat notify di pengaturan. Boleh berulang."
-    ),
-    "Print nothing; only the exit status answers.": (
-        "Tidak mencetak apa pun; hanya kode keluar yang menjawab."
     ),
     # ------------------------------------------------------------------------------ hitung, pace
     "Date arithmetic: H-30, a date plus N days or working days, the days in a span (both ends "

@@ -16,6 +16,7 @@ from tahapan.days.dates import clock_zone, h_offset, parse_date, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Election, Region
+from tahapan.render.notes import be_quiet
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.load import load_catalog
 from tahapan.schedule.regions import scope
@@ -105,19 +106,14 @@ OutputOpt = Annotated[
 ]
 
 
-def _quiet(value: bool) -> bool:
-    from tahapan.cli.streams import be_quiet
-
-    return be_quiet(value)
-
-
 QuietOpt = Annotated[
     bool,
     typer.Option(
         "--quiet",
         "-q",
-        callback=_quiet,
-        help="Nothing on stderr when it succeeds (errors are still reported).",
+        callback=be_quiet,
+        help="Print nothing but errors, as grep -q (no answer, no notes, no warnings); the exit code "
+        "answers. JSON and files (-o, -f ics...) are still written.",
     ),
 ]
 MonthOpt = Annotated[

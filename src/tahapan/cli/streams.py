@@ -11,8 +11,8 @@ import os
 import sys
 from typing import Any
 
-from tahapan.errors import OutputError
-from tahapan.i18n import tr
+# the notes after a command's work, silenced by -q; they live with the output (render/notes.py)
+from tahapan.render.notes import say as say
 
 
 class _Stdout:
@@ -28,6 +28,8 @@ class _Stdout:
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as err:
+            from tahapan.render import output_error
+
             raise output_error(err) from None
 
     def flush(self) -> None:
@@ -36,6 +38,8 @@ class _Stdout:
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as err:
+            from tahapan.render import output_error
+
             raise output_error(err) from None
 
     def __getattr__(self, name: str) -> Any:
@@ -59,26 +63,6 @@ class _Closed:
 
     def fileno(self) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-
-
-def output_error(err: BaseException) -> OutputError:
-    known = {
-        errno.ENOSPC: tr("disk penuh", "the disk is full"),
-        errno.EDQUOT: tr("kuota disk habis", "the disk quota is used up"),
-        errno.EBADF: tr("saluran keluaran (stdout) tertutup", "stdout is closed"),
-        errno.EIO: tr("galat masukan/keluaran", "an input/output error"),
-    }
-    code = err.errno if isinstance(err, OSError) else None
-    reason = known.get(code or 0) or (
-        err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-    )
-    return OutputError(
-        tr(f"keluaran tidak dapat ditulis: {reason}", f"the output cannot be written: {reason}"),
-        hint=tr(
-            "Periksa tujuan keluaran (disk penuh? saluran keluaran tertutup?), atau tulis ke berkas dengan -o.",
-            "Check where the output goes (a full disk? stdout closed?), or write a file with -o.",
-        ),
-    )
 
 
 #: what a character the stream's encoding lacks is written as: output redirected on Windows is in
@@ -127,25 +111,3 @@ def discard_stdout() -> None:
         os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
     except (OSError, ValueError):
         pass
-
-
-#: set by -q/--quiet on the commands that write: a success says nothing at all
-QUIET = {"on": False}
-
-
-def be_quiet(value: bool) -> bool:
-    """The callback of the writers' --quiet: from then on ``say`` prints nothing."""
-    QUIET["on"] = bool(value)
-    return value
-
-
-def say(text: str) -> None:
-    """A line to stderr after a command did its work ("written", "added"): it names files the user
-    chose, whose names may hold anything, so it passes the same filter as every error. Nothing under
-    --quiet: errors are reported elsewhere, and cron mails only what goes wrong."""
-    if QUIET["on"]:
-        return
-    from tahapan.render.lines import message
-    from tahapan.text import safe_lines
-
-    sys.stderr.write(message([safe_lines(text)]))

@@ -1,83 +1,57 @@
 """Output: one ``render(result, format)`` for every command.
 
 JSON is the result's payload under the schema number (written here only); every other format is a
-view found in ``VIEWS`` by the result's type and the format, and imported only when drawn: Rich for
-people at a terminal, plain lines for scripts and cron, PDF, HTML, iCalendar, CSV, xlsx and TOML
-files.
+view found in ``render/views.py`` by the result's class and the format, and imported only when
+drawn: Rich for people at a terminal, plain lines for scripts and cron, PDF, HTML, iCalendar, CSV,
+xlsx and TOML files. Under -q the terminal view is not drawn (`render/notes.py`); a file format still
+is, as JSON is.
 """
 
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tahapan.render.formats import TERM, Content, Format
+from tahapan.render.formats import format_named as format_named  # the CLI names formats by it
+from tahapan.render.notes import quiet, say
+
 if TYPE_CHECKING:
+    from tahapan.errors import OutputError
     from tahapan.reports import Result
 
 #: the version of every JSON answer's shape; a change that removes or renames a key raises it
 JSON_SCHEMA = 1
 
-#: (result type, format) -> (module in tahapan.render, function). A view returns the text or bytes
-#: to write (to stdout or -o), or None when it has printed itself (a Rich view sizes to the terminal)
-VIEWS: dict[tuple[str, str], tuple[str, str]] = {
-    ("StatusReport", "text"): ("terminal", "status_view"),
-    ("ListReport", "text"): ("terminal", "list_view"),
-    ("ShowReport", "text"): ("terminal", "show_view"),
-    ("CheckReport", "text"): ("plain", "check_text"),
-    ("CalcReport", "text"): ("plain", "calc_text"),
-    ("ChangesReport", "text"): ("changes", "changes_text"),
-    ("SourcesReport", "text"): ("data", "sources_text"),
-    ("UpdateReport", "text"): ("data", "update_text"),
-    ("PaceReport", "text"): ("plain", "pace_text"),
-    ("ValidateReport", "text"): ("plain", "validate_text"),
-    ("RegionsReport", "text"): ("plain", "regions_text"),
-    ("CalendarReport", "text"): ("terminal", "calendar_view"),
-    ("CalendarReport", "txt"): ("terminal", "calendar_text"),
-    ("CalendarReport", "pdf"): ("calendar_pdf", "write_pdf"),
-    ("CalendarReport", "html"): ("calendar_html", "write_html"),
-    ("ScheduleExport", "toml"): ("files", "toml_text"),
-    ("ScheduleExport", "csv"): ("files", "csv_text"),
-    ("ScheduleExport", "ics"): ("files", "ics_text"),
-    ("ScheduleExport", "xlsx"): ("workbook", "xlsx_bytes"),
-    ("CaseReport", "text"): ("cases", "case_text"),
-    ("CasesReport", "text"): ("cases", "cases_text"),
-    ("ChainsReport", "text"): ("chains", "chains_text"),
-    ("CaseEdit", "text"): ("cases", "edit_text"),
-}
-
 
 def json_text(result: Result) -> str:
+    import json
+
     return (
         json.dumps({"schema": JSON_SCHEMA, **result.payload()}, ensure_ascii=False, indent=2) + "\n"
     )
 
 
-def render(result: Result, format: str = "text", output: Path | None = None) -> int:
+def render(result: Result, format: Format = "term", output: Path | None = None) -> int:
     """Draw ``result`` as ``format`` on stdout (or into ``output``); the run's exit code."""
+    if format == TERM and output is None and quiet():
+        return result.exit_code  # -q: the exit code is the answer
     if format == "json":
-        content: str | bytes | None = json_text(result)
+        content: Content = json_text(result)
     else:
-        import importlib
+        from tahapan.render.views import find
 
-        module, function = VIEWS[type(result).__name__, format]
-        view = getattr(importlib.import_module(f"tahapan.render.{module}"), function)
-        content = view(result)
+        content = find(result, format, file=output is not None)(result)
     if content is not None:
-        write_out(content, output, kind=format.upper(), file=format not in PEOPLE)
+        write_out(content, output, kind=format.upper(), file=format != TERM)
         if output is not None:
-            from tahapan.cli.streams import say
             from tahapan.i18n import tr
 
             say(tr(f"ditulis {output}", f"wrote {output}"))
     return result.exit_code
-
-
-#: the formats read by people, written in the terminal's encoding; every other one is a file's
-PEOPLE = ("text", "txt")
 
 
 def write_out(
@@ -123,6 +97,28 @@ def _write_bytes(content: bytes) -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as err:
-        from tahapan.cli.streams import output_error
-
         raise output_error(err) from None
+
+
+def output_error(err: BaseException) -> OutputError:
+    """A stream that cannot be written (a full disk, a closed stdout) as the error users see."""
+    from tahapan.errors import OutputError
+    from tahapan.i18n import tr
+
+    known = {
+        errno.ENOSPC: tr("disk penuh", "the disk is full"),
+        errno.EDQUOT: tr("kuota disk habis", "the disk quota is used up"),
+        errno.EBADF: tr("saluran keluaran (stdout) tertutup", "stdout is closed"),
+        errno.EIO: tr("galat masukan/keluaran", "an input/output error"),
+    }
+    code = err.errno if isinstance(err, OSError) else None
+    reason = known.get(code or 0) or (
+        err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    )
+    return OutputError(
+        tr(f"keluaran tidak dapat ditulis: {reason}", f"the output cannot be written: {reason}"),
+        hint=tr(
+            "Periksa tujuan keluaran (disk penuh? saluran keluaran tertutup?), atau tulis ke berkas dengan -o.",
+            "Check where the output goes (a full disk? stdout closed?), or write a file with -o.",
+        ),
+    )

@@ -14,7 +14,6 @@ out and said on stderr.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import partial
 
@@ -36,6 +35,7 @@ from tahapan.render.calendar_pdf_key import (
     Item,
     KeyPage,
 )
+from tahapan.render.notes import say
 
 
 def write_pdf(report: CalendarReport) -> bytes:
@@ -93,15 +93,13 @@ class _Calendar(KeyPage):
             sheets = sheets[:1]
         if left:
             when = f"{month_name(month.month)} {month.year}"
-            sys.stderr.write(
-                "tahapan: "
-                + tr(
+            say(
+                tr(
                     f"{when} tidak muat di satu halaman; tidak dicetak: {'; '.join(left)} "
                     "(tanpa --one-page semuanya dicetak)",
                     f"{when} does not fit one page; left out: {'; '.join(left)} "
                     "(without --one-page all is printed)",
                 )
-                + "\n"
             )
         for n, sheet in enumerate(sheets, 1):
             part = f"\u00a0({n}/{len(sheets)})" if len(sheets) > 1 else ""

@@ -72,8 +72,6 @@ def update_text(report: UpdateReport) -> str:
     lines = []
     for o in report.outcomes:
         signed = tr(" (tanda tangan sah)", " (valid signature)") if o.signed else ""
-        if o.action in ("current", "kept-back") and report.quiet:
-            continue  # `data update -q` in cron: only what was installed is news
         if o.action == "kept-back":
             lines.append(
                 tr(

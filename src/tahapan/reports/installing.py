@@ -43,8 +43,6 @@ class Outcome:
 @dataclass
 class UpdateReport:
     outcomes: list[Outcome]
-    #: `-q`: only what was installed or undone is printed (an unchanged source is no news in cron)
-    quiet: bool = False
 
     exit_code = 0
 

@@ -26,7 +26,7 @@ from tahapan.cli.options import (
     resolve_on,
 )
 from tahapan.i18n import tr
-from tahapan.render import render
+from tahapan.render import format_named, render
 from tahapan.reports.export import ScheduleExport
 
 if TYPE_CHECKING:
@@ -213,7 +213,7 @@ def command(
             export.versions = current_versions(
                 session.loaded or session.catalog, chosen, export.stamp
             )
-        return render(export, format.value, output)
+        return render(export, format_named(format.value), output)
     first, last = asked or months.default_range(expand_all(nearby, *around(today)), today)
     chosen = expand_all(chosen, *months.month_bounds(first, last))
     # "made on" is the real day, whatever date --on looks at
@@ -223,8 +223,7 @@ def command(
     if pins is not None:
         report = replace(report, pins=shown_pins(pins, report.first, report.last))
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
-    fmt = format.value if format != CalendarFormat.term else "text" if output is None else "txt"
-    return render(report, fmt, output)
+    return render(report, format_named(format.value), output)
 
 
 def open_case_pins(session: Session, day: date) -> tuple[Pin, ...] | None:

@@ -73,7 +73,7 @@ def _compare(old: Path, new: Path, lang: LangChoice | None, json: bool) -> int:
     set_language(lang.value if lang else load_config().get("lang", "id"))
     regions = [p for p in shipped_paths() if p.name == "regions.toml"]
     report = compare_files(old, new, regions=regions)
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")
 
 
 def show_history(session: Session, *, json: bool, everything: bool) -> int:
@@ -95,7 +95,7 @@ def show_history(session: Session, *, json: bool, everything: bool) -> int:
         timezone=session.zone,
         region_refs=region_refs(session),
     )
-    code = render(found.report, "json" if json else "text")
+    code = render(found.report, "json" if json else "term")
     history.mark(found.reader, found.upto)  # only once the answer is out
     return code
 

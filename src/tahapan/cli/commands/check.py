@@ -17,6 +17,7 @@ from tahapan.cli.options import (
     JsonOpt,
     LangOpt,
     OnOpt,
+    QuietOpt,
     RegionOpt,
     Session,
     TzOpt,
@@ -91,9 +92,7 @@ def command(
             "a missed one is said by --within until recorded, by --remind the day after.",
         ),
     ] = True,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status answers.")
-    ] = False,
+    quiet: QuietOpt = False,
     election: ElectionOpt = None,
     on: OnOpt = None,
     tz: TzOpt = None,
@@ -152,7 +151,7 @@ def command(
         except TahapanError as err:
             # the history cannot be read or kept: the deadlines are still said, then the failure
             failure = failure or err
-    code = report.exit_code if quiet and not json else render(report, "json" if json else "text")
+    code = render(report, "json" if json else "term")
     if failure is not None:
         raise failure
     if notify:

@@ -39,7 +39,7 @@ def data_sources(ctx: typer.Context, lang: LangOpt = None, json: JsonOpt = False
         from tahapan.cli.streams import say
 
         say(said(warning))
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")
 
 
 SourceArg = Annotated[
@@ -143,8 +143,8 @@ def data_update(
     from tahapan.render import render
     from tahapan.reports.installing import UpdateReport
 
-    report = UpdateReport(outcomes, quiet=quiet)
-    code = render(report, "json" if json else "text")
+    report = UpdateReport(outcomes)
+    code = render(report, "json" if json else "term")
     # a refused source (2) outranks one that was offline (75): cron mails the refusal
     return (2 if 2 in codes else max(codes)) if codes else code
 
@@ -204,7 +204,7 @@ def data_rollback(
 
         chosen = source if is_url(source) else normal_source(source)
     outcome = roll_back(session, _folder(), chosen, by=_by())
-    return render(UpdateReport([outcome]), "json" if json else "text")
+    return render(UpdateReport([outcome]), "json" if json else "term")
 
 
 def _by() -> str:

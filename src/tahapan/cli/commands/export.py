@@ -18,7 +18,7 @@ from tahapan.cli.options import (
 )
 from tahapan.i18n import tr
 from tahapan.model import Election
-from tahapan.render import render
+from tahapan.render import format_named, render
 from tahapan.reports.export import ScheduleExport, regions_used
 from tahapan.schedule.select import pick_elections
 
@@ -59,7 +59,7 @@ def command(
         suffix = output.suffix.lower().lstrip(".") if output else ""
         format = ExportFormat(suffix) if suffix in set(ExportFormat) else ExportFormat.toml
     result = ScheduleExport(chosen, regions_used(catalog.regions, chosen))
-    code = render(result, format.value, output)
+    code = render(result, format_named(format.value), output)
     if format != ExportFormat.toml:
         _rows_leave_out(chosen, format.value.upper())
     return code

@@ -58,7 +58,7 @@ def command(
     if chain is not None:
         from tahapan.cli.case_session import chain_run
 
-        return render(chain_run(session, chain, text), "json" if json else "text")
+        return render(chain_run(session, chain, text), "json" if json else "term")
     chosen = pick_elections(session.catalog, session.elections)
     context = chosen[0] if len(chosen) == 1 else None
     report = calculate(
@@ -67,4 +67,4 @@ def command(
         election=context,
         elections=session.catalog.elections,
     )
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")

@@ -28,6 +28,7 @@ from tahapan.errors import TahapanError
 from tahapan.i18n import tr
 
 if TYPE_CHECKING:
+    from tahapan.render.formats import Format
     from tahapan.schedule.cases import Case
 
 command = typer.Typer(
@@ -267,5 +268,5 @@ def kasus_remove(
 # ------------------------------------------------------------------------------------------ shared
 
 
-def _format(json: bool) -> str:
-    return "json" if json else "text"
+def _format(json: bool) -> Format:
+    return "json" if json else "term"

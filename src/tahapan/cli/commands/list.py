@@ -54,4 +54,4 @@ def command(
         sources=sources,
         everything=everything,
     )
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")

@@ -57,4 +57,4 @@ def command(
     on_date = resolve_on(session, on)
     ref = find_on(session.catalog, stage, on=on_date, election_ids=session.elections)
     report = measure(ref, share, on_date)
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")

@@ -59,7 +59,7 @@ def command(
         found = tuple(search(found, query))
     close = () if found else tuple(suggestions(looked_in, query or ""))
     report = RegionsReport(found, query=query, province=province, close=close)
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")
 
 
 def _province(known: tuple[Region, ...], text: str) -> Region:

@@ -51,4 +51,4 @@ def command(
         election_ids=session.elections,
         nearest=True,
     )
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")

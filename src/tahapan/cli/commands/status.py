@@ -60,7 +60,7 @@ def command(
             report.cases = _open_cases(session, report.date)
         except TahapanError as err:
             failure = err  # a damaged cases file: the schedules are still shown, then the failure
-    code = render(report, "json" if json else "text")
+    code = render(report, "json" if json else "term")
     if failure is not None:
         raise failure
     return code

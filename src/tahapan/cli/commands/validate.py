@@ -30,4 +30,4 @@ def command(
     """
     set_language(lang.value if lang else load_config().get("lang", "id"))
     report = build_validate(files)
-    return render(report, "json" if json else "text")
+    return render(report, "json" if json else "term")
