@@ -1,8 +1,11 @@
 """One field list per entity: the model's dataclasses. The schema agrees with them, and the cache,
-the TOML writer and the JSON reports carry every field without a list of their own."""
+the TOML writer, the JSON reports, the CSV and xlsx columns and a projection's copy carry every field
+without a list of their own; `stage add`/`stage set` have an option for each field but those
+schedule/fields.py lists, with why."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -14,11 +17,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tahapan import model
-from tahapan.schedule import cache, schema
+from tahapan.cli.application import build_app
+from tahapan.schedule import cache, schema, tabular
+from tahapan.schedule import fields as stage_fields
 from tahapan.schedule.writer import schedule_text
 
 PAIRS = [
@@ -224,3 +230,78 @@ def test_a_new_optional_stage_field_needs_only_the_model_and_the_schema(tmp_path
     exported = tomllib.loads(run("export", "-e", "latihan"))
     assert exported["elections"][0]["stages"][0]["location"] == "Aula KPU Kota Kediri"
     assert list(tmp_path.joinpath("cache").rglob("catalog-*.jsonl")), "the cache was not used"
+
+    # a column of the CSV and of the workbook, read back by import
+    sheet = tmp_path / "jadwal.csv"
+    sheet.write_text(run("export", "-e", "latihan", "-f", "csv"), encoding="utf-8")
+    header, row = sheet.read_text(encoding="utf-8").splitlines()
+    assert header.endswith(",projected,location,repeat") and ",Aula KPU Kota Kediri," in row
+    imported = tomllib.loads(run("import", str(sheet)))
+    assert imported["elections"][0]["stages"][0]["location"] == "Aula KPU Kota Kediri"
+    if importlib.util.find_spec("openpyxl") is not None:
+        book = tmp_path / "jadwal.xlsx"
+        run("export", "-e", "latihan", "-f", "xlsx", "-o", str(book))
+        imported = tomllib.loads(run("import", str(book)))
+        assert imported["elections"][0]["stages"][0]["location"] == "Aula KPU Kota Kediri"
+
+    # copied by a projection (`election add --like`) into the file it writes
+    done = subprocess.run(
+        [sys.executable, "-m", "tahapan", "election", "add", "latihan-2", "--like", "latihan",
+         "--voting-day", "2036-03-05", "--name", "Latihan 2", "--file", str(local)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    written = tomllib.loads(local.read_text(encoding="utf-8"))["elections"]
+    projected = next(e for e in written if e["id"] == "latihan-2")["stages"][0]
+    assert projected["location"] == "Aula KPU Kota Kediri" and projected["projected"] is True
+
+
+# ------------------------------------------------------------------ `stage add`, `stage set`
+
+#: options of the commands that are no field of a stage
+NOT_FIELDS = {"--election", "--file", "--lang", "--quiet", "--help"}
+
+
+def _option_problems(name: str) -> list[str]:
+    """What `stage NAME` lacks or has beyond the stage's fields (schedule/fields.py), named."""
+    group = typer.main.get_command(build_app(["stage"])).commands["stage"]
+    command = group.commands[name]  # type: ignore[attr-defined]
+    shown = [p.opts[0] for p in command.params if p.param_type_name == "option"]
+    shown = [o for o in shown if o not in NOT_FIELDS]
+    wanted = stage_fields.stage_options(name)
+    problems = [
+        f"stage {name} has no {o}: give it its option (and help id) in cli/commands/stage.py, "
+        "or list its field in schedule/fields.py with why"
+        for o in wanted
+        if o not in shown
+    ]
+    problems += [
+        f"stage {name} has {o}, which schedule/fields.py leaves out: make them agree"
+        for o in shown
+        if o not in wanted
+    ]
+    if not problems and shown != wanted:
+        problems.append(f"stage {name}: options in the model's order: {wanted}")
+    return problems
+
+
+@pytest.mark.parametrize("name", ["add", "set"])
+def test_stage_add_and_set_have_an_option_for_each_field(name):
+    assert _option_problems(name) == []
+
+
+def test_a_new_field_without_its_option_is_named(monkeypatch):
+    fields_then = (*stage_fields.STAGE_FIELDS, "location")
+    monkeypatch.setattr(stage_fields, "STAGE_FIELDS", fields_then)
+    assert [p.split(":")[0] for p in _option_problems("add")] == ["stage add has no --location"]
+
+
+def test_the_columns_and_the_projection_are_the_fields_less_the_listed_exceptions():
+    written = set(stage_fields.STAGE_FIELDS)
+    listed = set(stage_fields.NOT_COLUMNS) | set(stage_fields.COLUMN_NAMES)
+    assert listed <= written and set(stage_fields.NOT_PROJECTED) <= written
+    columns = set(stage_fields.COLUMNS) - set(stage_fields.EXTRA_COLUMNS)
+    assert columns == {stage_fields.COLUMN_NAMES.get(f, f) for f in written} - {
+        stage_fields.COLUMN_NAMES.get(f, f) for f in stage_fields.NOT_COLUMNS
+    }
+    assert tabular.COLUMNS == stage_fields.COLUMNS

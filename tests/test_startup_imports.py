@@ -15,7 +15,13 @@ NEVER = {"icalendar", "fpdf", "openpyxl", "apprise", "holidays", "dateutil", "fi
 #: the schema checks files that changed; a cached run reads the checked catalog
 SCHEMA = {"pydantic", "tahapan.schedule.schema"}
 #: the Indonesian help texts, the help's examples, the region finder (no region asked)
-HELP = {"tahapan.cli.help_id", "tahapan.cli.help_id_updates", "tahapan.cli.examples"}
+HELP = {
+    "tahapan.cli.help_id",
+    "tahapan.cli.help_id_edit",
+    "tahapan.cli.help_id_updates",
+    "tahapan.cli.help_id_cases",
+    "tahapan.cli.examples",
+}
 REGION_FINDER = {"tahapan.schedule.region_lookup"}
 
 CASES = {

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.help import Command, Group, h, options_metavar, subcommand_metavar
 from tahapan.errors import DataError, ExitCode, OutputError, TahapanError
 from tahapan.i18n import said, tr
 
@@ -141,12 +141,18 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colour or styles, as when NO_COLOR is set.")
+        bool,
+        typer.Option(
+            "--no-color", help=h("root.no-color", "No colour or styles, as when NO_COLOR is set.")
+        ),
     ] = False,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help=h("root.version", "Show the version and exit."),
         ),
     ] = False,
 ) -> int | None:
@@ -177,14 +183,18 @@ COMMANDS: dict[str, tuple[str, dict[str, Any]]] = {
     "hitung": ("hitung", {}),
     "calc": (
         "hitung",
-        {"help": "Alias of `hitung`: date arithmetic with days, working days and spans."},
+        {
+            "help": h(
+                "calc", "Alias of `hitung`: date arithmetic with days, working days and spans."
+            )
+        },
     ),
     "pace": ("pace", {}),
     "validate": ("validate", {}),
     "changes": ("changes", {}),
     "perubahan": (
         "changes",
-        {"help": "Alias of `changes`: what changed in the schedules."},
+        {"help": h("perubahan", "Alias of `changes`: what changed in the schedules.")},
     ),
     "data": ("data", {}),
     "publish": ("publish", {}),
@@ -210,8 +220,11 @@ def build_app(names: list[str] | None = None) -> typer.Typer:
     app = typer.Typer(
         cls=TahapanGroup,
         name="tahapan",
-        help="Election stages: where today falls in the official timetables, countdowns and "
-        "deadlines. Without a command, tahapan runs `status`, with its options.",
+        help=h(
+            "root",
+            "Election stages: where today falls in the official timetables, countdowns and "
+            "deadlines. Without a command, tahapan runs `status`, with its options.",
+        ),
         no_args_is_help=False,
         invoke_without_command=True,
         add_completion=True,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h
 from tahapan.cli.options import LangChoice, Session, open_session
 from tahapan.config import user_file
 from tahapan.errors import TahapanError
@@ -17,7 +18,12 @@ from tahapan.schedule.editing import EditResult, Tables, edit
 
 FileOpt = Annotated[
     Path | None,
-    typer.Option("--file", metavar="FILE", help="The schedule file to change.", show_default=False),
+    typer.Option(
+        "--file",
+        metavar="FILE",
+        help=h("edit.file", "The schedule file to change."),
+        show_default=False,
+    ),
 ]
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from typer.core import TyperCommand, TyperGroup
 
@@ -101,14 +102,67 @@ def subcommand_metavar() -> str:
     return tr("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]...")
 
 
+# ------------------------------------------------------------------------------ help ids
+
+#: every help text the loaded modules declared: its id -> its English, as written in the code
+ENGLISH: dict[str, str] = {}
+#: ids declared twice with different English (tests/test_help_ids.py wants none)
+CLASHES: list[str] = []
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def h(help_id: str, english: str) -> str:
+    """The English of a help text, recorded under its stable id: the catalog (help_id*.py) holds
+    its Indonesian under the same id, so rewording the English never loses the translation."""
+    if ENGLISH.setdefault(help_id, english) != english:
+        CLASHES.append(help_id)
+    return english
+
+
+def helped(help_id: str) -> Callable[[F], F]:
+    """A command whose docstring is its help text, recorded under `help_id` as `h` does."""
+
+    def record(function: F) -> F:
+        h(help_id, function.__doc__ or "")
+        return function
+
+    return record
+
+
+def plain(text: str) -> str:
+    """A help text as compared: whitespace run together (Click and typer reflow what they show)."""
+    return " ".join(text.split())
+
+
+def help_ids() -> dict[str, str]:
+    """The plain English of each declared help text -> its id."""
+    return {plain(english): help_id for help_id, english in ENGLISH.items()}
+
+
+def fingerprint(english: str) -> str:
+    """A short mark of the English a translation was made from; the catalog keeps it."""
+    import hashlib
+
+    return hashlib.sha256(plain(english).encode()).hexdigest()[:8]
+
+
+# typer's own options of the root, translated as tahapan's are
+h("root.install-completion", "Install completion for the current shell.")
+h(
+    "root.show-completion",
+    "Show completion for the current shell, to copy it or customize the installation.",
+)
+
+
 def translated(text: str | None) -> str | None:
-    """A help text in the chosen language: the catalog's Indonesian for the English written in the
-    code (whitespace run together), else the text as it is."""
+    """A help text in the chosen language: the catalog's Indonesian for the id of the English
+    written in the code, else the text as it is."""
     if text is None or language() != "id":
         return text
     from tahapan.cli.help_id import HELP
 
-    return HELP.get(" ".join(text.split()), text)
+    entry = HELP.get(help_ids().get(plain(text), ""))
+    return entry[1] if entry is not None else text
 
 
 def _metavar(text: str | None) -> str | None:

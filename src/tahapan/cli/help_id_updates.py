@@ -1,98 +1,100 @@
-"""The Indonesian of the help of changes, data and publish (see help_id.py)."""
+"""The Indonesian of the help of changes, data and publish, by id (see help_id.py)."""
 
 from __future__ import annotations
 
-HELP = {
-    # ----------------------------------------------------------------------------------- changes
-    "What changed in the schedules: exit 0 nothing, 1 something changed, 2 bad input.": (
+HELP: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------------------------- changes
+    "changes": (
+        "dac2385c",
         "Tampilkan perubahan jadwal. Kode keluar: 0 = tidak ada, 1 = ada perubahan, 2 = masukan "
-        "salah."
+        "salah.",
     ),
-    "Alias of `changes`: what changed in the schedules.": (
-        "Nama lain `changes`: apa yang berubah dalam jadwal."
-    ),
-    "Two schedule files to compare, each read on its own. Without them: what changed in the "
-    "loaded schedules since you last looked.": (
+    "changes.OLD-NEW": (
+        "99103dbb",
         "Dua berkas jadwal yang dibandingkan, masing-masing dibaca sendiri. Tanpa berkas: "
-        "perubahan pada jadwal yang dipakai sejak terakhir kali perintah ini dijalankan."
+        "perubahan pada jadwal yang dipakai sejak terakhir kali perintah ini dijalankan.",
     ),
-    "Every change in the history, not only those not seen yet.": (
-        "Semua perubahan dalam riwayat, bukan hanya yang belum dilihat."
-    ),
-    "Exit 1 and print each change of schedule not reported to `check --changes` yet (old dates "
-    "-> new); combines with --within/--remind. The history moves on only once the answer is "
-    "delivered.": (
-        "Tampilkan setiap perubahan jadwal yang belum dilaporkan `check --changes` (tanggal lama -> "
-        "baru), dengan kode keluar 1; boleh bersama --within/--remind. Riwayat baru diperbarui "
-        "setelah jawabannya terkirim."
-    ),
-    # -------------------------------------------------------------------------------------- data
-    "The schedule sources in use and their revisions, and the holiday data; `data update` "
-    "installs a newer schedule, `data rollback` puts the previous one back.": (
+    "changes.all": ("302cbcf2", "Semua perubahan dalam riwayat, bukan hanya yang belum dilihat."),
+    # ----------------------------------------------------------------------------------- perubahan
+    "perubahan": ("d164a0a4", "Nama lain `changes`: apa yang berubah dalam jadwal."),
+    # ---------------------------------------------------------------------------------------- data
+    "data": (
+        "d4598f6a",
         "Sumber jadwal yang dipakai beserta revisinya, dan data hari libur; `data update` "
-        "memasang jadwal yang lebih baru, `data rollback` mengembalikan yang sebelumnya."
+        "memasang jadwal yang lebih baru, `data rollback` mengembalikan yang sebelumnya.",
     ),
-    "Install a schedule file from a path or an address: checked whole, then its changes shown. "
-    "Exit 0 installed or already current, 2 invalid or refused, 75 offline or a server error "
-    "(nothing changed).": (
+    "data.SOURCE": (
+        "751b0d08",
+        "Berkas jadwal atau alamat http(s). Tanpa ini: semua sumber yang pernah dipasang.",
+    ),
+    "data.rollback": (
+        "207be7e2",
+        "Batalkan pembaruan terakhir: jadwal dari sumber itu kembali ke versi sebelumnya (atau "
+        "dicabut bila baru sekali dipasang), lalu tampilkan apa yang berubah.",
+    ),
+    "data.rollback.SOURCE": (
+        "46e23abc",
+        "Sumber yang dikembalikan. Jika tidak diisi: yang terakhir dipasang.",
+    ),
+    "data.update": (
+        "623ab1a5",
         "Pasang jadwal dari berkas atau alamat web. Isinya diperiksa dulu secara menyeluruh, lalu "
         "perubahannya ditampilkan. Kode keluar: 0 = terpasang atau sudah mutakhir; 2 = tidak sah "
         "atau ditolak; 75 = tidak tersambung ke internet atau server bermasalah (tidak ada yang "
-        "diubah)."
+        "diubah).",
     ),
-    "Schedule file path or http(s) address. Without it: every source installed before.": (
-        "Berkas jadwal atau alamat http(s). Tanpa ini: semua sumber yang pernah dipasang."
+    "data.update.force": (
+        "622712e1",
+        "Tetap pasang walaupun revisinya lebih lama dari yang terpasang.",
     ),
-    "minisign public key (its base64 line, or a .pub file): SOURCE.minisig must be a valid "
-    "signature by it. Remembered for the source.": (
+    "data.update.key": (
+        "23890235",
         "Kunci publik minisign (baris base64-nya, atau berkas .pub): SUMBER.minisig harus tanda "
-        "tangan yang sah untuk kunci itu. Kunci ini disimpan untuk pembaruan berikutnya dari sumber "
-        "tersebut."
+        "tangan yang sah untuk kunci itu. Kunci ini disimpan untuk pembaruan berikutnya dari "
+        "sumber tersebut.",
     ),
-    "Install even when the revision is older than the one installed.": (
-        "Tetap pasang walaupun revisinya lebih lama dari yang terpasang."
+    "data.update.timeout": (
+        "1dda220c",
+        "Hentikan unduhan setelah sekian detik (tidak ada yang diubah).",
     ),
-    "Give up a download after this many seconds (nothing is changed).": (
-        "Hentikan unduhan setelah sekian detik (tidak ada yang diubah)."
+    # ------------------------------------------------------------------------------------- publish
+    "publish": (
+        "7089fdd0",
+        "Terbitkan jadwal sebagai situs statis: kalender langganan, halaman status, berkas "
+        "jadwal, dan daftar perubahannya.",
     ),
-    "Put back the previous installed update (or remove a first one), and show what that changed.": (
-        "Batalkan pembaruan terakhir: jadwal dari sumber itu kembali ke versi sebelumnya (atau "
-        "dicabut bila baru sekali dipasang), lalu tampilkan apa yang berubah."
+    "publish.DIR": (
+        "3754125f",
+        "Folder situs: belum ada, kosong, atau dibuat oleh `tahapan publish` sebelumnya.",
     ),
-    "The source to roll back. Default: the one installed last.": (
-        "Sumber yang dikembalikan. Jika tidak diisi: yang terakhir dipasang."
+    "publish.cases": (
+        "7c006ee6",
+        "Tulis juga kasus.ics: tenggat kasus yang masih terbuka (`tahapan kasus`), yang hanya "
+        "dapat dibaca oleh Anda sendiri. Berkas ini bersifat pribadi: jangan disajikan untuk "
+        "umum. Berkas lain di FOLDER tidak memuat kasus apa pun.",
     ),
-    "Every schedule source in use (shipped, updates, your file, overlays) with its revision.": (
-        "Setiap sumber jadwal yang dipakai (bawaan, pembaruan, berkas Anda, tambahan) dengan "
-        "revisinya."
+    "publish.election": (
+        "e540e7ec",
+        "Terbitkan hanya pemilu ini; boleh berulang. Jika tidak diisi: semua pemilu yang tersedia.",
     ),
-    # ----------------------------------------------------------------------------------- publish
-    "Publish the schedules as a static site: calendars to subscribe to, a status board, the "
-    "schedule file and its changes.": (
-        "Terbitkan jadwal sebagai situs statis: kalender langganan, halaman status, berkas jadwal, "
-        "dan daftar perubahannya."
+    "publish.from": ("2fabfd08", "Terbitkan hanya tahapan mulai dari bulan tanggal ini."),
+    "publish.max-days": (
+        "70e91a94",
+        "Lewati tahapan yang lebih panjang dari HARI hari (tahapan yang berlangsung "
+        "bertahun-tahun, mis. perencanaan) di kalender agar tidak menutupi kalender ponsel. "
+        "FOLDER mengingatnya: penerbitan berikutnya ikut melewatinya sampai --max-days 0 memuat "
+        "semuanya lagi.",
     ),
-    "Publish only the stages of this year.": "Terbitkan hanya tahapan pada tahun ini.",
-    "Publish only the stages from this date's month on.": (
-        "Terbitkan hanya tahapan mulai dari bulan tanggal ini."
+    "publish.sign": (
+        "e5d98c49",
+        "Kunci rahasia minisign: tulis juga stages.toml.minisig (kata sandi kunci terenkripsi "
+        "dari TAHAPAN_SIGN_PASSWORD).",
     ),
-    "Publish only the stages up to this date's month.": (
-        "Terbitkan hanya tahapan sampai bulan tanggal ini."
+    "publish.to": ("068dc45b", "Terbitkan hanya tahapan sampai bulan tanggal ini."),
+    "publish.url": (
+        "edb65f90",
+        "Alamat publik FOLDER (https://...), perlu diisi agar papan memuat alamat webcal:// dan "
+        "kode QR untuk ponsel; tanpa ini tautan bersifat relatif dan kode QR tidak ditampilkan.",
     ),
-    "Publish only this election; repeatable. Default: every loaded election.": (
-        "Terbitkan hanya pemilu ini; boleh berulang. Jika tidak diisi: semua pemilu yang tersedia."
-    ),
-    "The site's folder: missing, empty, or made by an earlier publish.": (
-        "Folder situs: belum ada, kosong, atau dibuat oleh `tahapan publish` sebelumnya."
-    ),
-    "The public address of DIR (https://...), needed for the webcal:// addresses and QR codes "
-    "phones subscribe with. Without it, links are relative and there are no QR codes.": (
-        "Alamat publik FOLDER (https://...), perlu diisi agar papan memuat alamat webcal:// dan kode "
-        "QR untuk ponsel; tanpa ini tautan bersifat relatif dan kode QR tidak ditampilkan."
-    ),
-    "minisign secret key: also write stages.toml.minisig (an encrypted key's password from "
-    "TAHAPAN_SIGN_PASSWORD).": (
-        "Kunci rahasia minisign: tulis juga stages.toml.minisig (kata sandi kunci terenkripsi dari "
-        "TAHAPAN_SIGN_PASSWORD)."
-    ),
+    "publish.year": ("b2faaeda", "Terbitkan hanya tahapan pada tahun ini."),
 }

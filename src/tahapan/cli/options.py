@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
+from tahapan.cli.help import h
 from tahapan.config import data_files, load_config
 from tahapan.days.dates import clock_zone, h_offset, parse_date, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
@@ -34,8 +35,11 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         metavar="FILE",
-        help="Further schedule file (TOML) merged over the shipped data; repeatable. "
-        "Env: TAHAPAN_DATA (files separated by ':').",
+        help=h(
+            "opt.data",
+            "Further schedule file (TOML) merged over the shipped data; repeatable. "
+            "Env: TAHAPAN_DATA (files separated by ':').",
+        ),
         show_default=False,
     ),
 ]
@@ -47,9 +51,12 @@ RegionOpt = Annotated[
         metavar="REGION",
         envvar="TAHAPAN_REGION",
         autocompletion=complete.regions,
-        help="Province, regency or city by Kemendagri code, id, name or alias (35.71, "
-        '"Kota Kediri", Tangsel, Jatim): national stages, its province\'s and its own, in its '
-        "time zone. `tahapan regions TEXT` searches them.",
+        help=h(
+            "opt.region",
+            "Province, regency or city by Kemendagri code, id, name or alias (35.71, "
+            '"Kota Kediri", Tangsel, Jatim): national stages, its province\'s and its own, in its '
+            "time zone. `tahapan regions TEXT` searches them.",
+        ),
         show_default=False,
     ),
 ]
@@ -61,7 +68,10 @@ ElectionOpt = Annotated[
         metavar="ID",
         envvar="TAHAPAN_ELECTION",
         autocompletion=complete.elections,
-        help="Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.",
+        help=h(
+            "opt.election",
+            "Election id, e.g. pemilu-2024; repeatable. Default: the elections with a stage near the date.",
+        ),
         show_default=False,
     ),
 ]
@@ -70,7 +80,10 @@ OnOpt = Annotated[
     typer.Option(
         "--on",
         metavar="DATE",
-        help='Date to look at: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... Default: today.',
+        help=h(
+            "opt.on",
+            'Date to look at: 2023-11-29, 29/11/2023, "29 November 2023", besok, H-3 ... Default: today.',
+        ),
         show_default=False,
     ),
 ]
@@ -80,8 +93,11 @@ TzOpt = Annotated[
         "--tz",
         metavar="ZONE",
         envvar="TAHAPAN_TZ",
-        help="Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the "
-        "config's, the region's, the machine's when Indonesian, else Asia/Jakarta.",
+        help=h(
+            "opt.tz",
+            "Time zone that decides 'today': WIB, WITA, WIT or an IANA name. Default: the "
+            "config's, the region's, the machine's when Indonesian, else Asia/Jakarta.",
+        ),
         show_default=False,
     ),
 ]
@@ -90,7 +106,7 @@ LangOpt = Annotated[
     typer.Option(
         "--lang",
         envvar="TAHAPAN_LANG",
-        help="Output language: id (Indonesian, the default) or en (English).",
+        help=h("opt.lang", "Output language: id (Indonesian, the default) or en (English)."),
         show_default=False,
     ),
 ]
@@ -100,7 +116,10 @@ OutputOpt = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.",
+        help=h(
+            "opt.output",
+            "Write to FILE (atomically; an existing FILE is kept as FILE.bak). Default: stdout.",
+        ),
         show_default=False,
     ),
 ]
@@ -112,28 +131,47 @@ QuietOpt = Annotated[
         "--quiet",
         "-q",
         callback=be_quiet,
-        help="Print nothing but errors, as grep -q (no answer, no notes, no warnings); the exit code "
-        "answers. JSON and files (-o, -f ics...) are still written.",
+        help=h(
+            "opt.quiet",
+            "Print nothing but errors, as grep -q (no answer, no notes, no warnings); the exit "
+            "code answers. JSON and files (-o, -f ics...) are still written.",
+        ),
     ),
 ]
 MonthOpt = Annotated[
     str | None,
-    typer.Option("--month", metavar="YYYY-MM", help="One month, e.g. 2024-11.", show_default=False),
+    typer.Option(
+        "--month",
+        metavar="YYYY-MM",
+        help=h("opt.month", "One month, e.g. 2024-11."),
+        show_default=False,
+    ),
 ]
 YearOpt = Annotated[
     int | None,
-    typer.Option("--year", metavar="YYYY", help="The twelve months of a year.", show_default=False),
+    typer.Option(
+        "--year",
+        metavar="YYYY",
+        help=h("opt.year", "The twelve months of a year."),
+        show_default=False,
+    ),
 ]
 FromOpt = Annotated[
     str | None,
     typer.Option(
-        "--from", metavar="DATE", help="First day (its whole month is shown).", show_default=False
+        "--from",
+        metavar="DATE",
+        help=h("opt.from", "First day (its whole month is shown)."),
+        show_default=False,
     ),
 ]
 ToOpt = Annotated[
     str | None,
     typer.Option(
-        "--to", metavar="DATE", help="Last day (its whole month is shown).", show_default=False
+        "--to",
+        metavar="DATE",
+        help=h("opt.to", "Last day (its whole month is shown)."),
+        show_default=False,
     ),
 ]
 AlarmOpt = Annotated[
@@ -143,12 +181,18 @@ AlarmOpt = Annotated[
         metavar="DAYS",
         min=0,
         max=365,
-        help="ics: reminders DAYS before each stage's first day and before its last day, at 08:00 (repeatable).",
+        help=h(
+            "opt.alarm",
+            "ics: reminders DAYS before each stage's first day and before its last day, at 08:00 (repeatable).",
+        ),
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print JSON (schema 1) instead of the terminal view.")
+    bool,
+    typer.Option(
+        "--json", help=h("opt.json", "Print JSON (schema 1) instead of the terminal view.")
+    ),
 ]
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import TahapanError
 from tahapan.i18n import Message, Words, format_date
 from tahapan.model import VOTING_STAGES, Election, Stage
 from tahapan.schedule.editing import Tables, make_table, mark_sourced, refuse
+from tahapan.schedule.fields import DEFAULTS, NOT_PROJECTED, STAGE_FIELDS
 
 if TYPE_CHECKING:
     from tahapan.schedule.catalog import Catalog
@@ -334,23 +335,25 @@ def _check_calendar(like: Election, voting_day: date) -> None:
 
 
 def _projected(stage: Stage, like: Election, *, keep_regions: bool) -> Tables:
-    """A held stage of the template and its held sub-stages, dated by H from voting day. Notes are
-    left behind: they tell what happened in the template's year."""
-    table: Tables = {"id": stage.id, "name": stage.name}
-    if stage.name_en:  # none given: none copied, English output shows the name
-        table["name_en"] = stage.name_en
+    """A held stage of the template and its held sub-stages, dated by H from voting day, with every
+    field the template's has but those schedule/fields.py leaves behind (its notes, among them)."""
     assert like.voting_day is not None  # refused before, in election_tables
-    if stage.start is not None:  # a start the template does not know stays unknown
-        table["start"] = {"h": (stage.start - like.voting_day).days}
-    table["end"] = {"h": (stage.end - like.voting_day).days}
-    table["basis"] = projected_basis(like, stage.basis)
-    table["confidence"] = stage.confidence
-    if stage.regions and keep_regions:
-        table["regions"] = list(stage.regions)
-    if stage.counting != "calendar":
-        table["counting"] = stage.counting
-    table["projected"] = True
-    children = [_projected(c, like, keep_regions=keep_regions) for c in stage.stages if c.held]
-    if children:
-        table["stages"] = children
+    table: Tables = {}
+    for name in STAGE_FIELDS:
+        value: Any = True if name == "projected" else getattr(stage, name)
+        if name in NOT_PROJECTED or value == DEFAULTS[name]:
+            continue  # a default is left out, as the writer leaves it (an unknown start too)
+        if name in ("start", "end"):
+            table[name] = {"h": (value - like.voting_day).days}
+        elif name == "basis":
+            table[name] = projected_basis(like, value)
+        elif name == "regions":
+            if keep_regions:
+                table[name] = list(value)
+        elif name == "stages":
+            children = [_projected(c, like, keep_regions=keep_regions) for c in value if c.held]
+            if children:
+                table[name] = children
+        else:
+            table[name] = list(value) if isinstance(value, tuple) else value
     return table

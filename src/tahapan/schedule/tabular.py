@@ -29,11 +29,9 @@ from tahapan.days.dates import parse_date
 from tahapan.errors import DateError
 from tahapan.i18n import Lang, Message, Words, said
 from tahapan.model import FILE_SCHEMA, VOTING_STAGES, Confidence, Election, is_valid_id
+from tahapan.schedule.fields import COLUMNS as COLUMNS  # derived from the model's fields
+from tahapan.schedule.fields import STAGE_FIELDS
 
-COLUMNS = (
-    "election", "path", "name", "name_en", "start", "end", "days", "basis", "confidence", "projected",
-    "repeat",
-)  # fmt: skip
 #: name_en may be left out, or empty: English output then shows the name
 REQUIRED = ("election", "path", "name", "end", "basis", "confidence")
 #: the columns a workbook holds as dates, a number and a truth value (text in a CSV)
@@ -62,23 +60,18 @@ def records(elections: Iterable[Election]) -> list[dict[str, Value]]:
     out: list[dict[str, Value]] = []
     for election in elections:
         for path, stage in election.walk():
-            out.append(
-                {
-                    "election": election.id,
-                    "path": path,
-                    "name": stage.name,
-                    "name_en": stage.name_en,
-                    "start": stage.start,
-                    "end": stage.end,
-                    "days": stage.days_total,
-                    "basis": stage.basis,
-                    "confidence": stage.confidence,
-                    "projected": _DATING_VALUE[election.dating(stage)],
-                    # the rule itself: the row is the first occurrence (dated instances stay in
-                    # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
-                    "repeat": (stage.repeat or "") if stage.occurrence is None else "",
-                }
-            )
+            # every column that is a field holds its value; schedule/fields.py lists the others
+            values: dict[str, Value] = {c: getattr(stage, c) for c in COLUMNS if c in STAGE_FIELDS}
+            special: dict[str, Value] = {
+                "election": election.id,
+                "path": path,
+                "days": stage.days_total,
+                "projected": _DATING_VALUE[election.dating(stage)],
+                # the rule itself: the row is the first occurrence (dated instances stay in
+                # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
+                "repeat": (stage.repeat or "") if stage.occurrence is None else "",
+            }
+            out.append({c: special[c] if c in special else values[c] for c in COLUMNS})
     return out
 
 
@@ -313,16 +306,17 @@ def _row_table(
         problems.extend(found)
         return None
     assert end is not None
-    table: dict[str, Any] = {"id": parts[-1], "name": cells["name"]}
-    if cells.get("name_en"):
-        table["name_en"] = cells["name_en"]
-    if start is not None:
-        table["start"] = start
-    table.update({"end": end, "basis": cells["basis"], "confidence": confidence})
-    if truths.get("projected"):
-        table["projected"] = True
-    if cells.get("repeat"):  # checked with the rest once the file is loaded
-        table["repeat"] = cells["repeat"]
+    dates = {"start": start, "end": end}
+    table: dict[str, Any] = {"id": parts[-1]}
+    for column in (c for c in COLUMNS if c in STAGE_FIELDS):
+        if column in dates:
+            if dates[column] is not None:  # an unknown start stays unknown
+                table[column] = dates[column]
+        elif column == "projected":
+            if truths.get("projected"):
+                table[column] = True
+        elif cells.get(column):  # text as it is (repeat is checked once the file is loaded)
+            table[column] = cells[column]
     return election, stage_path, table
 
 

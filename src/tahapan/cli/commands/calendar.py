@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     AlarmOpt,
     DataOpt,
@@ -57,6 +58,7 @@ SUFFIXES = {
 }
 
 
+@helped("calendar")
 def command(
     month: MonthOpt = None,
     year: YearOpt = None,
@@ -67,7 +69,10 @@ def command(
         typer.Option(
             "--format",
             "-f",
-            help="term, pdf, html, ics, csv or json. Default: from the extension of -o FILE (.pdf, .html...), else term.",
+            help=h(
+                "calendar.format",
+                "term, pdf, html, ics, csv or json. Default: from the extension of -o FILE (.pdf, .html...), else term.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -76,8 +81,11 @@ def command(
         bool,
         typer.Option(
             "--one-page",
-            help="pdf: each month on one A4 sheet, set smaller (no text under 7 pt) and the key in "
-            "three columns; what still does not fit is left out and named on stderr.",
+            help=h(
+                "calendar.one-page",
+                "pdf: each month on one A4 sheet, set smaller (no text under 7 pt) and the key in "
+                "three columns; what still does not fit is left out and named on stderr.",
+            ),
         ),
     ] = False,
     alarm: AlarmOpt = None,
@@ -87,8 +95,11 @@ def command(
             "--max-days",
             metavar="DAYS",
             min=1,
-            help="ics: leave out stages longer than DAYS days (multi-year background stages such "
-            "as planning), so that they do not cover a phone calendar; stderr says how many.",
+            help=h(
+                "calendar.max-days",
+                "ics: leave out stages longer than DAYS days (multi-year background stages such "
+                "as planning), so that they do not cover a phone calendar; stderr says how many.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -96,9 +107,12 @@ def command(
         bool,
         typer.Option(
             "--cases",
-            help="Also your open cases' deadlines (`tahapan kasus`): marked on their day in the "
-            "grids, each a private event in ics (not in csv). Cases are private: shown only when "
-            "asked.",
+            help=h(
+                "calendar.cases",
+                "Also your open cases' deadlines (`tahapan kasus`): marked on their day in the "
+                "grids, each a private event in ics (not in csv). Cases are private: shown only when "
+                "asked.",
+            ),
         ),
     ] = False,
     election: ElectionOpt = None,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -24,19 +25,26 @@ from tahapan.i18n import set_language, tr
 from tahapan.render import render
 
 
+@helped("changes")
 def command(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
             metavar="[OLD NEW]",
-            help="Two schedule files to compare, each read on its own. Without them: what changed "
-            "in the loaded schedules since you last looked.",
+            help=h(
+                "changes.OLD-NEW",
+                "Two schedule files to compare, each read on its own. Without them: what changed "
+                "in the loaded schedules since you last looked.",
+            ),
             show_default=False,
         ),
     ] = None,
     everything: Annotated[
         bool,
-        typer.Option("--all", help="Every change in the history, not only those not seen yet."),
+        typer.Option(
+            "--all",
+            help=h("changes.all", "Every change in the history, not only those not seen yet."),
+        ),
     ] = False,
     election: ElectionOpt = None,
     region: RegionOpt = None,

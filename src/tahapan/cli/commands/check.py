@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from tahapan.cli import complete
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -36,13 +37,14 @@ from tahapan.reports.check import (
 )
 
 
+@helped("check")
 def command(
     active: Annotated[
         str | None,
         typer.Option(
             "--active",
             metavar="STAGE",
-            help="Exit 0 when this stage runs on the date, 1 when not.",
+            help=h("check.active", "Exit 0 when this stage runs on the date, 1 when not."),
             show_default=False,
             autocompletion=complete.stages,
         ),
@@ -52,7 +54,10 @@ def command(
         typer.Option(
             "--within",
             metavar="DAYS",
-            help="Exit 1 and print each stage starting or ending within DAYS (7, 10d, 2w); exit 0 when none.",
+            help=h(
+                "check.within",
+                "Exit 1 and print each stage starting or ending within DAYS (7, 10d, 2w); exit 0 when none.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -61,7 +66,10 @@ def command(
         typer.Option(
             "--remind",
             metavar="DAYS,...",
-            help="Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each reminder once.",
+            help=h(
+                "check.remind",
+                "Exit 1 and print each stage starting or ending exactly DAYS away (7,3,1,0; 0 = today): each reminder once.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -69,9 +77,12 @@ def command(
         bool,
         typer.Option(
             "--changes",
-            help="Exit 1 and print each change of schedule not reported to `check --changes` "
-            "yet (old dates -> new); combines with --within/--remind. The history moves on only "
-            "once the answer is delivered.",
+            help=h(
+                "check.changes",
+                "Exit 1 and print each change of schedule not reported to `check --changes` "
+                "yet (old dates -> new); combines with --within/--remind. The history moves on only "
+                "once the answer is delivered.",
+            ),
         ),
     ] = False,
     notify: Annotated[
@@ -79,8 +90,11 @@ def command(
         typer.Option(
             "--notify",
             metavar="URL",
-            help="Also send the answer through Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
-            "when there is one; `config` sends to the config's notify URLs. Repeatable.",
+            help=h(
+                "check.notify",
+                "Also send the answer through Apprise (tgram://, mailto://, slack://, ntfy://, json://...), "
+                "when there is one; `config` sends to the config's notify URLs. Repeatable.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -88,8 +102,11 @@ def command(
         bool,
         typer.Option(
             "--cases/--no-cases",
-            help="With --within/--remind: the deadlines of your open cases (`tahapan kasus`) too; "
-            "a missed one is said by --within until recorded, by --remind the day after.",
+            help=h(
+                "check.cases",
+                "With --within/--remind: the deadlines of your open cases (`tahapan kasus`) too; "
+                "a missed one is said by --within until recorded, by --remind the day after.",
+            ),
         ),
     ] = True,
     quiet: QuietOpt = False,

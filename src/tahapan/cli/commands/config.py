@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
 from tahapan.cli.options import QuietOpt
 from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
 from tahapan.i18n import tr
@@ -17,8 +17,11 @@ command = typer.Typer(
     options_metavar=options_metavar(),
     subcommand_metavar=subcommand_metavar(),
     name="config",
-    help="Read and change defaults: election, tz, lang, region, data, notify. Stored as TOML; "
-    "TAHAPAN_CONFIG moves the file.",
+    help=h(
+        "config",
+        "Read and change defaults: election, tz, lang, region, data, notify. Stored as TOML; "
+        "TAHAPAN_CONFIG moves the file.",
+    ),
     no_args_is_help=True,
 )
 
@@ -35,7 +38,7 @@ KeyArg = Annotated[
     str,
     typer.Argument(
         metavar="KEY",
-        help="A key: election, tz, lang, region, data or notify.",
+        help=h("config.KEY", "A key: election, tz, lang, region, data or notify."),
         show_default=False,
     ),
 ]
@@ -50,12 +53,15 @@ def _show(value: Any, key: str = "") -> str:
 
 
 @command.command("set", cls=Command, options_metavar=options_metavar())
+@helped("config.set")
 def config_set(
     key: KeyArg,
     value: Annotated[
         str,
         typer.Argument(
-            metavar="VALUE", help="The value; lists are comma-separated.", show_default=False
+            metavar="VALUE",
+            help=h("config.set.VALUE", "The value; lists are comma-separated."),
+            show_default=False,
         ),
     ],
     quiet: QuietOpt = False,
@@ -75,6 +81,7 @@ def config_set(
 
 
 @command.command("get", cls=Command, options_metavar=options_metavar())
+@helped("config.get")
 def config_get(key: KeyArg) -> None:
     """Print the value of KEY; exit 1 when it is not set."""
     value = get_value(key)
@@ -92,12 +99,14 @@ def config_get(key: KeyArg) -> None:
 
 
 @command.command("unset", cls=Command, options_metavar=options_metavar())
+@helped("config.unset")
 def config_unset(key: KeyArg, quiet: QuietOpt = False) -> None:
     """Remove KEY, so that the built-in default applies again."""
     unset_value(key)
 
 
 @command.command("list", cls=Command, options_metavar=options_metavar())
+@helped("config.list")
 def config_list() -> None:
     """Print every key with its value, or with (-) when it is not set."""
     values = load_config()
@@ -107,6 +116,7 @@ def config_list() -> None:
 
 
 @command.command("path", cls=Command, options_metavar=options_metavar())
+@helped("config.path")
 def config_path_cmd() -> None:
     """Print where the config file is (it may not exist yet)."""
     sys.stdout.write(f"{config_path()}\n")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
 from tahapan.cli.options import JsonOpt, LangChoice, LangOpt, QuietOpt, Session, open_session
 from tahapan.errors import TahapanError, WriteError
 from tahapan.i18n import said, tr
@@ -18,8 +18,11 @@ command = typer.Typer(
     options_metavar=options_metavar(),
     subcommand_metavar=subcommand_metavar(),
     name="data",
-    help="The schedule sources in use and their revisions, and the holiday data; `data update` "
-    "installs a newer schedule, `data rollback` puts the previous one back.",
+    help=h(
+        "data",
+        "The schedule sources in use and their revisions, and the holiday data; `data update` "
+        "installs a newer schedule, `data rollback` puts the previous one back.",
+    ),
     invoke_without_command=True,
 )
 
@@ -46,13 +49,17 @@ SourceArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="[SOURCE]...",
-        help="Schedule file path or http(s) address. Without it: every source installed before.",
+        help=h(
+            "data.SOURCE",
+            "Schedule file path or http(s) address. Without it: every source installed before.",
+        ),
         show_default=False,
     ),
 ]
 
 
 @command.command("update", cls=Command, options_metavar=options_metavar())
+@helped("data.update")
 def data_update(
     sources: SourceArg = None,
     key: Annotated[
@@ -60,15 +67,22 @@ def data_update(
         typer.Option(
             "--key",
             metavar="PUBKEY",
-            help="minisign public key (its base64 line, or a .pub file): SOURCE.minisig must be a "
-            "valid signature by it. Remembered for the source.",
+            help=h(
+                "data.update.key",
+                "minisign public key (its base64 line, or a .pub file): SOURCE.minisig must be a "
+                "valid signature by it. Remembered for the source.",
+            ),
             show_default=False,
         ),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Install even when the revision is older than the one installed."
+            "--force",
+            help=h(
+                "data.update.force",
+                "Install even when the revision is older than the one installed.",
+            ),
         ),
     ] = False,
     timeout: Annotated[
@@ -78,7 +92,10 @@ def data_update(
             min=1,
             max=600,
             metavar="SECONDS",
-            help="Give up a download after this many seconds (nothing is changed).",
+            help=h(
+                "data.update.timeout",
+                "Give up a download after this many seconds (nothing is changed).",
+            ),
         ),
     ] = 30.0,
     lang: LangOpt = None,
@@ -179,12 +196,15 @@ def unsafe_folder(folder: Path) -> str:
 
 
 @command.command("rollback", cls=Command, options_metavar=options_metavar())
+@helped("data.rollback")
 def data_rollback(
     source: Annotated[
         str | None,
         typer.Argument(
             metavar="[SOURCE]",
-            help="The source to roll back. Default: the one installed last.",
+            help=h(
+                "data.rollback.SOURCE", "The source to roll back. Default: the one installed last."
+            ),
             show_default=False,
         ),
     ] = None,

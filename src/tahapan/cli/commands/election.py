@@ -8,7 +8,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
-from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
 from tahapan.cli.options import LangOpt, QuietOpt, election_ids
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
 from tahapan.i18n import said, tr
@@ -19,8 +19,11 @@ command = typer.Typer(
     options_metavar=options_metavar(),
     subcommand_metavar=subcommand_metavar(),
     name="election",
-    help="Add an election to your own schedule file (planned from another one with --like, its "
-    "dates then marked as projections), or remove one you added.",
+    help=h(
+        "election",
+        "Add an election to your own schedule file (planned from another one with --like, its "
+        "dates then marked as projections), or remove one you added.",
+    ),
     no_args_is_help=True,
 )
 
@@ -28,7 +31,7 @@ IdArg = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help="Election id: lower-case words joined by hyphens, e.g. pemilu-2029.",
+        help=h("election.ID", "Election id: lower-case words joined by hyphens, e.g. pemilu-2029."),
         show_default=False,
     ),
 ]
@@ -45,6 +48,7 @@ def _not_h(voting_day: str) -> None:
 
 
 @command.command("add", cls=Command, options_metavar=options_metavar())
+@helped("election.add")
 def election_add(
     ident: IdArg,
     voting_day: Annotated[
@@ -52,7 +56,10 @@ def election_add(
         typer.Option(
             "--voting-day",
             metavar="DATE",
-            help='Voting day (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".',
+            help=h(
+                "election.add.voting-day",
+                'Voting day (hari H): 2029-02-14, 14/02/2029, "14 Februari 2029".',
+            ),
             show_default=False,
         ),
     ],
@@ -60,15 +67,20 @@ def election_add(
         str | None,
         typer.Option(
             "--name",
-            help='Name in Indonesian: "Pemilu 2029" (needed for a new election; an election '
-            "loaded without a voting day keeps its own).",
+            help=h(
+                "election.add.name",
+                'Name in Indonesian: "Pemilu 2029" (needed for a new election; an election '
+                "loaded without a voting day keeps its own).",
+            ),
             show_default=False,
         ),
     ] = None,
     name_en: Annotated[
         str | None,
         typer.Option(
-            "--name-en", help="Name in English (default: the same as --name).", show_default=False
+            "--name-en",
+            help=h("election.add.name-en", "Name in English (default: the same as --name)."),
+            show_default=False,
         ),
     ] = None,
     like: Annotated[
@@ -77,8 +89,11 @@ def election_add(
             "--like",
             metavar="ELECTION",
             autocompletion=complete.elections,
-            help="Copy this election's held stages, dated by H from the new voting day "
-            "(projections, marked so in every view).",
+            help=h(
+                "election.add.like",
+                "Copy this election's held stages, dated by H from the new voting day "
+                "(projections, marked so in every view).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -88,8 +103,11 @@ def election_add(
             "--region",
             "-r",
             metavar="REGION",
-            help="Region it is held in (code, id or name); repeatable. It replaces the template's "
-            "regions, its stages' included. Default: the template's, else nationwide.",
+            help=h(
+                "election.add.region",
+                "Region it is held in (code, id or name); repeatable. It replaces the template's "
+                "regions, its stages' included. Default: the template's, else nationwide.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -98,8 +116,11 @@ def election_add(
         typer.Option(
             "--tz",
             metavar="ZONE",
-            help="Its time zone (default: the regions' own when they share one, else the "
-            "template's, else WIB).",
+            help=h(
+                "election.add.tz",
+                "Its time zone (default: the regions' own when they share one, else the "
+                "template's, else WIB).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -107,15 +128,20 @@ def election_add(
         str | None,
         typer.Option(
             "--basis",
-            help="Legal basis (needed without --like: the decree, ruling or letter that sets the "
-            "voting day).",
+            help=h(
+                "election.add.basis",
+                "Legal basis (needed without --like: the decree, ruling or letter that sets the "
+                "voting day).",
+            ),
             show_default=False,
         ),
     ] = None,
     confidence: Annotated[
         str | None,
         typer.Option(
-            "--confidence", help="P, P+2S, 2S, 1S or D (needed without --like).", show_default=False
+            "--confidence",
+            help=h("election.add.confidence", "P, P+2S, 2S, 1S or D (needed without --like)."),
+            show_default=False,
         ),
     ] = None,
     file: FileOpt = None,
@@ -160,12 +186,13 @@ def election_add(
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
+@helped("election.remove")
 def election_remove(
     ident: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="An election your file defines.",
+            help=h("election.remove.ID", "An election your file defines."),
             autocompletion=complete.elections,
             show_default=False,
         ),
@@ -219,12 +246,13 @@ def election_remove(
 
 
 @command.command("set-voting-day", cls=Command, options_metavar=options_metavar())
+@helped("election.set-voting-day")
 def election_set_voting_day(
     ident: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="The election, e.g. pemilu-2029.",
+            help=h("election.set-voting-day.ID", "The election, e.g. pemilu-2029."),
             autocompletion=complete.elections,
             show_default=False,
         ),
@@ -233,7 +261,10 @@ def election_set_voting_day(
         str,
         typer.Argument(
             metavar="DATE",
-            help='The voting day: 2029-02-14, 14/02/2029, "14 Februari 2029".',
+            help=h(
+                "election.set-voting-day.DATE",
+                'The voting day: 2029-02-14, 14/02/2029, "14 Februari 2029".',
+            ),
             show_default=False,
         ),
     ],
@@ -241,15 +272,20 @@ def election_set_voting_day(
         str | None,
         typer.Option(
             "--basis",
-            help="The decree or regulation that sets the day: with --confidence, the day is "
-            "official, and so are the stages your office dated while it was projected.",
+            help=h(
+                "election.set-voting-day.basis",
+                "The decree or regulation that sets the day: with --confidence, the day is "
+                "official, and so are the stages your office dated while it was projected.",
+            ),
             show_default=False,
         ),
     ] = None,
     confidence: Annotated[
         str | None,
         typer.Option(
-            "--confidence", help="P, P+2S, 2S, 1S or D (with --basis).", show_default=False
+            "--confidence",
+            help=h("election.set-voting-day.confidence", "P, P+2S, 2S, 1S or D (with --basis)."),
+            show_default=False,
         ),
     ] = None,
     file: FileOpt = None,

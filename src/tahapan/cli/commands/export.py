@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -29,14 +30,18 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+@helped("export")
 def command(
     format: Annotated[
         ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="toml (a schedule file), csv or xlsx (Excel, one sheet per election). Default: "
-            "from the extension of -o FILE, else toml.",
+            help=h(
+                "export.format",
+                "toml (a schedule file), csv or xlsx (Excel, one sheet per election). Default: "
+                "from the extension of -o FILE, else toml.",
+            ),
             show_default=False,
         ),
     ] = None,

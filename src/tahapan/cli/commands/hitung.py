@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -24,13 +25,17 @@ from tahapan.schedule.select import pick_elections
 OPTIONS = {"context_settings": {"ignore_unknown_options": True}}
 
 
+@helped("hitung")
 def command(
     expression: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="EXPRESSION",
-            help='A date, a date and a count ("2024-12-06 + 3 hari kerja", "3 working days after '
-            '2024-03-20"), or a span ("2023-11-28 .. 2024-02-10").',
+            help=h(
+                "hitung.EXPRESSION",
+                'A date, a date and a count ("2024-12-06 + 3 hari kerja", "3 working days after '
+                '2024-03-20"), or a span ("2023-11-28 .. 2024-02-10").',
+            ),
             show_default=False,
         ),
     ] = None,
@@ -45,8 +50,11 @@ def command(
         typer.Option(
             "--chain",
             metavar="CHAIN",
-            help="Count a deadline chain (`tahapan kasus chains`) from the date and time given, "
-            'without keeping a case: hitung --chain phpu-pileg "2024-03-20 22:19".',
+            help=h(
+                "hitung.chain",
+                "Count a deadline chain (`tahapan kasus chains`) from the date and time given, "
+                'without keeping a case: hitung --chain phpu-pileg "2024-03-20 22:19".',
+            ),
             show_default=False,
         ),
     ] = None,

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from tahapan.cli.edit_session import remember_after, remember_before
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import DataOpt, LangOpt, OutputOpt, QuietOpt, Session, open_session
 from tahapan.errors import DataError
 from tahapan.i18n import tr
@@ -16,13 +17,17 @@ from tahapan.schedule.catalog import shipped_paths
 from tahapan.schedule.load import check_with
 
 
+@helped("import")
 def command(
     file: Annotated[
         Path,
         typer.Argument(
             metavar="FILE",
-            help="Rows as `export --format csv` or `--format xlsx` writes them; a CSV may be "
-            "separated by commas, semicolons or tabs, dates ISO or day first (27/11/2024).",
+            help=h(
+                "import.FILE",
+                "Rows as `export --format csv` or `--format xlsx` writes them; a CSV may be "
+                "separated by commas, semicolons or tabs, dates ISO or day first (27/11/2024).",
+            ),
         ),
     ],
     output: OutputOpt = None,

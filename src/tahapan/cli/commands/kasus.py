@@ -15,7 +15,7 @@ from tahapan.cli.case_session import (
     open_cases,
     read_moment,
 )
-from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
 from tahapan.cli.options import (
     JsonOpt,
     LangOpt,
@@ -36,9 +36,12 @@ command = typer.Typer(
     options_metavar=options_metavar(),
     subcommand_metavar=subcommand_metavar(),
     name="kasus",
-    help="Case deadlines: a report, an election crime, a dispute. Each case follows a chain of "
-    "legal deadlines from one event; without a subcommand, the open cases and their next "
-    "deadline, the nearest first.",
+    help=h(
+        "kasus",
+        "Case deadlines: a report, an election crime, a dispute. Each case follows a chain of "
+        "legal deadlines from one event; without a subcommand, the open cases and their next "
+        "deadline, the nearest first.",
+    ),
     invoke_without_command=True,
 )
 
@@ -46,7 +49,7 @@ IdArg = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help="Case id: lower-case words joined by hyphens, e.g. pidana-2024-001.",
+        help=h("kasus.ID", "Case id: lower-case words joined by hyphens, e.g. pidana-2024-001."),
         show_default=False,
     ),
 ]
@@ -56,7 +59,7 @@ IdArg = Annotated[
 def kasus_list(
     ctx: typer.Context,
     every: Annotated[
-        bool, typer.Option("--all", help="Closed cases too.", show_default=False)
+        bool, typer.Option("--all", help=h("kasus.all", "Closed cases too."), show_default=False)
     ] = False,
     on: OnOpt = None,
     lang: LangOpt = None,
@@ -88,12 +91,15 @@ def kasus_list(
 
 
 @command.command("chains", cls=Command, options_metavar=options_metavar())
+@helped("kasus.chains")
 def kasus_chains(
     chain: Annotated[
         str | None,
         typer.Argument(
             metavar="[CHAIN]",
-            help="One chain, shown step by step: pemilu-pidana, phpu-pileg...",
+            help=h(
+                "kasus.chains.CHAIN", "One chain, shown step by step: pemilu-pidana, phpu-pileg..."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -112,6 +118,7 @@ def kasus_chains(
 
 
 @command.command("add", cls=Command, options_metavar=options_metavar())
+@helped("kasus.add")
 def kasus_add(
     ident: IdArg,
     chain: Annotated[
@@ -119,7 +126,7 @@ def kasus_add(
         typer.Option(
             "--chain",
             metavar="CHAIN",
-            help="The chain it follows (`tahapan kasus chains` lists them).",
+            help=h("kasus.add.chain", "The chain it follows (`tahapan kasus chains` lists them)."),
             show_default=False,
         ),
     ],
@@ -128,14 +135,22 @@ def kasus_add(
         typer.Option(
             "--from",
             metavar="WHEN",
-            help='The event it starts from: a date (2024-01-05) or a date and time ("2024-03-20 '
-            '22:19", "20/03/2024 22.19 WITA"), in the case\'s zone.',
+            help=h(
+                "kasus.add.from",
+                'The event it starts from: a date (2024-01-05) or a date and time ("2024-03-20 '
+                '22:19", "20/03/2024 22.19 WITA"), in the case\'s zone.',
+            ),
             show_default=False,
         ),
     ],
     name: Annotated[
         str | None,
-        typer.Option("--name", metavar="TEXT", help="What the case is about.", show_default=False),
+        typer.Option(
+            "--name",
+            metavar="TEXT",
+            help=h("kasus.add.name", "What the case is about."),
+            show_default=False,
+        ),
     ] = None,
     region: Annotated[
         str | None,
@@ -144,8 +159,11 @@ def kasus_add(
             "-r",
             metavar="REGION",
             envvar="TAHAPAN_REGION",
-            help="The case's region: its time zone (WIB, WITA, WIT) and local holidays. Default: "
-            "the config's region. Find it with `tahapan regions TEXT`.",
+            help=h(
+                "kasus.add.region",
+                "The case's region: its time zone (WIB, WITA, WIT) and local holidays. Default: "
+                "the config's region. Find it with `tahapan regions TEXT`.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -166,6 +184,7 @@ def kasus_add(
 
 
 @command.command("show", cls=Command, options_metavar=options_metavar())
+@helped("kasus.show")
 def kasus_show(ident: IdArg, on: OnOpt = None, lang: LangOpt = None, json: JsonOpt = False) -> int:
     """Every step of a case: its deadline, the rule and article, the date under a conflicting
     rule, and whether it is done. Exit 1 when a deadline was missed."""
@@ -181,24 +200,35 @@ def kasus_show(ident: IdArg, on: OnOpt = None, lang: LangOpt = None, json: JsonO
 
 
 @command.command("done", cls=Command, options_metavar=options_metavar())
+@helped("kasus.done")
 def kasus_done(
     ident: IdArg,
     step: Annotated[
         str,
-        typer.Argument(metavar="STEP", help="The step that happened (its id).", show_default=False),
+        typer.Argument(
+            metavar="STEP",
+            help=h("kasus.done.STEP", "The step that happened (its id)."),
+            show_default=False,
+        ),
     ],
     when: Annotated[
         str | None,
         typer.Option(
             "--on",
             metavar="WHEN",
-            help='When it happened: a date, or a date and time ("2024-03-22 14:05"). Default: '
-            "today.",
+            help=h(
+                "kasus.done.on",
+                'When it happened: a date, or a date and time ("2024-03-22 14:05"). Default: '
+                "today.",
+            ),
             show_default=False,
         ),
     ] = None,
     undo: Annotated[
-        bool, typer.Option("--undo", help="Take the record back.", show_default=False)
+        bool,
+        typer.Option(
+            "--undo", help=h("kasus.done.undo", "Take the record back."), show_default=False
+        ),
     ] = False,
     lang: LangOpt = None,
     json: JsonOpt = False,
@@ -225,6 +255,7 @@ def kasus_done(
 
 
 @command.command("close", cls=Command, options_metavar=options_metavar())
+@helped("kasus.close")
 def kasus_close(
     ident: IdArg,
     on: Annotated[
@@ -232,12 +263,17 @@ def kasus_close(
         typer.Option(
             "--on",
             metavar="DATE",
-            help="The day the case is closed. Default: today.",
+            help=h("kasus.close.on", "The day the case is closed. Default: today."),
             show_default=False,
         ),
     ] = None,
     reopen: Annotated[
-        bool, typer.Option("--reopen", help="Open a closed case again.", show_default=False)
+        bool,
+        typer.Option(
+            "--reopen",
+            help=h("kasus.close.reopen", "Open a closed case again."),
+            show_default=False,
+        ),
     ] = False,
     lang: LangOpt = None,
     json: JsonOpt = False,
@@ -254,6 +290,7 @@ def kasus_close(
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
+@helped("kasus.remove")
 def kasus_remove(
     ident: IdArg, lang: LangOpt = None, json: JsonOpt = False, quiet: QuietOpt = False
 ) -> int:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -21,16 +22,22 @@ from tahapan.render import render
 from tahapan.reports.stages import build_list
 
 
+@helped("list")
 def command(
     sources: Annotated[
         bool,
         typer.Option(
-            "--sources", help="Show the file each stage came from, and what later files changed."
+            "--sources",
+            help=h(
+                "list.sources", "Show the file each stage came from, and what later files changed."
+            ),
         ),
     ] = False,
     everything: Annotated[
         bool,
-        typer.Option("--all", "-a", help="Every loaded election, near the date or not."),
+        typer.Option(
+            "--all", "-a", help=h("list.all", "Every loaded election, near the date or not.")
+        ),
     ] = False,
     election: ElectionOpt = None,
     on: OnOpt = None,

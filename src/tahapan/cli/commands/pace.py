@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -23,12 +24,13 @@ from tahapan.render import render
 from tahapan.reports.stages import find_on
 
 
+@helped("pace")
 def command(
     stage: Annotated[
         str,
         typer.Argument(
             metavar="STAGE",
-            help="Stage id or path: coklit, pemutakhiran-data-pemilih/coklit.",
+            help=h("pace.STAGE", "Stage id or path: coklit, pemutakhiran-data-pemilih/coklit."),
             autocompletion=complete.stages,
             show_default=False,
         ),
@@ -38,7 +40,10 @@ def command(
         typer.Option(
             "--done",
             metavar="PERCENT",
-            help="Share of the work done: 53.33, 53,33, 53.33% or a count out of a total (1200/2250).",
+            help=h(
+                "pace.done",
+                "Share of the work done: 53.33, 53,33, 53.33% or a count out of a total (1200/2250).",
+            ),
             show_default=False,
         ),
     ],

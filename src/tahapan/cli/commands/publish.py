@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     AlarmOpt,
     DataOpt,
@@ -36,12 +37,15 @@ PASSWORD_VARIABLE = "TAHAPAN_SIGN_PASSWORD"
 CASES_FILE = "kasus.ics"
 
 
+@helped("publish")
 def command(
     folder: Annotated[
         Path,
         typer.Argument(
             metavar="DIR",
-            help="The site's folder: missing, empty, or made by an earlier publish.",
+            help=h(
+                "publish.DIR", "The site's folder: missing, empty, or made by an earlier publish."
+            ),
             show_default=False,
         ),
     ],
@@ -50,8 +54,11 @@ def command(
         typer.Option(
             "--url",
             metavar="BASE",
-            help="The public address of DIR (https://...), needed for the webcal:// addresses and "
-            "QR codes phones subscribe with. Without it, links are relative and there are no QR codes.",
+            help=h(
+                "publish.url",
+                "The public address of DIR (https://...), needed for the webcal:// addresses and "
+                "QR codes phones subscribe with. Without it, links are relative and there are no QR codes.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -60,8 +67,11 @@ def command(
         typer.Option(
             "--sign",
             metavar="KEY",
-            help="minisign secret key: also write stages.toml.minisig (an encrypted key's "
-            "password from TAHAPAN_SIGN_PASSWORD).",
+            help=h(
+                "publish.sign",
+                "minisign secret key: also write stages.toml.minisig (an encrypted key's "
+                "password from TAHAPAN_SIGN_PASSWORD).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -72,9 +82,12 @@ def command(
             "--max-days",
             metavar="DAYS",
             min=0,
-            help="Leave stages longer than DAYS days (multi-year background stages such as "
-            "planning) out of the calendars, so that they do not cover a phone calendar. DIR "
-            "remembers it: later publishes do the same until --max-days 0 puts them back.",
+            help=h(
+                "publish.max-days",
+                "Leave stages longer than DAYS days (multi-year background stages such as "
+                "planning) out of the calendars, so that they do not cover a phone calendar. DIR "
+                "remembers it: later publishes do the same until --max-days 0 puts them back.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -83,7 +96,7 @@ def command(
         typer.Option(
             "--year",
             metavar="YYYY",
-            help="Publish only the stages of this year.",
+            help=h("publish.year", "Publish only the stages of this year."),
             show_default=False,
         ),
     ] = None,
@@ -92,7 +105,7 @@ def command(
         typer.Option(
             "--from",
             metavar="DATE",
-            help="Publish only the stages from this date's month on.",
+            help=h("publish.from", "Publish only the stages from this date's month on."),
             show_default=False,
         ),
     ] = None,
@@ -101,7 +114,7 @@ def command(
         typer.Option(
             "--to",
             metavar="DATE",
-            help="Publish only the stages up to this date's month.",
+            help=h("publish.to", "Publish only the stages up to this date's month."),
             show_default=False,
         ),
     ] = None,
@@ -112,7 +125,10 @@ def command(
             "-e",
             metavar="ID",
             envvar="TAHAPAN_ELECTION",
-            help="Publish only this election; repeatable. Default: every loaded election.",
+            help=h(
+                "publish.election",
+                "Publish only this election; repeatable. Default: every loaded election.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -120,8 +136,11 @@ def command(
         bool,
         typer.Option(
             "--cases",
-            help="Also write kasus.ics: your open cases' deadlines (`tahapan kasus`), readable by "
-            "you alone. It is private: do not serve it publicly. Nothing else in DIR names a case.",
+            help=h(
+                "publish.cases",
+                "Also write kasus.ics: your open cases' deadlines (`tahapan kasus`), readable by "
+                "you alone. It is private: do not serve it publicly. Nothing else in DIR names a case.",
+            ),
         ),
     ] = False,
     region: RegionOpt = None,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import DataOpt, JsonOpt, LangOpt, open_session
 from tahapan.errors import TahapanError
 from tahapan.i18n import tr
@@ -14,12 +15,16 @@ from tahapan.render import render
 from tahapan.reports.files import RegionsReport
 
 
+@helped("regions")
 def command(
     query: Annotated[
         str | None,
         typer.Argument(
             metavar="TEXT",
-            help="Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).",
+            help=h(
+                "regions.TEXT",
+                "Code, id or name to look for, whole or in part (kediri, 35.71, Tangsel, kota).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -29,7 +34,10 @@ def command(
             "--province",
             "-p",
             metavar="PROVINCE",
-            help="Only the regions of this province (code, id or name: 35, jawa-timur, Jatim).",
+            help=h(
+                "regions.province",
+                "Only the regions of this province (code, id or name: 35, jawa-timur, Jatim).",
+            ),
             show_default=False,
         ),
     ] = None,

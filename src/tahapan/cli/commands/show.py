@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -22,12 +23,16 @@ from tahapan.render import render
 from tahapan.reports.stages import build_show
 
 
+@helped("show")
 def command(
     stage: Annotated[
         str,
         typer.Argument(
             metavar="STAGE",
-            help="Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.",
+            help=h(
+                "show.STAGE",
+                "Stage id or path: kampanye, kampanye/rapat-umum, pemilu-2024/kampanye.",
+            ),
             autocompletion=complete.stages,
             show_default=False,
         ),

@@ -8,7 +8,7 @@ import typer
 
 from tahapan.cli import complete
 from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
-from tahapan.cli.help import Command, Group, options_metavar, subcommand_metavar
+from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
 from tahapan.cli.options import ElectionOpt, LangOpt, QuietOpt, Session
 from tahapan.config import user_file
 from tahapan.days.dates import h_offset, parse_date
@@ -22,8 +22,11 @@ command = typer.Typer(
     options_metavar=options_metavar(),
     subcommand_metavar=subcommand_metavar(),
     name="stage",
-    help="Add, change or remove stages in your own schedule file (default: jadwal.toml in the "
-    "user data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.",
+    help=h(
+        "stage",
+        "Add, change or remove stages in your own schedule file (default: jadwal.toml in the "
+        "user data directory; TAHAPAN_USER_FILE or --file moves it). Every change is validated first.",
+    ),
     no_args_is_help=True,
 )
 
@@ -31,7 +34,10 @@ PathArg = Annotated[
     str,
     typer.Argument(
         metavar="STAGE",
-        help="Stage path, with its election: pemilu-2024/rapat-koordinasi, or kampanye/apel with -e.",
+        help=h(
+            "stage.STAGE",
+            "Stage path, with its election: pemilu-2024/rapat-koordinasi, or kampanye/apel with -e.",
+        ),
         autocompletion=complete.stages,
         show_default=False,
     ),
@@ -42,25 +48,33 @@ def _text(flag: str, help_text: str) -> Any:
     return typer.Option(flag, metavar="TEXT", help=help_text, show_default=False)
 
 
-NameOpt = Annotated[str | None, _text("--name", "Official (Indonesian) name.")]
+NameOpt = Annotated[str | None, _text("--name", h("stage.name", "Official (Indonesian) name."))]
 NameEnOpt = Annotated[
     str | None,
-    _text("--name-en", "English name; optional: without it, English output shows --name."),
+    _text(
+        "--name-en",
+        h("stage.name-en", "English name; optional: without it, English output shows --name."),
+    ),
 ]
 StartOpt = Annotated[
-    str | None, _text("--start", "First day: 2024-11-20, 20/11/2024, H-7 (kept as a rule).")
+    str | None,
+    _text("--start", h("stage.start", "First day: 2024-11-20, 20/11/2024, H-7 (kept as a rule).")),
 ]
-EndOpt = Annotated[str | None, _text("--end", "Last day, same forms.")]
-BasisOpt = Annotated[str | None, _text("--basis", "Legal basis: the letter, decree or regulation.")]
-ConfidenceOpt = Annotated[str | None, _text("--confidence", "P, P+2S, 2S, 1S or D.")]
-NoteOpt = Annotated[str | None, _text("--note", "A note shown with the stage.")]
+EndOpt = Annotated[str | None, _text("--end", h("stage.end", "Last day, same forms."))]
+BasisOpt = Annotated[
+    str | None, _text("--basis", h("stage.basis", "Legal basis: the letter, decree or regulation."))
+]
+ConfidenceOpt = Annotated[
+    str | None, _text("--confidence", h("stage.confidence", "P, P+2S, 2S, 1S or D."))
+]
+NoteOpt = Annotated[str | None, _text("--note", h("stage.note", "A note shown with the stage."))]
 RegionsOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--region",
         "-r",
         metavar="REGION",
-        help="Region the stage belongs to (code, id or name); repeatable.",
+        help=h("stage.region", "Region the stage belongs to (code, id or name); repeatable."),
     ),
 ]
 
@@ -140,6 +154,7 @@ def _fields(session: Session, election: Election, **given: Any) -> Tables:
 
 
 @command.command("add", cls=Command, options_metavar=options_metavar())
+@helped("stage.add")
 def stage_add(
     stage: PathArg,
     name: NameOpt = None,
@@ -166,6 +181,7 @@ def stage_add(
 
 
 @command.command("set", cls=Command, options_metavar=options_metavar())
+@helped("stage.set")
 def stage_set(
     stage: PathArg,
     name: NameOpt = None,
@@ -179,7 +195,7 @@ def stage_set(
         bool | None,
         typer.Option(
             "--held/--not-held",
-            help="Mark the stage as held, or as not taking place.",
+            help=h("stage.set.held", "Mark the stage as held, or as not taking place."),
             show_default=False,
         ),
     ] = None,
@@ -237,6 +253,7 @@ def stage_set(
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
+@helped("stage.remove")
 def stage_remove(
     stage: PathArg,
     election: ElectionOpt = None,

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import (
     DataOpt,
     ElectionOpt,
@@ -27,11 +28,16 @@ from tahapan.reports.status import build_status
 HorizonOpt = Annotated[
     int,
     typer.Option(
-        "--days", min=0, max=3660, metavar="N", help="How many days ahead to list upcoming stages."
+        "--days",
+        min=0,
+        max=3660,
+        metavar="N",
+        help=h("status.days", "How many days ahead to list upcoming stages."),
     ),
 ]
 
 
+@helped("status")
 def command(
     on: OnOpt = None,
     election: ElectionOpt = None,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from tahapan.cli.help import h, helped
 from tahapan.cli.options import JsonOpt, LangOpt
 from tahapan.config import load_config
 from tahapan.i18n import set_language
@@ -14,11 +15,14 @@ from tahapan.render import render
 from tahapan.reports.files import build_validate
 
 
+@helped("validate")
 def command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...", help="Schedule files (TOML) to check.", show_default=False
+            metavar="FILE...",
+            help=h("validate.FILE", "Schedule files (TOML) to check."),
+            show_default=False,
         ),
     ],
     lang: LangOpt = None,
