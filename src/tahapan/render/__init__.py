@@ -47,6 +47,7 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("CasesReport", "text"): ("cases", "cases_text"),
     ("ChainsReport", "text"): ("chains", "chains_text"),
     ("CaseEdit", "text"): ("cases", "edit_text"),
+    ("EditReport", "text"): ("edits", "edit_text"),
 }
 
 

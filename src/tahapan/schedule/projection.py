@@ -21,6 +21,7 @@ from tahapan.schedule.editing import Tables, refuse
 
 if TYPE_CHECKING:
     from tahapan.schedule.catalog import Catalog
+    from tahapan.schedule.legal import LegalWarning
 
 
 def projected_basis(like: Election, basis: str | None = None) -> str:
@@ -139,14 +140,16 @@ def _complete(
     return {key: full[key] for key in kept if key in full}
 
 
-def legal_warnings(catalog: Catalog, ident: str, like: str | None, voting_day: date) -> list[str]:
+def legal_warnings(
+    catalog: Catalog, ident: str, like: str | None, voting_day: date
+) -> list[LegalWarning]:
     """What UU 7/2017 says against an election projected from a national one (``like``), its
     own dated stages counted too (an office's meeting already in the file), and the holidays on
     and beside its voting day (see legal.py)."""
     from tahapan.schedule.legal import beside_a_holiday, conflicts, projected_windows
     from tahapan.schedule.select import pick_elections
 
-    found: list[str] = []
+    found: list[LegalWarning] = []
     template = pick_elections(catalog, [like])[0] if like else None
     if template is not None and not template.regions and template.voting_day is not None:
         windows = projected_windows(template, voting_day)
