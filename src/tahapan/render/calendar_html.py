@@ -11,7 +11,7 @@ from string import Template
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
-from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
+from tahapan.days.monthgrid import Day, Month
 from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import (
     WEEKDAYS_EN,
@@ -20,6 +20,7 @@ from tahapan.i18n import (
     language,
     tr,
 )
+from tahapan.reports.calendar import CalendarReport, month_pins
 
 STYLE = Template("""
 @page { size: A4 landscape; margin: 8mm; }

@@ -21,7 +21,7 @@ from functools import partial
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
-from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
+from tahapan.days.monthgrid import Day, Month
 from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, tr
 from tahapan.render.calendar_pdf_key import (
@@ -36,6 +36,7 @@ from tahapan.render.calendar_pdf_key import (
     Item,
     KeyPage,
 )
+from tahapan.reports.calendar import CalendarReport, month_pins
 
 
 def write_pdf(report: CalendarReport) -> bytes:

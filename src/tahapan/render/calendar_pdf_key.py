@@ -10,9 +10,10 @@ from functools import partial
 
 from tahapan import colours as c
 from tahapan.colours import ink
-from tahapan.days.monthgrid import CalendarReport, Month
+from tahapan.days.monthgrid import Month
 from tahapan.i18n import confidence_mark, tr
 from tahapan.render.pdf_text import TextPage
+from tahapan.reports.calendar import CalendarReport
 
 PAGE_H, MARGIN = 210.0, 10.0
 WIDTH = 297.0 - 2 * MARGIN

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month, month_pins
+from tahapan.days.monthgrid import SYMBOLS, Month
 from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import (
     WEEKDAYS_EN,
@@ -21,6 +21,7 @@ from tahapan.i18n import (
     pick,
     tr,
 )
+from tahapan.reports.calendar import CalendarReport, month_pins
 
 NUMBER_STYLE = {
     "voting": "bold reverse",
