@@ -28,6 +28,7 @@ VIEWS: dict[tuple[str, str], tuple[str, str]] = {
     ("ListReport", "text"): ("terminal", "list_view"),
     ("ShowReport", "text"): ("terminal", "show_view"),
     ("CheckReport", "text"): ("plain", "check_text"),
+    ("CheckReport", "quiet"): ("lines", "nothing"),
     ("CalcReport", "text"): ("plain", "calc_text"),
     ("ChangesReport", "text"): ("changes", "changes_text"),
     ("SourcesReport", "text"): ("data", "sources_text"),

@@ -152,7 +152,7 @@ def command(
         except TahapanError as err:
             # the history cannot be read or kept: the deadlines are still said, then the failure
             failure = failure or err
-    code = report.exit_code if quiet and not json else render(report, "json" if json else "text")
+    code = render(report, "json" if json else "quiet" if quiet else "text")
     if failure is not None:
         raise failure
     if notify:
