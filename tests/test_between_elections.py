@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tahapan.config import user_file
-from tahapan.i18n import said
+from tahapan.render.edits import warning_text
 from tahapan.schedule.legal import conflicts, projected_windows
 from tahapan.schedule.load import load_catalog
 
@@ -212,7 +212,7 @@ def test_each_legal_rule_is_checked(shipped):
     good = projected_windows(like, day)
 
     def broken(stage, window):
-        return " ".join(said(c, "id") for c in conflicts({**good, stage: window}, day))
+        return " ".join(warning_text(w) for w in conflicts({**good, stage: window}, day))
 
     assert "masa tenang berlangsung 3 hari sebelum hari pemungutan suara" in broken(
         "masa-tenang", (date(2029, 4, 14), date(2029, 4, 17))
@@ -225,7 +225,7 @@ def test_each_legal_rule_is_checked(shipped):
     assert "H+35" in broken("penetapan-hasil", (date(2029, 5, 1), date(2029, 5, 24)))
     late = {**good, "perencanaan": (date(2027, 8, 19), date(2029, 8, 1))}
     late = {k: v for k, v in late.items() if v[0] is None or v[0] >= date(2027, 8, 19)}
-    assert "20 bulan" in " ".join(said(c, "id") for c in conflicts(late, day))
+    assert "20 bulan" in " ".join(warning_text(w) for w in conflicts(late, day))
 
 
 def test_setting_the_voting_day_is_recorded_as_a_change(cli, quiet_day):

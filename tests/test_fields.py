@@ -259,7 +259,7 @@ def test_a_new_optional_stage_field_needs_only_the_model_and_the_schema(tmp_path
 # ------------------------------------------------------------------ `stage add`, `stage set`
 
 #: options of the commands that are no field of a stage
-NOT_FIELDS = {"--election", "--file", "--lang", "--quiet", "--help"}
+NOT_FIELDS = {"--election", "--file", "--lang", "--json", "--quiet", "--help"}
 
 
 def _option_problems(name: str) -> list[str]:

@@ -47,6 +47,53 @@ WRITING = {
     "kasus done": [["k", "permohonan", "--on", "2024-03-21", "--json"]],
     "kasus close": [["k", "--on", "2024-03-22", "--json"]],
     "kasus remove": [["k", "--json"]],
+    "stage add": [
+        [
+            "latihan/rapat",
+            "--name",
+            "Rapat",
+            "--start",
+            "2024-04-02",
+            "--end",
+            "2024-04-03",
+            "--basis",
+            "Surat",
+            "--confidence",
+            "1S",
+            "--json",
+        ]
+    ],
+    "stage set": [
+        [
+            "pemilu-2024/kampanye",
+            "--end",
+            "2024-02-11",
+            "--basis",
+            "Surat",
+            "--confidence",
+            "1S",
+            "--json",
+        ]
+    ],
+    "stage remove": [["latihan/apel", "--json"]],
+    "election add": [
+        [
+            "pemilu-2034",
+            "--like",
+            "pemilu-2024",
+            "--voting-day",
+            "2034-02-15",
+            "--name",
+            "Pemilu-2034",
+            "--json",
+        ]
+    ],
+    "election set-voting-day": [
+        ["pemilu-2029", "2029-02-21", "--basis", "Surat", "--confidence", "1S", "--json"]
+    ],
+    "election remove": [["latihan", "--json"]],
+    "config set": [["region", "Kota Malang", "--json"], ["notify", "mailto://a:b@c.id", "--json"]],
+    "config unset": [["tz", "--json"]],
 }
 
 
@@ -100,12 +147,20 @@ def test_json_of_what_was_kept_is_the_same_in_both_languages(
         root = tmp_path / lang
         _fresh(monkeypatch, root, source)
         setup = [
-            ("kasus", "add", "k", "--chain", "phpu-pilpres", "--from", "2024-03-20 22:19"),
-            ("data", "update", str(source)),
+            "kasus add k --chain phpu-pilpres --from 2024-03-20T22:19",
+            f"data update {source}",
+            "election add latihan --voting-day 2025-01-20 --name Latihan --basis Surat "
+            "--confidence 1S",
+            "stage add latihan/apel --name Apel --start 2024-04-01 --end 2024-04-01 --basis Surat "
+            "--confidence 1S",
+            "config set tz WITA",
+            "election add pemilu-2029 --like pemilu-2024 --voting-day 2029-02-14",
         ]
         for step in setup:
-            assert cli(*step).exit_code == 0
-        result = cli(*path.split(), *(a.format(source=source) for a in args), "--lang", lang)
+            done = cli(*step.split())
+            assert done.exit_code == 0, (step, done.stderr)
+        monkeypatch.setenv("TAHAPAN_LANG", lang)  # `config` takes no --lang: its words follow this
+        result = cli(*path.split(), *(a.format(source=source) for a in args))
         assert result.exit_code in (0, 1), result.stderr
         answers.append(result.stdout.replace(str(root), "HOME"))
     indonesian, english = answers

@@ -149,3 +149,10 @@ def test_a_cases_path_that_is_not_a_file_is_named(cli, tmp_path, monkeypatch):
         cli("kasus", "add", "a", "--chain", "phpu-pileg", "--from", "2024-03-20"),
         "bukan berkas biasa",
     )
+
+
+def test_the_language_from_the_environment_is_not_an_option_typed_too_early(cli, monkeypatch):
+    monkeypatch.setenv("TAHAPAN_LANG", "en")
+    added = cli("kasus", "add", "x", "--chain", "phpu-pilpres", "--from", "2024-03-20")
+    assert added.exit_code == 0, added.stderr
+    assert cli("kasus", "--lang", "en", "show", "x").exit_code == 2  # typed there: still refused

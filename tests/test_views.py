@@ -9,18 +9,19 @@ import pytest
 
 from tahapan.cli.commands.calendar import CalendarFormat
 from tahapan.cli.commands.export import ExportFormat
-from tahapan.days.calc import CalcReport
-from tahapan.days.monthgrid import CalendarReport
-from tahapan.days.pace import PaceReport
 from tahapan.render import views
 from tahapan.render.formats import Format, format_named
+from tahapan.reports.calc import CalcReport
+from tahapan.reports.calendar import CalendarReport
 from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport, ChainsReport
 from tahapan.reports.changes import ChangesReport
 from tahapan.reports.check import CheckReport
 from tahapan.reports.data import SourcesReport
+from tahapan.reports.edits import EditReport
 from tahapan.reports.export import ScheduleExport
 from tahapan.reports.files import RegionsReport, ValidateReport
 from tahapan.reports.installing import UpdateReport
+from tahapan.reports.pace import PaceReport
 from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
 
@@ -28,7 +29,7 @@ from tahapan.reports.status import StatusReport
 TERM = [
     StatusReport, ListReport, ShowReport, CheckReport, CalcReport, PaceReport, ValidateReport,
     RegionsReport, ChangesReport, SourcesReport, UpdateReport, CaseReport, CasesReport,
-    ChainsReport, CaseEdit, CalendarReport,
+    ChainsReport, CaseEdit, CalendarReport, EditReport,
 ]  # fmt: skip
 #: calendar: its grids, and its rows (ics, csv) from the export's result
 GRIDS = {CalendarFormat.term, CalendarFormat.pdf, CalendarFormat.html}

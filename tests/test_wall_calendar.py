@@ -120,7 +120,7 @@ def test_forty_activities_in_one_week_go_on_over_pages(cli, run, tmp_path):
 
 def test_shipped_year_has_no_text_under_7pt_and_the_campaign_keeps_its_lane(cli, tmp_path):
     from tahapan import load_catalog
-    from tahapan.days import monthgrid
+    from tahapan.reports.calendar import build
 
     out = tmp_path / "pilkada.pdf"
     assert cli(*PILKADA, "--year", "2024", "-f", "pdf", "-o", str(out)).exit_code == 0
@@ -135,9 +135,7 @@ def test_shipped_year_has_no_text_under_7pt_and_the_campaign_keeps_its_lane(cli,
         page = next(p for p in pages if f"— {month} 2024" in p)
         assert f"{campaign['symbol']} Pelaksanaan kampanye" in page
     election = next(e for e in load_catalog().elections if e.id == "pilkada-2024")
-    report = monthgrid.build(
-        [election], date(2024, 1, 1), date(2024, 12, 1), generated=date(2024, 1, 1)
-    )
+    report = build([election], date(2024, 1, 1), date(2024, 12, 1), generated=date(2024, 1, 1))
     index = next(i for i, m in enumerate(report.marks) if m.ref.path == "kampanye")
     lanes = {
         (month.month, s.lane)
@@ -153,7 +151,7 @@ def test_each_stage_keeps_one_lane_through_each_shipped_month():
     """In every month of every shipped election, a stage's bars share one lane, no two bars of a
     week overlap, and the bars cover exactly the days between the stage's own dates."""
     from tahapan import load_catalog
-    from tahapan.days import monthgrid
+    from tahapan.reports.calendar import build
     from tahapan.schedule.recurrence import expand
 
     for shipped in load_catalog().elections:
@@ -163,7 +161,7 @@ def test_each_stage_keeps_one_lane_through_each_shipped_month():
         election = expand(shipped, date(2025, 1, 1), date(2027, 12, 31))
         first = min(s.start or s.end for s in election.stages)
         last = max(s.end for s in election.stages)
-        report = monthgrid.build([election], first, last, generated=first)
+        report = build([election], first, last, generated=first)
         stages = {(s.id, s.start, s.end) for _, s in election.walk() if s.held}
         dated = {i: m.ref.stage for i, m in enumerate(report.marks) if m.ref.stage.start}
         assert {(s.id, s.start, s.end) for s in dated.values()} == {

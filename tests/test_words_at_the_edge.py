@@ -21,10 +21,6 @@ READS_LANGUAGE = {
 }  # fmt: skip
 #: date words that read it unless given ``lang`` (keyword, or the second argument)
 DATED = {"format_date", "format_range", "month_name", "weekday_name", "h_label", "days", "distance"}
-#: a module of the core that still words a view, with why (each one is a debt, named)
-EXCEPTIONS: dict[str, str] = {
-    "days/monthgrid.py": "the printed calendar's titles, legend and footer, drawn at view time",
-}
 
 
 def _language_reads(path) -> list[str]:
@@ -52,14 +48,19 @@ def test_the_core_never_reads_the_chosen_language():
         str(path.relative_to(SRC)): found
         for layer in CORE
         for path in sorted((SRC / layer).glob("*.py"))
-        if (found := _language_reads(path)) and str(path.relative_to(SRC)) not in EXCEPTIONS
+        if (found := _language_reads(path))
     }
     assert reads == {}
 
 
-def test_the_exceptions_are_still_needed():
-    for name in EXCEPTIONS:
-        assert _language_reads(SRC / name), f"{name} no longer reads the language: drop it"
+def test_the_check_sees_a_view_word_in_the_core(tmp_path):
+    core = tmp_path / "core.py"
+    core.write_text(
+        "from tahapan.i18n import Words, format_date, tr\n"
+        "def f(day):\n    return Words(format_date(day, lang='id'), format_date(day))\n",
+        encoding="utf-8",
+    )
+    assert _language_reads(core) == ["tr (line 1)", "format_date() without lang (line 3)"]
 
 
 def test_a_message_is_said_in_the_language_chosen_when_it_is_printed():

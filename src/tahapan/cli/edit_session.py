@@ -12,9 +12,10 @@ from tahapan.cli.help import h
 from tahapan.cli.options import LangChoice, Session, open_session
 from tahapan.config import user_file
 from tahapan.errors import TahapanError
-from tahapan.i18n import tr
+from tahapan.render.formats import Format
+from tahapan.reports.edits import EditReport, Kind
 from tahapan.schedule.catalog import shipped_paths
-from tahapan.schedule.editing import EditResult, Tables, edit
+from tahapan.schedule.editing import Tables, edit
 
 FileOpt = Annotated[
     Path | None,
@@ -42,14 +43,20 @@ def open_for_edit(
 
 
 def apply_edit(
-    session: Session, file: Path | None, where: str, mutate: Callable[[Tables], str]
-) -> None:
+    session: Session,
+    file: Path | None,
+    where: str,
+    mutate: Callable[[Tables], str],
+    kind: Kind = "stage",
+) -> EditReport:
     """Make the change under the file's lock, checked with everything the session loaded, and
-    record it in the schedule history."""
+    record it in the schedule history; what was done."""
+    from tahapan.reports.edits import schedule_edit
+
     remember_before(session)
-    result = edit(file or user_file(), [*shipped_paths(), *session.files], mutate, where)
-    _report(result)
-    remember_after(session, result.path)
+    done = edit(file or user_file(), [*shipped_paths(), *session.files], mutate, where)
+    remember_after(session, done.path)
+    return schedule_edit(done, kind)
 
 
 def remember_before(session: Session) -> None:
@@ -95,17 +102,14 @@ def click_context() -> str:
     return ctx.command_path if ctx is not None else "tahapan"
 
 
-def _report(result: EditResult) -> None:
-    words = {
-        "added": tr("ditambahkan", "added"),
-        "changed": tr("diubah", "changed"),
-        "removed": tr("dihapus", "removed"),
-    }[result.action]
-    kept = (
-        tr(f"; versi lama: {result.backup}", f"; previous version: {result.backup}")
-        if result.backup
-        else ""
-    )
+def tell(result: EditReport) -> None:
+    """What was done, on stderr (nothing under --quiet); the answer itself is ``render``'s."""
     from tahapan.cli.streams import say
+    from tahapan.render.edits import edit_lines
 
-    say(f"{result.where} {words} ({result.path}{kept})")
+    for line in edit_lines(result):
+        say(line)
+
+
+def output(json: bool) -> Format:
+    return "json" if json else "term"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from tahapan.days import timeline as tl
 from tahapan.days.workdays import Closed, WorkCalendar
@@ -47,9 +47,6 @@ _PHRASE = re.compile(
     r"^(?P<n>\d+)\s*(?P<unit>\D+?)\s+(?P<dir>setelah|sesudah|after|sebelum|before)\s+(?P<a>.+)$",
     re.IGNORECASE,
 )
-#: a weekday as JSON answers give it, in any language (date.weekday() order)
-WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 _BACKWARD = {"-", "−", "minus", "kurang", "sebelum", "before"}
 
 
@@ -61,17 +58,11 @@ class DayInfo:
     h: int | None
     closed: Closed | None
 
-    def payload(self) -> dict[str, Any]:
-        return {
-            "date": self.day.isoformat(),
-            "weekday": WEEKDAY_KEYS[self.day.weekday()],
-            "h": self.h,
-            "day_off": None if self.closed is None else self.closed.payload(),
-        }
-
 
 @dataclass(frozen=True)
-class CalcReport:
+class Calculation:
+    """One expression worked out; `hitung`'s answer is ``reports.calc.CalcReport``, built from it."""
+
     kind: Literal["date", "shift", "span"]
     expression: str
     election: Election | None
@@ -86,36 +77,6 @@ class CalcReport:
     #: days off between the two dates (a working-day shift, or a span)
     days_off: tuple[Closed, ...] = field(default=())
 
-    exit_code = 0
-
-    def payload(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "kind": self.kind,
-            "expression": self.expression,
-            "election": None if self.election is None else self.election.id,
-        }
-        if self.kind == "date":
-            from tahapan.days.workdays import holidays_payload
-
-            return {**out, "date": self.first.payload(), "holidays": holidays_payload()}
-        if self.kind == "shift":
-            out.update({"from": self.first.payload(), "count": self.count, "unit": self.unit})
-            out["result"] = self.last.payload() if self.last else None
-        else:
-            out.update(
-                {
-                    "first": self.first.payload(),
-                    "last": self.last.payload() if self.last else None,
-                    "days": self.days,
-                    "working_days": self.working_days,
-                }
-            )
-        out["days_off"] = [{"date": c.day.isoformat(), **c.payload()} for c in self.days_off]
-        from tahapan.days.workdays import holidays_payload
-
-        out["holidays"] = holidays_payload()  # which lists decided the days off above
-        return out
-
 
 def calculate(
     expression: str,
@@ -123,8 +84,8 @@ def calculate(
     read_date: Callable[[str], date],
     election: Election | None,
     elections: tuple[Election, ...] = (),
-) -> CalcReport:
-    """Answer one `hitung` expression.
+) -> Calculation:
+    """Work out one `hitung` expression.
 
     ``read_date`` turns a date text into a date (the CLI's parser, which knows today and H).
     ``election`` gives H and the file's own holidays; when it is None, the election whose timetable
@@ -148,7 +109,7 @@ def calculate(
             raise DateError(_too_far(text))
         context = election or _election_around(elections, first)
         cal = WorkCalendar(_holidays(context))
-        return CalcReport(
+        return Calculation(
             "span",
             text,
             context,
@@ -181,7 +142,7 @@ def calculate(
             # the days the count stepped over, which is why the answer is later than it looks
             low, high = sorted((start, result))
             days_off = tuple(c for c in cal.closed_between(low, high) if c.day != start)
-        return CalcReport(
+        return Calculation(
             "shift",
             text,
             context,
@@ -193,7 +154,7 @@ def calculate(
         )
     day = read_date(text)
     context = election or _election_around(elections, day)
-    return CalcReport("date", text, context, _info(day, context, WorkCalendar(_holidays(context))))
+    return Calculation("date", text, context, _info(day, context, WorkCalendar(_holidays(context))))
 
 
 def usage() -> Message:

@@ -10,7 +10,6 @@ start the sources do not give is shown, as uncertain, from where `status` counts
 from __future__ import annotations
 
 import calendar as stdcal
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -20,19 +19,8 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.palette import colours
-from tahapan.days.pins import Pin, within
 from tahapan.days.workdays import Closed, WorkCalendar
-from tahapan.i18n import (
-    PROJECTED,
-    date_mark,
-    date_notes,
-    format_date,
-    format_range,
-    month_name,
-    pick,
-    tr,
-)
-from tahapan.model import CONFIDENCE_TEXT, Election, Region
+from tahapan.model import Election
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
 DayKind = Literal["voting", "holiday", "cuti", "sunday", "saturday", "workday"]
@@ -66,40 +54,16 @@ class Mark:
         return self.colour if self.known else faded(self.colour)
 
     @property
-    def name(self) -> str:
-        return pick(self.ref.stage.name, self.ref.stage.name_en)
-
-    @property
     def tag(self) -> str:
         """Its letter, after '? ' when the start is unknown: all a bar too short for the name says."""
         return f"{'' if self.known else '? '}{self.symbol}"
-
-    @property
-    def label(self) -> str:
-        """What its bars say: 'C Pelaksanaan kampanye', '? B Penyusunan peraturan …', 'D Masa
-        tenang (proyeksi)'."""
-        return f"{self.tag} {self.marked}"
-
-    @property
-    def marked(self) -> str:
-        """Its name with how its dates stand when they are not official: 'Masa tenang (proyeksi)'."""
-        word = date_mark(self.ref.stage, self.ref.election)
-        return f"{self.name} ({word})" if word else self.name
-
-    @property
-    def dates(self) -> str:
-        return format_range(self.ref.stage.start, self.ref.stage.end)
-
-    def band_text(self) -> str:
-        """Its line in a month's band: 'A Pemberitahuan … — sepanjang bulan (27 Feb – 16 Nov 2024)'."""
-        return f"{self.label} — {tr('sepanjang bulan', 'all month')} ({self.dates})"
 
 
 @dataclass(frozen=True)
 class Day:
     day: date
     in_month: bool
-    #: indices into CalendarReport.marks of the stages running on this day (not the month's band)
+    #: indices into the calendar's marks of the stages running on this day (not the month's band)
     marks: tuple[int, ...]
     #: the elections whose voting day this is
     voting: tuple[str, ...]
@@ -124,15 +88,6 @@ class Day:
         """In the Saturday or Sunday column, whatever else the day is."""
         return self.day.weekday() >= 5
 
-    @property
-    def note(self) -> str:
-        """What a printed day says beside its number: voting day, or its holiday's name."""
-        if self.kind == "voting":
-            return "★ " + tr("Pemungutan suara", "Voting day")
-        if self.kind in ("holiday", "cuti") and self.holiday is not None:
-            return pick(self.holiday.name, self.holiday.name_en)
-        return ""
-
 
 @dataclass(frozen=True)
 class Month:
@@ -146,143 +101,6 @@ class Month:
     #: each week's bars, in lanes that a stage keeps through the month
     segments: tuple[tuple[ln.Segment, ...], ...] = ()
 
-    def days_off_lines(self) -> list[tuple[DayKind, str]]:
-        """This month's public and local holidays, then its cuti bersama, each kind on a line named
-        under the grid: ("holiday", "Libur: 27 Hari Pemilihan Kepala Daerah"). Weekends are not
-        listed."""
-        out: list[tuple[DayKind, str]] = []
-        kind: DayKind
-        for kind, closed, words in (
-            ("holiday", ("public", "local"), tr("Libur", "Holidays")),
-            ("cuti", ("cuti",), tr("Cuti bersama", "Cuti bersama (joint leave)")),
-        ):
-            # by the holiday itself: voting day may be a public holiday too
-            days = [
-                d.holiday
-                for week in self.weeks
-                for d in week
-                if d.in_month and d.holiday is not None and d.holiday.kind in closed
-            ]
-            if days:
-                listed = "; ".join(f"{h.day.day} {pick(h.name, h.name_en)}" for h in days)
-                out.append((kind, f"{words}: {listed}"))
-        return out
-
-
-@dataclass(frozen=True)
-class CalendarReport:
-    elections: tuple[Election, ...]
-    months: tuple[Month, ...]
-    marks: tuple[Mark, ...]
-    generated: date
-    region: Region | None = None
-    #: a PDF month on one A4 sheet, set tighter (`calendar --one-page`)
-    one_page: bool = False
-    #: the open cases' deadlines (`calendar --cases`); None: not asked for, as by default
-    pins: tuple[Pin, ...] | None = None
-
-    @property
-    def title(self) -> str:
-        """The elections' names, as a calendar heads its pages."""
-        return title(self.elections)
-
-    def named(self, month: Month | None = None) -> tuple[Election, ...]:
-        """The elections with a stage in ``month`` (a page names no other), or in any month."""
-        if month is None:
-            return self.elections
-        ids = {self.marks[i].ref.election.id for i in (*month.band, *month.marks)}
-        return tuple(e for e in self.elections if e.id in ids)
-
-    def heading(self, month: Month, space: str = " ") -> str:
-        """A month's title: the elections with a stage in it and the month, or the month alone.
-        ``space`` joins the month to them and to its year (a no-break space on paper)."""
-        when = f"{month_name(month.month)}{space}{month.year}"
-        named = self.named(month)
-        return f"{title(named)} —{space}{when}" if named else when
-
-    def footer(self, month: Month | None = None) -> tuple[str, str, str]:
-        """The page footer's three texts: the legal basis, the confidence marks, who made it when."""
-        bases = "; ".join(f"{pick(e.name, e.name_en)}: {e.basis}" for e in self.named(month))
-        marks = ", ".join(f"{k} = {tr(*v)}" for k, v in CONFIDENCE_TEXT.items())
-        made = (
-            tr("Dibuat ", "Made ")
-            + format_date(self.generated)
-            + tr(" dengan tahapan", " with tahapan")
-        )
-        return (
-            tr("Dasar hukum: ", "Legal basis: ") + bases,
-            tr("Kepastian: ", "Confidence: ") + marks,
-            made,
-        )
-
-    def warning(self) -> str | None:
-        """A line of its own on every page when a stage shown is a projection, never cut."""
-        notes = date_notes((m.ref.stage, m.ref.election) for m in self.marks)
-        return tr("Perhatian — ", "Note — ") + "; ".join(notes) if notes else None
-
-    @property
-    def first(self) -> date:
-        return date(self.months[0].year, self.months[0].month, 1)
-
-    @property
-    def last(self) -> date:
-        month = self.months[-1]
-        return month_bounds(self.first, date(month.year, month.month, 1))[1]
-
-    exit_code = 0
-
-    def payload(self) -> dict[str, Any]:
-        cases = {} if self.pins is None else {"cases": [dict(p.data) for p in self.pins]}
-        return {
-            "from": self.first.isoformat(),
-            "to": self.last.isoformat(),
-            "elections": [e.id for e in self.elections],
-            "region": None if self.region is None else self.region.id,
-            "stages": [
-                {
-                    "symbol": m.symbol,
-                    "colour": m.colour,
-                    "fill": m.fill,
-                    "election": m.ref.election.id,
-                    "path": m.ref.path,
-                    "name": m.ref.stage.name,
-                    "name_en": m.ref.stage.name_en or m.ref.stage.name,
-                    "start": None if m.ref.stage.start is None else m.ref.stage.start.isoformat(),
-                    "end": m.ref.stage.end.isoformat(),
-                    "projected": m.ref.stage.projected,
-                    "date_source": m.ref.election.dating(m.ref.stage),
-                }
-                for m in self.marks
-            ],
-            "months": [
-                {
-                    "month": f"{month.year:04d}-{month.month:02d}",
-                    "band": [self.marks[i].symbol for i in month.band],
-                    "days": [
-                        {
-                            "date": d.day.isoformat(),
-                            "stages": [self.marks[i].symbol for i in d.marks],
-                            "voting": list(d.voting),
-                            "holiday": None
-                            if d.holiday is None or d.holiday.kind == "weekend"
-                            else d.holiday.payload(),
-                        }
-                        for week in month.weeks
-                        for d in week
-                        if d.in_month
-                    ],
-                }
-                for month in self.months
-            ],
-            **cases,
-        }
-
-
-def month_pins(report: CalendarReport, month: Month) -> tuple[Pin, ...]:
-    """The case deadlines in ``month`` (`calendar --cases`), in the order its key lists them."""
-    first = date(month.year, month.month, 1)
-    return within(report.pins or (), *month_bounds(first, first))
-
 
 def symbol(index: int) -> str:
     """The stage's letter: A-Z, a-z, 0-9, then AA, AB, ... (bijective base 62), so that no two
@@ -295,26 +113,13 @@ def symbol(index: int) -> str:
     return out
 
 
-def title(elections: Sequence[Election]) -> str:
-    """The elections' names; one whose voting day is projected says so ("Pemilu 2029 (proyeksi)")."""
-    return (
-        " · ".join(
-            pick(e.name, e.name_en) + (f" ({tr(*PROJECTED)})" if e.projected else "")
-            for e in elections
-        )
-        or "tahapan"
-    )
+#: the elections with a stage in the months, the months' grids, the stages shown
+Grid = tuple[tuple[Election, ...], tuple[Month, ...], tuple[Mark, ...]]
 
 
-def build(
-    elections: list[Election],
-    first: date,
-    last: date,
-    *,
-    generated: date,
-    region: Region | None = None,
-    one_page: bool = False,
-) -> CalendarReport:
+def grid(elections: list[Election], first: date, last: date) -> Grid:
+    """The months of ``first``..``last`` laid out: each stage shown with its letter and colour,
+    each day with its stages, voting days and days off (``reports.calendar`` makes the answer)."""
     months = month_range(first, last)
     start, end = month_bounds(first, last)
     shown = sorted(
@@ -337,13 +142,10 @@ def build(
             voting.setdefault(election.voting_day, []).append(election.id)
     # the elections that have a stage in these months, the only ones the title and footer name
     shown_ids = {m.ref.election.id for m in marks}
-    return CalendarReport(
+    return (
         tuple(e for e in elections if e.id in shown_ids),
         tuple(_month(y, m, marks, workdays, voting) for y, m in months),
         marks,
-        generated,
-        region,
-        one_page,
     )
 
 

@@ -12,11 +12,11 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from tahapan.days.timeline import StageRef
 from tahapan.days.workdays import WorkCalendar
-from tahapan.errors import DateError, ExitCode, TahapanError
+from tahapan.errors import DateError, TahapanError
 from tahapan.i18n import Words, format_date
 from tahapan.model import MAX_OFFSET_DAYS, Counting
 
@@ -28,7 +28,9 @@ _FRACTION = re.compile(rf"^{_COUNT}\s*/\s*{_COUNT}$")
 
 
 @dataclass(frozen=True)
-class PaceReport:
+class Pace:
+    """The pace measured; `pace`'s answer is ``reports.pace.PaceReport``, built from it."""
+
     on: date
     ref: StageRef
     done: float
@@ -66,35 +68,6 @@ class PaceReport:
     def ok(self) -> bool:
         return self.verdict != "behind"
 
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.ok else int(ExitCode.ATTENTION)
-
-    def payload(self) -> dict[str, Any]:
-        stage = self.ref.stage
-        return {
-            "date": self.on.isoformat(),
-            "election": self.ref.election.id,
-            "path": self.ref.path,
-            "name": stage.name,
-            "name_en": stage.name_en or stage.name,  # a string, as in every JSON of schema 1
-            "start": stage.start.isoformat() if stage.start else None,
-            "end": stage.end.isoformat(),
-            "projected": stage.projected,
-            "date_source": self.ref.election.dating(stage),
-            "counting": self.counting,
-            "done": round(self.done, 4),
-            "elapsed": self.elapsed,
-            "total": self.total,
-            "expected": round(self.expected, 4),
-            "gap_points": round(self.gap_points, 4),
-            "gap_days": round(self.gap_days, 2),
-            "verdict": self.verdict,
-            "ok": self.ok,
-            "projected_end": self.projected_end.isoformat() if self.projected_end else None,
-            "margin_days": self.margin_days,
-        }
-
 
 def parse_done(text: str) -> float:
     """'53.33', '53,33', '53.33%' or a count out of a total ('1200/2250', '1.200/2.250'), as a
@@ -119,7 +92,7 @@ def parse_done(text: str) -> float:
     )
 
 
-def measure(ref: StageRef, done: float, on: date) -> PaceReport:
+def measure(ref: StageRef, done: float, on: date) -> Pace:
     stage = ref.stage
     where = f"{ref.election.id}/{ref.path}"
     if not stage.held:
@@ -171,7 +144,7 @@ def measure(ref: StageRef, done: float, on: date) -> PaceReport:
             )
         except OverflowError:  # a finish after 9999: no date to name
             projected = None
-    return PaceReport(
+    return Pace(
         on, ref, done, stage.counting, elapsed, total, _verdict(done, elapsed, total), projected
     )
 

@@ -11,16 +11,29 @@ from string import Template
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
-from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
+from tahapan.days.monthgrid import Day, Month
 from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import (
     WEEKDAYS_EN,
     WEEKDAYS_ID,
     confidence_mark,
     language,
-    said,
     tr,
 )
+from tahapan.render.calendar_words import (
+    band_text,
+    calendar_title,
+    day_note,
+    days_off_lines,
+    footer,
+    heading,
+    mark_dates,
+    mark_label,
+    mark_name,
+    marked,
+    projection_warning,
+)
+from tahapan.reports.calendar import CalendarReport, month_pins
 
 STYLE = Template("""
 @page { size: A4 landscape; margin: 8mm; }
@@ -111,7 +124,7 @@ NUMBER_CLASSES = {"voting": "voting", "holiday": "red", "sunday": "red", "cuti":
 
 
 def write_html(report: CalendarReport) -> str:
-    title = report.title
+    title = calendar_title(report)
     pages = "\n".join(_month(report, month, title) for month in report.months)
     return (
         f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
@@ -123,7 +136,7 @@ def write_html(report: CalendarReport) -> str:
 def _month(report: CalendarReport, month: Month, title: str) -> str:
     """A month as a table, so that a printed month that runs over pages repeats its title and
     weekday names at the top of each (thead) and its footer at the bottom (tfoot)."""
-    head = [f"<h1>{escape(report.heading(month))}</h1>"]
+    head = [f"<h1>{escape(heading(report, month))}</h1>"]
     if report.region is not None:
         head.append(
             f'<p class="region">{tr("Wilayah", "Region")}: {escape(report.region.name)}</p>'
@@ -149,15 +162,15 @@ def _month(report: CalendarReport, month: Month, title: str) -> str:
         )
     rows = "".join(f"<tr><td>{part}</td></tr>" for part in body)
     key = _key(report, month)
-    warning = report.warning()
+    warning = projection_warning(report)
     if warning:
-        key += f'<p class="projected">{escape(said(warning))}</p>'
+        key += f'<p class="projected">{escape(warning)}</p>'
     # the key may run over a page: its row breaks, a week's does not
     rows += f'<tr class="flow"><td>{key}</td></tr>'
-    basis, marks, made = report.footer(month)
+    basis, marks, made = footer(report, month)
     return (
         f'<section class="month"><table class="page">\n<thead><tr><td>{"".join(head)}</td></tr></thead>\n'
-        f"<tfoot><tr><td><footer>{escape(said(basis))}<br>{escape(said(marks))} · {escape(said(made))}</footer>"
+        f"<tfoot><tr><td><footer>{escape(basis)}<br>{escape(marks)} · {escape(made)}</footer>"
         f"</td></tr></tfoot>\n<tbody>{rows}</tbody></table></section>"
     )
 
@@ -166,7 +179,7 @@ def _band(report: CalendarReport, index: int) -> str:
     mark = report.marks[index]
     return (
         f'<div class="band" style="background:{mark.fill};color:{ink(mark.fill)}">'
-        f"{escape(mark.band_text())}</div>"
+        f"{escape(band_text(mark))}</div>"
     )
 
 
@@ -183,7 +196,7 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         parts.append(
             f'<div class="cell {DAY_CLASSES.get(kind, "")}" style="grid-column:{col}"></div>'
         )
-        note = f" {_note(said(day.note), kind)}" if day.note else ""
+        note = f" {_note(day_note(day), kind)}" if day_note(day) else ""
         parts.append(
             f'<div class="num {NUMBER_CLASSES.get(kind, "")}" style="grid-column:{col}">'
             f"{day.day.day}{note}{_pins(report, day)}</div>"
@@ -192,15 +205,15 @@ def _week(report: CalendarReport, month: Month, n: int, lo: int, hi: int) -> str
         if not lo <= segment.lane < hi:
             continue
         mark = report.marks[segment.mark]
-        fill, label = mark.fill, mark.label
+        fill, label = mark.fill, mark_label(mark)
         days = segment.last - segment.first + 1
-        fits = "" if _fits(mark.marked, days * WIDE_PX) else " letter"
-        fits = fits or ("" if _fits(mark.marked, days * PHONE_PX) else " narrow")
+        fits = "" if _fits(marked(mark), days * WIDE_PX) else " letter"
+        fits = fits or ("" if _fits(marked(mark), days * PHONE_PX) else " narrow")
         parts.append(
             f'<div class="bar{fits}{"" if mark.known else " unknown"}" style="grid-column:'
             f"{segment.first + 1} / {segment.last + 2};grid-row:{segment.lane - lo + 2};"
             f'background:{fill};color:{ink(fill)}" title="{escape(label, quote=True)}">'
-            f'<span class="tag">{escape(mark.tag)}</span><span class="name"> {escape(mark.marked)}'
+            f'<span class="tag">{escape(mark.tag)}</span><span class="name"> {escape(marked(mark))}'
             "</span></div>"
         )
     parts.append("</div>")
@@ -244,14 +257,14 @@ def _key(report: CalendarReport, month: Month) -> str:
         fill = mark.fill
         items.append(
             f'<li><span class="swatch" style="background:{fill};color:{ink(fill)}">'
-            f"{escape(mark.symbol)}</span>{escape(mark.name)} — "
-            f'<span class="dates">{mark.dates}</span> '
+            f"{escape(mark.symbol)}</span>{escape(mark_name(mark))} — "
+            f'<span class="dates">{mark_dates(mark)}</span> '
             f"[{escape(confidence_mark(stage, mark.ref.election))}]{extra}{where}</li>"
         )
     out = ['<ol class="key">' + "".join(items) + "</ol>"]
     out.extend(
         f'<p class="holidays{" cuti" if kind == "cuti" else ""}">{escape(text)}</p>'
-        for kind, text in month.days_off_lines()
+        for kind, text in days_off_lines(month)
     )
     out.extend(
         f'<p class="cases">{sign_of([p])} {escape(p.key)}</p>' for p in month_pins(report, month)

@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event, vText
 
-from tahapan.days.monthgrid import title
 from tahapan.days.pins import Pin
 from tahapan.i18n import date_mark, mark_note, pick, tr
 from tahapan.model import CONFIDENCE_TEXT, Election, Stage
+from tahapan.render.calendar_words import title
 from tahapan.reports.export import left_out
 
 UID_DOMAIN = (

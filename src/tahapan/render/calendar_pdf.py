@@ -20,9 +20,9 @@ from functools import partial
 from tahapan import colours as c
 from tahapan.colours import ink
 from tahapan.days.lanes import depth
-from tahapan.days.monthgrid import CalendarReport, Day, Month, month_pins
+from tahapan.days.monthgrid import Day, Month
 from tahapan.days.pins import on_day, sign_of
-from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, said, tr
+from tahapan.i18n import WEEKDAYS_EN, WEEKDAYS_ID, month_name, tr
 from tahapan.render.calendar_pdf_key import (
     BAR_PT,
     BLACK,
@@ -35,7 +35,9 @@ from tahapan.render.calendar_pdf_key import (
     Item,
     KeyPage,
 )
+from tahapan.render.calendar_words import band_text, day_note, days_off_lines, heading, mark_label
 from tahapan.render.notes import say
+from tahapan.reports.calendar import CalendarReport, month_pins
 
 
 def write_pdf(report: CalendarReport) -> bytes:
@@ -129,7 +131,7 @@ class _Calendar(KeyPage):
 
         for index in month.band:
             self.font(7.5, bold=True)
-            lines = self.lines(self.report.marks[index].band_text(), WIDTH)
+            lines = self.lines(band_text(self.report.marks[index]), WIDTH)
             tag = self.report.marks[index].tag
             place(
                 Item(
@@ -154,7 +156,7 @@ class _Calendar(KeyPage):
                 )
             )
         place(Item(2.0, lambda y, h: None))
-        for kind, text in month.days_off_lines():
+        for kind, text in days_off_lines(month):
             colour = c.CUTI if kind == "cuti" else c.HOLIDAY
             self.font(look.note_pt)
             height = len(self.lines(text, WIDTH)) * look.note_line + 0.4
@@ -194,7 +196,7 @@ class _Calendar(KeyPage):
         mark = self.report.marks[index]
         self.font(BAR_PT, bold=True)
         width = (last - first + 1) * COLUMN - 1.4
-        return self.whole(mark.label, width, self.look.label_lines) or [self.safe(mark.tag)]
+        return self.whole(mark_label(mark), width, self.look.label_lines) or [self.safe(mark.tag)]
 
     def _note_lines(self, month: Month, week: int) -> list[int]:
         return [len(self._cell_note(day)[1]) for day in month.weeks[week] if day.in_month]
@@ -228,16 +230,16 @@ class _Calendar(KeyPage):
     def _cell_note(self, day: Day) -> tuple[bool, list[str]]:
         """(bold, lines) of what a day says beside its number: voting day, or a holiday's name
         broken between words, or nothing when a word is too long (the name is under the grid)."""
-        if not day.note:
+        if not day_note(day):
             return False, []
         room = COLUMN - (7.8 if day.day.day > 9 else 5.0)
         bold = day.kind == "voting"
         self.font(BAR_PT, bold=bold)
-        found = self.whole(said(day.note), room, 1) if bold else None
+        found = self.whole(day_note(day), room, 1) if bold else None
         if found:
             return True, found
         self.font(BAR_PT)
-        return False, self.whole(said(day.note), room, 3) or []
+        return False, self.whole(day_note(day), room, 3) or []
 
     def _sheet(self, month: Month, sheet: list[Item], top: float, space: float, part: str) -> None:
         self.add_page()
@@ -259,7 +261,7 @@ class _Calendar(KeyPage):
     def _title_lines(self, month: Month, part: str) -> list[str]:
         """The elections with a stage in the month and the month, whole, wrapped between words."""
         self.font(self.look.title_pt, bold=True)
-        return self.lines(self.report.heading(month, "\u00a0") + part, WIDTH)
+        return self.lines(heading(self.report, month, "\u00a0") + part, WIDTH)
 
     def _header(self, month: Month, part: str) -> None:
         self.colour(BLACK)

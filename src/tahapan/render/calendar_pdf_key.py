@@ -10,9 +10,17 @@ from functools import partial
 
 from tahapan import colours as c
 from tahapan.colours import ink
-from tahapan.days.monthgrid import CalendarReport, Month
-from tahapan.i18n import confidence_mark, said, tr
+from tahapan.days.monthgrid import Month
+from tahapan.i18n import confidence_mark, tr
+from tahapan.render.calendar_words import (
+    calendar_title,
+    footer,
+    mark_dates,
+    mark_name,
+    projection_warning,
+)
 from tahapan.render.pdf_text import TextPage
+from tahapan.reports.calendar import CalendarReport
 
 PAGE_H, MARGIN = 210.0, 10.0
 WIDTH = 297.0 - 2 * MARGIN
@@ -80,7 +88,7 @@ class KeyPage(TextPage):
     """A calendar's pages, as far as the key and the footer go."""
 
     def __init__(self, report: CalendarReport) -> None:
-        super().__init__(report.title)
+        super().__init__(calendar_title(report))
         self.report = report
         self.look = LOOKS[0]
         #: the stages the key lists (None: all of the month's)
@@ -137,10 +145,10 @@ class KeyPage(TextPage):
     def _entry(self, month: Month, index: int) -> str:
         mark = self.report.marks[index]
         stage = mark.ref.stage
-        dates = mark.dates.replace(" ", "\u00a0")  # a date never splits
+        dates = mark_dates(mark).replace(" ", "\u00a0")  # a date never splits
         if self.look.key_brief:
-            return mark.name
-        text = f"{mark.name}  {dates}  [{confidence_mark(stage, mark.ref.election)}]"
+            return mark_name(mark)
+        text = f"{mark_name(mark)}  {dates}  [{confidence_mark(stage, mark.ref.election)}]"
         if index in month.band:
             text += tr("  (sepanjang bulan)", "  (all month)")
         if len(self.report.named(month)) > 1:
@@ -173,13 +181,13 @@ class KeyPage(TextPage):
     def _footer_lines(self, month: Month) -> list[tuple[float, bool, str, str, float]]:
         """(size, bold, colour, text, width) of each wrapped part: the projection warning, the legal
         basis, the confidence marks (beside "made on …")."""
-        basis, marks, _made = self.report.footer(month)
-        warning = self.report.warning()
-        out = [(8.0, True, c.WARNING, said(warning), WIDTH)] if warning else []
+        basis, marks, _made = footer(self.report, month)
+        warning = projection_warning(self.report)
+        out = [(8.0, True, c.WARNING, warning, WIDTH)] if warning else []
         return [
             *out,
-            (7.0, False, c.QUIET, said(basis), WIDTH),
-            (7.0, False, c.QUIET, said(marks), WIDTH - self.MADE_W),
+            (7.0, False, c.QUIET, basis, WIDTH),
+            (7.0, False, c.QUIET, marks, WIDTH - self.MADE_W),
         ]
 
     def _footer_height(self, month: Month) -> float:
@@ -200,7 +208,7 @@ class KeyPage(TextPage):
                     y,
                     self.MADE_W,
                     self.look.foot_line,
-                    said(self.report.footer()[2]),
+                    footer(self.report)[2],
                     align="R",
                 )
             y = self.wrapped(MARGIN, y, width, self.look.foot_line, text)

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tahapan.days.monthgrid import SYMBOLS, CalendarReport, Month, month_pins
+from tahapan.days.monthgrid import SYMBOLS, Month
 from tahapan.days.pins import on_day, sign_of
 from tahapan.i18n import (
     WEEKDAYS_EN,
@@ -19,9 +19,16 @@ from tahapan.i18n import (
     date_mark,
     format_date,
     pick,
-    said,
     tr,
 )
+from tahapan.render.calendar_words import (
+    days_off_lines,
+    heading,
+    mark_dates,
+    mark_name,
+    projection_warning,
+)
+from tahapan.reports.calendar import CalendarReport, month_pins
 
 NUMBER_STYLE = {
     "voting": "bold reverse",
@@ -39,9 +46,9 @@ def view(report: CalendarReport, width: int = 80) -> Group:
     parts: list[Any] = []
     for month in report.months:
         parts.extend(_month(report, month, width))
-    warning = report.warning()
+    warning = projection_warning(report)
     if warning:
-        parts.append(Text(said(warning), style="bold yellow"))
+        parts.append(Text(warning, style="bold yellow"))
     return Group(*parts)
 
 
@@ -75,10 +82,10 @@ def _key(report: CalendarReport, indices: Any, width: int) -> list[Text]:
 
 def _name(report: CalendarReport, index: int, width: int) -> Text:
     mark = report.marks[index]
-    words = mark.name
+    words = mark_name(mark)
     if len(report.elections) > 1:
         words += f" ({mark.ref.election.id})"
-    tail = mark.dates
+    tail = mark_dates(mark)
     word = date_mark(mark.ref.stage, mark.ref.election)
     if word:
         tail += f"  [{word}]"
@@ -87,7 +94,7 @@ def _name(report: CalendarReport, index: int, width: int) -> Text:
 
 
 def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
-    title = Text(report.heading(month), style="bold")
+    title = Text(heading(report, month), style="bold")
     out: list[Any] = [Text(""), title]
     if month.band:
         out.append(Text(tr("Sepanjang bulan:", "All month:"), style="dim"))
@@ -133,7 +140,7 @@ def _month(report: CalendarReport, month: Month, width: int) -> list[Any]:
         # a person reads the election's name; JSON keeps its id
         names = ", ".join(election_names.get(i, i) for i in day.voting)
         out.append(_hanging(Text("  ★ ", style="bold"), said + names, width, style="bold"))
-    for kind, words in month.days_off_lines():
+    for kind, words in days_off_lines(month):
         sign, style = DAY_MARK[kind]
         out.append(_hanging(Text(f"  {sign} ", style=style), words, width, style=style))
     for pin in month_pins(report, month):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from tahapan.days.calc import CalcReport, DayInfo
-from tahapan.days.pace import PaceReport
+from tahapan.days.calc import DayInfo
 from tahapan.days.timeline import StageRef
 from tahapan.days.workdays import Closed
 from tahapan.i18n import (
@@ -24,8 +23,10 @@ from tahapan.i18n import (
 )
 from tahapan.model import Election
 from tahapan.render.words import h_text
+from tahapan.reports.calc import CalcReport
 from tahapan.reports.check import CheckReport
 from tahapan.reports.files import RegionsReport, ValidateReport
+from tahapan.reports.pace import PaceReport
 from tahapan.reports.stages import ShowReport
 from tahapan.text import one_line
 

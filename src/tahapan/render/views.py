@@ -19,16 +19,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tahapan.render.formats import Content, Format
 
 if TYPE_CHECKING:
-    from tahapan.days.calc import CalcReport
-    from tahapan.days.monthgrid import CalendarReport
-    from tahapan.days.pace import PaceReport
+    from tahapan.reports.calc import CalcReport
+    from tahapan.reports.calendar import CalendarReport
     from tahapan.reports.cases import CaseEdit, CaseReport, CasesReport, ChainsReport
     from tahapan.reports.changes import ChangesReport
     from tahapan.reports.check import CheckReport
     from tahapan.reports.data import SourcesReport
+    from tahapan.reports.edits import EditReport
     from tahapan.reports.export import ScheduleExport
     from tahapan.reports.files import RegionsReport, ValidateReport
     from tahapan.reports.installing import UpdateReport
+    from tahapan.reports.pace import PaceReport
     from tahapan.reports.stages import ListReport, ShowReport
     from tahapan.reports.status import StatusReport
 
@@ -157,6 +158,13 @@ def cases(result: CasesReport) -> Content:
 @view("term")
 def case_edit(result: CaseEdit) -> Content:
     from tahapan.render.cases import edit_text
+
+    return edit_text(result)
+
+
+@view("term")
+def edit(result: EditReport) -> Content:
+    from tahapan.render.edits import edit_text
 
     return edit_text(result)
 

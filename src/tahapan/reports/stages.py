@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from datetime import date as Day  # the class has a field named `date`
 from typing import Any
@@ -57,6 +57,9 @@ class ListReport:
     #: the days a repeating stage's occurrences are listed for, and the elections that have one
     window: tuple[Day, Day] | None = None
     repeating: frozenset[str] = frozenset()
+    #: (election, path) -> where each stage stands on the date, and each election's H that day
+    positions: dict[tuple[str, str], tl.Position] = field(default_factory=dict)
+    h_today: dict[str, int | None] = field(default_factory=dict)
 
     exit_code = 0
 
@@ -135,9 +138,16 @@ def build_list(
         named |= {file for _, later in stage_sources.values() for file in later.values()}
         shipped |= {path for path in named if catalog.is_shipped(path)}
     repeating = frozenset(e.id for e in stored if any(s.repeat for s in e.stages))
+    positions = {
+        (e.id, path): tl.position(tl.StageRef(e, path, stage), on)
+        for e in chosen
+        for path, stage in e.walk()
+    }
+    h_today = {e.id: tl.h_day(e, on) for e in chosen}
     return ListReport(
-        on, chosen, sources_text, stage_sources, regions, shipped, (lo, hi), repeating
-    )
+        on, chosen, sources_text, stage_sources, regions, shipped, (lo, hi), repeating,
+        positions, h_today,
+    )  # fmt: skip
 
 
 @dataclass
@@ -155,6 +165,8 @@ class ShowReport:
     regions: tuple[str, ...] = ()
     #: the same stage in the other elections loaded, with where each stands on the date
     also: tuple[tuple[tl.StageRef, tl.Position], ...] = ()
+    #: the path of each of its sub-stages -> where it stands on the date
+    sub_positions: dict[str, tl.Position] = field(default_factory=dict)
 
     @property
     def h_start(self) -> int | None:
@@ -222,6 +234,11 @@ def build_show(
             for other in tl.all_stages(stored, held_only=False)
             if other.stage.id == stage.series and other.election.id != ref.election.id
         ),
+        sub_positions={
+            path: tl.position(tl.StageRef(ref.election, path, child), on)
+            for path, child in stage.walk(ref.path.rsplit("/", 1)[0] if "/" in ref.path else "")
+            if child is not stage
+        },
     )
 
 

@@ -8,9 +8,10 @@ checks say so when `election add --like` plans a national election; they change 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
-from tahapan.i18n import Message, Words, format_date
 from tahapan.model import Election
 
 #: Art. 167(6): the stages start at least 20 months before voting day
@@ -24,6 +25,31 @@ RESULT_BY = 35
 
 Window = tuple[date | None, date]
 
+Rule = Literal[
+    "stages-start-20-months-before",
+    "quiet-period-3-days",
+    "campaign-25-days-after-dct",
+    "rallies-last-21-days",
+    "national-result-by-h35",
+    "voting-day-beside-holiday",
+]
+
+
+@dataclass(frozen=True)
+class LegalWarning:
+    """A rule the planned dates break, with the dates that say how: ``day`` as planned, ``due``
+    (to ``until``) as the law wants it; beside a holiday, the holiday's ``day`` and names and its
+    ``offset`` from ``voting_day``. Its words are render.edits's."""
+
+    rule: Rule
+    day: date | None = None
+    due: date | None = None
+    until: date | None = None
+    voting_day: date | None = None
+    offset: int | None = None
+    holiday: str | None = None
+    holiday_en: str | None = None
+
 
 def projected_windows(like: Election, voting_day: date) -> dict[str, Window]:
     """The held stages of ``like`` by id, moved by the days between the two voting days."""
@@ -36,94 +62,59 @@ def projected_windows(like: Election, voting_day: date) -> dict[str, Window]:
     }
 
 
-def conflicts(windows: dict[str, Window], voting_day: date) -> list[Message]:
-    """Each rule of UU 7/2017 that the projected dates break, in words an officer can act on."""
+def conflicts(windows: dict[str, Window], voting_day: date) -> list[LegalWarning]:
+    """Each rule of UU 7/2017 that the projected dates break, with the dates an officer acts on."""
     from dateutil.relativedelta import relativedelta
 
-    out: list[Message] = []
+    out: list[LegalWarning] = []
     starts = [start for start, _ in windows.values() if start is not None]
     latest = voting_day - relativedelta(months=MONTHS_BEFORE)
     if starts and min(starts) > latest:
-        out.append(
-            Words(
-                f"tahapan pertama dimulai {format_date(min(starts), lang='id')}, sedangkan tahapan harus dimulai "
-                f"paling lambat 20 bulan sebelum hari pemungutan suara ({format_date(latest, lang='id')}; UU "
-                "7/2017 Pasal 167 ayat (6))",
-                f"the first stage starts {format_date(min(starts), lang='en')}, but the stages must start at "
-                f"least 20 months before voting day ({format_date(latest, lang='en')}; UU 7/2017 art. 167(6))",
-            )
-        )
+        out.append(LegalWarning("stages-start-20-months-before", day=min(starts), due=latest))
     quiet = windows.get("masa-tenang")
     if quiet is not None and quiet != (
         voting_day - timedelta(days=3),
         voting_day - timedelta(days=1),
     ):
-        out.append(
-            Words(
-                "masa tenang berlangsung 3 hari sebelum hari pemungutan suara, yaitu H-3 sampai dengan H-1 (UU 7/2017)",
-                "the quiet period is the 3 days before voting day, H-3 to H-1 (UU 7/2017)",
-            )
-        )
+        out.append(LegalWarning("quiet-period-3-days"))
     dct, campaign = windows.get("penetapan-dct"), windows.get("kampanye")
     if dct is not None and campaign is not None and campaign[0] is not None:
         due = dct[1] + timedelta(days=CAMPAIGN_AFTER_DCT)
         if campaign[0] != due:
-            out.append(
-                Words(
-                    f"kampanye dimulai {format_date(campaign[0], lang='id')}, sedangkan kampanye dimulai 25 hari "
-                    f"setelah penetapan DCT ({format_date(due, lang='id')}; UU 7/2017 Pasal 276 sebagaimana "
-                    "diubah Perppu 1/2022)",
-                    f"the campaign starts {format_date(campaign[0], lang='en')}, but it starts 25 days after "
-                    f"the final list (DCT) ({format_date(due, lang='en')}; UU 7/2017 art. 276 as amended by Perppu "
-                    "1/2022)",
-                )
-            )
+            out.append(LegalWarning("campaign-25-days-after-dct", day=campaign[0], due=due))
     rallies = windows.get("rapat-umum")
     if rallies is not None and quiet is not None and quiet[0] is not None:
         wanted = (quiet[0] - timedelta(days=RALLY_DAYS), quiet[0] - timedelta(days=1))
         if rallies != wanted:
-            out.append(
-                Words(
-                    "rapat umum serta iklan di media massa dilaksanakan selama 21 hari terakhir sebelum "
-                    f"masa tenang ({format_date(wanted[0], lang='id')} – {format_date(wanted[1], lang='id')}; UU 7/2017 "
-                    "Pasal 276 sebagaimana diubah Perppu 1/2022)",
-                    "rallies and paid media must be the last 21 days before the quiet period "
-                    f"({format_date(wanted[0], lang='en')} – {format_date(wanted[1], lang='en')}; UU 7/2017 art. 276 as amended "
-                    "by Perppu 1/2022)",
-                )
-            )
+            out.append(LegalWarning("rallies-last-21-days", due=wanted[0], until=wanted[1]))
     result = windows.get("penetapan-hasil")
     if result is not None and result[1] > voting_day + timedelta(days=RESULT_BY):
-        out.append(
-            Words(
-                "penetapan hasil Pemilu secara nasional paling lambat H+35 (UU 7/2017)",
-                "the national result is set by H+35 at the latest (UU 7/2017)",
-            )
-        )
+        out.append(LegalWarning("national-result-by-h35"))
     return out
 
 
-def beside_a_holiday(voting_day: date) -> list[Message]:
+def beside_a_holiday(voting_day: date) -> list[LegalWarning]:
     """The public holidays and cuti bersama on the voting day or the days either side of it."""
-    from tahapan.days.workdays import WorkCalendar
+    from tahapan.days.workdays import year_days
 
-    calendar = WorkCalendar()
-    out: list[Message] = []
+    national = {
+        day: (kind, name, name_en)
+        for year in {voting_day.year - 1, voting_day.year, voting_day.year + 1}
+        for day, kind, name, name_en in year_days(year)
+    }
+    out = []
     for offset in (-1, 0, 1):
         day = voting_day + timedelta(days=offset)
-        closed = calendar.closed(day)
-        if closed is not None and closed.kind in ("public", "cuti"):
-            where = {
-                -1: ("sehari sebelumnya", "the day before"),
-                0: ("pada hari yang sama", "that same day"),
-                1: ("sehari sesudahnya", "the day after"),
-            }[offset]
+        kind, name, name_en = national.get(day, ("", "", ""))
+        if kind in ("public", "cuti"):
             out.append(
-                Words(
-                    f"hari pemungutan suara {format_date(voting_day, lang='id')}: {where[0]}, {format_date(day, lang='id')}, "
-                    f"adalah {closed.name}",
-                    f"voting day {format_date(voting_day, lang='en')}: {where[1]}, {format_date(day, lang='en')}, is "
-                    f"{closed.name_en}",
+                LegalWarning(
+                    "voting-day-beside-holiday",
+                    day=day,
+                    voting_day=voting_day,
+                    offset=offset,
+                    holiday=name,
+                    holiday_en=name_en,
                 )
             )
     return out

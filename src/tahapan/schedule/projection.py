@@ -15,13 +15,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import TahapanError
-from tahapan.i18n import Message, Words, format_date
+from tahapan.i18n import Words, format_date
 from tahapan.model import VOTING_STAGES, Election, Stage
 from tahapan.schedule.editing import Tables, make_table, mark_sourced, refuse
 from tahapan.schedule.fields import DEFAULTS, NOT_PROJECTED, STAGE_FIELDS
 
 if TYPE_CHECKING:
     from tahapan.schedule.catalog import Catalog
+    from tahapan.schedule.legal import LegalWarning
 
 
 def projected_basis(like: Election, basis: str | None = None) -> str:
@@ -142,14 +143,14 @@ def _complete(
 
 def legal_warnings(
     catalog: Catalog, ident: str, like: str | None, voting_day: date
-) -> list[Message]:
+) -> list[LegalWarning]:
     """What UU 7/2017 says against an election projected from a national one (``like``), its
     own dated stages counted too (an office's meeting already in the file), and the holidays on
     and beside its voting day (see legal.py)."""
     from tahapan.schedule.legal import beside_a_holiday, conflicts, projected_windows
     from tahapan.schedule.select import pick_elections
 
-    found: list[Message] = []
+    found: list[LegalWarning] = []
     template = pick_elections(catalog, [like])[0] if like else None
     if template is not None and not template.regions and template.voting_day is not None:
         windows = projected_windows(template, voting_day)

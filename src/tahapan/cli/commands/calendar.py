@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,7 +27,6 @@ from tahapan.cli.options import (
 )
 from tahapan.i18n import tr
 from tahapan.render import format_named, render
-from tahapan.reports.export import ScheduleExport
 
 if TYPE_CHECKING:
     from datetime import date
@@ -36,6 +34,7 @@ if TYPE_CHECKING:
     from tahapan.cli.options import Session
     from tahapan.days.pins import Pin
     from tahapan.model import Election
+    from tahapan.reports.calendar import Notice
 
 
 class CalendarFormat(StrEnum):
@@ -128,10 +127,6 @@ def command(
     Default months: from this month (or --on's) to the one the next stage starts in. ics and csv hold every stage of
     the chosen elections unless months are given.
     """
-    from tahapan.days import monthgrid, months
-    from tahapan.days.timeline import near_elections
-    from tahapan.schedule.select import pick_elections
-
     if format is None:  # `-o kalender.pdf` means a PDF, not text in a file named .pdf
         format = (
             SUFFIXES.get(output.suffix.lower(), CalendarFormat.term)
@@ -175,67 +170,21 @@ def command(
             hint=tr("Tambahkan -f pdf atau -o BERKAS.pdf.", "Add -f pdf or -o FILE.pdf."),
         )
     pins = (open_case_pins(session, today) or ()) if cases else None
-    from tahapan.schedule.recurrence import around, expand_all
+    from tahapan.reports.calendar import Asked, calendar_export, calendar_report
 
-    # repeating stages as their occurrences near the date, to choose elections and months by
-    near = expand_all(catalog.elections, *around(today, 400, 800))
-    # without -e every loaded election may have a stage in the months shown (the calendar names
-    # only those that do); the default months still come from the elections near the date
-    chosen = (
-        pick_elections(catalog, session.elections) if session.elections else list(catalog.elections)
-    )
-    ids = {e.id for e in near_elections(near, today)}
-    nearby = chosen if session.elections else [e for e in chosen if e.id in ids] or chosen
-    # H-30 .. H count from the voting day of the one election chosen, as --on does
-    voting_day = chosen[0].voting_day if session.elections and len(chosen) == 1 else None
-    asked = months.requested_range(month, year, start, end, today, voting_day)
+    asked = Asked(month, year, start, end)
+    ids = session.elections or ()
     if format in (CalendarFormat.ics, CalendarFormat.csv):
         from tahapan.days.dates import now
-        from tahapan.days.months import within
 
-        if asked is not None:  # only the elections with a stage in the months, as in the grids
-            kept = [within(e, *asked) for e in chosen]
-            chosen = [e for e in kept if any(s.held for _, s in e.walk())]
-        else:
-            chosen = nearby
-        if format == CalendarFormat.csv:  # a row per occurrence; iCalendar keeps the rule
-            chosen = expand_all(chosen, *(months.month_bounds(*asked) if asked else around(today)))
-        from tahapan.reports.export import left_out
-
-        if max_days is not None:
-            say_left_out(chosen, max_days)
-        if not any(s.held and not left_out(s, max_days) for e in chosen for _, s in e.walk()):
-            from tahapan.errors import TahapanError
-
-            raise TahapanError(
-                tr(
-                    "tidak ada tahapan untuk kalender ini (pemilu yang belum memiliki tahapan, "
-                    "atau bulan tanpa tahapan)",
-                    "no stage for this calendar (an election with no stages yet, or months "
-                    "without any)",
-                ),
-                hint=tr("Pilih pemilu atau bulan lain.", "Choose another election or months."),
-            )
-        export = ScheduleExport(
-            chosen, stamp=now(session.zone), alarm_days=tuple(alarm or ()), max_days=max_days
-        )
-        if pins:
-            export.pins = shown_pins(pins, *(months.month_bounds(*asked) if asked else ()))
-        if format == CalendarFormat.ics:
-            from tahapan.reports.versions import current_versions
-
-            export.versions = current_versions(
-                session.loaded or session.catalog, chosen, export.stamp
-            )
+        export = calendar_export(catalog, ids, asked, today=today, stamp=now(session.zone),
+                                 rows=format == CalendarFormat.csv, alarm_days=tuple(alarm or ()),
+                                 max_days=max_days, pins=pins, loaded=session.loaded,
+                                 notice=_notice(max_days))  # fmt: skip
         return render(export, format_named(format.value), output)
-    first, last = asked or months.default_range(expand_all(nearby, *around(today)), today)
-    chosen = expand_all(chosen, *months.month_bounds(first, last))
-    # "made on" is the real day, whatever date --on looks at
-    report = monthgrid.build(
-        chosen, first, last, generated=session.today, region=session.region, one_page=one_page
-    )
-    if pins is not None:
-        report = replace(report, pins=shown_pins(pins, report.first, report.last))
+    report = calendar_report(catalog, ids, asked, today=today, generated=session.today,
+                             region=session.region, one_page=one_page, pins=pins,
+                             notice=_notice(max_days))  # fmt: skip
     # the terminal's grid sizes itself to the screen; into a file (-o) it is 80 columns of plain text
     return render(report, format_named(format.value), output)
 
@@ -266,44 +215,38 @@ def open_case_pins(session: Session, day: date) -> tuple[Pin, ...] | None:
     return case_pins(reports, modified=changed)
 
 
-def shown_pins(
-    pins: tuple[Pin, ...], first: date | None = None, last: date | None = None
-) -> tuple[Pin, ...]:
-    """The pins from ``first`` to ``last`` (every one without them); how many fall outside, on
-    stderr: a calendar without them is not mistaken for every deadline."""
-    from datetime import date as day
-
-    from tahapan.cli.streams import say
-    from tahapan.days.pins import within
-
-    kept = within(pins, first or day.min, last or day.max)
-    outside = len(pins) - len(kept)
-    if outside:
-        say(
-            tr(
-                f"--cases: {outside} tenggat kasus di luar bulan yang ditampilkan "
-                "(semuanya: tahapan kasus)",
-                f"--cases: {outside} case {'deadline' if outside == 1 else 'deadlines'} outside "
-                "the months shown (all of them: tahapan kasus)",
-            )
-        )
-    return kept
-
-
 def say_left_out(elections: list[Election], max_days: int) -> None:
-    """How many stages --max-days leaves out, on stderr: a calendar without them is not mistaken
-    for the whole schedule."""
-    from tahapan.cli.streams import say
+    """How many stages --max-days leaves out, on stderr (`publish`)."""
     from tahapan.reports.export import count_left_out
 
     n = count_left_out(elections, max_days)
-    if not n:  # nothing was left out: the calendar is whole, and nothing needs saying
-        return
-    say(
-        tr(
-            f"--max-days {max_days}: {n} tahapan yang lebih panjang dari {max_days} hari tidak "
-            "dimuat di kalender",
-            f"--max-days {max_days}: {n} {'stage' if n == 1 else 'stages'} longer than "
-            f"{max_days} days left out of the calendar",
-        )
-    )
+    if n:  # nothing was left out: the calendar is whole, and nothing needs saying
+        _notice(max_days)("left-out", n)
+
+
+def _notice(max_days: int | None) -> Notice:
+    """What a calendar leaves out, said on stderr: a calendar without it is not mistaken for the
+    whole schedule, or for every deadline."""
+    from tahapan.cli.streams import say
+
+    def notice(kind: str, n: int) -> None:
+        if kind == "left-out":
+            say(
+                tr(
+                    f"--max-days {max_days}: {n} tahapan yang lebih panjang dari {max_days} hari "
+                    "tidak dimuat di kalender",
+                    f"--max-days {max_days}: {n} {'stage' if n == 1 else 'stages'} longer than "
+                    f"{max_days} days left out of the calendar",
+                )
+            )
+        else:
+            say(
+                tr(
+                    f"--cases: {n} tenggat kasus di luar bulan yang ditampilkan "
+                    "(semuanya: tahapan kasus)",
+                    f"--cases: {n} case {'deadline' if n == 1 else 'deadlines'} outside "
+                    "the months shown (all of them: tahapan kasus)",
+                )
+            )
+
+    return notice

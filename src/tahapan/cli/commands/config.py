@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
-from tahapan.cli.options import QuietOpt
+from tahapan.cli.options import JsonOpt, QuietOpt
 from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
 from tahapan.i18n import tr
 
@@ -64,20 +64,18 @@ def config_set(
             show_default=False,
         ),
     ],
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Set KEY to VALUE (lists such as election and data are comma-separated)."""
+    from tahapan.cli.edit_session import output, tell
+    from tahapan.render import render
+    from tahapan.reports.edits import config_edit
     from tahapan.schedule.config_values import resolved
 
-    stored = set_value(key, value, resolve=resolved)
-    from tahapan.cli.streams import say
-
-    say(
-        tr(
-            f"{key} = {_show(stored, key)} disimpan di {config_path()}",
-            f"{key} = {_show(stored, key)} saved in {config_path()}",
-        )
-    )
+    result = config_edit("set", key, str(config_path()), set_value(key, value, resolve=resolved))
+    tell(result)
+    return render(result, output(json))
 
 
 @command.command("get", cls=Command, options_metavar=options_metavar())
@@ -100,9 +98,14 @@ def config_get(key: KeyArg) -> None:
 
 @command.command("unset", cls=Command, options_metavar=options_metavar())
 @helped("config.unset")
-def config_unset(key: KeyArg, quiet: QuietOpt = False) -> None:
+def config_unset(key: KeyArg, json: JsonOpt = False, quiet: QuietOpt = False) -> int:
     """Remove KEY, so that the built-in default applies again."""
+    from tahapan.cli.edit_session import output
+    from tahapan.render import render
+    from tahapan.reports.edits import config_edit
+
     unset_value(key)
+    return render(config_edit("unset", key, str(config_path())), output(json))
 
 
 @command.command("list", cls=Command, options_metavar=options_metavar())

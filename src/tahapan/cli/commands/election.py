@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 from tahapan.cli import complete
-from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
+from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit, output, tell
 from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
-from tahapan.cli.options import LangOpt, QuietOpt, election_ids
+from tahapan.cli.options import JsonOpt, LangOpt, QuietOpt, election_ids
 from tahapan.days.dates import h_offset, parse_date, resolve_zone
-from tahapan.i18n import said, tr
+from tahapan.render import render
 from tahapan.schedule.editing import Tables, refuse
 
 command = typer.Typer(
@@ -146,11 +146,11 @@ def election_add(
     ] = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Add an election: from a template with --like, or its voting day alone (then fill it with
     `tahapan stage add`)."""
-    from tahapan.cli.streams import say
     from tahapan.schedule.projection import legal_warnings, new_election
 
     session = open_for_edit(file, lang, None)
@@ -180,9 +180,10 @@ def election_add(
             mine["stages"] = [*table.get("stages", []), *mine.get("stages", [])]
         return "added"
 
-    apply_edit(session, file, ident, mutate)
-    for warning in legal_warnings(session.catalog, ident, like, day):
-        say(tr("peringatan: ", "warning: ") + said(warning))
+    result = apply_edit(session, file, ident, mutate, "election")
+    result.warnings = legal_warnings(session.catalog, ident, like, day)
+    tell(result)
+    return render(result, output(json))
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
@@ -199,8 +200,9 @@ def election_remove(
     ],
     file: FileOpt = None,
     lang: LangOpt = None,
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Remove an election that your file defines (one added with `election add`)."""
     from tahapan.config import config_path, load_config, user_file
 
@@ -242,7 +244,9 @@ def election_remove(
             data.pop("elections")
         return "removed"
 
-    apply_edit(session, target, ident, mutate)
+    result = apply_edit(session, target, ident, mutate, "election")
+    tell(result)
+    return render(result, output(json))
 
 
 @command.command("set-voting-day", cls=Command, options_metavar=options_metavar())
@@ -290,10 +294,10 @@ def election_set_voting_day(
     ] = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Set (or move) an election's voting day in your file: every date written as H follows it."""
-    from tahapan.cli.streams import say
     from tahapan.schedule.legal import beside_a_holiday
     from tahapan.schedule.projection import can_set_voting_day, make_official, move_voting_day
     from tahapan.schedule.select import pick_elections
@@ -325,6 +329,7 @@ def election_set_voting_day(
             make_official(table, chosen, basis, confidence)
         return "changed"
 
-    apply_edit(session, file, ident, mutate)
-    for warning in beside_a_holiday(day):
-        say(tr("peringatan: ", "warning: ") + said(warning))
+    result = apply_edit(session, file, ident, mutate, "election")
+    result.warnings = beside_a_holiday(day)
+    tell(result)
+    return render(result, output(json))

@@ -17,8 +17,8 @@ from tahapan.cli.options import (
     open_session,
     read_date,
 )
-from tahapan.days.calc import calculate
 from tahapan.render import render
+from tahapan.reports.calc import calc_report
 from tahapan.schedule.select import pick_elections
 
 #: "- 3 hari" and "-35" are arithmetic, not options
@@ -69,7 +69,7 @@ def command(
         return render(chain_run(session, chain, text), "json" if json else "term")
     chosen = pick_elections(session.catalog, session.elections)
     context = chosen[0] if len(chosen) == 1 else None
-    report = calculate(
+    report = calc_report(
         text,
         read_date=lambda part: read_date(part, session.today, chosen),
         election=context,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click.core import ParameterSource
 
 from tahapan.cli.case_session import (
     case_report,
@@ -67,7 +68,8 @@ def kasus_list(
 ) -> int | None:
     """The open cases, each with its next deadline and the days left, the nearest first."""
     if ctx.invoked_subcommand is not None:
-        if every or on is not None or lang is not None or json:
+        typed = ctx.get_parameter_source("lang") == ParameterSource.COMMANDLINE
+        if every or on is not None or (lang is not None and typed) or json:
             # they would be this list's, not the subcommand's: said, not dropped
             raise TahapanError(
                 tr(

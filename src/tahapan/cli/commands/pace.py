@@ -19,8 +19,9 @@ from tahapan.cli.options import (
     open_session,
     resolve_on,
 )
-from tahapan.days.pace import measure, parse_done
+from tahapan.days.pace import parse_done
 from tahapan.render import render
+from tahapan.reports.pace import pace_report
 from tahapan.reports.stages import find_on
 
 
@@ -61,5 +62,5 @@ def command(
     share = parse_done(done)
     on_date = resolve_on(session, on)
     ref = find_on(session.catalog, stage, on=on_date, election_ids=session.elections)
-    report = measure(ref, share, on_date)
+    report = pace_report(ref, share, on_date)
     return render(report, "json" if json else "term")

@@ -7,13 +7,14 @@ from typing import Annotated, Any
 import typer
 
 from tahapan.cli import complete
-from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit
+from tahapan.cli.edit_session import FileOpt, apply_edit, open_for_edit, output, tell
 from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
-from tahapan.cli.options import ElectionOpt, LangOpt, QuietOpt, Session
+from tahapan.cli.options import ElectionOpt, JsonOpt, LangOpt, QuietOpt, Session
 from tahapan.config import user_file
 from tahapan.days.dates import h_offset, parse_date
-from tahapan.i18n import tr
 from tahapan.model import Election
+from tahapan.render import render
+from tahapan.reports.edits import EditReport
 from tahapan.schedule.editing import Tables, adding, check_new_stage, refuse, removing, setting
 from tahapan.schedule.select import find_stage, pick_elections
 
@@ -112,14 +113,14 @@ def _set_occurrence(
     path: str,
     held: bool | None,
     **given: str | None,
-) -> bool:
+) -> EditReport | None:
     """`stage set` on one occurrence of a repeating stage (rekap-nasional-2026-12-16): recorded as
-    an instance of it; False when the path names no occurrence."""
+    an instance of it; None when the path names no occurrence."""
     from tahapan.schedule.instance_editing import occurrence, setting_instance
 
     target = occurrence(election, path)
     if target is None:
-        return False
+        return None
     for key in ("start", "end"):
         value = given.get(key)
         if value is not None and h_offset(value) is not None:
@@ -131,8 +132,7 @@ def _set_occurrence(
     fields = _fields(session, election, **given)
     if held is not None:
         fields["held"] = held
-    apply_edit(session, file, target.name, setting_instance(target, fields))
-    return True
+    return apply_edit(session, file, target.name, setting_instance(target, fields), "occurrence")
 
 
 def _fields(session: Session, election: Election, **given: Any) -> Tables:
@@ -168,8 +168,9 @@ def stage_add(
     election: ElectionOpt = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
@@ -177,7 +178,9 @@ def stage_add(
     given |= {"basis": basis, "confidence": confidence, "note": note, "regions": region}
     check_new_stage(target_election, path, given)  # before a value is read: what is missing first
     change = adding(target_election, path, _fields(session, target_election, **given))
-    apply_edit(session, file, f"{target_election.id}/{path}", change)
+    result = apply_edit(session, file, f"{target_election.id}/{path}", change)
+    tell(result)
+    return render(result, output(json))
 
 
 @command.command("set", cls=Command, options_metavar=options_metavar())
@@ -202,16 +205,20 @@ def stage_set(
     election: ElectionOpt = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Change a stage: in your file, or as an override of another file's stage (give --basis and
     --confidence with new dates, so the official ones are not claimed for them). On one occurrence
     of a repeating stage (pdpb/rekap-nasional-2026-12-16) it records that day's real date."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
-    if _set_occurrence(session, file, target_election, path, held, start=start, end=end, basis=basis,
-                       confidence=confidence, note=note, name=name, name_en=name_en):  # fmt: skip
-        return
+    dated = _set_occurrence(session, file, target_election, path, held, start=start, end=end,
+                            basis=basis, confidence=confidence, note=note, name=name,
+                            name_en=name_en)  # fmt: skip
+    if dated is not None:
+        tell(dated)
+        return render(dated, output(json))
     ref = find_stage(session.catalog, path, [target_election])
     fields = _fields(
         session,
@@ -227,29 +234,15 @@ def stage_set(
     if held is not None:
         fields["held"] = held
     change = setting(ref, fields)
-    apply_edit(session, file, f"{target_election.id}/{ref.path}", change)
-    from tahapan.cli.streams import say
+    result = apply_edit(session, file, f"{target_election.id}/{ref.path}", change)
     from tahapan.schedule.editing import ends_projection
 
-    ident = target_election.id
     if target_election.projected and ref.stage.projected and ends_projection(ref.stage, fields):
-        say(
-            tr(
-                f"tahapan ini menjadi asumsi kantor sampai hari pemungutan suara {ident} resmi: "
-                f"tahapan election set-voting-day {ident} TANGGAL --basis ... --confidence ...",
-                f"the stage is now an office assumption until the voting day of {ident} is "
-                f"official: tahapan election set-voting-day {ident} DATE --basis ... --confidence ...",
-            )
-        )
+        result.projection = "office-assumption"
     elif ref.stage.projected and not ends_projection(ref.stage, fields):
-        say(
-            tr(
-                "tahapan ini tetap proyeksi sampai tanggal resminya diberi bersama --basis dan "
-                "--confidence (--start, --end, --basis, --confidence dalam satu perintah)",
-                "the stage stays a projection until its official dates come with --basis and "
-                "--confidence (--start, --end, --basis, --confidence in one command)",
-            )
-        )
+        result.projection = "stays-projection"
+    tell(result)
+    return render(result, output(json))
 
 
 @command.command("remove", cls=Command, options_metavar=options_metavar())
@@ -259,8 +252,9 @@ def stage_remove(
     election: ElectionOpt = None,
     file: FileOpt = None,
     lang: LangOpt = None,
+    json: JsonOpt = False,
     quiet: QuietOpt = False,
-) -> None:
+) -> int:
     """Remove a stage you added, or your change to another file's stage (the original comes back)."""
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
@@ -268,8 +262,12 @@ def stage_remove(
 
     dated = occurrence(target_election, path)
     if dated is not None:  # one occurrence: the rule's date comes back
-        apply_edit(session, file or user_file(), dated.name, removing_instance(dated))
-        return
-    ref = find_stage(session.catalog, path, [target_election])
-    target = file or user_file()
-    apply_edit(session, target, f"{target_election.id}/{ref.path}", removing(ref, target))
+        change = removing_instance(dated)
+        result = apply_edit(session, file or user_file(), dated.name, change, "occurrence")
+    else:
+        ref = find_stage(session.catalog, path, [target_election])
+        target = file or user_file()
+        change = removing(ref, target)
+        result = apply_edit(session, target, f"{target_election.id}/{ref.path}", change)
+    tell(result)
+    return render(result, output(json))

@@ -18,7 +18,7 @@ from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
 
 if TYPE_CHECKING:
-    from tahapan.days.monthgrid import CalendarReport
+    from tahapan.reports.calendar import CalendarReport
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64

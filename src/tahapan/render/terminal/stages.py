@@ -64,7 +64,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             table.columns = table.columns[:1]
         for path, stage in election.walk():
             ref = tl.StageRef(election, path, stage)
-            where = tl.position(ref, report.date)
+            where = report.positions[election.id, path]
             name = Text(stage_name(stage), style=_POSITION_STYLE[where])
             if where == "active":
                 name.append(" ◀", style="bold green")
@@ -103,7 +103,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
             (voting_day_text(election, short=True), "dim"),
             "  ",
             (
-                "" if election.voting_day is None else h_label(tl.h_day(election, report.date)),
+                "" if election.voting_day is None else h_label(report.h_today[election.id]),
                 "bold cyan",
             ),
         )
@@ -265,7 +265,7 @@ def show_view(report: ShowReport) -> Panel:
                 continue
             child_ref = tl.StageRef(ref.election, path, child)
             name = Text("  " * (child_ref.depth - ref.depth - 1)) + Text(stage_name(child))
-            name.stylize(_POSITION_STYLE[tl.position(child_ref, report.date)])
+            name.stylize(_POSITION_STYLE[report.sub_positions[path]])
             name.append_text(projected(child, ref.election))
             name.append(f"  {child.id}", style="dim cyan")
             sub.add_row(
