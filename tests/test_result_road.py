@@ -13,19 +13,12 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "tahapan"
 
-#: the commands that answer otherwise, and why: `config get|list|path` print a value or a path
-#: as it is, for scripts; `import` and `publish` write files (a schedule, a site) and say what
-#: they wrote; `data update` installs several sources, the worst one's exit code the run's;
-#: `kasus show` exits 1 when a deadline was missed, which its report (shown inside others) does
-#: not carry
+#: the commands that answer otherwise, and why: `import` and `publish` write files (a schedule, a site) and say what
+#: they wrote; `data update` installs several sources, the worst one's exit code the run's
 NOT_A_RESULT = {
-    ("config", "config_get"),
-    ("config", "config_list"),
-    ("config", "config_path_cmd"),
     ("import_", "command"),
     ("publish", "command"),
     ("data", "data_update"),
-    ("kasus", "kasus_show"),
 }
 
 

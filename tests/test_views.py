@@ -22,6 +22,7 @@ from tahapan.reports.export import ScheduleExport
 from tahapan.reports.files import RegionsReport, ValidateReport
 from tahapan.reports.installing import UpdateReport
 from tahapan.reports.pace import PaceReport
+from tahapan.reports.settings import SettingsReport
 from tahapan.reports.stages import ListReport, ShowReport
 from tahapan.reports.status import StatusReport
 
@@ -29,7 +30,7 @@ from tahapan.reports.status import StatusReport
 TERM = [
     StatusReport, ListReport, ShowReport, CheckReport, CalcReport, PaceReport, ValidateReport,
     RegionsReport, ChangesReport, SourcesReport, UpdateReport, CaseReport, CasesReport,
-    ChainsReport, CaseEdit, CalendarReport, EditReport,
+    ChainsReport, CaseEdit, CalendarReport, EditReport, SettingsReport,
 ]  # fmt: skip
 #: calendar: its grids, and its rows (ics, csv) from the export's result
 GRIDS = {CalendarFormat.term, CalendarFormat.pdf, CalendarFormat.html}

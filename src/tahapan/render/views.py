@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tahapan.reports.files import RegionsReport, ValidateReport
     from tahapan.reports.installing import UpdateReport
     from tahapan.reports.pace import PaceReport
+    from tahapan.reports.settings import SettingsReport
     from tahapan.reports.stages import ListReport, ShowReport
     from tahapan.reports.status import StatusReport
 
@@ -160,6 +161,13 @@ def case_edit(result: CaseEdit) -> Content:
     from tahapan.render.cases import edit_text
 
     return edit_text(result)
+
+
+@view("term")
+def settings(result: SettingsReport) -> Content:
+    from tahapan.render.settings import settings_text
+
+    return settings_text(result)
 
 
 @view("term")

@@ -33,8 +33,13 @@ class CaseReport:
     stored: bool = True
     #: the last year the holiday decrees cover
     decrees_until: int | None = None
+    #: asked for alone (`kasus show`): then a missed deadline is the answer, exit 1; shown among
+    #: others (`kasus`, `status`, `hitung --chain`) it is not
+    alone: bool = False
 
-    exit_code = 0
+    @property
+    def exit_code(self) -> int:
+        return late_exit(self) if self.alone else 0
 
     @property
     def next(self) -> StepDue | None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
 import typer
 
 from tahapan.cli.help import Command, Group, h, helped, options_metavar, subcommand_metavar
 from tahapan.cli.options import JsonOpt, QuietOpt
-from tahapan.config import KEYS, config_path, get_value, load_config, set_value, unset_value
-from tahapan.i18n import tr
+from tahapan.config import config_path, set_value, unset_value
 
 command = typer.Typer(
     cls=Group,
@@ -44,14 +42,6 @@ KeyArg = Annotated[
 ]
 
 
-def _show(value: Any, key: str = "") -> str:
-    if key == "notify":  # tokens: `config get notify` prints them, messages never do
-        from tahapan.notify import shown
-
-        return " ".join(shown(url) for url in value)
-    return ",".join(value) if isinstance(value, list) else str(value)
-
-
 @command.command("set", cls=Command, options_metavar=options_metavar())
 @helped("config.set")
 def config_set(
@@ -80,20 +70,9 @@ def config_set(
 
 @command.command("get", cls=Command, options_metavar=options_metavar())
 @helped("config.get")
-def config_get(key: KeyArg) -> None:
+def config_get(key: KeyArg) -> int:
     """Print the value of KEY; exit 1 when it is not set."""
-    value = get_value(key)
-    if value is None:  # exit 1 as grep; the reason on stderr, so an empty answer is not a mystery
-        from tahapan.cli.streams import say
-
-        say(
-            tr(
-                f"{key} belum diatur; nilai bawaan berlaku",
-                f"{key} is not set; the default applies",
-            )
-        )
-        raise typer.Exit(1)
-    sys.stdout.write((" ".join(value) if key == "notify" else _show(value)) + "\n")
+    return _answer("get", key)
 
 
 @command.command("unset", cls=Command, options_metavar=options_metavar())
@@ -110,16 +89,20 @@ def config_unset(key: KeyArg, json: JsonOpt = False, quiet: QuietOpt = False) ->
 
 @command.command("list", cls=Command, options_metavar=options_metavar())
 @helped("config.list")
-def config_list() -> None:
+def config_list() -> int:
     """Print every key with its value, or with (-) when it is not set."""
-    values = load_config()
-    for key, spec in KEYS.items():
-        shown = _show(values[key], key) if key in values else "(-)"
-        sys.stdout.write(f"{key} = {shown}\t# {tr(spec.help_id, spec.help_en)}\n")
+    return _answer("list")
 
 
 @command.command("path", cls=Command, options_metavar=options_metavar())
 @helped("config.path")
-def config_path_cmd() -> None:
+def config_path_cmd() -> int:
     """Print where the config file is (it may not exist yet)."""
-    sys.stdout.write(f"{config_path()}\n")
+    return _answer("path")
+
+
+def _answer(action: Literal["get", "list", "path"], key: str | None = None) -> int:
+    from tahapan.render import render
+    from tahapan.reports.settings import settings_report
+
+    return render(settings_report(action, key))

@@ -190,15 +190,15 @@ def kasus_add(
 def kasus_show(ident: IdArg, on: OnOpt = None, lang: LangOpt = None, json: JsonOpt = False) -> int:
     """Every step of a case: its deadline, the rule and article, the date under a conflicting
     rule, and whether it is done. Exit 1 when a deadline was missed."""
+    from dataclasses import replace
+
     from tahapan.render import render
-    from tahapan.reports.cases import late_exit
     from tahapan.schedule.cases import load_book
 
     session = open_session(data=None, lang=lang, tz=None, elections=None, region="")
     book = load_book()
     report = case_report(session, book, book.case(ident), resolve_on(session, on), decrees=True)
-    render(report, _format(json))
-    return late_exit(report)
+    return render(replace(report, alone=True), _format(json))
 
 
 @command.command("done", cls=Command, options_metavar=options_metavar())
