@@ -60,8 +60,9 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "opt.quiet": (
         "e7e1e01f",
-        "Tidak mencetak apa pun selain kesalahan, seperti grep -q (tanpa jawaban, pesan, atau "
-        "peringatan); kode keluar yang menjawab. JSON dan berkas (-o, -f ics...) tetap ditulis.",
+        "Tidak mencetak apa pun selain pesan kesalahan, seperti grep -q (tanpa jawaban, catatan, "
+        "atau peringatan); hasilnya dibaca dari kode keluar. JSON dan berkas (-o, -f ics...) tetap "
+        "ditulis.",
     ),
     "opt.region": (
         "5e9ebfe5",
