@@ -7,6 +7,7 @@ help text, and tests/test_fields.py names the place until it has one (or is list
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 
 from tahapan.model import RUNTIME_FIELDS, Stage
 
@@ -41,10 +42,21 @@ def option(field: str) -> str:
     return OPTION_NAMES.get(field, "--" + field.replace("_", "-"))
 
 
+def stage_option_fields(command: str) -> list[str]:
+    """The fields `stage add` or `stage set` has an option for, in the model's order."""
+    left_out = NOT_OPTIONS | (NOT_ADDED if command == "add" else NOT_SET)
+    return [f for f in STAGE_FIELDS if f not in left_out]
+
+
 def stage_options(command: str) -> list[str]:
     """The options `stage add` or `stage set` has for the stage's fields, in the model's order."""
-    left_out = NOT_OPTIONS | (NOT_ADDED if command == "add" else NOT_SET)
-    return [option(f) for f in STAGE_FIELDS if f not in left_out]
+    return [option(f) for f in stage_option_fields(command)]
+
+
+def given_fields(command: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The stage's fields as the command's parameters hold them (``locals()`` of `stage add` or
+    `stage set`): {"name": ..., "regions": <--region>, ...}."""
+    return {f: values[option(f)[2:].replace("-", "_")] for f in stage_option_fields(command)}
 
 
 # ---------------------------------------------------------------------- CSV and xlsx columns

@@ -16,6 +16,7 @@ from tahapan.model import Election
 from tahapan.render import render
 from tahapan.reports.edits import EditReport
 from tahapan.schedule.editing import Tables, adding, check_new_stage, refuse, removing, setting
+from tahapan.schedule.fields import given_fields
 from tahapan.schedule.select import find_stage, pick_elections
 
 command = typer.Typer(
@@ -172,10 +173,9 @@ def stage_add(
     quiet: QuietOpt = False,
 ) -> int:
     """Add a stage (or a sub-stage: parent/child) to an election that is loaded."""
+    given: Tables = given_fields("add", locals())
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
-    given: Tables = {"name": name, "name_en": name_en, "start": start, "end": end}
-    given |= {"basis": basis, "confidence": confidence, "note": note, "regions": region}
     check_new_stage(target_election, path, given)  # before a value is read: what is missing first
     change = adding(target_election, path, _fields(session, target_election, **given))
     result = apply_edit(session, file, f"{target_election.id}/{path}", change)
@@ -211,26 +211,16 @@ def stage_set(
     """Change a stage: in your file, or as an override of another file's stage (give --basis and
     --confidence with new dates, so the official ones are not claimed for them). On one occurrence
     of a repeating stage (pdpb/rekap-nasional-2026-12-16) it records that day's real date."""
+    given = given_fields("set", locals())
+    held = given.pop("held")
     session = open_for_edit(file, lang, election)
     target_election, path = _target(session, stage)
-    dated = _set_occurrence(session, file, target_election, path, held, start=start, end=end,
-                            basis=basis, confidence=confidence, note=note, name=name,
-                            name_en=name_en)  # fmt: skip
+    dated = _set_occurrence(session, file, target_election, path, held, **given)
     if dated is not None:
         tell(dated)
         return render(dated, output(json))
     ref = find_stage(session.catalog, path, [target_election])
-    fields = _fields(
-        session,
-        target_election,
-        name=name,
-        name_en=name_en,
-        start=start,
-        end=end,
-        basis=basis,
-        confidence=confidence,
-        note=note,
-    )
+    fields = _fields(session, target_election, **given)
     if held is not None:
         fields["held"] = held
     change = setting(ref, fields)
