@@ -1,0 +1,143 @@
+"""Rules of the schedule files that a mutant broke unnoticed (docs/testing.md): a date changed by a
+user's file needs both a basis and a confidence, a local holiday does not move a date the whole
+election shares, and `validate` counts one problem in the singular."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import LATIHAN
+
+CHANGED_COKLIT = """\
+schema = 1
+
+[[elections]]
+id = "pemilu-2024"
+
+[[elections.stages]]
+id = "coklit"
+end = 2023-03-20
+"""
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        "",
+        'basis = "Keputusan KPU Kabupaten (contoh)"\n',  # a basis alone
+        'confidence = "P"\n',  # a confidence alone
+    ],
+    ids=["neither", "basis-only", "confidence-only"],
+)
+def test_a_changed_shipped_date_needs_both_basis_and_confidence(cli, tmp_path, sources):
+    own = tmp_path / "kantor.toml"
+    own.write_text(CHANGED_COKLIT + sources, encoding="utf-8")
+    result = cli("show", "coklit", "-e", "pemilu-2024", "--data", str(own), "--lang", "en")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "tahapan: file cannot be used (1 problem):\n"
+        f"{own}:8: pemilu-2024/pemutakhiran-data-pemilih/coklit: end is changed without a basis "
+        "of its own: add basis and confidence in the same table\n",
+    )
+
+
+def test_a_changed_shipped_date_with_both_is_official(cli, tmp_path):
+    own = tmp_path / "kantor.toml"
+    own.write_text(
+        CHANGED_COKLIT + 'basis = "SK KPU Kabupaten"\nconfidence = "P"\n', encoding="utf-8"
+    )
+    result = cli("show", "coklit", "-e", "pemilu-2024", "--data", str(own), "--json")
+    assert result.exit_code == 0, result.output
+    stage = json.loads(result.stdout)["stage"]
+    assert (stage["end"], stage["basis"], stage["confidence"], stage["date_source"]) == (
+        "2023-03-20",
+        "SK KPU Kabupaten",
+        "P",
+        "official",
+    )
+
+
+#: an election of the user's own: the tally ends two working days after voting day (Wednesday
+#: 14 February 2024), which is Friday the 16th unless that day is off
+RULE = """\
+schema = 1
+
+[[elections]]
+id = "uji"
+name = "Uji"
+name_en = "Test"
+voting_day = 2024-02-14
+basis = "Catatan kantor"
+{holiday}
+[[elections.stages]]
+id = "pemungutan-suara"
+name = "Pemungutan suara"
+name_en = "Voting"
+start = 2024-02-14
+end = 2024-02-14
+basis = "uji"
+confidence = "D"
+
+[[elections.stages]]
+id = "rekap"
+name = "Rekapitulasi"
+name_en = "Tally"
+start = {{ after = "pemungutan-suara", days = 1 }}
+end = {{ after = "pemungutan-suara", working_days = 2 }}
+basis = "uji"
+confidence = "D"
+"""
+
+HOLIDAY = '\n[[elections.holidays]]\ndate = 2024-02-16\nname = "Hari jadi"\n{regions}\n'
+
+
+@pytest.mark.parametrize(
+    ("holiday", "region", "end"),
+    [
+        ("", None, "2024-02-16"),
+        # a local holiday does not move a date the whole election shares, wherever one looks from
+        (HOLIDAY.format(regions='regions = ["kabupaten-bangka"]'), None, "2024-02-16"),
+        (
+            HOLIDAY.format(regions='regions = ["kabupaten-bangka"]'),
+            "kabupaten-bangka",
+            "2024-02-16",
+        ),
+        # one that the whole election keeps does: Friday is off, the count ends on Monday
+        (HOLIDAY.format(regions=""), None, "2024-02-19"),
+    ],
+    ids=["no-holiday", "local", "local-seen-from-its-region", "election-wide"],
+)
+def test_only_an_election_wide_holiday_moves_a_working_day_rule(
+    cli, tmp_path, holiday, region, end
+):
+    own = tmp_path / "uji.toml"
+    own.write_text(RULE.format(holiday=holiday), encoding="utf-8")
+    where = ("-r", region) if region else ()
+    result = cli("show", "rekap", "-e", "uji", "--data", str(own), *where, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stage"]["end"] == end
+
+
+@pytest.mark.parametrize(
+    ("breakage", "last_line"),
+    [
+        ({'confidence = "P"': 'confidence = "pasti"'}, "1 problem found"),
+        (
+            {'confidence = "P"': 'confidence = "pasti"', "end = 2025-01-12": 'end = "12 Jan"'},
+            "2 problems found",
+        ),
+    ],
+)
+def test_validate_counts_one_problem_in_the_singular(cli, tmp_path, breakage, last_line):
+    text = LATIHAN
+    for old, new in breakage.items():
+        text = text.replace(old, new)
+    path = tmp_path / "jadwal.toml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", str(path), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == last_line
+    assert len(result.stdout.splitlines()) == 1 + len(breakage)
