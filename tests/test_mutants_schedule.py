@@ -9,6 +9,7 @@ import json
 import pytest
 
 from conftest import LATIHAN
+from test_data_update import Server, schedule
 
 CHANGED_COKLIT = """\
 schema = 1
@@ -141,3 +142,65 @@ def test_validate_counts_one_problem_in_the_singular(cli, tmp_path, breakage, la
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == last_line
     assert len(result.stdout.splitlines()) == 1 + len(breakage)
+
+
+def test_show_counts_the_working_days_of_a_stage_counted_in_working_days(cli, tmp_path):
+    own = tmp_path / "uji.toml"
+    own.write_text(
+        RULE.format(holiday="")
+        .replace('confidence = "D"\n', 'confidence = "D"\ncounting = "working"\n')
+        # Friday 6 to Wednesday 11 December 2024: six days, the weekend between them off
+        .replace('{ after = "pemungutan-suara", days = 1 }', "2024-12-06")
+        .replace('{ after = "pemungutan-suara", working_days = 2 }', "2024-12-11"),
+        encoding="utf-8",
+    )
+    result = cli("show", "rekap", "-e", "uji", "--data", str(own), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stage"]["working_days"] == 4
+    words = cli("show", "rekap", "-e", "uji", "--data", str(own), "--lang", "en")
+    assert "6 Dec – 11 Dec 2024  (6 days), 4 working days" in words.stdout
+
+
+def test_show_of_a_derived_stage_says_how_and_where_it_stands(cli, tmp_path):
+    own = tmp_path / "uji.toml"
+    own.write_text(RULE.format(holiday=""), encoding="utf-8")
+    words = cli("show", "rekap", "-e", "uji", "--data", str(own), "--lang", "en").stdout
+    assert "End derived    2 working days after pemungutan-suara ends (14 Feb 2024)" in words
+    assert "Start derived  1 day after pemungutan-suara ends (14 Feb 2024)" in words
+    # on 29 November 2023 the tally is 78 days ahead: no day of it, none left, none since
+    stage = json.loads(cli("show", "rekap", "-e", "uji", "--data", str(own), "--json").stdout)[
+        "stage"
+    ]
+    assert (stage["day"], stage["days_left"], stage["days_until"], stage["days_since"]) == (
+        None,
+        None,
+        78,
+        None,
+    )
+
+
+def test_show_of_a_finished_series_is_its_last_held_occurrence(cli, tmp_path):
+    # six Mondays from 7 December 2026; the 28th moved to the 29th, 4 January not held
+    from test_recurrence import OFFICE
+
+    office = tmp_path / "kantor.toml"
+    office.write_text(OFFICE.replace("BYDAY=MO", "BYDAY=MO;COUNT=6"), encoding="utf-8")
+    result = cli("show", "pleno-mingguan", "--data", str(office), "--on", "2035-01-01", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stage"]["occurrence"] == "2027-01-11"
+
+
+def test_rolling_back_a_source_never_installed_names_those_that_are(cli, monkeypatch):
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    server = Server()
+    try:
+        url = server.serve("/stages.toml", schedule("2027-01-10", "2024-11-20"))
+        assert cli("data", "update", url).exit_code == 0
+    finally:
+        server.close()
+    result = cli("data", "rollback", "https://kpu.example/lain.toml", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"tahapan: unknown source: https://kpu.example/lain.toml\n  Installed sources: {url}\n",
+    )
