@@ -116,3 +116,11 @@ class TestAShiftFromADayOff:
         result = cli("hitung", "2024-12-06", "..", "2024-12-09", "--json")
         data = json.loads(result.stdout)
         assert (data["days"], data["working_days"]) == (4, 2)
+
+
+def test_a_count_of_a_thousand_digits_is_refused_with_the_limit(cli):
+    result = cli("hitung", "2024-01-01 + " + "1" * 1001 + " hari")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tahapan: jumlah terlalu besar: 111111111111…\n  Paling jauh 3660 hari.\n",
+    )

@@ -204,3 +204,15 @@ def test_rolling_back_a_source_never_installed_names_those_that_are(cli, monkeyp
         2,
         f"tahapan: unknown source: https://kpu.example/lain.toml\n  Installed sources: {url}\n",
     )
+
+
+def test_a_projection_that_leaves_the_calendar_is_refused_in_english_too(cli, tmp_path):
+    own = tmp_path / "jadwal.toml"
+    args = ("election", "add", "pemilu-9999", "--like", "pemilu-2024", "--name", "Pemilu 9999")
+    result = cli(*args, "--voting-day", "9999-06-01", "--file", str(own), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tahapan: voting day 9999-06-01 is too far out: the stages of pemilu-2024 do not fit in "
+        "the calendar before or after it\n  Give a date between the years 2 and 9998.\n",
+    )
+    assert not own.exists()
