@@ -186,3 +186,22 @@ def test_a_full_fraction_is_done(cli):
 def test_fractions_either_side_of_the_full_one(cli, done, code):
     result = cli("pace", "coklit", "-e", "pilkada-2024", "--done", done, "--on", "2024-07-10")
     assert result.exit_code == code, result.output
+
+
+# cases are counted in the years 1970-2099, both included
+
+
+@pytest.mark.parametrize(
+    ("when", "code"),
+    [
+        ("1969-12-31 10:00", 2),
+        ("1970-01-01 10:00", 0),
+        ("2099-12-31 10:00", 0),
+        ("2100-01-01 10:00", 2),
+    ],
+)
+def test_a_case_may_start_in_the_first_and_last_counted_year(cli, when, code):
+    result = cli("hitung", "--chain", "phpu-pileg", when)
+    assert result.exit_code == code, result.output
+    if code:
+        assert "di luar tahun 1970–2099" in result.stderr
