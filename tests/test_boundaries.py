@@ -205,3 +205,21 @@ def test_a_case_may_start_in_the_first_and_last_counted_year(cli, when, code):
     assert result.exit_code == code, result.output
     if code:
         assert "di luar tahun 1970–2099" in result.stderr
+
+
+# a month grid shows whole weeks: February of the year 1 to November 9999
+
+
+@pytest.mark.parametrize(
+    ("month", "code"), [("0001-01", 2), ("0001-02", 0), ("9999-11", 0), ("9999-12", 2)]
+)
+def test_the_calendars_first_and_last_months(cli, month, code):
+    result = cli("calendar", "--month", month, "-f", "json", "--lang", "en")
+    assert result.exit_code == code, result.output
+    if code:
+        assert result.stderr == (
+            "tahapan: calendars cover February of the year 1 to November 9999 only\n"
+            "  Choose another month.\n"
+        )
+    else:
+        assert [m["month"] for m in json.loads(result.stdout)["months"]] == [month]
