@@ -124,3 +124,11 @@ def test_a_count_of_a_thousand_digits_is_refused_with_the_limit(cli):
         2,
         "tahapan: jumlah terlalu besar: 111111111111…\n  Paling jauh 3660 hari.\n",
     )
+
+
+def test_a_month_that_does_not_exist_is_refused_in_english_too(cli):
+    result = cli("calendar", "--month", "2024-13", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tahapan: not a month: '2024-13'\n  Write YYYY-MM, e.g. 2024-11.\n",
+    )
