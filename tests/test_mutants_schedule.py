@@ -1,6 +1,7 @@
 """Rules of the schedule files that a mutant broke unnoticed (docs/testing.md): a date changed by a
 user's file needs both a basis and a confidence, a local holiday does not move a date the whole
-election shares, and `validate` counts one problem in the singular."""
+election shares, `validate` counts one problem in the singular; and what `show`, `check` and
+`data rollback` answer where no other test looked."""
 
 from __future__ import annotations
 
@@ -216,3 +217,12 @@ def test_a_projection_that_leaves_the_calendar_is_refused_in_english_too(cli, tm
         "the calendar before or after it\n  Give a date between the years 2 and 9998.\n",
     )
     assert not own.exists()
+
+
+def test_check_changes_alone_answers_only_about_changes(cli):
+    # no window was asked for: no days, no events, whatever runs or starts today
+    result = cli("check", "--changes", "--json")
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.stdout)) == {
+        "schema", "date", "ok", "question", "changes_first_look", "baseline_lost", "changes",
+    }  # fmt: skip
