@@ -132,3 +132,11 @@ def test_a_month_that_does_not_exist_is_refused_in_english_too(cli):
         2,
         "tahapan: not a month: '2024-13'\n  Write YYYY-MM, e.g. 2024-11.\n",
     )
+
+
+def test_a_machine_on_the_old_name_of_wita_counts_in_wita(cli, monkeypatch):
+    # Asia/Ujung_Pandang is Makassar's name before 1999; older systems still link to it
+    monkeypatch.setenv("TZ", "Asia/Ujung_Pandang")
+    result = cli("status", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["timezone"] == "Asia/Makassar"
