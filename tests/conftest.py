@@ -41,6 +41,35 @@ confidence = "P"
 """
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--in-process",
+        action="store_true",
+        help="only what runs tahapan in this process (mutation runs, docs/testing.md): tests that "
+        "start a subprocess are dropped or skipped, as a mutant in mutants/src never reaches them",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--in-process"):
+        return
+    dropped = [item for item in items if "run" in getattr(item, "fixturenames", ())]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
+
+
+@pytest.fixture(autouse=True)
+def in_process_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under --in-process, a test that starts any other program is skipped where it starts it."""
+    if request.config.getoption("--in-process"):
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            pytest.skip("starts a subprocess: not run with --in-process")
+
+        monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
