@@ -94,7 +94,11 @@ class TestAShiftFromADayOff:
     def test_forward_from_a_saturday(self, cli):
         result = cli("hitung", "2024-12-07", "+", "1", "hari", "kerja", "--json")
         data = json.loads(result.stdout)
-        assert data["from"]["day_off"] == {"kind": "weekend", "name": "akhir pekan"}
+        assert data["from"]["day_off"] == {
+            "kind": "weekend",
+            "name": "akhir pekan",
+            "name_en": "weekend",
+        }
         assert data["result"]["date"] == "2024-12-09"  # Monday
         # the Sunday was stepped over; the Saturday it started on is not listed
         assert [d["date"] for d in data["days_off"]] == ["2024-12-08"]
