@@ -185,10 +185,11 @@ def _extend(merged: Merged, target: dict[str, Any], patch: dict[str, Any], path:
         if key == "id" or (dated and patch.get("projected") is True and key in _PROJECTION):
             continue
         if key == "stages" and isinstance(value, list):
+            siblings = target.setdefault("stages", [])
+            if not isinstance(siblings, list):  # an earlier file's `[elections.stages]`, a table:
+                continue  # its own check names it; nothing to merge into
             for stage in value:
-                _merge_stage(
-                    merged, target, target.setdefault("stages", []), "", stage, path, added
-                )
+                _merge_stage(merged, target, siblings, "", stage, path, added)
         elif key in ("holidays", "changes") and isinstance(value, list):
             # an overlay adds days off and documented changes to those of the files before it; a
             # change it repeats (a whole schedule merged over the one it copies) is the same change
@@ -227,6 +228,8 @@ def _merge_stage(
             continue
         if key == "stages" and isinstance(value, list):
             children = target.setdefault("stages", [])
+            if not isinstance(children, list):  # as above: a table where a list belongs
+                continue
             for child in value:
                 _merge_stage(merged, election, children, stage_path, child, path, added)
         else:

@@ -43,12 +43,15 @@ def pydantic_problem(data: Any, error: Any) -> Problem:
         )
     else:
         value = error.get("input")
-        shown = f" ({value!r})" if isinstance(value, (str, int, float, bool)) else ""
-        if len(shown) > 80:  # a value of megabytes is named, not printed
+        shown: Message = f" ({value!r})" if isinstance(value, (str, int, float, bool)) else ""
+        if len(str(shown)) > 80:  # a value of megabytes is named, not printed
+            cut, size = f" ({value!r}"[:60], len(str(value))
             shown = (
-                shown[:60] + f"…) ({len(str(value))} karakter)" if isinstance(value, str) else ""
+                Words(f"{cut}…) ({size} karakter)", f"{cut}…) ({size} characters)")
+                if isinstance(value, str)
+                else ""
             )
-        label = f"{label_key}{shown}: " if key else ""
+        label = f"{label_key}" + shown + ": " if key else ""
         message = label + _translate(kind, error["msg"], error.get("ctx") or {}, value)
     return Problem(where, message, str(key) if key else None)
 
@@ -107,6 +110,11 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> M
         return Words(
             f"bukan tanggal TOML; tulis tanpa tanda kutip, misalnya {example}",
             f"not a TOML date; write it without quotes, e.g. {example}",
+        )
+    if kind in ("tuple_type", "list_type"):  # `[elections.stages]` where `[[elections.stages]]` goes
+        return Words(
+            "harus berupa daftar tabel, ditulis [[...]] (dua kurung siku), bukan satu tabel [...]",
+            "must be a list of tables, written [[...]] (double brackets), not one table [...]",
         )
     if kind == "literal_error":
         return Words(
