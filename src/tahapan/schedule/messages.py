@@ -111,7 +111,10 @@ def _translate(kind: str, msg: str, ctx: dict[str, Any], value: Any = None) -> M
             f"bukan tanggal TOML; tulis tanpa tanda kutip, misalnya {example}",
             f"not a TOML date; write it without quotes, e.g. {example}",
         )
-    if kind in ("tuple_type", "list_type"):  # `[elections.stages]` where `[[elections.stages]]` goes
+    if kind in (
+        "tuple_type",
+        "list_type",
+    ):  # `[elections.stages]` where `[[elections.stages]]` goes
         return Words(
             "harus berupa daftar tabel, ditulis [[...]] (dua kurung siku), bukan satu tabel [...]",
             "must be a list of tables, written [[...]] (double brackets), not one table [...]",
