@@ -21,6 +21,7 @@ import pytest
 
 from conftest import REPO
 from tahapan.i18n import set_language
+from tahapan.schedule.catalog import shipped_paths
 
 HERE = REPO / "tests" / "transcripts"
 CASES = [
@@ -58,7 +59,8 @@ def _session(cli, monkeypatch, tmp_path: Path, script: str, lang: str) -> str:
         if done.stderr:
             shown.append(f"[stderr]\n{done.stderr}")
         shown.append(f"[exit {done.exit_code}]\n")
-    seen = "".join(shown).replace(str(tmp_path), "<DIR>")
+    shipped = str(shipped_paths()[0].parent)  # data/ of this checkout, or the installed package's
+    seen = "".join(shown).replace(str(tmp_path), "<DIR>").replace(shipped, "<DATA>")
     # an installed update's file is named after its source's address, which holds the folder
     return re.sub(r"-[0-9a-f]{10}\.toml", "-HASH.toml", seen)
 
