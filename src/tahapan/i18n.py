@@ -58,7 +58,8 @@ def tr(id_text: str, en_text: str) -> str:
 class Words:
     """A message in both languages, as the core gives it (an error, a problem in a file): the view
     that prints it picks one with ``said``, and JSON carries both, the same in either language.
-    It has no ``str()`` of its own, so that no language is picked by accident on the way."""
+    Put in an f-string it would pick one on the way up: the test suite makes that fail (``strict``);
+    ``str()`` is for what a library does with an exception's argument."""
 
     id: str
     en: str
