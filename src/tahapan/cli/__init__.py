@@ -14,11 +14,16 @@ def main() -> None:
     stay whole all the same: a write is a rename of a finished temporary file, and a temporary file
     left behind is swept by the next writer (as after SIGKILL, which the tests exercise).
     """
+    import gc
     import os
     import signal
 
     from tahapan.errors import ExitCode
 
+    # a national data set is 100,000 stages and more objects still: at Python's default (a
+    # collection every 700 allocations) the collector walks them over and over, a third of `list`'s
+    # time on such a set; every 10,000 keeps it collecting, as rarely as a short run can afford
+    gc.set_threshold(10_000, 10, 10)
     interrupted = int(ExitCode.INTERRUPTED)
     signal.signal(signal.SIGINT, lambda signum, frame: os._exit(interrupted))
     from tahapan.cli.application import main as run

@@ -62,7 +62,8 @@ def list_view(report: ListReport) -> None:
     from tahapan.render.terminal.stages import list_view as view
 
     console = _console()
-    console.print(view(report, narrow=console.width < NARROW))
+    # every line is drawn to the width already: cutting each again costs a national list seconds
+    console.print(view(report, narrow=console.width < NARROW), crop=False)
 
 
 def show_view(report: ShowReport) -> None:

@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.measure import Measurement
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -32,6 +31,7 @@ from tahapan.render.terminal.parts import (
     stage_name,
     tree_prefix,
 )
+from tahapan.render.terminal.table import Cell, Column, Run, StageTable
 from tahapan.render.words import no_voting_day, position_word, voting_day_text
 from tahapan.reports.stages import ListReport, ShowReport
 
@@ -47,31 +47,29 @@ _POSITION_STYLE = {
 def list_view(report: ListReport, *, narrow: bool = False) -> Group:
     parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
     for election in report.elections:
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
         # an id is copied into commands: the name column is wide enough that one never folds
         # mid-word; the dates give way (they wrap between their two days), the figures never
         ids = max(
             (len(tree_prefix(p.count("/"))) + len(s.id) for p, s in election.walk()), default=0
         )
-        table.add_column(
-            tr("Tahapan", "Stage"), overflow="fold", min_width=min(ids, _MAX_ID_COLUMN)
-        )
-        table.add_column(tr("Tanggal", "Dates"), min_width=11)
-        table.add_column(tr("Hari", "Days"), justify="right", no_wrap=True)
-        table.add_column(tr("Kpst.", "Conf."), no_wrap=True)
-        if narrow:
-            # one column: the name, then id, dates, length and confidence on a dim line under it
-            table.columns = table.columns[:1]
+        columns = [
+            Column(tr("Tahapan", "Stage"), overflow="fold", min_width=min(ids, _MAX_ID_COLUMN)),
+            Column(tr("Tanggal", "Dates"), min_width=11),
+            Column(tr("Hari", "Days"), justify="right", no_wrap=True),
+            Column(tr("Kpst.", "Conf."), no_wrap=True),
+        ]
+        # narrow: one column, the name, then id, dates, length and confidence on a dim line under it
+        table = StageTable(columns[:1] if narrow else columns)
         for path, stage in election.walk():
-            ref = tl.StageRef(election, path, stage)
             where = report.positions[election.id, path]
-            name = Text(stage_name(stage), style=_POSITION_STYLE[where])
+            base = _POSITION_STYLE[where]
+            runs: list[Run] = [(stage_name(stage), base)]
             if where == "active":
-                name.append(" ◀", style="bold green")
+                runs.append((" ◀", f"{base} bold green"))
             elif where == "not-held":  # struck out in colour; the sign says it without colour too
-                name.append(" ✗", style="dim")
+                runs.append((" ✗", f"{base} dim"))
             lead = "\n"  # the lines under the name hang under it, after the tree's prefix
-            name.append(lead + stage.id, style="dim cyan")
+            runs.append((lead + stage.id, f"{base} dim cyan"))
             if report.stage_sources is not None:
                 made, changed = report.stage_sources[(election.id, path)]
                 line = tr("dari ", "from ") + _source_label(report, made)
@@ -80,20 +78,23 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
                     by_file.setdefault(_source_label(report, source), []).append(key)
                 for label, keys in by_file.items():
                     line += tr("; diubah oleh ", "; changed by ") + f"{label} ({', '.join(keys)})"
-                name.append(lead + line, style="dim")
+                runs.append((lead + line, f"{base} dim"))
+            prefix = tree_prefix(path.count("/"))
             if narrow:
                 length = "?" if stage.days_total is None else days(stage.days_total)
-                name.append(
-                    f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage, election)}",
-                    style="dim",
+                runs.append(
+                    (
+                        f"{lead}{format_range(stage.start, stage.end)} · {length} · {confidence_mark(stage, election)}",
+                        f"{base} dim",
+                    )
                 )
-                table.add_row(_hanging(ref, name))
+                table.add_row(Cell(runs, prefix))
                 continue
             table.add_row(
-                _hanging(ref, name),
-                format_range(stage.start, stage.end),
-                "?" if stage.days_total is None else str(stage.days_total),
-                confidence_mark(stage, election),
+                Cell(runs, prefix),
+                Cell.text(format_range(stage.start, stage.end)),
+                Cell.text("?" if stage.days_total is None else str(stage.days_total)),
+                Cell.text(confidence_mark(stage, election)),
             )
         title = Text.assemble(
             (election_name(election), "bold"),
@@ -152,33 +153,6 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
 
 #: the widest the name column is made for an id: beyond it (a very narrow terminal) an id folds
 _MAX_ID_COLUMN = 48
-
-
-def _hanging(ref: tl.StageRef, lines: Text) -> Any:
-    """A stage's lines after its place in the tree, each wrapped line hanging under the name's first
-    letter rather than at the table's edge."""
-    prefix = tree_prefix(ref.depth)
-    return Hanging(prefix, lines) if prefix else lines
-
-
-class Hanging:
-    """``text`` wrapped to the width left after ``prefix``, the prefix before its first line and as
-    many spaces before the others. Lighter than a nested grid: a table measures and renders each of
-    its cells more than once, and `list` has a cell per stage."""
-
-    def __init__(self, prefix: str, text: Text) -> None:
-        self.prefix, self.text = prefix, text
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        inner = Measurement.get(console, options, self.text)
-        return Measurement(inner.minimum + len(self.prefix), inner.maximum + len(self.prefix))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - len(self.prefix))
-        lines = self.text.wrap(console, width, overflow="fold")
-        for n, line in enumerate(lines):
-            lead = Text(self.prefix, style="dim") if n == 0 else Text(" " * len(self.prefix))
-            yield Text.assemble(lead, line, end="\n", no_wrap=True)
 
 
 def _source_label(report: ListReport, path: str) -> str:
