@@ -23,7 +23,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,8 +32,11 @@ from tahapan.i18n import tr
 
 _TMP_SUFFIX = ".tahapan-tmp"
 
+#: a file's new content: whole, or as blocks made while it is written (a national JSON answer)
+Data = bytes | Iterable[bytes]
 
-def save(path: Path, data: bytes) -> Path | None:
+
+def save(path: Path, data: Data) -> Path | None:
     """Write an output (`-o`); returns the backup of the old version, if any."""
     where = target(path, make_folder=False)
     with locked(where):
@@ -145,7 +148,7 @@ def _lock_path(path: Path) -> Path | None:
 
 def commit(
     path: Path,
-    data: bytes,
+    data: Data,
     *,
     backup: bool,
     new_mode: int | None = None,
@@ -160,18 +163,25 @@ def commit(
             return None
         sweep(path)
         old = _stat(path)
-        kept = keep_backup(path, old) if backup and old is not None else None
+        kept: list[Path | None] = [None]
+
+        def keep() -> None:
+            # once the new content is whole: an answer that fails while it is made leaves the
+            # file and its old .bak as they were
+            if backup and old is not None:
+                kept[0] = keep_backup(path, old)
+
         if mode is None:
             mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
-        replace_bytes(path, data, mode=mode, owner=old)
-        return kept
+        replace_bytes(path, data, mode=mode, owner=old, before=keep)
+        return kept[0]
     except WriteError:
         raise
     except OSError as err:
         raise _failed(path, err) from None
 
 
-def _write_into(path: Path, data: bytes) -> None:
+def _write_into(path: Path, data: Data) -> None:
     """Write into a device or FIFO. A FIFO nobody reads would hold the run for ever: it is opened
     without waiting, and refused when no reader is there."""
     flags = os.O_WRONLY | (os.O_NONBLOCK if stat.S_ISFIFO(os.stat(path).st_mode) else 0)
@@ -188,9 +198,10 @@ def _write_into(path: Path, data: bytes) -> None:
         raise
     try:
         os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for block in [data] if isinstance(data, bytes) else data:
+            view = memoryview(block)
+            while view:
+                view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
@@ -208,15 +219,16 @@ def replace_text(path: Path, text: str) -> None:
 
 def replace_bytes(
     path: Path,
-    data: bytes,
+    data: Data,
     *,
     mode: int | None = None,
     owner: os.stat_result | None = None,
     attrs_of: Path | None = None,
+    before: Callable[[], None] | None = None,
 ) -> None:
     """Atomically replace ``path``; ``mode`` None: what the umask gives a new file (0600 files
     stay 0600 only when asked for). The user's extended attributes of ``attrs_of`` (default: the
-    file replaced) go on."""
+    file replaced) go on. ``before`` runs when the new content is on disk, before the rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -225,9 +237,13 @@ def replace_bytes(
                 # root (cron) writing a user's file leaves it the user's
                 os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
             _copy_user_attrs(attrs_of or path, handle.fileno())
-            handle.write(data)
+            # blocks are written as they are made: a failure while making one leaves no file
+            for block in [data] if isinstance(data, bytes) else data:
+                handle.write(block)
             handle.flush()
             os.fsync(handle.fileno())
+        if before is not None:
+            before()
         _replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

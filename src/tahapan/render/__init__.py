@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,11 +29,17 @@ JSON_SCHEMA = 1
 
 
 def json_text(result: Result) -> str:
+    return "".join(json_pieces(result))
+
+
+def json_pieces(result: Result) -> Iterator[str]:
+    """The JSON answer as json.dumps(indent=2) writes it, piece by piece: a payload's long lists
+    (``reports.Streamed``) are made as they are written."""
     import json
 
-    return (
-        json.dumps({"schema": JSON_SCHEMA, **result.payload()}, ensure_ascii=False, indent=2) + "\n"
-    )
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    yield from encoder.iterencode({"schema": JSON_SCHEMA, **result.payload()})
+    yield "\n"
 
 
 def render(result: Result, format: Format = "term", output: Path | None = None) -> int:
@@ -40,7 +47,7 @@ def render(result: Result, format: Format = "term", output: Path | None = None) 
     if format == TERM and output is None and quiet():
         return result.exit_code  # -q: the exit code is the answer
     if format == "json":
-        content: Content = json_text(result)
+        content: Content = json_pieces(result)
     else:
         from tahapan.render.views import find
 
@@ -55,7 +62,11 @@ def render(result: Result, format: Format = "term", output: Path | None = None) 
 
 
 def write_out(
-    content: str | bytes, output: Path | None, *, kind: str = "PDF", file: bool = False
+    content: str | bytes | Iterator[str],
+    output: Path | None,
+    *,
+    kind: str = "PDF",
+    file: bool = False,
 ) -> None:
     """An answer to stdout, or to ``output`` the safe way (atomically, the old one kept as .bak; a
     pipe or device written into). A binary answer (a PDF, an XLSX: ``kind``) is not sent to a
@@ -67,7 +78,14 @@ def write_out(
     if output is not None:
         from tahapan.safefile import save
 
-        save(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        save(output, content if isinstance(content, bytes) else _encoded(content))
+        return
+    if not isinstance(content, (str, bytes)):  # pieces: written as they come
+        sys.stdout.flush()
+        for block in _encoded(content):
+            _write_bytes(block)
         return
     if isinstance(content, str):
         if not file:
@@ -85,6 +103,21 @@ def write_out(
             hint=tr(f"Tambahkan -o BERKAS.{kind.lower()}.", f"Give -o FILE.{kind.lower()}."),
         )
     _write_bytes(content)
+
+
+def _encoded(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """Pieces of text as blocks of about ``size`` bytes of UTF-8: a write per block, not per
+    piece (the JSON encoder's pieces are single tokens)."""
+    block: list[str] = []
+    length = 0
+    for piece in pieces:
+        block.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(block).encode("utf-8")
+            block, length = [], 0
+    if block:
+        yield "".join(block).encode("utf-8")
 
 
 def _write_bytes(content: bytes) -> None:

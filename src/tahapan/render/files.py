@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tahapan.reports.export import ScheduleExport
 
 
@@ -11,10 +13,10 @@ def toml_text(result: ScheduleExport) -> str:
     return schedule_text(result.elections, result.regions)
 
 
-def csv_text(result: ScheduleExport) -> str:
-    from tahapan.schedule.tabular import csv_text as text
+def csv_text(result: ScheduleExport) -> Iterator[str]:
+    from tahapan.schedule.tabular import csv_lines
 
-    return text(result.elections)
+    return csv_lines(result.elections)
 
 
 def ics_text(result: ScheduleExport) -> str:

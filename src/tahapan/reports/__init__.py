@@ -6,6 +6,7 @@ Results are plain (not frozen) dataclasses, as in ``days/timeline.py``, to keep 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import date
 from typing import Any, Protocol
@@ -22,6 +23,28 @@ class Result(Protocol):
     def exit_code(self) -> int: ...
 
     def payload(self) -> dict[str, Any]: ...
+
+
+class Streamed(list[Any]):
+    """A JSON array whose items are made as the encoder writes them (render.json_pieces), so that a
+    national answer (100,000 stages) is never held whole. It is a list to json's encoder, which
+    asks only whether it is empty and then iterates it; it can be read once."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__()
+        self._items = iter(items)
+        self._first = next(self._items, _NONE)
+
+    def __bool__(self) -> bool:
+        return self._first is not _NONE
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._first is not _NONE:
+            yield self._first
+            yield from self._items
+
+
+_NONE = object()
 
 
 def json_value(value: Any) -> Any:

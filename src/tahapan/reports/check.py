@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.model import Election
-from tahapan.reports import stage_json
+from tahapan.reports import Streamed, stage_json
 from tahapan.reports.stages import ShowReport, build_show
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import around, expand_all
@@ -73,7 +73,7 @@ class CheckReport:
                 out["remind"] = list(self.remind)
             else:
                 out["days"] = self.days
-            out["events"] = [
+            out["events"] = Streamed(
                 {
                     **stage_json(e.ref),
                     "date": e.day.isoformat(),
@@ -82,7 +82,7 @@ class CheckReport:
                     "days_until": (e.day - self.date).days,
                 }
                 for e in self.events
-            ]
+            )
         if self.case_deadlines is not None:
             from tahapan.reports.cases import deadline_json
 

@@ -11,7 +11,7 @@ from typing import Any
 from tahapan.days import timeline as tl
 from tahapan.errors import UnknownNameError
 from tahapan.model import Election, RelativeDate, Stage, as_table
-from tahapan.reports import election_json, stage_fields_json
+from tahapan.reports import Streamed, election_json, stage_fields_json
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import expand_all, far_occurrence, listed
 from tahapan.schedule.select import find_stage, pick_elections
@@ -69,7 +69,7 @@ class ListReport:
     def payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "date": self.date.isoformat(),
-            "elections": [
+            "elections": Streamed(
                 {
                     **election_json(e, self.date),
                     "timezone": e.timezone,
@@ -82,7 +82,7 @@ class ListReport:
                     "stages": [_tree_json(tl.StageRef(e, s.id, s), s, self.date) for s in e.stages],
                 }
                 for e in self.elections
-            ],
+            ),
         }
         shown = [e.id for e in self.elections if e.id in self.repeating]
         if shown and self.window is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,9 +55,9 @@ def restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith((*_FORMULA, "'")) else cell
 
 
-def records(elections: Iterable[Election]) -> list[dict[str, Value]]:
-    """One record per stage, typed: a workbook writes dates, numbers and truth values as such."""
-    out: list[dict[str, Value]] = []
+def records(elections: Iterable[Election]) -> Iterator[dict[str, Value]]:
+    """One record per stage, typed: a workbook writes dates, numbers and truth values as such.
+    Made one at a time: a national export is written as it is made."""
     for election in elections:
         for path, stage in election.walk():
             # every column that is a field holds its value; schedule/fields.py lists the others
@@ -71,8 +71,7 @@ def records(elections: Iterable[Election]) -> list[dict[str, Value]]:
                 # TOML); a row of one occurrence (a calendar's CSV) repeats nothing
                 "repeat": (stage.repeat or "") if stage.occurrence is None else "",
             }
-            out.append({c: special[c] if c in special else values[c] for c in COLUMNS})
-    return out
+            yield {c: special[c] if c in special else values[c] for c in COLUMNS}
 
 
 #: the projected column's value for each ``Election.dating``: a workbook's true/false cell, or the
@@ -91,17 +90,25 @@ def cell_text(value: Value) -> str:
     return str(value)
 
 
-def rows(elections: Iterable[Election]) -> list[dict[str, str]]:
-    return [{k: cell_text(v) for k, v in record.items()} for record in records(elections)]
+def rows(elections: Iterable[Election]) -> Iterator[dict[str, str]]:
+    return ({k: cell_text(v) for k, v in record.items()} for record in records(elections))
 
 
 def csv_text(elections: Iterable[Election]) -> str:
+    return "".join(csv_lines(elections))
+
+
+def csv_lines(elections: Iterable[Election]) -> Iterator[str]:
+    """The CSV a line (a row) at a time, the header first."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
+    yield buffer.getvalue()
     for row in rows(elections):
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow({k: neutralise(v) for k, v in row.items()})
-    return buffer.getvalue()
+        yield buffer.getvalue()
 
 
 @dataclass
