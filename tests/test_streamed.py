@@ -110,3 +110,20 @@ def test_a_stream_replaces_the_file_whole(tmp_path: Path) -> None:
     write_out(json_pieces(Answer(Streamed({"n": n} for n in range(3)))), target, file=True)
     assert json.loads(target.read_text(encoding="utf-8"))["items"] == [{"n": 0}, {"n": 1}, {"n": 2}]
     assert (tmp_path / "jadwal.json.bak").read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize("regions", [0, 3])
+@pytest.mark.parametrize("elections", [0, 1, 5])
+def test_toml_pieces_are_the_file_tomli_w_writes_whole(regions: int, elections: int) -> None:
+    from tahapan.model import FILE_SCHEMA
+    from tahapan.schedule.writer import file_table, schedule_pieces, tables_text
+
+    catalog = load_catalog()
+    chosen, places = list(catalog.elections)[:elections], list(catalog.regions)[:regions]
+    data: dict[str, Any] = {"schema": FILE_SCHEMA}
+    if places:
+        data["regions"] = [file_table(r) for r in places]
+    data["elections"] = [file_table(e) for e in chosen]
+    pieces = list(schedule_pieces(chosen, places, header="# kepala\n"))
+    assert "".join(pieces) == tables_text(data, header="# kepala\n")
+    assert len(pieces) == 1 + 2 * elections  # the head, then each election after a blank line

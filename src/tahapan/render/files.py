@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from tahapan.reports.export import ScheduleExport
 
 
-def toml_text(result: ScheduleExport) -> str:
-    from tahapan.schedule.writer import schedule_text
+def toml_text(result: ScheduleExport) -> Iterator[str]:
+    from tahapan.schedule.writer import schedule_pieces
 
-    return schedule_text(result.elections, result.regions)
+    return schedule_pieces(result.elections, result.regions)
 
 
 def csv_text(result: ScheduleExport) -> Iterator[str]:

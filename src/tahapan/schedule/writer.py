@@ -7,7 +7,8 @@ from; keys at their default are left out, as a person would write the file.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from tahapan.model import FILE_SCHEMA, Election, Region, Stage, as_table
@@ -22,12 +23,29 @@ MANAGED_HEADER = (
 def schedule_text(
     elections: Iterable[Election], regions: Iterable[Region] = (), *, header: str = ""
 ) -> str:
+    return "".join(schedule_pieces(elections, regions, header=header))
+
+
+def schedule_pieces(
+    elections: Iterable[Election], regions: Iterable[Region] = (), *, header: str = ""
+) -> Iterator[str]:
+    """The file a piece at a time: the schema and the regions, then each election as tomli-w
+    writes an array of tables (a blank line before each), so that a national export is written
+    as it is made."""
     data: dict[str, Any] = {"schema": FILE_SCHEMA}
     region_tables = [file_table(r) for r in regions]
     if region_tables:
         data["regions"] = region_tables
-    data["elections"] = [file_table(e) for e in elections]
-    return tables_text(data, header=header)
+    each = iter(elections)
+    first = next(each, None)
+    if first is None:
+        data["elections"] = []
+        yield tables_text(data, header=header)
+        return
+    yield tables_text(data, header=header)
+    for election in chain([first], each):
+        yield "\n"
+        yield tables_text({"elections": [file_table(election)]})
 
 
 def tables_text(data: dict[str, Any], *, header: str = "") -> str:
