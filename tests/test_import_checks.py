@@ -115,3 +115,31 @@ def test_an_empty_notify_value_is_refused(cli):
     result = cli("config", "set", "notify", "  ")
     assert result.exit_code == 2 and "tahapan config unset notify" in result.stderr
     assert cli("config", "get", "notify").exit_code == 1
+
+
+def test_export_says_it_once_for_many_elections_that_lose_the_same(cli, tmp_path):
+    # a national set: the same loss in thousands of elections is one warning, not thousands
+    data = tmp_path / "nasional.toml"
+    data.write_text(
+        "schema = 1\n"
+        + "".join(
+            f'[[elections]]\nid = "batal-{n}"\nname = "Batal {n}"\nvoting_day = 2025-03-01\n'
+            'basis = "Catatan"\n[[elections.stages]]\nid = "rapat"\nname = "Rapat"\n'
+            'end = 2025-01-12\nbasis = "b"\nconfidence = "P"\nheld = false\n'
+            for n in range(5)
+        ),
+        encoding="utf-8",
+    )
+    args = [a for n in range(5) for a in ("-e", f"batal-{n}")]
+    result = cli("export", "--data", str(data), *args, "-f", "csv", "-o", str(tmp_path / "x.csv"))
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if "peringatan" in line]
+    assert warnings == [
+        "tahapan: peringatan: CSV tidak memuat tanda tidak dilaksanakan pada 1 tahapan (rapat) "
+        "(batal-0, batal-1, batal-2, … (5 pemilu)); gunakan -f toml agar semuanya termuat"
+    ]
+    one = cli("export", "--data", str(data), "-e", "batal-3", "-f", "csv", "--lang", "en")
+    assert one.stderr.splitlines() == [
+        "tahapan: warning: the CSV leaves out that 1 stage is not held (rapat) (batal-3); use -f "
+        "toml for all of it"
+    ]

@@ -75,6 +75,8 @@ def _rows_leave_out(elections: list[Election], kind: str) -> None:
     of the rows is not taken for the whole schedule."""
     from tahapan.cli.streams import say
 
+    # a national set leaves the same out of thousands of elections: one warning for each kind
+    groups: dict[str, list[str]] = {}
     for election in elections:
         left = [
             *([tr("jenis program", "the programme kind")] if election.kind == "programme" else []),
@@ -89,14 +91,18 @@ def _rows_leave_out(elections: list[Election], kind: str) -> None:
             *_not_held(election),
         ]
         if left:
-            say(
-                tr(
-                    f"peringatan: {kind} tidak memuat {', '.join(left)} ({election.id}); "
-                    "gunakan -f toml agar semuanya termuat",
-                    f"warning: the {kind} leaves out {', '.join(left)} ({election.id}); "
-                    "use -f toml for all of it",
-                )
+            groups.setdefault(", ".join(left), []).append(election.id)
+    for what, ids in groups.items():
+        which = ", ".join(ids[:3])
+        if len(ids) > 3:
+            which += tr(f", … ({len(ids)} pemilu)", f", … ({len(ids)} elections)")
+        say(
+            tr(
+                f"peringatan: {kind} tidak memuat {what} ({which}); "
+                "gunakan -f toml agar semuanya termuat",
+                f"warning: the {kind} leaves out {what} ({which}); use -f toml for all of it",
             )
+        )
 
 
 def _not_held(election: Election) -> list[str]:
@@ -108,6 +114,8 @@ def _not_held(election: Election) -> list[str]:
     return [
         tr(
             f"tanda tidak dilaksanakan pada {len(ids)} tahapan ({shown})",
-            f"that {len(ids)} stages are not held ({shown})",
+            f"that {len(ids)} stages are not held ({shown})"
+            if len(ids) > 1
+            else f"that 1 stage is not held ({shown})",
         )
     ]
