@@ -67,7 +67,7 @@ def list_view(report: ListReport) -> None:
 
 
 def show_view(report: ShowReport) -> None:
-    from tahapan.render.terminal.stages import show_view as view
+    from tahapan.render.terminal.show import show_view as view
 
     _console().print(view(report))
 

@@ -11,6 +11,15 @@ from tahapan.i18n import date_mark, days, election_mark, format_date, h_label, p
 from tahapan.model import ZONE_SHORT, Election, Stage
 from tahapan.render.lines import wrap
 
+#: how a stage's name is drawn for where it stands on the day asked about
+POSITION_STYLE = {
+    "active": "bold green",
+    "ended": "dim",
+    "upcoming": "",
+    "not-held": "dim strike",
+    "unknown": "",
+}
+
 
 def stage_name(stage: Stage) -> str:
     return pick(stage.name, stage.name_en)

@@ -10,29 +10,34 @@ random tables both ways and compares the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
+from math import ceil
 from typing import Literal
 
-from rich._ratio import ratio_distribute, ratio_reduce
 from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 
 #: a piece of a cell's text and its style ("" for none)
 Run = tuple[str, str]
 
 
-@dataclass(slots=True)
 class Column:
-    header: str
-    justify: Literal["left", "right"] = "left"
-    overflow: Literal["fold", "ellipsis"] = "ellipsis"
-    no_wrap: bool = False
-    min_width: int | None = None
+    __slots__ = ("header", "justify", "min_width", "no_wrap", "overflow")
+
+    def __init__(
+        self,
+        header: str,
+        *,
+        justify: Literal["left", "right"] = "left",
+        overflow: Literal["fold", "ellipsis"] = "ellipsis",
+        no_wrap: bool = False,
+        min_width: int | None = None,
+    ) -> None:
+        self.header, self.justify, self.overflow = header, justify, overflow
+        self.no_wrap, self.min_width = no_wrap, min_width
 
 
 class Cell:
@@ -124,15 +129,15 @@ class StageTable:
         total = sum(widths)
         if total > available:
             wrapable = [not c.no_wrap for c in self.columns]
-            widths = Table._collapse_widths(widths, wrapable, available)
+            widths = _collapse(widths, wrapable, available)
             total = sum(widths)
             if total > available:
-                widths = ratio_reduce(total - available, [1] * count, widths, widths)
+                widths = _reduce(total - available, [1] * count, widths, widths)
                 total = sum(widths)
             widths = [self._measure_column(i, w, sizes[i]) for i, w in enumerate(widths)]
             total = sum(widths)
         if total < available:
-            extra = ratio_distribute(available - total, widths)
+            extra = _distribute(available - total, widths)
             widths = [w + e for w, e in zip(widths, extra, strict=True)]
         return widths
 
@@ -243,6 +248,59 @@ class StageTable:
                 runs.extend(c[line_no] if line_no < len(c) else [(" " * w, "")])
             out.append([*runs, (" ", "")])
         return out
+
+
+# Rich's own arithmetic for sharing a table's width (Table._collapse_widths, ratio_reduce and
+# ratio_distribute), written here so that `list` does not import rich.table and its fractions
+
+
+def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+    """Narrow the widest wrapable columns, a step at a time, until the total fits."""
+    total = sum(widths)
+    excess = total - max_width
+    if any(wrapable):
+        while total and excess > 0:
+            widest = max(w for w, can in zip(widths, wrapable, strict=True) if can)
+            second = max(
+                w if can and w != widest else 0 for w, can in zip(widths, wrapable, strict=True)
+            )
+            ratios = [
+                1 if w == widest and can else 0 for w, can in zip(widths, wrapable, strict=True)
+            ]
+            if not any(ratios) or not widest - second:
+                break
+            widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+            total = sum(widths)
+            excess = total - max_width
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    left = sum(ratios)
+    if not left:
+        return values[:]
+    out = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and left > 0:
+            taken = min(most, round(ratio * total / left))
+            out.append(value - taken)
+            total -= taken
+            left -= ratio
+        else:
+            out.append(value)
+    return out
+
+
+def _distribute(total: int, ratios: list[int]) -> list[int]:
+    left = sum(ratios)
+    out = []
+    for ratio in ratios:
+        share = ceil(ratio * total / left) if left > 0 else total
+        out.append(share)
+        left -= ratio
+        total -= share
+    return out
 
 
 def _spans(text: str, width: int, fold: bool, no_wrap: bool) -> list[tuple[int, int]]:
