@@ -165,9 +165,7 @@ def commit(
         old = _stat(path)
         kept: list[Path | None] = [None]
 
-        def keep() -> None:
-            # once the new content is whole: an answer that fails while it is made leaves the
-            # file and its old .bak as they were
+        def keep() -> None:  # once the new content is whole: a failed answer leaves the old .bak
             if backup and old is not None:
                 kept[0] = keep_backup(path, old)
 
