@@ -19,7 +19,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,6 @@ from tahapan.model import (
     Region,
     RelativeDate,
     Stage,
-    as_table,
     from_table,
 )
 
@@ -202,16 +201,36 @@ def _holidays_version() -> str | None:
 
 
 def encode(obj: Any) -> Any:
-    """A model object as JSON values: its table (``model.as_table``), dates as ISO text."""
+    """A model object as JSON values: its table (``model.as_table``), dates as ISO text.
+
+    Made in one pass from each class's fields, worked out once (``as_table`` then a walk over its
+    table would build every table twice: a national office's 100,000 stages are written so)."""
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, list):
+    if isinstance(obj, (list, tuple)):
         return [encode(item) for item in obj]
     if isinstance(obj, dict):
         return {key: encode(value) for key, value in obj.items()}
-    if is_dataclass(obj):
-        return encode(as_table(obj))
+    if is_dataclass(obj) and not isinstance(obj, type):
+        table = {}
+        for name, default in _FIELDS.get(type(obj)) or _fields_of(type(obj)):
+            value = getattr(obj, name)
+            if default is MISSING or value != default:
+                # as as_table: a value at its field's default is left out
+                table[name] = value if type(value) in _PLAIN else encode(value)
+        return table
     return obj
+
+
+#: each model class's fields and defaults (MISSING: none), in order
+_FIELDS: dict[type, list[tuple[str, Any]]] = {}
+#: values that are JSON as they are
+_PLAIN = {str, int, bool, float, type(None)}
+
+
+def _fields_of(cls: type) -> list[tuple[str, Any]]:
+    _FIELDS[cls] = [(f.name, f.default) for f in fields(cls)]
+    return _FIELDS[cls]
 
 
 def decode_election(d: dict[str, Any]) -> Election:

@@ -189,7 +189,7 @@ def _checked(merged: Merged, files: list[SourceFile], place: _Placer) -> Schedul
 
     from tahapan.schedule.messages import format_problem, pydantic_problem
     from tahapan.schedule.rules import Problem
-    from tahapan.schedule.schema import ScheduleFile, to_model
+    from tahapan.schedule.schema import ScheduleFile, checked_model, to_model
 
     problems: list[Message] = []
     for source in files:
@@ -201,9 +201,10 @@ def _checked(merged: Merged, files: list[SourceFile], place: _Placer) -> Schedul
                 format_problem(source.path, source.lines, pydantic_problem(top, e))
                 for e in err.errors()
             )
-    schedule = None
+    schedule = checked_model(merged.data)
     try:
-        schedule = to_model(ScheduleFile.model_validate(merged.data))
+        if schedule is None:
+            schedule = to_model(ScheduleFile.model_validate(merged.data))
     except ValidationError as err:
         for e in err.errors():
             problem = pydantic_problem(merged.data, e)

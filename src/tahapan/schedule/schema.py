@@ -263,9 +263,32 @@ def to_model(schedule: ScheduleFile) -> model.Schedule:
     """The checked file as the plain classes the rest of tahapan works on, its text made safe to
     show (see ``text.py``)."""
     return model.Schedule(
-        regions=tuple(model.Region(**_clean(r.model_dump())) for r in schedule.regions),
+        regions=tuple(model.Region(**_clean(r.model_dump(), Region)) for r in schedule.regions),
         elections=tuple(_election(e) for e in schedule.elections),
     )
+
+
+def checked_model(data: dict[str, Any]) -> model.Schedule | None:
+    """Merged tables as the plain classes, each election checked and turned over on its own, so
+    that the pydantic objects of a national office's 100,000 stages are never all held at once; or
+    None when they are not valid (``ScheduleFile.model_validate`` of the whole then names every
+    problem, as it always has: this is the way for tables that pass)."""
+    from pydantic import ValidationError
+
+    regions, elections = data.get("regions"), data.get("elections")
+    if data.keys() - {"schema", "regions", "elections"} or not (
+        isinstance(regions, list) and isinstance(elections, list)
+    ):
+        return None
+    try:
+        # an election's checks are those of the whole file's tuple item: the same model
+        top = ScheduleFile.model_validate({**data, "elections": []})
+        return model.Schedule(
+            regions=tuple(model.Region(**_clean(r.model_dump(), Region)) for r in top.regions),
+            elections=tuple(_election(Election.model_validate(e)) for e in elections),
+        )
+    except ValidationError:
+        return None
 
 
 _LINES = {
@@ -281,15 +304,22 @@ _LINES = {
 _BLOCKS = {"note", "note_en"}
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    from tahapan.text import block, one_line
+_TEXT = {*_LINES, *_BLOCKS, "aliases"}
+#: the keys of each model's table that hold text to clean, in field order
+_TEXT_KEYS: dict[type[BaseModel], tuple[str, ...]] = {}
 
-    for key, value in values.items():
+
+def _clean(values: dict[str, Any], kind: type[BaseModel]) -> dict[str, Any]:
+    from tahapan.text import block, needs_cleaning, one_line
+
+    keys = _TEXT_KEYS.get(kind)
+    if keys is None:
+        keys = _TEXT_KEYS[kind] = tuple(k for k in kind.model_fields if k in _TEXT)
+    for key in keys:
+        value = values[key]
         if isinstance(value, str):
-            if key in _LINES:
-                values[key] = one_line(value)
-            elif key in _BLOCKS:
-                values[key] = block(value)
+            if needs_cleaning(value):  # seldom: most text is shown as it is
+                values[key] = one_line(value) if key in _LINES else block(value)
         elif key == "aliases":
             values[key] = tuple(one_line(alias) for alias in value)
     return values
@@ -300,9 +330,12 @@ def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
 
 
 def _stage(stage: Stage) -> model.Stage:
-    values = _clean({name: getattr(stage, name) for name in Stage.model_fields})
+    # a model's fields are its __dict__ (extra keys are refused): copied at once, not one by one
+    values = _clean(dict(stage.__dict__), Stage)
     values.update(
-        instances=tuple(model.Instance(**_clean(i.model_dump())) for i in stage.instances),
+        instances=tuple(
+            model.Instance(**_clean(i.model_dump(), Instance)) for i in stage.instances
+        ),
         start_rule=_rule(stage.start_rule),
         end_rule=_rule(stage.end_rule),
         stages=tuple(_stage(s) for s in stage.stages),
@@ -311,10 +344,10 @@ def _stage(stage: Stage) -> model.Stage:
 
 
 def _election(election: Election) -> model.Election:
-    values = _clean({name: getattr(election, name) for name in Election.model_fields})
+    values = _clean(dict(election.__dict__), Election)
     values.update(
-        holidays=tuple(model.Holiday(**_clean(h.model_dump())) for h in election.holidays),
+        holidays=tuple(model.Holiday(**_clean(h.model_dump(), Holiday)) for h in election.holidays),
         stages=tuple(_stage(s) for s in election.stages),
-        changes=tuple(model.Change(**_clean(c.model_dump())) for c in election.changes),
+        changes=tuple(model.Change(**_clean(c.model_dump(), Change)) for c in election.changes),
     )
     return model.Election(**values)
