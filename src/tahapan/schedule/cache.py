@@ -50,7 +50,7 @@ class Damaged(Exception):
     """An entry line that does not decode into its election: the catalog is rebuilt from the files."""
 
 
-def line_digest(line: bytes) -> str:
+def line_digest(line: Line) -> str:
     digest = hasher(12)
     digest.update(line)
     return str(digest.hexdigest())
@@ -69,7 +69,11 @@ def key(files: Iterable[tuple[Path, bytes]]) -> str:
     return str(digest.hexdigest())
 
 
-def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
+#: a line of an entry: a view into the entry's bytes, read once (not copied line by line)
+Line = bytes | memoryview
+
+
+def read(cache_key: str) -> tuple[dict[str, Any], Line, list[Line]] | None:
     """The header, the regions line and the election lines of an entry (undecoded), or None when
     there is none to trust. Lines stay bytes until asked for: a region's run decodes a few of many."""
     folder = directory()
@@ -79,15 +83,31 @@ def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
     if not is_private(path, stat.S_ISREG):
         return None
     try:
-        lines = path.read_bytes().rstrip(b"\n").split(b"\n")
-        header = json.loads(lines[0])
+        lines = _lines(path.read_bytes())
+        header = json.loads(bytes(lines[0]))
     except (OSError, ValueError, IndexError, RecursionError):
         return None
     if not _well_formed(header, cache_key) or len(lines) - 2 != len(header["index"]):
         return None  # cut short, or not ours: never half an answer
     if header["holidays"] and header["holidays"] != _holidays_version():
         return None
-    return header, lines[1], lines[2:]
+    # the regions line is copied: a view of it would hold the entry's bytes after the elections
+    return header, bytes(lines[1]), lines[2:]
+
+
+def _lines(data: bytes) -> list[Line]:
+    """The lines of an entry, the newlines at its end left out, each a view of ``data``."""
+    whole = memoryview(data)
+    lines: list[Line] = []
+    start, end = 0, len(data)
+    while end and data[end - 1] == ord("\n"):
+        end -= 1
+    while start <= end:
+        stop = data.find(b"\n", start, end)
+        stop = end if stop == -1 else stop
+        lines.append(whole[start:stop])
+        start = stop + 1
+    return lines
 
 
 def _header_text(header: dict[str, Any]) -> bytes:
@@ -119,22 +139,23 @@ def _well_formed(header: Any, cache_key: str) -> bool:
         return False
 
 
-def decode_line(line: bytes, digest: str) -> Election:
-    """One election line, checked against its digest; Damaged when it is not what was written."""
+def decode_line(line: Line, digest: str, shared: dict[str, str] | None = None) -> Election:
+    """One election line, checked against its digest; Damaged when it is not what was written.
+    ``shared``: the strings of the lines decoded before it (``model.from_table``)."""
     if line_digest(line) != digest:
         raise Damaged
     try:
-        return decode_election(json.loads(line))
+        return from_table(Election, json.loads(bytes(line)), shared)
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise Damaged from err
 
 
-def decode_regions(line: bytes, digest: str) -> list[Region]:
+def decode_regions(line: Line, digest: str) -> list[Region]:
     """The regions line, checked against its digest; Damaged when it is not what was written."""
     if line_digest(line) != digest:
         raise Damaged
     try:
-        return [decode_region(r) for r in json.loads(line)]
+        return [decode_region(r) for r in json.loads(bytes(line))]
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as err:
         raise Damaged from err
 

@@ -48,11 +48,19 @@ def load_catalog(
         def rebuild() -> Catalog:
             return load_catalog(extra, include_shipped=include_shipped, read_cache=False)
 
+        # the files' bytes are let go while the entry is read, and read again if it has no answer:
+        # a national office's file is not held twice (the lines of its entry are as large)
+        del raws
         cached = _from_cache(cache_key, rebuild)
         if cached is not None:
             cached.key = cache_key
             return cached
+        raws, problems = _read_all(paths)  # the bytes parsed are those the key is made of
+        use_cache = not problems
+        cache_key = cache.key(raws)
+    unreadable = len(raws) < len(paths)
     files, parse_problems = _parse(raws)
+    del raws  # each file's text is kept for its lines; its bytes no longer
     problems += parse_problems
     if not problems:
         catalog = build_catalog(files)
@@ -66,7 +74,7 @@ def load_catalog(
             build_catalog(files)
         except DataError as err:
             problems = err.problems + problems
-    raise (UnreadableError if len(raws) < len(paths) else DataError)(problems)
+    raise (UnreadableError if unreadable else DataError)(problems)
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[tuple[Path, bytes]], list[Message]]:
