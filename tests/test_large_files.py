@@ -4,7 +4,9 @@ and every answer and message what reading them whole gives."""
 from __future__ import annotations
 
 import json
+import sys
 import tomllib
+import types
 from dataclasses import is_dataclass
 from datetime import date
 from pathlib import Path
@@ -197,3 +199,39 @@ def test_a_large_file_loads_as_the_same_schedule_read_whole(small_pieces, tmp_pa
     whole = load_catalog([path])
     assert pieces.elections == whole.elections and pieces.regions == whole.regions
     assert read_source(Path(path)).data == tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _parser_module(monkeypatch, loads):
+    module = types.ModuleType("tomli")
+    module.loads = loads  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tomli", module)
+    monkeypatch.setattr(toml_pieces, "_faster", [])
+
+
+def test_a_faster_parser_that_reads_toml_1_0_is_used(monkeypatch):
+    seen = []
+
+    def loads(source: str) -> dict[str, Any]:
+        seen.append(source)
+        return tomllib.loads(source)
+
+    _parser_module(monkeypatch, loads)
+    assert toml_pieces.faster_parser() is loads
+    assert toml_pieces.loads(LATIHAN) == tomllib.loads(LATIHAN) and seen[-1] == LATIHAN
+
+
+def test_a_parser_that_reads_toml_1_1_is_not_used(monkeypatch):
+    # it would take "\e" and newlines in inline tables, which tomllib refuses: files that load in one
+    # installation would not in another
+    _parser_module(monkeypatch, lambda source: {"x": "\x1b"})
+    assert toml_pieces.faster_parser() is None
+
+
+def test_what_the_faster_parser_refuses_tomllib_reads_and_words(monkeypatch):
+    def loads(source: str) -> dict[str, Any]:
+        raise ValueError("refused")
+
+    _parser_module(monkeypatch, loads)
+    assert toml_pieces.loads(LATIHAN) == tomllib.loads(LATIHAN)
+    broken = LATIHAN + "id = \n"
+    assert outcome(toml_pieces.loads, broken) == outcome(tomllib.loads, broken)

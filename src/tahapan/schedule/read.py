@@ -83,13 +83,16 @@ def _too_deep() -> Message:
 def _depth(data: Any) -> int:
     """How deep tables and lists nest, counted without recursion (so any depth can be measured)."""
     deepest = 0
-    todo: list[tuple[Any, int]] = [(data, 0)]
-    while todo:
-        node, depth = todo.pop()
-        deepest = max(deepest, depth)
-        children = node.values() if isinstance(node, dict) else node
-        # only tables and lists are visited: a schedule's many strings and dates end no deeper
-        todo.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    # one level at a time, tables and lists only: a schedule's many strings and dates end no deeper
+    level = [data] if isinstance(data, (dict, list)) else []
+    while level:
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, (dict, list))
+        ]
+        deepest += 1 if level else 0
     return deepest // 2  # each level of stages is a list and a table
 
 

@@ -29,6 +29,7 @@ from tahapan.model import (
     RegionKind,
     canonical_zone,
 )
+from tahapan.text import block, needs_cleaning, one_line
 
 #: bounds on text from files: an official name is a line, a note a few paragraphs; a 5 MB name
 #: would take the terminal renderer minutes to wrap
@@ -310,8 +311,6 @@ _TEXT_KEYS: dict[type[BaseModel], tuple[str, ...]] = {}
 
 
 def _clean(values: dict[str, Any], kind: type[BaseModel]) -> dict[str, Any]:
-    from tahapan.text import block, needs_cleaning, one_line
-
     keys = _TEXT_KEYS.get(kind)
     if keys is None:
         keys = _TEXT_KEYS[kind] = tuple(k for k in kind.model_fields if k in _TEXT)
@@ -325,21 +324,24 @@ def _clean(values: dict[str, Any], kind: type[BaseModel]) -> dict[str, Any]:
     return values
 
 
-def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
-    return None if rule is None else model.RelativeDate(**rule.model_dump())
+def _rule(rule: RelativeDate) -> model.RelativeDate:
+    return model.RelativeDate(**rule.model_dump())
 
 
 def _stage(stage: Stage) -> model.Stage:
-    # a model's fields are its __dict__ (extra keys are refused): copied at once, not one by one
+    # a model's fields are its __dict__ (extra keys are refused): copied at once, not one by one;
+    # only what is there is converted (most stages have no rules, instances or sub-stages)
     values = _clean(dict(stage.__dict__), Stage)
-    values.update(
-        instances=tuple(
+    if stage.instances:
+        values["instances"] = tuple(
             model.Instance(**_clean(i.model_dump(), Instance)) for i in stage.instances
-        ),
-        start_rule=_rule(stage.start_rule),
-        end_rule=_rule(stage.end_rule),
-        stages=tuple(_stage(s) for s in stage.stages),
-    )
+        )
+    if stage.start_rule is not None:
+        values["start_rule"] = _rule(stage.start_rule)
+    if stage.end_rule is not None:
+        values["end_rule"] = _rule(stage.end_rule)
+    if stage.stages:
+        values["stages"] = tuple(_stage(s) for s in stage.stages)
     return model.Stage(**values)
 
 
