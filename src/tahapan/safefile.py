@@ -208,7 +208,7 @@ def replace_text(path: Path, text: str) -> None:
 
 def replace_bytes(
     path: Path,
-    data: bytes,
+    data: bytes | list[bytes],
     *,
     mode: int | None = None,
     owner: os.stat_result | None = None,
@@ -216,7 +216,8 @@ def replace_bytes(
 ) -> None:
     """Atomically replace ``path``; ``mode`` None: what the umask gives a new file (0600 files
     stay 0600 only when asked for). The user's extended attributes of ``attrs_of`` (default: the
-    file replaced) go on."""
+    file replaced) go on. ``data`` may be a list of pieces, written one after another (a large
+    file is then not joined into one copy first)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -225,7 +226,10 @@ def replace_bytes(
                 # root (cron) writing a user's file leaves it the user's
                 os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
             _copy_user_attrs(attrs_of or path, handle.fileno())
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         _replace(tmp, path)

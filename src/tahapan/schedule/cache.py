@@ -192,9 +192,8 @@ def write(
 
     try:
         entry = folder / f"{_PREFIX}{cache_key}.jsonl"
-        replace_bytes(
-            entry, b"\n".join([_header_text(header), region_line, *body]) + b"\n", mode=0o600
-        )
+        lines = [_header_text(header), region_line, *body]
+        replace_bytes(entry, [piece for line in lines for piece in (line, b"\n")], mode=0o600)
         _prune(folder)
     except OSError:
         pass  # a cache that cannot be written only costs time

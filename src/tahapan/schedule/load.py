@@ -64,6 +64,7 @@ def load_catalog(
     problems += parse_problems
     if not problems:
         catalog = build_catalog(files)
+        del files  # the files' texts and tables are let go before the cache entry is written
         catalog.key = cache_key
         if use_cache:
             _write_cache(cache_key, catalog)
@@ -167,6 +168,8 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
     schedule = _checked(merged, files, place)
     elections = _resolved(schedule, place)
     sources = {e.id: merged.owner(e.id, "", None) or place.last for e in elections}
+    # checked and made into the catalog, the merged tables are let go; which file set what stays
+    merged.data, merged.top_level = {}, {}
     return Catalog(tuple(elections), schedule.regions, sources, merged)
 
 
