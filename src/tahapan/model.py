@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final, Literal, TypeVar
 
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
@@ -270,17 +271,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def from_table(cls: type[T], table: dict[str, Any]) -> T:
+def from_table(cls: type[T], table: dict[str, Any], shared: dict[str, str] | None = None) -> T:
     """The inverse of ``as_table`` for tables whose dates are ISO text (JSON): the cache's decoder.
 
     An unknown key or a value of the wrong kind raises (KeyError, TypeError or ValueError); the
-    conversions are worked out once per class from its annotations.
+    conversions are worked out once per class from its annotations. ``shared`` holds the strings
+    made so far, by their text: one met again is that object, and each date one object too, so a
+    national office's stages, which repeat the same names, bases and days, are held once.
     """
     plan = _PLANS.get(cls) or _plan(cls)
-    return cls(**{key: plan[key](value) for key, value in table.items()})
+    memo = {} if shared is None else shared
+    return cls(**{key: plan[key](value, memo) for key, value in table.items()})
 
 
-_Convert = Callable[[Any], Any]
+_Convert = Callable[[Any, dict[str, str]], Any]
 _PLANS: dict[type, dict[str, _Convert]] = {}
 
 
@@ -290,8 +294,17 @@ def _plan(cls: type) -> dict[str, _Convert]:
     return plan
 
 
-def _same(value: Any) -> Any:
-    return value
+def _same(value: Any, shared: dict[str, str]) -> Any:
+    return shared.setdefault(value, value) if type(value) is str else value
+
+
+def _texts(value: Any, shared: dict[str, str]) -> tuple[Any, ...]:
+    return tuple([shared.setdefault(v, v) if type(v) is str else v for v in value])
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
 
 
 def _converter(annotation: str) -> _Convert:
@@ -301,15 +314,15 @@ def _converter(annotation: str) -> _Convert:
     parts = [part.strip() for part in annotation.split("|")]
     if "None" in parts and len(parts) > 1:
         inner = _converter(" | ".join(p for p in parts if p != "None"))
-        return inner if inner is _same else (lambda v: None if v is None else inner(v))
+        return inner if inner is _same else (lambda v, m: None if v is None else inner(v, m))
     if annotation.startswith("tuple["):
         item = _converter(annotation[len("tuple[") :].split(",")[0])
-        return tuple if item is _same else (lambda v: tuple(item(x) for x in v))
+        return _texts if item is _same else (lambda v, m: tuple(item(x, m) for x in v))
     if annotation == "date":
-        return date.fromisoformat
+        return lambda v, m: _day(v)
     found = globals().get(annotation)
     if isinstance(found, type) and hasattr(found, "__dataclass_fields__"):
-        return lambda v: from_table(found, v)
+        return lambda v, m: from_table(found, v, m)
     return _same
 
 

@@ -22,12 +22,26 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 _BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
+#: every character that one_line or block changes (those above, and the line breaks of
+#: str.splitlines): text without one, as nearly all is, is shown as it is, without a copy
+_ANY = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def needs_cleaning(text: str) -> bool:
+    """Whether one_line or block would change the text."""
+    return _ANY.search(text) is not None
+
+
 def one_line(text: str) -> str:
+    if _ANY.search(text) is None:
+        return text
     return _UNSAFE.sub(REPLACEMENT, _BREAKS.sub(" ", text))
 
 
 def block(text: str) -> str:
     """Several lines allowed: every line break becomes a newline, tabs become spaces."""
+    if _ANY.search(text) is None:
+        return text
     return "\n".join(one_line(line) for line in text.splitlines())
 
 

@@ -19,7 +19,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,6 @@ from tahapan.model import (
     Region,
     RelativeDate,
     Stage,
-    as_table,
     from_table,
 )
 
@@ -51,7 +50,7 @@ class Damaged(Exception):
     """An entry line that does not decode into its election: the catalog is rebuilt from the files."""
 
 
-def line_digest(line: bytes) -> str:
+def line_digest(line: Line) -> str:
     digest = hasher(12)
     digest.update(line)
     return str(digest.hexdigest())
@@ -70,7 +69,11 @@ def key(files: Iterable[tuple[Path, bytes]]) -> str:
     return str(digest.hexdigest())
 
 
-def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
+#: a line of an entry: a view into the entry's bytes, read once (not copied line by line)
+Line = bytes | memoryview
+
+
+def read(cache_key: str) -> tuple[dict[str, Any], Line, list[Line]] | None:
     """The header, the regions line and the election lines of an entry (undecoded), or None when
     there is none to trust. Lines stay bytes until asked for: a region's run decodes a few of many."""
     folder = directory()
@@ -80,15 +83,31 @@ def read(cache_key: str) -> tuple[dict[str, Any], bytes, list[bytes]] | None:
     if not is_private(path, stat.S_ISREG):
         return None
     try:
-        lines = path.read_bytes().rstrip(b"\n").split(b"\n")
-        header = json.loads(lines[0])
+        lines = _lines(path.read_bytes())
+        header = json.loads(bytes(lines[0]))
     except (OSError, ValueError, IndexError, RecursionError):
         return None
     if not _well_formed(header, cache_key) or len(lines) - 2 != len(header["index"]):
         return None  # cut short, or not ours: never half an answer
     if header["holidays"] and header["holidays"] != _holidays_version():
         return None
-    return header, lines[1], lines[2:]
+    # the regions line is copied: a view of it would hold the entry's bytes after the elections
+    return header, bytes(lines[1]), lines[2:]
+
+
+def _lines(data: bytes) -> list[Line]:
+    """The lines of an entry, the newlines at its end left out, each a view of ``data``."""
+    whole = memoryview(data)
+    lines: list[Line] = []
+    start, end = 0, len(data)
+    while end and data[end - 1] == ord("\n"):
+        end -= 1
+    while start <= end:
+        stop = data.find(b"\n", start, end)
+        stop = end if stop == -1 else stop
+        lines.append(whole[start:stop])
+        start = stop + 1
+    return lines
 
 
 def _header_text(header: dict[str, Any]) -> bytes:
@@ -120,22 +139,23 @@ def _well_formed(header: Any, cache_key: str) -> bool:
         return False
 
 
-def decode_line(line: bytes, digest: str) -> Election:
-    """One election line, checked against its digest; Damaged when it is not what was written."""
+def decode_line(line: Line, digest: str, shared: dict[str, str] | None = None) -> Election:
+    """One election line, checked against its digest; Damaged when it is not what was written.
+    ``shared``: the strings of the lines decoded before it (``model.from_table``)."""
     if line_digest(line) != digest:
         raise Damaged
     try:
-        return decode_election(json.loads(line))
+        return from_table(Election, json.loads(bytes(line)), shared)
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise Damaged from err
 
 
-def decode_regions(line: bytes, digest: str) -> list[Region]:
+def decode_regions(line: Line, digest: str) -> list[Region]:
     """The regions line, checked against its digest; Damaged when it is not what was written."""
     if line_digest(line) != digest:
         raise Damaged
     try:
-        return [decode_region(r) for r in json.loads(line)]
+        return [decode_region(r) for r in json.loads(bytes(line))]
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as err:
         raise Damaged from err
 
@@ -172,9 +192,8 @@ def write(
 
     try:
         entry = folder / f"{_PREFIX}{cache_key}.jsonl"
-        replace_bytes(
-            entry, b"\n".join([_header_text(header), region_line, *body]) + b"\n", mode=0o600
-        )
+        lines = [_header_text(header), region_line, *body]
+        replace_bytes(entry, [piece for line in lines for piece in (line, b"\n")], mode=0o600)
         _prune(folder)
     except OSError:
         pass  # a cache that cannot be written only costs time
@@ -202,16 +221,36 @@ def _holidays_version() -> str | None:
 
 
 def encode(obj: Any) -> Any:
-    """A model object as JSON values: its table (``model.as_table``), dates as ISO text."""
+    """A model object as JSON values: its table (``model.as_table``), dates as ISO text.
+
+    Made in one pass from each class's fields, worked out once (``as_table`` then a walk over its
+    table would build every table twice: a national office's 100,000 stages are written so)."""
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, list):
+    if isinstance(obj, (list, tuple)):
         return [encode(item) for item in obj]
     if isinstance(obj, dict):
         return {key: encode(value) for key, value in obj.items()}
-    if is_dataclass(obj):
-        return encode(as_table(obj))
+    if is_dataclass(obj) and not isinstance(obj, type):
+        table = {}
+        for name, default in _FIELDS.get(type(obj)) or _fields_of(type(obj)):
+            value = getattr(obj, name)
+            if default is MISSING or value != default:
+                # as as_table: a value at its field's default is left out
+                table[name] = value if type(value) in _PLAIN else encode(value)
+        return table
     return obj
+
+
+#: each model class's fields and defaults (MISSING: none), in order
+_FIELDS: dict[type, list[tuple[str, Any]]] = {}
+#: values that are JSON as they are
+_PLAIN = {str, int, bool, float, type(None)}
+
+
+def _fields_of(cls: type) -> list[tuple[str, Any]]:
+    _FIELDS[cls] = [(f.name, f.default) for f in fields(cls)]
+    return _FIELDS[cls]
 
 
 def decode_election(d: dict[str, Any]) -> Election:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 SHIPPED_FILES = ("regions.toml", "stages.toml")
 #: an election of a cached catalog not decoded yet: id, region refs, its JSON line, the line's digest
-Pending = tuple[str, tuple[str, ...], bytes, str]
+Pending = tuple[str, tuple[str, ...], "bytes | memoryview", str]
 
 
 def shipped_paths() -> list[Path]:
@@ -45,7 +45,7 @@ class Catalog:
         *,
         pending: list[Pending] | None = None,
         rebuild: Callable[[], Catalog] | None = None,
-        region_line: tuple[bytes, str] | None = None,
+        region_line: tuple[bytes | memoryview, str] | None = None,
     ) -> None:
         self._elections: tuple[Election, ...] | None = (
             None if pending is not None else tuple(elections)
@@ -72,8 +72,12 @@ class Catalog:
             from tahapan.schedule.cache import Damaged, decode_line
 
             pending = self._pending or []
+            # one string for each text met again: the elections share their names and bases
+            shared: dict[str, str] = {}
             try:
-                self._elections = tuple(decode_line(line, digest) for _, _, line, digest in pending)
+                self._elections = tuple(
+                    decode_line(line, digest, shared) for _, _, line, digest in pending
+                )
             except Damaged:
                 if self._rebuild is None:  # pragma: no cover - every cached catalog has one
                     raise

@@ -48,14 +48,23 @@ def load_catalog(
         def rebuild() -> Catalog:
             return load_catalog(extra, include_shipped=include_shipped, read_cache=False)
 
+        # the files' bytes are let go while the entry is read, and read again if it has no answer:
+        # a national office's file is not held twice (the lines of its entry are as large)
+        del raws
         cached = _from_cache(cache_key, rebuild)
         if cached is not None:
             cached.key = cache_key
             return cached
+        raws, problems = _read_all(paths)  # the bytes parsed are those the key is made of
+        use_cache = not problems
+        cache_key = cache.key(raws)
+    unreadable = len(raws) < len(paths)
     files, parse_problems = _parse(raws)
+    del raws  # each file's text is kept for its lines; its bytes no longer
     problems += parse_problems
     if not problems:
         catalog = build_catalog(files)
+        del files  # the files' texts and tables are let go before the cache entry is written
         catalog.key = cache_key
         if use_cache:
             _write_cache(cache_key, catalog)
@@ -66,7 +75,7 @@ def load_catalog(
             build_catalog(files)
         except DataError as err:
             problems = err.problems + problems
-    raise (UnreadableError if len(raws) < len(paths) else DataError)(problems)
+    raise (UnreadableError if unreadable else DataError)(problems)
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[tuple[Path, bytes]], list[Message]]:
@@ -159,6 +168,8 @@ def build_catalog(files: list[SourceFile]) -> Catalog:
     schedule = _checked(merged, files, place)
     elections = _resolved(schedule, place)
     sources = {e.id: merged.owner(e.id, "", None) or place.last for e in elections}
+    # checked and made into the catalog, the merged tables are let go; which file set what stays
+    merged.data, merged.top_level = {}, {}
     return Catalog(tuple(elections), schedule.regions, sources, merged)
 
 
@@ -189,7 +200,7 @@ def _checked(merged: Merged, files: list[SourceFile], place: _Placer) -> Schedul
 
     from tahapan.schedule.messages import format_problem, pydantic_problem
     from tahapan.schedule.rules import Problem
-    from tahapan.schedule.schema import ScheduleFile, to_model
+    from tahapan.schedule.schema import ScheduleFile, checked_model, to_model
 
     problems: list[Message] = []
     for source in files:
@@ -201,9 +212,10 @@ def _checked(merged: Merged, files: list[SourceFile], place: _Placer) -> Schedul
                 format_problem(source.path, source.lines, pydantic_problem(top, e))
                 for e in err.errors()
             )
-    schedule = None
+    schedule = checked_model(merged.data)
     try:
-        schedule = to_model(ScheduleFile.model_validate(merged.data))
+        if schedule is None:
+            schedule = to_model(ScheduleFile.model_validate(merged.data))
     except ValidationError as err:
         for e in err.errors():
             problem = pydantic_problem(merged.data, e)

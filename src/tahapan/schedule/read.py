@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, UnreadableError
 from tahapan.i18n import Message, Words, toml_syntax_message
+from tahapan.schedule.toml_pieces import loads
 
 if TYPE_CHECKING:
     from tahapan.schedule.merge import SourceFile
@@ -25,7 +26,7 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
     text = decode(path, raw)
     _check_keys(path, text)
     try:
-        data = tomllib.loads(text)
+        data = loads(text)
     except tomllib.TOMLDecodeError as err:
         raise DataError([toml_syntax_message(path, err)]) from None
     except RecursionError:
@@ -48,7 +49,14 @@ _LONG_KEY = re.compile(
 )
 
 
+#: MAX_KEY_PARTS dots on one line: every long key has them (its parts and dots hold no newline), and
+#: this search, which the regex engine starts only at a dot, spares a large file the slower one above
+_MANY_DOTS = re.compile(r"\.(?:[^\n.]*+\.)" + f"{{{MAX_KEY_PARTS - 1}}}")
+
+
 def _check_keys(path: Path, text: str) -> None:
+    if _MANY_DOTS.search(text) is None:
+        return
     found = _LONG_KEY.search(text)
     if found is None:
         return
@@ -75,17 +83,16 @@ def _too_deep() -> Message:
 def _depth(data: Any) -> int:
     """How deep tables and lists nest, counted without recursion (so any depth can be measured)."""
     deepest = 0
-    todo: list[tuple[Any, int]] = [(data, 0)]
-    while todo:
-        node, depth = todo.pop()
-        if isinstance(node, dict):
-            children = list(node.values())
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        deepest = max(deepest, depth)
-        todo.extend((child, depth + 1) for child in children)
+    # one level at a time, tables and lists only: a schedule's many strings and dates end no deeper
+    level = [data] if isinstance(data, (dict, list)) else []
+    while level:
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, (dict, list))
+        ]
+        deepest += 1 if level else 0
     return deepest // 2  # each level of stages is a list and a table
 
 

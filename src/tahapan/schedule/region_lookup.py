@@ -127,7 +127,26 @@ def exact(regions: Sequence[Region], text: str) -> list[Region]:
 
 def _by_key(regions: Sequence[Region], text: str) -> list[Region]:
     wanted = _code(" ".join(_plain(text).split()))
-    return [r for r in regions if wanted in (r.id, r.code)]
+    return list(_keys(regions).get(wanted, ()))
+
+
+_keys_memo: list[tuple[Sequence[Region], dict[str, list[Region]]]] = []
+
+
+def _keys(regions: Sequence[Region]) -> dict[str, list[Region]]:
+    """Each id and code, with the regions that have it, in order: a file's thousands of references
+    are looked up here, not each in a pass over every region."""
+    for seen, keys in _keys_memo:
+        if seen is regions:
+            return keys
+    keys = {}
+    for region in regions:
+        for key in dict.fromkeys((region.id, region.code)):
+            if key is not None:
+                keys.setdefault(key, []).append(region)
+    if isinstance(regions, tuple):  # kept only for a list that cannot change under it
+        _keys_memo[:] = [(regions, keys)]
+    return keys
 
 
 def _by_name(regions: Sequence[Region], text: str) -> list[Region]:

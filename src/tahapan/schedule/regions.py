@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tahapan.model import Election, Region, Stage
+from tahapan.model import Election, Holiday, Region, Stage
 from tahapan.schedule.catalog import Catalog
 
 
@@ -93,17 +93,33 @@ def name_regions(elections: Iterable[Election], regions: tuple[Region, ...]) -> 
         return ids[ref]
 
     def refs(values: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(one(v) for v in values))
+        if not values:
+            return values
+        named = tuple(dict.fromkeys(one(v) for v in values))
+        return values if named == values else named
 
+    # an object whose references are ids already is kept, not copied: a national office's 100,000
+    # stages mostly are
     def stage(s: Stage) -> Stage:
-        return replace(s, regions=refs(s.regions), stages=tuple(stage(c) for c in s.stages))
+        named, children = refs(s.regions), tuple(stage(c) for c in s.stages)
+        if named is s.regions and all(a is b for a, b in zip(children, s.stages, strict=True)):
+            return s
+        return replace(s, regions=named, stages=children)
 
-    return [
-        replace(
-            e,
-            regions=refs(e.regions),
-            holidays=tuple(replace(h, regions=refs(h.regions)) for h in e.holidays),
-            stages=tuple(stage(s) for s in e.stages),
-        )
-        for e in elections
-    ]
+    def holiday(h: Holiday) -> Holiday:
+        named = refs(h.regions)
+        return h if named is h.regions else replace(h, regions=named)
+
+    def election(e: Election) -> Election:
+        named = refs(e.regions)
+        holidays = tuple(holiday(h) for h in e.holidays)
+        stages = tuple(stage(s) for s in e.stages)
+        if (
+            named is e.regions
+            and all(a is b for a, b in zip(holidays, e.holidays, strict=True))
+            and all(a is b for a, b in zip(stages, e.stages, strict=True))
+        ):
+            return e
+        return replace(e, regions=named, holidays=holidays, stages=stages)
+
+    return [election(e) for e in elections]

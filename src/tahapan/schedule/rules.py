@@ -45,6 +45,8 @@ def check_elections(
 
 def _check_changes(election: Election) -> Iterator[Problem]:
     """A documented change names a stage of its election, and its old window is a window."""
+    if not election.changes:
+        return
     paths = {path for path, _ in election.walk()}
     ids = {stage.id for _, stage in election.walk()}
     for change in election.changes:

@@ -29,6 +29,7 @@ from tahapan.model import (
     RegionKind,
     canonical_zone,
 )
+from tahapan.text import block, needs_cleaning, one_line
 
 #: bounds on text from files: an official name is a line, a note a few paragraphs; a 5 MB name
 #: would take the terminal renderer minutes to wrap
@@ -263,9 +264,32 @@ def to_model(schedule: ScheduleFile) -> model.Schedule:
     """The checked file as the plain classes the rest of tahapan works on, its text made safe to
     show (see ``text.py``)."""
     return model.Schedule(
-        regions=tuple(model.Region(**_clean(r.model_dump())) for r in schedule.regions),
+        regions=tuple(model.Region(**_clean(r.model_dump(), Region)) for r in schedule.regions),
         elections=tuple(_election(e) for e in schedule.elections),
     )
+
+
+def checked_model(data: dict[str, Any]) -> model.Schedule | None:
+    """Merged tables as the plain classes, each election checked and turned over on its own, so
+    that the pydantic objects of a national office's 100,000 stages are never all held at once; or
+    None when they are not valid (``ScheduleFile.model_validate`` of the whole then names every
+    problem, as it always has: this is the way for tables that pass)."""
+    from pydantic import ValidationError
+
+    regions, elections = data.get("regions"), data.get("elections")
+    if data.keys() - {"schema", "regions", "elections"} or not (
+        isinstance(regions, list) and isinstance(elections, list)
+    ):
+        return None
+    try:
+        # an election's checks are those of the whole file's tuple item: the same model
+        top = ScheduleFile.model_validate({**data, "elections": []})
+        return model.Schedule(
+            regions=tuple(model.Region(**_clean(r.model_dump(), Region)) for r in top.regions),
+            elections=tuple(_election(Election.model_validate(e)) for e in elections),
+        )
+    except ValidationError:
+        return None
 
 
 _LINES = {
@@ -281,40 +305,51 @@ _LINES = {
 _BLOCKS = {"note", "note_en"}
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    from tahapan.text import block, one_line
+_TEXT = {*_LINES, *_BLOCKS, "aliases"}
+#: the keys of each model's table that hold text to clean, in field order
+_TEXT_KEYS: dict[type[BaseModel], tuple[str, ...]] = {}
 
-    for key, value in values.items():
+
+def _clean(values: dict[str, Any], kind: type[BaseModel]) -> dict[str, Any]:
+    keys = _TEXT_KEYS.get(kind)
+    if keys is None:
+        keys = _TEXT_KEYS[kind] = tuple(k for k in kind.model_fields if k in _TEXT)
+    for key in keys:
+        value = values[key]
         if isinstance(value, str):
-            if key in _LINES:
-                values[key] = one_line(value)
-            elif key in _BLOCKS:
-                values[key] = block(value)
+            if needs_cleaning(value):  # seldom: most text is shown as it is
+                values[key] = one_line(value) if key in _LINES else block(value)
         elif key == "aliases":
             values[key] = tuple(one_line(alias) for alias in value)
     return values
 
 
-def _rule(rule: RelativeDate | None) -> model.RelativeDate | None:
-    return None if rule is None else model.RelativeDate(**rule.model_dump())
+def _rule(rule: RelativeDate) -> model.RelativeDate:
+    return model.RelativeDate(**rule.model_dump())
 
 
 def _stage(stage: Stage) -> model.Stage:
-    values = _clean({name: getattr(stage, name) for name in Stage.model_fields})
-    values.update(
-        instances=tuple(model.Instance(**_clean(i.model_dump())) for i in stage.instances),
-        start_rule=_rule(stage.start_rule),
-        end_rule=_rule(stage.end_rule),
-        stages=tuple(_stage(s) for s in stage.stages),
-    )
+    # a model's fields are its __dict__ (extra keys are refused): copied at once, not one by one;
+    # only what is there is converted (most stages have no rules, instances or sub-stages)
+    values = _clean(dict(stage.__dict__), Stage)
+    if stage.instances:
+        values["instances"] = tuple(
+            model.Instance(**_clean(i.model_dump(), Instance)) for i in stage.instances
+        )
+    if stage.start_rule is not None:
+        values["start_rule"] = _rule(stage.start_rule)
+    if stage.end_rule is not None:
+        values["end_rule"] = _rule(stage.end_rule)
+    if stage.stages:
+        values["stages"] = tuple(_stage(s) for s in stage.stages)
     return model.Stage(**values)
 
 
 def _election(election: Election) -> model.Election:
-    values = _clean({name: getattr(election, name) for name in Election.model_fields})
+    values = _clean(dict(election.__dict__), Election)
     values.update(
-        holidays=tuple(model.Holiday(**_clean(h.model_dump())) for h in election.holidays),
+        holidays=tuple(model.Holiday(**_clean(h.model_dump(), Holiday)) for h in election.holidays),
         stages=tuple(_stage(s) for s in election.stages),
-        changes=tuple(model.Change(**_clean(c.model_dump())) for c in election.changes),
+        changes=tuple(model.Change(**_clean(c.model_dump(), Change)) for c in election.changes),
     )
     return model.Election(**values)
