@@ -10,6 +10,7 @@ start the sources do not give is shown, as uncertain, from where `status` counts
 from __future__ import annotations
 
 import calendar as stdcal
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -19,7 +20,7 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.palette import colours
-from tahapan.days.workdays import Closed, WorkCalendar
+from tahapan.days.workdays import Closed, WorkCalendar, YearDays
 from tahapan.model import Election
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
@@ -117,9 +118,15 @@ def symbol(index: int) -> str:
 Grid = tuple[tuple[Election, ...], tuple[Month, ...], tuple[Mark, ...]]
 
 
-def grid(elections: list[Election], first: date, last: date) -> Grid:
+def grid(
+    elections: list[Election],
+    first: date,
+    last: date,
+    national: Callable[[int], YearDays] | None = None,
+) -> Grid:
     """The months of ``first``..``last`` laid out: each stage shown with its letter and colour,
-    each day with its stages, voting days and days off (``reports.calendar`` makes the answer)."""
+    each day with its stages, voting days and days off (``reports.calendar`` makes the answer).
+    ``national``: where a year's national days off come from (by default the holidays package)."""
     months = month_range(first, last)
     start, end = month_bounds(first, last)
     shown = sorted(
@@ -135,7 +142,7 @@ def grid(elections: list[Election], first: date, last: date) -> Grid:
         for i, ((ref, begin), colour) in enumerate(zip(shown, colours(shown), strict=True))
     )
     holidays: list[Any] = [h for e in elections for h in e.holidays]
-    workdays = WorkCalendar(holidays)
+    workdays = WorkCalendar(holidays, national=national)
     voting: dict[date, list[str]] = {}
     for election in elections:
         if election.voting_day is not None:
