@@ -10,7 +10,7 @@ start the sources do not give is shown, as uncertain, from where `status` counts
 from __future__ import annotations
 
 import calendar as stdcal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -147,11 +147,13 @@ def grid(
     for election in elections:
         if election.voting_day is not None:
             voting.setdefault(election.voting_day, []).append(election.id)
+    ranks = [m.rank for m in marks]
+    starts = [m.ref.stage.start for m in marks]
     # the elections that have a stage in these months, the only ones the title and footer name
     shown_ids = {m.ref.election.id for m in marks}
     return (
         tuple(e for e in elections if e.id in shown_ids),
-        tuple(_month(y, m, marks, workdays, voting) for y, m in months),
+        tuple(_month(y, m, marks, workdays, voting, ranks, starts) for y, m in months),
         marks,
     )
 
@@ -162,6 +164,8 @@ def _month(
     marks: tuple[Mark, ...],
     workdays: WorkCalendar,
     voting: dict[date, list[str]],
+    ranks: Sequence[int],
+    starts: Sequence[date | None],
 ) -> Month:
     first = date(year, month, 1)
     last = date(year, month, stdcal.monthrange(year, month)[1])
@@ -174,10 +178,19 @@ def _month(
     )
     in_cells: set[int] = set()
     weeks: list[tuple[Day, ...]] = []
-    for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(year, month):
+    dates = stdcal.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    # the stages drawn somewhere in the grid's weeks, in order: only they can run on one of its
+    # days (a national calendar has tens of thousands, most of them in other months)
+    banded = set(band)
+    near = [
+        (i, m.start, m.ref.stage.end)
+        for i, m in enumerate(marks)
+        if i not in banded and m.start <= dates[-1][-1] and m.ref.stage.end >= dates[0][0]
+    ]
+    for week in dates:
         days = []
         for day in week:
-            running = tuple(i for i, m in enumerate(marks) if i not in band and _runs(m, day))
+            running = tuple(i for i, start, end in near if start <= day <= end)
             if day.month == month:
                 in_cells.update(running)
             days.append(
@@ -191,12 +204,6 @@ def _month(
             )
         weeks.append(tuple(days))
     segments = ln.place(
-        [[(d.day, d.in_month, d.marks) for d in week] for week in weeks],
-        [m.rank for m in marks],
-        [m.ref.stage.start for m in marks],
+        [[(d.day, d.in_month, d.marks) for d in week] for week in weeks], ranks, starts
     )
     return Month(year, month, tuple(weeks), tuple(sorted(in_cells)), band, segments)
-
-
-def _runs(mark: Mark, day: date) -> bool:
-    return mark.start <= day <= mark.ref.stage.end
