@@ -8,6 +8,7 @@ never the ones pushed to a continuation.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,18 +58,22 @@ def place(
                     span = spans.setdefault(index, [day, day])
                     span[1] = day
     order = sorted(spans, key=lambda i: (ranks[i], spans[i][0], -spans[i][1].toordinal(), i))
-    lanes: list[list[tuple[date, date]]] = []
+    # each lane's spans, apart, in order: (their starts, their ends); a span fits a lane when the
+    # one before it there ends before it starts (the others start after it ends, or end earlier)
+    lanes: list[tuple[list[date], list[date]]] = []
     lane_of: dict[int, int] = {}
     for index in order:
         first, last = spans[index]
-        for n, taken in enumerate(lanes):
-            if all(last < a or first > b for a, b in taken):
-                taken.append((first, last))
+        for n, (begins, ends) in enumerate(lanes):
+            at = bisect_right(begins, last)
+            if at == 0 or ends[at - 1] < first:
+                begins.insert(at, first)
+                ends.insert(at, last)
                 lane_of[index] = n
                 break
         else:
             lane_of[index] = len(lanes)
-            lanes.append([(first, last)])
+            lanes.append(([first], [last]))
     out = []
     for week in weeks:
         columns: dict[int, list[int]] = {}

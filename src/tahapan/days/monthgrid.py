@@ -10,6 +10,7 @@ start the sources do not give is shown, as uncertain, from where `status` counts
 from __future__ import annotations
 
 import calendar as stdcal
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -19,7 +20,7 @@ from tahapan.days import lanes as ln
 from tahapan.days import timeline as tl
 from tahapan.days.months import month_bounds, month_range
 from tahapan.days.palette import colours
-from tahapan.days.workdays import Closed, WorkCalendar
+from tahapan.days.workdays import Closed, WorkCalendar, YearDays
 from tahapan.model import Election
 
 #: what a calendar day is (``Day.kind``), drawn alike by the terminal, PDF and HTML calendars
@@ -117,9 +118,15 @@ def symbol(index: int) -> str:
 Grid = tuple[tuple[Election, ...], tuple[Month, ...], tuple[Mark, ...]]
 
 
-def grid(elections: list[Election], first: date, last: date) -> Grid:
+def grid(
+    elections: list[Election],
+    first: date,
+    last: date,
+    national: Callable[[int], YearDays] | None = None,
+) -> Grid:
     """The months of ``first``..``last`` laid out: each stage shown with its letter and colour,
-    each day with its stages, voting days and days off (``reports.calendar`` makes the answer)."""
+    each day with its stages, voting days and days off (``reports.calendar`` makes the answer).
+    ``national``: where a year's national days off come from (by default the holidays package)."""
     months = month_range(first, last)
     start, end = month_bounds(first, last)
     shown = sorted(
@@ -135,16 +142,18 @@ def grid(elections: list[Election], first: date, last: date) -> Grid:
         for i, ((ref, begin), colour) in enumerate(zip(shown, colours(shown), strict=True))
     )
     holidays: list[Any] = [h for e in elections for h in e.holidays]
-    workdays = WorkCalendar(holidays)
+    workdays = WorkCalendar(holidays, national=national)
     voting: dict[date, list[str]] = {}
     for election in elections:
         if election.voting_day is not None:
             voting.setdefault(election.voting_day, []).append(election.id)
+    ranks = [m.rank for m in marks]
+    starts = [m.ref.stage.start for m in marks]
     # the elections that have a stage in these months, the only ones the title and footer name
     shown_ids = {m.ref.election.id for m in marks}
     return (
         tuple(e for e in elections if e.id in shown_ids),
-        tuple(_month(y, m, marks, workdays, voting) for y, m in months),
+        tuple(_month(y, m, marks, workdays, voting, ranks, starts) for y, m in months),
         marks,
     )
 
@@ -155,6 +164,8 @@ def _month(
     marks: tuple[Mark, ...],
     workdays: WorkCalendar,
     voting: dict[date, list[str]],
+    ranks: Sequence[int],
+    starts: Sequence[date | None],
 ) -> Month:
     first = date(year, month, 1)
     last = date(year, month, stdcal.monthrange(year, month)[1])
@@ -167,10 +178,19 @@ def _month(
     )
     in_cells: set[int] = set()
     weeks: list[tuple[Day, ...]] = []
-    for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(year, month):
+    dates = stdcal.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    # the stages drawn somewhere in the grid's weeks, in order: only they can run on one of its
+    # days (a national calendar has tens of thousands, most of them in other months)
+    banded = set(band)
+    near = [
+        (i, m.start, m.ref.stage.end)
+        for i, m in enumerate(marks)
+        if i not in banded and m.start <= dates[-1][-1] and m.ref.stage.end >= dates[0][0]
+    ]
+    for week in dates:
         days = []
         for day in week:
-            running = tuple(i for i, m in enumerate(marks) if i not in band and _runs(m, day))
+            running = tuple(i for i, start, end in near if start <= day <= end)
             if day.month == month:
                 in_cells.update(running)
             days.append(
@@ -184,12 +204,6 @@ def _month(
             )
         weeks.append(tuple(days))
     segments = ln.place(
-        [[(d.day, d.in_month, d.marks) for d in week] for week in weeks],
-        [m.rank for m in marks],
-        [m.ref.stage.start for m in marks],
+        [[(d.day, d.in_month, d.marks) for d in week] for week in weeks], ranks, starts
     )
     return Month(year, month, tuple(weeks), tuple(sorted(in_cells)), band, segments)
-
-
-def _runs(mark: Mark, day: date) -> bool:
-    return mark.start <= day <= mark.ref.stage.end

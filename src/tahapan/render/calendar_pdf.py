@@ -1,5 +1,5 @@
 """The calendar as a PDF for the office wall: A4 landscape, a month per page, more pages when a month
-is busy (fpdf2, imported only here, and this module only when a PDF is asked for).
+is busy (render/pdf_file.py, imported only here, and this module only when a PDF is asked for).
 
 Each page: the elections with a stage in the month and the month as the title; the long stages that
 fill the whole month as thin bands; a week grid (Senin to Minggu) where each stage is one bar per week

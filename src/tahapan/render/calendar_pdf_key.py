@@ -1,5 +1,5 @@
 """The PDF calendar's sizes (the usual ones and the tighter ones `--one-page` tries), and the part of
-a month's page under its grid: the key of its stages and the footer (fpdf2, imported only for a PDF)."""
+a month's page under its grid: the key of its stages and the footer (pdf_file, imported only for a PDF)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Text on a PDF page that cannot break the file (fpdf2, imported only for a PDF): DejaVu Sans when the
-system has it (every character of Indonesian and most others), otherwise the PDF core font with what
+"""Text on a PDF page that cannot break the file (``pdf_file``, imported only for a PDF): DejaVu Sans
+when the system has it (every character of Indonesian and most others), otherwise the PDF core font with what
 it cannot show replaced; a character the font lacks becomes "?"."""
 
 from __future__ import annotations
@@ -7,9 +7,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from fpdf import FPDF
-
 from tahapan.colours import rgb
+from tahapan.render.pdf_file import Sheets
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -29,26 +28,33 @@ def find_font(name: str) -> Path | None:
     return None
 
 
-class TextPage(FPDF):
+class TextPage(Sheets):
     """An A4 landscape document whose text is always drawable, at SMALLEST points or more."""
 
     def __init__(self, title: str) -> None:
-        super().__init__(orientation="L", unit="mm", format="A4")
-        self.set_auto_page_break(False)
-        self.set_margins(10, 10, 10)
+        super().__init__()
         self.c_margin = 0.6  # a cell's inner margin: room for a day's note beside its number
-        self.set_title(title)
-        self.set_creator("tahapan")
+        self.title = title
+        self.creator = "tahapan"
         regular, bold = find_font("DejaVuSans.ttf"), find_font("DejaVuSans-Bold.ttf")
         if regular is not None:
-            self.add_font("body", "", str(regular))
-            self.add_font("body", "B", str(bold or regular))
+            self.add_truetype("body", regular)
+            self.add_truetype("bodyB", bold or regular)
             self.family_name = "body"
         else:
             self.family_name = "helvetica"
+        #: ``safe`` texts by font: a page asks for the same label and note many times over
+        self._safe: dict[tuple[str, str], str] = {}
 
     def safe(self, text: str) -> str:
         """``text`` with what the font cannot draw replaced by '?', control characters dropped."""
+        key = (self.font_key, text)
+        found = self._safe.get(key)
+        if found is None:
+            found = self._safe[key] = self._drawable(text)
+        return found
+
+    def _drawable(self, text: str) -> str:
         kept = "".join(
             c for c in text if unicodedata.category(c) not in ("Cc", "Cf") or c == "\n"
         ).replace("\n", " ")
@@ -61,7 +67,7 @@ class TextPage(FPDF):
         return kept.encode("latin-1", "replace").decode("latin-1")
 
     def font(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.family_name, "B" if bold else "", max(size, SMALLEST))
+        self.set_font(self.family_name + ("B" if bold else ""), max(size, SMALLEST))
 
     def colour(self, colour: str | tuple[int, int, int]) -> None:
         self.set_text_color(*(rgb(colour) if isinstance(colour, str) else colour))

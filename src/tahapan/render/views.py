@@ -1,7 +1,7 @@
 """Which function draws which result in which format: one ``@view`` function a line.
 
 Each line is typed with the result class it draws, so mypy checks that the view it calls takes
-that result; the view's module (Rich, fpdf2, icalendar, the xlsx writer) is imported inside, only
+that result; the view's module (Rich, the PDF writer, icalendar, the xlsx writer) is imported inside, only
 when a result is drawn. The classes are imported for the type checker alone: a result's own class is
 loaded when it is drawn, and loading the others would cost every run (start-up matters). At run time
 a result finds its line by its class's name, read from the annotation;

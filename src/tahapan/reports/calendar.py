@@ -117,7 +117,11 @@ def build(
     one_page: bool = False,
 ) -> CalendarReport:
     """The month grids of ``first``..``last`` for ``elections`` as given."""
-    shown, months, marks = grid(elections, first, last)
+    # the national days off from the cache folder: the holidays package takes longer to import
+    # and ask than the whole calendar takes to lay out
+    from tahapan.schedule.holiday_cache import national_days
+
+    shown, months, marks = grid(elections, first, last, national=national_days)
     return CalendarReport(shown, months, marks, generated, region, one_page)
 
 
