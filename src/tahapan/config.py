@@ -15,14 +15,14 @@ from typing import Any
 
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import LANGUAGES, toml_syntax_message, tr
-from tahapan.model import canonical_zone, is_valid_id
+from tahapan.model import FrozenRecord, canonical_zone, is_valid_id
 
 CONFIG_VARIABLE = "TAHAPAN_CONFIG"
 HEADER = "# tahapan configuration, written by `tahapan config set`.\n"
 
 
-@dataclass(frozen=True)
-class Key:
+@dataclass(frozen=True, repr=False, eq=False)
+class Key(FrozenRecord):
     name: str
     is_list: bool
     help_id: str

@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, fields
 from datetime import date
-from typing import Any, Final, Literal, TypeVar
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import Any, ClassVar, Final, Literal, TypeVar
 
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
@@ -56,8 +58,56 @@ MAX_OFFSET_DAYS = 3660
 UNRESOLVED = date.min
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RelativeDate:
+class Record:
+    """``==`` and ``repr`` of a dataclass, as ``@dataclass`` makes them, written once for every
+    class declared ``@dataclass(repr=False, eq=False)`` over it: ``@dataclass`` compiles the two
+    methods anew for each class, which was most of what importing this module cost (milliseconds
+    on every run). Like a dataclass with ``eq=True``, a record is not hashable."""
+
+    __slots__ = ()
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        listed = fields(self)  # type: ignore[arg-type]  # the subclass is a dataclass
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in listed if f.repr)
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+class FrozenRecord(Record):
+    """A ``Record`` whose class is declared ``frozen=True``: hashed on its fields, as a frozen
+    dataclass is."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(_compared(self))
+
+
+#: the getter of each record class's compared fields, made on first use
+_COMPARED: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _compared(obj: Any) -> tuple[Any, ...]:
+    """The values ``==`` and ``hash`` look at, as the tuple ``@dataclass``'s own methods build."""
+    getter = _COMPARED.get(obj.__class__)
+    if getter is None:
+        names = [f.name for f in fields(obj) if f.compare]
+        # attrgetter of two names or more gives the tuple; of one, the value alone
+        getter = (
+            attrgetter(*names) if len(names) > 1 else lambda o: tuple(getattr(o, n) for n in names)
+        )
+        _COMPARED[obj.__class__] = getter
+    return getter(obj)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class RelativeDate(FrozenRecord):
     """A date counted from another stage or from voting day.
 
     ``after`` counts from the end of the named stage, ``before`` back from its start, ``h`` from
@@ -82,8 +132,11 @@ class RelativeDate:
         return -n if self.before is not None else n
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Stage:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Stage(FrozenRecord):
+    """A stage of an election's schedule, with its own sub-stages (a docstring of its own also
+    spares @dataclass from working one out of the signature)."""
+
     id: str
     name: str
     #: None: the file gives no English name; English output shows ``name`` (i18n.pick)
@@ -134,8 +187,8 @@ class Stage:
             yield from child.walk(path)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Instance:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Instance(FrozenRecord):
     """One occurrence of a repeating stage as the sources date it: moved, or not held.
 
     ``of`` is the first day the rule gives the occurrence; ``start``/``end`` its real window.
@@ -151,8 +204,10 @@ class Instance:
     note_en: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Holiday:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Holiday(FrozenRecord):
+    """A day off beyond the national list, such as a local holiday on a regional voting day."""
+
     date: date
     name: str
     name_en: str | None = None
@@ -160,8 +215,8 @@ class Holiday:
     regions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Change:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Change(FrozenRecord):
     """A documented change of a published schedule: what moved, when it was decided, on what basis.
 
     ``old_start``/``old_end`` are the dates before the change (the stage's own fields hold the new
@@ -180,8 +235,8 @@ class Change:
     date: date | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Region:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Region(FrozenRecord):
     """A province, regency or city, with the zone its local time is kept in."""
 
     id: str
@@ -198,8 +253,10 @@ class Region:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Election:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Election(FrozenRecord):
+    """An election (or a continuous programme) with its stages, as the schedule files give it."""
+
     id: str
     name: str
     #: None: the file gives no English name; English output shows ``name`` (i18n.pick)
@@ -238,8 +295,8 @@ class Election:
         return "assumption" if self.projected else "official"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Schedule:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Schedule(FrozenRecord):
     """What one or more files hold, once read."""
 
     regions: tuple[Region, ...] = ()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from tahapan.model import Election, Stage
+from tahapan.model import Election, Record, Stage
 
 #: where a stage stands on a date; "unknown": its start is not known and it does not yet count as
 #: running (see counted_from)
@@ -28,8 +28,8 @@ DEFAULT_HORIZON = 60
 RECENT_DAYS = 7
 
 
-@dataclass
-class StageRef:
+@dataclass(repr=False, eq=False)
+class StageRef(Record):
     election: Election
     path: str
     stage: Stage
@@ -39,8 +39,8 @@ class StageRef:
         return self.path.count("/")
 
 
-@dataclass
-class ActiveStage:
+@dataclass(repr=False, eq=False)
+class ActiveStage(Record):
     ref: StageRef
     #: day N of M, both ends counted; None when the start is not known
     day: int | None
@@ -49,14 +49,14 @@ class ActiveStage:
     days_left: int
 
 
-@dataclass
-class UpcomingStage:
+@dataclass(repr=False, eq=False)
+class UpcomingStage(Record):
     ref: StageRef
     days_until: int
 
 
-@dataclass
-class EndedStage:
+@dataclass(repr=False, eq=False)
+class EndedStage(Record):
     ref: StageRef
     days_since: int
 
@@ -191,8 +191,8 @@ def position(ref: StageRef, on: date) -> Position:
     return "upcoming" if ref.stage.start is not None else "unknown"
 
 
-@dataclass
-class Event:
+@dataclass(repr=False, eq=False)
+class Event(Record):
     """A stage starting or ending on a day: what `check --within` reports."""
 
     day: date

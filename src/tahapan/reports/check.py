@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
-from tahapan.model import Election
+from tahapan.model import Election, Record
 from tahapan.reports import stage_json
 from tahapan.reports.stages import ShowReport, build_show
 from tahapan.schedule.catalog import Catalog
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from tahapan.reports.changes import Item
 
 
-@dataclass
-class CheckReport:
+@dataclass(repr=False, eq=False)
+class CheckReport(Record):
     """The answer of `tahapan check`: ``ok`` decides the exit status (0 when true, 1 when not)."""
 
     date: date

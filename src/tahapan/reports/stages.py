@@ -10,7 +10,7 @@ from typing import Any
 
 from tahapan.days import timeline as tl
 from tahapan.errors import UnknownNameError
-from tahapan.model import Election, RelativeDate, Stage, as_table
+from tahapan.model import Election, Record, RelativeDate, Stage, as_table
 from tahapan.reports import election_json, stage_fields_json
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import expand_all, far_occurrence, listed
@@ -43,8 +43,8 @@ def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
     }
 
 
-@dataclass
-class ListReport:
+@dataclass(repr=False, eq=False)
+class ListReport(Record):
     date: date
     elections: list[Election]
     sources: dict[str, str]
@@ -150,8 +150,8 @@ def build_list(
     )  # fmt: skip
 
 
-@dataclass
-class ShowReport:
+@dataclass(repr=False, eq=False)
+class ShowReport(Record):
     date: date
     ref: tl.StageRef
     position: tl.Position

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tahapan.days import timeline as tl
-from tahapan.model import Election, Region
+from tahapan.model import Election, Record, Region
 from tahapan.reports import election_json, stage_json
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import around, expand_all, nearest
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from tahapan.reports.cases import CaseReport
 
 
-@dataclass
-class ElectionStatus:
+@dataclass(repr=False, eq=False)
+class ElectionStatus(Record):
     election: Election
     #: None: the election's voting day is not set (or it is a programme)
     h: int | None
@@ -28,8 +28,8 @@ class ElectionStatus:
     ended: list[tl.EndedStage]
 
 
-@dataclass
-class StatusReport:
+@dataclass(repr=False, eq=False)
+class StatusReport(Record):
     date: date
     timezone: str
     horizon: int
