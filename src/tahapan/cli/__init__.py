@@ -16,18 +16,33 @@ def main() -> None:
     """
     import os
     import signal
+    import sys
 
     from tahapan.errors import ExitCode
 
     interrupted = int(ExitCode.INTERRUPTED)
     signal.signal(signal.SIGINT, lambda signum, frame: os._exit(interrupted))
-    from tahapan.cli.application import main as run
-
     try:
-        run()
+        if not _show_kept_help(sys.argv[1:]):
+            from tahapan.cli.application import main as run
+
+            run()
     finally:
         # the answer is out: a Ctrl-C during Python's own shutdown changes nothing
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _show_kept_help(argv: list[str]) -> bool:
+    """`tahapan --help` as an earlier run drew it (cli/help_cache.py), without importing typer."""
+    from tahapan.cli.help_cache import show_kept
+    from tahapan.errors import OutputError
+
+    try:
+        return show_kept(argv)
+    except (OutputError, BrokenPipeError) as err:
+        from tahapan.cli.application import output_failed
+
+        output_failed(err)
 
 
 def __getattr__(name: str) -> Any:
