@@ -32,7 +32,6 @@ CONFIDENCE_TEXT = {
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Kemendagri area codes: 19 (province), 19.71 (regency or city)
 CODE_PATTERN = r"^\d{2}(?:\.\d{2})?$"
-_ID_RE = re.compile(ID_PATTERN)
 T = TypeVar("T")
 
 # Short names officers use, mapped to the zones the regulations mean by them.
@@ -391,4 +390,4 @@ def canonical_zone(name: str) -> str:
 
 
 def is_valid_id(text: str) -> bool:
-    return bool(_ID_RE.match(text))
+    return bool(re.match(ID_PATTERN, text))  # compiled on first use, not by every run

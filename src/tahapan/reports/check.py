@@ -11,7 +11,6 @@ from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.model import Election, Record
 from tahapan.reports import stage_json
-from tahapan.reports.stages import ShowReport, build_show
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import pick_elections
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from tahapan.reports.case_steps import StepDue
     from tahapan.reports.cases import CaseReport
     from tahapan.reports.changes import Item
+    from tahapan.reports.stages import ShowReport
 
 
 @dataclass(repr=False, eq=False)
@@ -99,6 +99,8 @@ class CheckReport(Record):
 def build_check_active(
     catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
 ) -> CheckReport:
+    from tahapan.reports.stages import build_show  # only --active shows one stage
+
     show = build_show(catalog, stage_ref, on=on, election_ids=election_ids, nearest=True)
     return CheckReport(on, show.position == "active", "active", stage=show)
 
