@@ -55,9 +55,8 @@ _RELATIVE = {
     "besok": 1, "tomorrow": 1, "lusa": 2,
     "kemarin": -1, "yesterday": -1,
 }  # fmt: skip
-# ASCII digits only: "H-١" or a full-width year are not forms an officer types by intent. The
-# patterns are compiled on first use (re keeps them), not by every run that imports this module.
-_H_RE = r"^h\s*(?:([+\-−–])\s*([0-9]{1,5}))?$"
+# ASCII digits only: "H-١" or a full-width year are not forms an officer types by intent
+_H_RE = r"^h\s*(?:([+\-−–])\s*([0-9]{1,5}))?$"  # compiled on first use (re keeps it), as all here
 _ISO_SHAPE = r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$"
 
 
@@ -113,9 +112,7 @@ def _zone_of_tz(value: str) -> str | None:
     daylight saving (WITA-8, <+08>-8), which gives the Indonesian zone of that offset."""
     if "zoneinfo/" in value:
         return _OLD_NAMES.get(value.partition("zoneinfo/")[2], value.partition("zoneinfo/")[2])
-    if not any(c.isdecimal() for c in value):  # no offset (Etc/UTC): no need of the pattern
-        return None
-    match = re.match(_POSIX, value)
+    match = re.match(_POSIX, value) if any(c.isdecimal() for c in value) else None  # Etc/UTC
     return _POSIX_OFFSETS.get(int(match.group(1))) if match else None
 
 
@@ -223,10 +220,7 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
 
 def h_offset(text: str) -> int | None:
     """Days from voting day written in H-notation ('H-7' -> -7, 'H' -> 0), or None for other text."""
-    text = " ".join(text.split())
-    if text[:1] not in ("h", "H"):  # every other form, without the pattern
-        return None
-    match = re.match(_H_RE, text, re.IGNORECASE)
+    match = re.match(_H_RE, " ".join(text.split()), re.IGNORECASE)
     if match is None:
         return None
     sign, number = match.groups()
