@@ -23,6 +23,8 @@ HEADER = "# tahapan configuration, written by `tahapan config set`.\n"
 
 @dataclass(frozen=True, repr=False, eq=False)
 class Key(FrozenRecord):
+    """A key of the config file, with its help in both languages."""
+
     name: str
     is_list: bool
     help_id: str

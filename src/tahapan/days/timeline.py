@@ -30,6 +30,8 @@ RECENT_DAYS = 7
 
 @dataclass(repr=False, eq=False)
 class StageRef(Record):
+    """A stage with its election and its path (a sub-stage's is "kampanye/rapat-umum")."""
+
     election: Election
     path: str
     stage: Stage
@@ -41,6 +43,8 @@ class StageRef(Record):
 
 @dataclass(repr=False, eq=False)
 class ActiveStage(Record):
+    """A stage that runs on the date, and how far along it is."""
+
     ref: StageRef
     #: day N of M, both ends counted; None when the start is not known
     day: int | None
@@ -51,12 +55,16 @@ class ActiveStage(Record):
 
 @dataclass(repr=False, eq=False)
 class UpcomingStage(Record):
+    """A stage that starts after the date."""
+
     ref: StageRef
     days_until: int
 
 
 @dataclass(repr=False, eq=False)
 class EndedStage(Record):
+    """A stage that ended before the date."""
+
     ref: StageRef
     days_since: int
 

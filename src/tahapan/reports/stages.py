@@ -45,6 +45,8 @@ def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
 
 @dataclass(repr=False, eq=False)
 class ListReport(Record):
+    """What `tahapan list` answers: each election's stages, with where each stands on the date."""
+
     date: date
     elections: list[Election]
     sources: dict[str, str]
@@ -152,6 +154,8 @@ def build_list(
 
 @dataclass(repr=False, eq=False)
 class ShowReport(Record):
+    """What `tahapan show` answers: one stage, where it stands on the date, and its kin."""
+
     date: date
     ref: tl.StageRef
     position: tl.Position

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(repr=False, eq=False)
 class ElectionStatus(Record):
+    """One election on the date: what runs, what comes next, what just ended."""
+
     election: Election
     #: None: the election's voting day is not set (or it is a programme)
     h: int | None
@@ -30,6 +32,8 @@ class ElectionStatus(Record):
 
 @dataclass(repr=False, eq=False)
 class StatusReport(Record):
+    """What `tahapan status` answers: each election near the date, as ``ElectionStatus``."""
+
     date: date
     timezone: str
     horizon: int
