@@ -131,10 +131,12 @@ def run():
 def modules_loaded_by(*args: str) -> set[str]:
     """Every module imported by running the console entry point with ``args`` in a fresh
     interpreter (as the installed `tahapan` runs)."""
+    # said at exit: a run ends at once when no exit handler is left to call (cli/__init__.py)
     code = (
-        f"import sys; sys.argv = ['tahapan', *{list(args)!r}]; from tahapan.cli import main\n"
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr))\n"
+        f"sys.argv = ['tahapan', *{list(args)!r}]; from tahapan.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(done.stderr.splitlines()[-1].split())

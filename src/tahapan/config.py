@@ -8,7 +8,6 @@ TAHAPAN_LANG, TAHAPAN_REGION, TAHAPAN_DATA), this file, built-in default. The fi
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,13 +16,16 @@ from typing import Any
 from tahapan.errors import DataError, TahapanError
 from tahapan.i18n import LANGUAGES, toml_syntax_message, tr
 from tahapan.model import canonical_zone, is_valid_id
+from tahapan.records import FrozenRecord
 
 CONFIG_VARIABLE = "TAHAPAN_CONFIG"
 HEADER = "# tahapan configuration, written by `tahapan config set`.\n"
 
 
-@dataclass(frozen=True)
-class Key:
+@dataclass(frozen=True, repr=False, eq=False)
+class Key(FrozenRecord):
+    """A key of the config file, with its help in both languages."""
+
     name: str
     is_list: bool
     help_id: str
@@ -77,9 +79,9 @@ def user_file() -> Path:
     override = os.environ.get(USER_FILE_VARIABLE, "").strip()
     if override:
         return Path(override).expanduser()
-    from platformdirs import user_data_path
+    from tahapan.folders import user_path
 
-    return user_data_path("tahapan", appauthor=False) / "jadwal.toml"
+    return user_path("data") / "jadwal.toml"
 
 
 CASES_VARIABLE = "TAHAPAN_CASES_FILE"
@@ -170,9 +172,9 @@ def config_path() -> Path:
     override = os.environ.get(CONFIG_VARIABLE, "").strip()
     if override:
         return Path(override).expanduser()
-    from platformdirs import user_config_path
+    from tahapan.folders import user_path
 
-    return user_config_path("tahapan", appauthor=False) / "config.toml"
+    return user_path("config") / "config.toml"
 
 
 def _unknown_key(key: str) -> TahapanError:
@@ -270,6 +272,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
                 + f" ({err})"
             ]
         ) from None
+    import tomllib  # only when there is a config file: most runs have none
+
     try:
         raw = tomllib.loads(text)
     except RecursionError:

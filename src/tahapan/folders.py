@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 #: Windows: file modes there say nothing of who may write (ACLs do), and files held open by another
 #: program cannot be replaced; read at call time, so that tests can stand in for Windows
@@ -24,11 +25,41 @@ def hasher(digest_size: int) -> Any:
     return blake2b(digest_size=digest_size)
 
 
+#: the XDG variable of each of the user's folders, and where it is when the variable is not set
+_XDG = {
+    "cache": ("XDG_CACHE_HOME", "~/.cache"),
+    "config": ("XDG_CONFIG_HOME", "~/.config"),
+    "data": ("XDG_DATA_HOME", "~/.local/share"),
+}
+
+
+def user_path(kind: Literal["cache", "config", "data"]) -> Path:
+    """tahapan's folder of this kind in the user's directories, as platformdirs names it.
+
+    On Linux, when the XDG variable is an absolute path (or unset, with an absolute HOME), the
+    answer every platformdirs release gives is worked out here: importing platformdirs costs every
+    run a few milliseconds (it loads tempfile and random). Anything else asks platformdirs.
+    """
+    variable, default = _XDG[kind]
+    base = os.environ.get(variable, "")
+    android = "ANDROID_DATA" in os.environ and "ANDROID_ROOT" in os.environ
+    if sys.platform == "linux" and not android:
+        if base.startswith("/"):
+            return Path(os.path.join(base, "tahapan"))
+        if not base and os.environ.get("HOME", "").startswith("/"):
+            return Path(os.path.join(os.path.expanduser(default), "tahapan"))
+    import platformdirs
+
+    if kind == "cache":
+        return platformdirs.user_cache_path("tahapan", appauthor=False)
+    if kind == "config":
+        return platformdirs.user_config_path("tahapan", appauthor=False)
+    return platformdirs.user_data_path("tahapan", appauthor=False)
+
+
 def directory(create: bool = False) -> Path | None:
     """The cache directory, when it is safe to use: ours, a real directory, writable by us alone."""
-    from platformdirs import user_cache_path
-
-    folder = user_cache_path("tahapan", appauthor=False)
+    folder = user_path("cache")
     if create:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -45,9 +76,7 @@ def private_folder(name: str) -> Path | None:
 def data_folder(name: str) -> Path | None:
     """A folder of tahapan's own inside the user's data directory (0700), where what must outlive the
     cache is kept (the schedule history, installed updates), or None when none is safe."""
-    from platformdirs import user_data_path
-
-    parent = user_data_path("tahapan", appauthor=False)
+    parent = user_path("data")
     try:
         parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
@@ -61,9 +90,7 @@ UPDATES = "pembaruan"
 
 def updates_path() -> Path:
     """Where `tahapan data update` installs schedule files (made by data_folder when one is)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("tahapan", appauthor=False) / UPDATES
+    return user_path("data") / UPDATES
 
 
 def _inside(parent: Path | None, name: str) -> Path | None:

@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Final, Literal, TypeVar
 
+from tahapan.records import FrozenRecord
+
 Confidence = Literal["P", "P+2S", "2S", "1S", "D"]
 Counting = Literal["calendar", "working"]
 RegionKind = Literal["provinsi", "kabupaten", "kota"]
@@ -31,7 +33,6 @@ CONFIDENCE_TEXT = {
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Kemendagri area codes: 19 (province), 19.71 (regency or city)
 CODE_PATTERN = r"^\d{2}(?:\.\d{2})?$"
-_ID_RE = re.compile(ID_PATTERN)
 T = TypeVar("T")
 
 # Short names officers use, mapped to the zones the regulations mean by them.
@@ -57,8 +58,8 @@ MAX_OFFSET_DAYS = 3660
 UNRESOLVED = date.min
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RelativeDate:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class RelativeDate(FrozenRecord):
     """A date counted from another stage or from voting day.
 
     ``after`` counts from the end of the named stage, ``before`` back from its start, ``h`` from
@@ -83,8 +84,11 @@ class RelativeDate:
         return -n if self.before is not None else n
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Stage:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Stage(FrozenRecord):
+    """A stage of an election's schedule, with its own sub-stages (a docstring of its own also
+    spares @dataclass from working one out of the signature)."""
+
     id: str
     name: str
     #: None: the file gives no English name; English output shows ``name`` (i18n.pick)
@@ -135,8 +139,8 @@ class Stage:
             yield from child.walk(path)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Instance:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Instance(FrozenRecord):
     """One occurrence of a repeating stage as the sources date it: moved, or not held.
 
     ``of`` is the first day the rule gives the occurrence; ``start``/``end`` its real window.
@@ -152,8 +156,10 @@ class Instance:
     note_en: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Holiday:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Holiday(FrozenRecord):
+    """A day off beyond the national list, such as a local holiday on a regional voting day."""
+
     date: date
     name: str
     name_en: str | None = None
@@ -161,8 +167,8 @@ class Holiday:
     regions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Change:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Change(FrozenRecord):
     """A documented change of a published schedule: what moved, when it was decided, on what basis.
 
     ``old_start``/``old_end`` are the dates before the change (the stage's own fields hold the new
@@ -181,8 +187,8 @@ class Change:
     date: date | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Region:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Region(FrozenRecord):
     """A province, regency or city, with the zone its local time is kept in."""
 
     id: str
@@ -199,8 +205,10 @@ class Region:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Election:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Election(FrozenRecord):
+    """An election (or a continuous programme) with its stages, as the schedule files give it."""
+
     id: str
     name: str
     #: None: the file gives no English name; English output shows ``name`` (i18n.pick)
@@ -239,8 +247,8 @@ class Election:
         return "assumption" if self.projected else "official"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Schedule:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+class Schedule(FrozenRecord):
     """What one or more files hold, once read."""
 
     regions: tuple[Region, ...] = ()
@@ -347,4 +355,4 @@ def canonical_zone(name: str) -> str:
 
 
 def is_valid_id(text: str) -> bool:
-    return bool(_ID_RE.match(text))
+    return bool(re.match(ID_PATTERN, text))  # compiled on first use, not by every run

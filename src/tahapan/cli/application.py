@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
+from tahapan.cli import help_cache
 from tahapan.cli.help import Command, Group, h, options_metavar, subcommand_metavar
 from tahapan.errors import DataError, ExitCode, OutputError, TahapanError
 from tahapan.i18n import said, tr
@@ -78,6 +79,11 @@ class TahapanGroup(Group):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+    def get_help(self, ctx: Any) -> str:
+        page = str(super().get_help(ctx))
+        help_cache.keep(page)  # `tahapan --help`: the next run prints it as it is
+        return page
 
     def invoke(self, ctx: Any) -> Any:
         # each run starts loud: a -q of an earlier run in this process (tests, a library caller)
@@ -300,40 +306,36 @@ def main() -> None:
     try:
         argv = with_command(sys.argv[1:])
         _choose_language(argv)
+        help_cache.drawing(argv)
         build_app(_needed(argv))(args=argv)
-    except OutputError as err:  # --help or --version to a full disk or a closed stdout
-        from tahapan.cli.streams import discard_stdout
-
-        discard_stdout()
-        report_error(err)
-        sys.exit(int(err.exit_code))
+    except (OutputError, BrokenPipeError) as err:
+        output_failed(err)
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
-    except BrokenPipeError:
+
+
+def output_failed(err: OutputError | BrokenPipeError) -> NoReturn:
+    """--help or --version to a full disk or a closed stdout (a message and its exit code), or to a
+    reader that went away (quiet)."""
+    if isinstance(err, BrokenPipeError):
         _quiet_broken_pipe()
+    from tahapan.cli.streams import discard_stdout
+
+    discard_stdout()
+    report_error(err)
+    sys.exit(int(err.exit_code))
 
 
 def _choose_language(argv: list[str]) -> None:
-    """The language of the help and of usage errors, known before the commands are built: --lang,
-    TAHAPAN_LANG, then the config (a broken config is reported later, by the command)."""
-    from tahapan.cli.help import FROM_CONFIG, install
-    from tahapan.i18n import LANGUAGES, set_language
+    """The language of the help and of usage errors, known before the commands are built."""
+    from tahapan.cli.help import install
+    from tahapan.cli.language import choose_language
 
     install()
-    chosen = None
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            chosen = argv[i + 1]
-        elif arg.startswith("--lang="):
-            chosen = arg.partition("=")[2]
-    chosen = chosen or os.environ.get("TAHAPAN_LANG")
-    # without either, the config decides, read only if a help page or a usage error needs it (a
-    # command reads it anyway): reading it here would cost every run the config's path lookup
-    FROM_CONFIG["pending"] = not chosen
-    set_language(chosen if chosen in LANGUAGES else "id")
+    choose_language(argv)
 
 
-def _quiet_broken_pipe() -> None:
+def _quiet_broken_pipe() -> NoReturn:
     # The reader (`| head -1`) has gone: say nothing, and keep Python from complaining again at
     # exit when it flushes stdout.
     devnull = os.open(os.devnull, os.O_WRONLY)

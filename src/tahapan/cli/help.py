@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from typer.core import TyperCommand, TyperGroup
 
+from tahapan.cli.language import settle_language
 from tahapan.i18n import language, tr
 
 #: typer.core's gettext strings
@@ -59,27 +60,6 @@ SYNONYMS = {
     "--diam": "--quiet",
     "--selesai": "--done",
 }
-
-
-#: set by the entry point when neither --lang nor TAHAPAN_LANG chose the language
-FROM_CONFIG = {"pending": False}
-
-
-def settle_language() -> None:
-    """The config's language, for a help page or a usage error (a broken config leaves it)."""
-    if not FROM_CONFIG["pending"]:
-        return
-    FROM_CONFIG["pending"] = False
-    from tahapan.config import load_config
-    from tahapan.errors import TahapanError
-    from tahapan.i18n import LANGUAGES, set_language
-
-    try:
-        chosen = load_config().get("lang")
-    except TahapanError:
-        return
-    if chosen in LANGUAGES:
-        set_language(chosen)
 
 
 def _gettext(message: str) -> str:

@@ -17,6 +17,7 @@ from tahapan.days.dates import clock_zone, h_offset, parse_date, today
 from tahapan.errors import DataError, DateError, TahapanError, UnknownNameError
 from tahapan.i18n import set_language, tr
 from tahapan.model import Election, Region
+from tahapan.records import FrozenRecord
 from tahapan.render.notes import be_quiet
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.load import load_catalog
@@ -196,8 +197,8 @@ JsonOpt = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Session:
+@dataclass(frozen=True, repr=False, eq=False)
+class Session(FrozenRecord):
     """The resolved common options of one command run."""
 
     catalog: Catalog

@@ -56,8 +56,8 @@ _RELATIVE = {
     "kemarin": -1, "yesterday": -1,
 }  # fmt: skip
 # ASCII digits only: "H-١" or a full-width year are not forms an officer types by intent
-_H_RE = re.compile(r"^h\s*(?:([+\-−–])\s*([0-9]{1,5}))?$", re.IGNORECASE)
-_ISO_SHAPE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_H_RE = r"^h\s*(?:([+\-−–])\s*([0-9]{1,5}))?$"  # compiled on first use (re keeps it), as all here
+_ISO_SHAPE = r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$"
 
 
 def accepted_forms() -> Message:
@@ -103,7 +103,7 @@ def machine_zone(windows: bool = os.name == "nt") -> str | None:
 
 #: POSIX TZ offsets (west of UTC positive: WITA-8 is UTC+8) of the Indonesian zones
 _POSIX_OFFSETS = {-7: "Asia/Jakarta", -8: "Asia/Makassar", -9: "Asia/Jayapura"}
-_POSIX = re.compile(r"^(?:<[^>]+>|[A-Za-z]{3,})([+-]?\d{1,2})(?::00(?::00)?)?$")
+_POSIX = r"^(?:<[^>]+>|[A-Za-z]{3,})([+-]?\d{1,2})(?::00(?::00)?)?$"
 
 
 def _zone_of_tz(value: str) -> str | None:
@@ -112,7 +112,7 @@ def _zone_of_tz(value: str) -> str | None:
     daylight saving (WITA-8, <+08>-8), which gives the Indonesian zone of that offset."""
     if "zoneinfo/" in value:
         return _OLD_NAMES.get(value.partition("zoneinfo/")[2], value.partition("zoneinfo/")[2])
-    match = _POSIX.match(value)
+    match = re.match(_POSIX, value) if any(c.isdecimal() for c in value) else None  # Etc/UTC
     return _POSIX_OFFSETS.get(int(match.group(1))) if match else None
 
 
@@ -212,7 +212,7 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
     offset = h_offset(cleaned)
     if offset is not None:
         return _from_h(cleaned, offset, voting_day)
-    iso = _ISO_SHAPE.match(cleaned)
+    iso = re.match(_ISO_SHAPE, cleaned)
     if iso:
         return _from_iso(cleaned, iso)
     return _from_words(cleaned)
@@ -220,7 +220,7 @@ def parse_date(text: str, *, today: date | None, voting_day: date | None = None)
 
 def h_offset(text: str) -> int | None:
     """Days from voting day written in H-notation ('H-7' -> -7, 'H' -> 0), or None for other text."""
-    match = _H_RE.match(" ".join(text.split()))
+    match = re.match(_H_RE, " ".join(text.split()), re.IGNORECASE)
     if match is None:
         return None
     sign, number = match.groups()
@@ -279,7 +279,7 @@ def _no_such_date(text: str, year: int, month: int, day: int) -> DateError:
 
 
 #: words, ASCII numbers, and any other character alone, so that nothing is skipped unseen
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|[0-9]+|\S")
+_TOKEN = r"[^\W\d_]+(?:'[^\W\d_]+)?|[0-9]+|\S"
 
 
 def _from_words(text: str) -> date:
@@ -288,7 +288,7 @@ def _from_words(text: str) -> date:
     A fuzzy parser that skips or reuses what it does not understand turns "5-6 Februari 2024" into
     a date in 2005; here every token must have its place, or the text is refused.
     """
-    tokens = _TOKEN.findall(text.lower())
+    tokens = re.findall(_TOKEN, text.lower())
     weekday = None
     while tokens and tokens[0] in _LEAD:
         tokens = tokens[1:]
@@ -366,13 +366,13 @@ def _day_month_year(tokens: list[str]) -> tuple[int, int, int] | None:
 
 
 # no bare "m": an officer may mean minggu (week) or month, and a guess would be a silent wrong date
-_SPAN_RE = re.compile(r"^([0-9]{1,6})\s*(d|h|hari|days?|w|minggu|pekan|weeks?)?$", re.IGNORECASE)
+_SPAN_RE = r"^([0-9]{1,6})\s*(d|h|hari|days?|w|minggu|pekan|weeks?)?$"
 MAX_SPAN_DAYS = 3660
 
 
 def parse_span(text: str) -> int:
     """A number of days: '10', '10d', '10 hari', '2w', '2 minggu' (a week is 7 days)."""
-    match = _SPAN_RE.match(text.strip())
+    match = re.match(_SPAN_RE, text.strip(), re.IGNORECASE)
     if match:
         number, unit = int(match.group(1)), (match.group(2) or "d").lower()
         total = number * (7 if unit[0] in "wmp" else 1)

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from tahapan.model import Election, Stage
+from tahapan.records import Record
 
 #: where a stage stands on a date; "unknown": its start is not known and it does not yet count as
 #: running (see counted_from)
@@ -28,8 +29,10 @@ DEFAULT_HORIZON = 60
 RECENT_DAYS = 7
 
 
-@dataclass
-class StageRef:
+@dataclass(repr=False, eq=False)
+class StageRef(Record):
+    """A stage with its election and its path (a sub-stage's is "kampanye/rapat-umum")."""
+
     election: Election
     path: str
     stage: Stage
@@ -39,8 +42,10 @@ class StageRef:
         return self.path.count("/")
 
 
-@dataclass
-class ActiveStage:
+@dataclass(repr=False, eq=False)
+class ActiveStage(Record):
+    """A stage that runs on the date, and how far along it is."""
+
     ref: StageRef
     #: day N of M, both ends counted; None when the start is not known
     day: int | None
@@ -49,14 +54,18 @@ class ActiveStage:
     days_left: int
 
 
-@dataclass
-class UpcomingStage:
+@dataclass(repr=False, eq=False)
+class UpcomingStage(Record):
+    """A stage that starts after the date."""
+
     ref: StageRef
     days_until: int
 
 
-@dataclass
-class EndedStage:
+@dataclass(repr=False, eq=False)
+class EndedStage(Record):
+    """A stage that ended before the date."""
+
     ref: StageRef
     days_since: int
 
@@ -191,8 +200,8 @@ def position(ref: StageRef, on: date) -> Position:
     return "upcoming" if ref.stage.start is not None else "unknown"
 
 
-@dataclass
-class Event:
+@dataclass(repr=False, eq=False)
+class Event(Record):
     """A stage starting or ending on a day: what `check --within` reports."""
 
     day: date

@@ -1,13 +1,11 @@
-"""Plain-text answers for scripts and cron (`check`, `hitung`, `pace`): one line per fact, no colour,
+"""Plain-text answers for scripts and cron (`check`, `hitung`, `pace`): a line per fact, no colour,
 no Rich, the same words whether a person or a script reads them."""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from tahapan.days.calc import DayInfo
-from tahapan.days.timeline import StageRef
-from tahapan.days.workdays import Closed
 from tahapan.i18n import (
     NO_VOTING_DAY,
     date_mark,
@@ -21,14 +19,19 @@ from tahapan.i18n import (
     tr,
     weekday_name,
 )
-from tahapan.model import Election
 from tahapan.render.words import h_text
-from tahapan.reports.calc import CalcReport
-from tahapan.reports.check import CheckReport
-from tahapan.reports.files import RegionsReport, ValidateReport
-from tahapan.reports.pace import PaceReport
-from tahapan.reports.stages import ShowReport
 from tahapan.text import one_line
+
+if TYPE_CHECKING:  # for the annotations only: `check` loads none of the other commands' reports
+    from tahapan.days.calc import DayInfo
+    from tahapan.days.timeline import StageRef
+    from tahapan.days.workdays import Closed
+    from tahapan.model import Election
+    from tahapan.reports.calc import CalcReport
+    from tahapan.reports.check import CheckReport
+    from tahapan.reports.files import RegionsReport, ValidateReport
+    from tahapan.reports.pace import PaceReport
+    from tahapan.reports.stages import ShowReport
 
 
 def check_text(report: CheckReport) -> str:
@@ -69,8 +72,7 @@ def check_text(report: CheckReport) -> str:
 
 
 def check_message(report: CheckReport) -> tuple[str, str] | None:
-    """The title and body `check --notify` sends: what check says, one event a line, for a phone
-    (None when there is nothing to say: nothing is due)."""
+    """The title and body `check --notify` sends to a phone, an event a line; None: nothing due."""
     if report.stage is not None:
         return _active_message(report.stage)
     changed = _changes_message(report)

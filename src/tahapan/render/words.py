@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tahapan.days.timeline import h_day
 from tahapan.i18n import NO_VOTING_DAY, PROJECTED, days, format_date, h_label, tr
-from tahapan.model import Election
-from tahapan.reports.stages import ShowReport
+
+if TYPE_CHECKING:  # for the annotations only: `check` prints these words without the reports
+    from tahapan.model import Election
+    from tahapan.reports.stages import ShowReport
 
 
 def no_voting_day(election: Election) -> str:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from tahapan.days import timeline as tl
 from tahapan.errors import ExitCode
 from tahapan.model import Election
+from tahapan.records import Record
 from tahapan.reports import Streamed, stage_json
-from tahapan.reports.stages import ShowReport, build_show
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import around, expand_all
 from tahapan.schedule.select import pick_elections
@@ -20,10 +20,11 @@ if TYPE_CHECKING:
     from tahapan.reports.case_steps import StepDue
     from tahapan.reports.cases import CaseReport
     from tahapan.reports.changes import Item
+    from tahapan.reports.stages import ShowReport
 
 
-@dataclass
-class CheckReport:
+@dataclass(repr=False, eq=False)
+class CheckReport(Record):
     """The answer of `tahapan check`: ``ok`` decides the exit status (0 when true, 1 when not)."""
 
     date: date
@@ -99,6 +100,8 @@ class CheckReport:
 def build_check_active(
     catalog: Catalog, stage_ref: str, *, on: date, election_ids: Sequence[str] = ()
 ) -> CheckReport:
+    from tahapan.reports.stages import build_show  # only --active shows one stage
+
     show = build_show(catalog, stage_ref, on=on, election_ids=election_ids, nearest=True)
     return CheckReport(on, show.position == "active", "active", stage=show)
 

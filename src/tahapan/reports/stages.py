@@ -11,6 +11,7 @@ from typing import Any
 from tahapan.days import timeline as tl
 from tahapan.errors import UnknownNameError
 from tahapan.model import Election, RelativeDate, Stage, as_table
+from tahapan.records import Record
 from tahapan.reports import Streamed, election_json, stage_fields_json
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import expand_all, far_occurrence, listed
@@ -43,8 +44,10 @@ def _tree_json(ref: tl.StageRef, stage: Stage, on: date) -> dict[str, Any]:
     }
 
 
-@dataclass
-class ListReport:
+@dataclass(repr=False, eq=False)
+class ListReport(Record):
+    """What `tahapan list` answers: each election's stages, with where each stands on the date."""
+
     date: date
     elections: list[Election]
     sources: dict[str, str]
@@ -150,8 +153,10 @@ def build_list(
     )  # fmt: skip
 
 
-@dataclass
-class ShowReport:
+@dataclass(repr=False, eq=False)
+class ShowReport(Record):
+    """What `tahapan show` answers: one stage, where it stands on the date, and its kin."""
+
     date: date
     ref: tl.StageRef
     position: tl.Position

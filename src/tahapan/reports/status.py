@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from tahapan.days import timeline as tl
 from tahapan.model import Election, Region
+from tahapan.records import Record
 from tahapan.reports import election_json, stage_json
 from tahapan.schedule.catalog import Catalog
 from tahapan.schedule.recurrence import around, expand_all, nearest
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
     from tahapan.reports.cases import CaseReport
 
 
-@dataclass
-class ElectionStatus:
+@dataclass(repr=False, eq=False)
+class ElectionStatus(Record):
+    """One election on the date: what runs, what comes next, what just ended."""
+
     election: Election
     #: None: the election's voting day is not set (or it is a programme)
     h: int | None
@@ -28,8 +31,10 @@ class ElectionStatus:
     ended: list[tl.EndedStage]
 
 
-@dataclass
-class StatusReport:
+@dataclass(repr=False, eq=False)
+class StatusReport(Record):
+    """What `tahapan status` answers: each election near the date, as ``ElectionStatus``."""
+
     date: date
     timezone: str
     horizon: int

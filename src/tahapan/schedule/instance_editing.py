@@ -7,6 +7,7 @@ own basis and confidence), which every view and the iCalendar override then foll
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,7 +33,7 @@ class Occurrence:
 def occurrence(election: Election, path: str) -> Occurrence | None:
     """The occurrence ``path`` names (``rekap-nasional-2026-12-16``), None when it names none;
     a day the rule does not give is refused with the nearest days it does."""
-    match = DATED.match(path)
+    match = re.match(DATED, path)
     if match is None:
         return None
     stage = next((s for s in election.stages if s.id == match["series"] and s.repeat), None)

@@ -4,7 +4,7 @@ every failure a ``DataError`` or ``UnreadableError`` naming the file (and line).
 from __future__ import annotations
 
 import re
-import tomllib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,8 @@ def read_source(path: Path) -> SourceFile:
 
 
 def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
+    import tomllib  # a cached run reads no TOML at all
+
     from tahapan.schedule.merge import SourceFile
 
     text = decode(path, raw)
@@ -40,24 +42,32 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
 #: grow with the square of the parts, and a 60 kB key of 30,000 parts takes gigabytes; a schedule
 #: needs a handful (each level of sub-stages is two)
 MAX_KEY_PARTS = 40
-#: a run of more than MAX_KEY_PARTS dotted key parts, anywhere (a line's key or an inline table's)
-_LONG_KEY = re.compile(
+
+
+@cache
+def _long_key() -> re.Pattern[str]:
+    """A run of more than MAX_KEY_PARTS dotted key parts, anywhere (a line's key or an inline
+    table's); compiled when a file is first read, not on a cached run."""
     # each part starts where a word starts and is taken whole (possessive): a 5 MB word is passed
     # over once, not tried again from each of its letters
-    r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*\.[ \t]*)"""
-    + f"{{{MAX_KEY_PARTS},}}"
-)
+    return re.compile(
+        r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*\.[ \t]*)"""
+        + f"{{{MAX_KEY_PARTS},}}"
+    )
 
 
-#: MAX_KEY_PARTS dots on one line: every long key has them (its parts and dots hold no newline), and
-#: this search, which the regex engine starts only at a dot, spares a large file the slower one above
-_MANY_DOTS = re.compile(r"\.(?:[^\n.]*+\.)" + f"{{{MAX_KEY_PARTS - 1}}}")
+@cache
+def _many_dots() -> re.Pattern[str]:
+    """MAX_KEY_PARTS dots on one line: every long key has them (its parts and dots hold no
+    newline), and this search, which the regex engine starts only at a dot, spares a large file
+    the slower one above."""
+    return re.compile(r"\.(?:[^\n.]*+\.)" + f"{{{MAX_KEY_PARTS - 1}}}")
 
 
 def _check_keys(path: Path, text: str) -> None:
-    if _MANY_DOTS.search(text) is None:
+    if _many_dots().search(text) is None:
         return
-    found = _LONG_KEY.search(text)
+    found = _long_key().search(text)
     if found is None:
         return
     number = text.count("\n", 0, found.start()) + 1

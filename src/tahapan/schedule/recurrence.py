@@ -249,7 +249,7 @@ def listed(on: date) -> tuple[date, date]:
 
 
 #: an occurrence's id: its stage's id and the day its rule gives it (model.Stage.series reads it back)
-DATED = re.compile(r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$")
+DATED = r"^(?P<series>.+)-(?P<day>\d{4}-\d{2}-\d{2})$"
 
 
 def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> StageRef | None:
@@ -257,7 +257,7 @@ def far_occurrence(elections: Sequence[Election], ref: str, on: date) -> StageRe
     (``pleno-2030-01-07``), or for a repeating stage's own id the next one after ``on`` (else the
     last before it), however far."""
     text = ref.strip().strip("/").replace(":", "/")
-    dated = DATED.match(text)
+    dated = re.match(DATED, text)
     for election in elections:
         for stage in election.stages:
             if stage.repeat is None or stage.start is None:

@@ -28,7 +28,7 @@ _NUMBERS = {
     "BYSETPOS": (1, 366, True, FREQUENCIES),
 }
 _KNOWN = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "WKST", *_NUMBERS)
-_BYDAY = re.compile(r"^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
+_BYDAY = r"^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$"
 
 
 class RuleError(ValueError):
@@ -115,7 +115,7 @@ def _check(found: dict[str, str]) -> None:
 
 def _byday(value: str, freq: str, found: dict[str, str]) -> None:
     for item in value.split(","):
-        match = _BYDAY.match(item)
+        match = re.match(_BYDAY, item)
         if match is None:
             raise _error(
                 f"BYDAY {item!r} bukan hari seperti MO, 2TU atau -1FR",

@@ -134,9 +134,9 @@ def reader_name(base: str, session: Session) -> str:
 
 
 def no_history_folder() -> str:
-    from platformdirs import user_data_path
+    from tahapan.folders import user_path
 
-    folder = user_data_path("tahapan", appauthor=False) / "riwayat"
+    folder = user_path("data") / "riwayat"
     return tr(
         f"riwayat jadwal tidak dapat disimpan: folder {folder} (atau folder di atasnya) tidak dapat "
         "dibuat, bukan folder biasa, atau bisa ditulis pengguna lain",

@@ -27,7 +27,7 @@ command = typer.Typer(
 @command.callback()
 def _speak_the_configs_language() -> None:
     # config commands take no --lang: they answer in TAHAPAN_LANG's or the config's own language
-    from tahapan.cli.help import settle_language
+    from tahapan.cli.language import settle_language
 
     settle_language()
 
