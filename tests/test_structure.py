@@ -24,7 +24,7 @@ SRC = REPO / "src" / "tahapan"
 #: modules and packages (a package with everything under it); "tahapan" is the package's own
 #: __init__ (the version and the lazily imported public names).
 LAYERS: list[tuple[str, set[str]]] = [
-    ("ground", {"tahapan", "model", "errors", "i18n", "text", "colours"}),
+    ("ground", {"tahapan", "records", "model", "errors", "i18n", "text", "colours"}),
     ("days", {"days"}),
     ("machine", {"safefile", "folders", "config", "notify"}),
     ("schedule", {"schedule"}),

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from tahapan.errors import DataError, UnreadableError
 from tahapan.i18n import Message, Words, toml_syntax_message
-from tahapan.schedule.toml_pieces import loads
 
 if TYPE_CHECKING:
     from tahapan.schedule.merge import SourceFile
@@ -24,6 +23,7 @@ def source_from_bytes(path: Path, raw: bytes) -> SourceFile:
     import tomllib  # a cached run reads no TOML at all
 
     from tahapan.schedule.merge import SourceFile
+    from tahapan.schedule.toml_pieces import loads
 
     text = decode(path, raw)
     _check_keys(path, text)
