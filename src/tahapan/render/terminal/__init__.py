@@ -63,7 +63,8 @@ def list_view(report: ListReport) -> None:
 
     console = _console()
     # every line is drawn to the width already: cutting each again costs a national list seconds
-    console.print(view(report, narrow=console.width < NARROW), crop=False)
+    for part in view(report, narrow=console.width < NARROW):
+        console.print(part, crop=False)
 
 
 def show_view(report: ShowReport) -> None:

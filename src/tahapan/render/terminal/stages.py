@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,13 @@ from tahapan.render.words import voting_day_text
 from tahapan.reports.stages import ListReport
 
 
-def list_view(report: ListReport, *, narrow: bool = False) -> Group:
+def list_view(report: ListReport, *, narrow: bool = False) -> Iterator[Group]:
+    """The list a part at a time (the date, then each election's heading and table, then the
+    legend): a national list is drawn and let go an election at a time."""
     parts: list[Any] = [Text.assemble((format_date(report.date, weekday=True), "bold"))]
     for election in report.elections:
+        yield Group(*parts)
+        parts = []
         # an id is copied into commands: the name column is wide enough that one never folds
         # mid-word; the dates give way (they wrap between their two days), the figures never
         ids = max(
@@ -133,7 +138,7 @@ def list_view(report: ListReport, *, narrow: bool = False) -> Group:
     )
     shown = ((s, e) for e in report.elections for _, s in e.walk())
     parts.extend(Text(note, style="yellow") for note in date_notes(shown))
-    return Group(*parts)
+    yield Group(*parts)
 
 
 #: the widest the name column is made for an id: beyond it (a very narrow terminal) an id folds
