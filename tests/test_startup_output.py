@@ -190,3 +190,18 @@ def test_the_users_folders_are_where_platformdirs_puts_them(monkeypatch, env):
     assert user_path("config") == platformdirs.user_config_path("tahapan", appauthor=False)
     assert user_path("data") == platformdirs.user_data_path("tahapan", appauthor=False)
     assert os.fspath(user_path("cache")).endswith("tahapan")
+
+
+def test_a_profiled_run_still_writes_its_profile(run, tmp_path):
+    # a run ends at once when its answer is out, but not under a profiler, whose file is written
+    # after the run returns (bench/README.md measures with it)
+    import pstats
+    import sys
+
+    profile = tmp_path / "run.prof"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "tahapan"]
+    done = run("check", "--within", "7", "--on", "2024-02-10", cmd=cmd)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("2024-02-")  # the answer, then the profile
+    names = {func[2] for func in pstats.Stats(str(profile)).stats}  # type: ignore[attr-defined]
+    assert "main" in names

@@ -73,6 +73,8 @@ def _end_now(code: object) -> None:
     handlers = getattr(atexit, "_ncallbacks", None)
     if handlers is None or handlers():
         return
+    if sys.getprofile() is not None:  # `python -m cProfile -o F` writes F after the run returns
+        return
     try:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
