@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 JSON_SCHEMA = 1
 
 
-def json_text(result: Result) -> str:
-    return "".join(json_pieces(result))
-
-
 def json_pieces(result: Result) -> Iterator[str]:
     """The JSON answer as json.dumps(indent=2) writes it, piece by piece: a payload's long lists
     (``reports.Streamed``) are made as they are written."""
