@@ -19,7 +19,7 @@ from tahapan.i18n import (
     tr,
     weekday_name,
 )
-from tahapan.render.words import h_text
+from tahapan.render.words import h_text, position_words
 from tahapan.text import one_line
 
 if TYPE_CHECKING:  # for the annotations only: `check` loads none of the other commands' reports
@@ -105,8 +105,6 @@ def _election_name(election: Election) -> str:
 def _active_message(show: ShowReport) -> tuple[str, str]:
     """`check --active` on a phone: a sentence with the stage's and election's names,
     "Masa Kampanye Pemilu (Pemilu 2024) sedang berjalan, hari ke-2 dari 75, sisa 73 hari"."""
-    from tahapan.render.words import position_words
-
     stage = show.ref.stage
     where = (
         f"{one_line(pick(stage.name, stage.name_en))} ({_election_name(show.ref.election)})"
@@ -145,8 +143,6 @@ def _projected(ref: StageRef) -> str:
 
 
 def _active_line(show: ShowReport) -> str:
-    from tahapan.render.words import position_words
-
     where = f"{show.ref.election.id}/{show.ref.path}" + _projected(show.ref)
     words = position_words(show)
     if show.position == "active":
