@@ -277,7 +277,6 @@ def projection_note(source: str | None = None) -> str:
 
 
 #: tomllib's reasons, in Indonesian (the parser speaks English only)
-#: tomllib's reasons, in Indonesian (the parser speaks English only)
 _TOML_REASONS = [
     (r"Cannot declare (.*) twice", r"\1 dideklarasikan dua kali"),
     (r"Cannot mutate immutable namespace (.*)", r"\1 tidak dapat diubah lagi"),

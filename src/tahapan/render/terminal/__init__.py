@@ -14,11 +14,11 @@ from rich.console import Console
 
 from tahapan.errors import ExitCode
 from tahapan.render.lines import MAX_WIDTH, MIN_WIDTH
-from tahapan.reports.stages import ListReport, ShowReport
-from tahapan.reports.status import StatusReport
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the annotations only: `status` loads no stage reports
     from tahapan.reports.calendar import CalendarReport
+    from tahapan.reports.stages import ListReport, ShowReport
+    from tahapan.reports.status import StatusReport
 
 #: below this width the status view stacks each stage's figures under its name instead of in columns
 NARROW = 64
